@@ -1,0 +1,40 @@
+namespace RagPlatform.Core.Documents;
+
+/// <summary>Metadata of documents, their pages and items. One implementation per database; all
+/// pass the same scenario suite.</summary>
+public interface IDocumentStore
+{
+    Task AddAsync(Document document, CancellationToken cancellationToken);
+
+    Task<Document?> GetAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<Document?> FindBySha256Async(string sha256, CancellationToken cancellationToken);
+
+    /// <summary>Newest first.</summary>
+    Task<IReadOnlyList<Document>> ListAsync(int skip, int take, CancellationToken cancellationToken);
+
+    /// <summary>Writes status, error, progress and item count of an existing document.</summary>
+    Task UpdateAsync(Document document, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the document with its pages and items. False when it did not exist.</summary>
+    Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Stores one page and its items in one transaction, replacing what an earlier,
+    /// interrupted attempt may have stored for the same page.</summary>
+    Task SavePageAsync(PageInfo page, IReadOnlyList<Item> items, CancellationToken cancellationToken);
+
+    /// <summary>Removes every page and item of a document, keeping the document row (a retry starts
+    /// from a clean slate).</summary>
+    Task ClearContentAsync(Guid documentId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<PageInfo>> GetPagesAsync(Guid documentId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Item>> GetDocumentItemsAsync(Guid documentId, CancellationToken cancellationToken);
+
+    /// <summary>The items with these ids that exist; order is not kept.</summary>
+    Task<IReadOnlyList<Item>> GetItemsAsync(IReadOnlyCollection<Guid> itemIds, CancellationToken cancellationToken);
+
+    Task<Item?> GetItemAsync(Guid itemId, CancellationToken cancellationToken);
+
+    Task<StoreCounts> CountAsync(CancellationToken cancellationToken);
+}

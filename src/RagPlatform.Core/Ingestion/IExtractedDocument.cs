@@ -1,0 +1,12 @@
+namespace RagPlatform.Core.Ingestion;
+
+/// <summary>An opened document, read one page at a time so that progress can be reported and memory
+/// stays bounded on documents with thousands of pages.</summary>
+public interface IExtractedDocument : IDisposable
+{
+    int PageCount { get; }
+
+    /// <summary>Extracts page <paramref name="pageNumber"/> (1-based).</summary>
+    /// <exception cref="DocumentRejectedException">The page cannot be read at all.</exception>
+    Task<ExtractedPage> ExtractPageAsync(int pageNumber, CancellationToken cancellationToken);
+}

@@ -1,0 +1,25 @@
+namespace RagPlatform.Core.Ingestion;
+
+/// <summary>The ingestion queue. A claim is a lease: a worker that dies stops renewing it, and the
+/// job becomes claimable again when it expires.</summary>
+public interface IJobQueue
+{
+    /// <summary>Adds a job; adding one for a document that already has one resets it to pending.</summary>
+    Task EnqueueAsync(Guid documentId, CancellationToken cancellationToken);
+
+    /// <summary>Claims the oldest pending job, or a running one whose lease expired. Null when none.</summary>
+    Task<IngestionJob?> ClaimNextAsync(string workerId, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Extends the lease. False when the job is no longer this worker's (it expired and
+    /// another claimed it, or it was deleted): the worker must stop working on it.</summary>
+    Task<bool> RenewLeaseAsync(IngestionJob job, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Removes a finished job (indexed or failed for good).</summary>
+    Task CompleteAsync(IngestionJob job, CancellationToken cancellationToken);
+
+    /// <summary>Removes the job of a document whatever its state (the document is being deleted).</summary>
+    Task RemoveAsync(Guid documentId, CancellationToken cancellationToken);
+
+    /// <summary>Pending plus running jobs.</summary>
+    Task<int> CountAsync(CancellationToken cancellationToken);
+}

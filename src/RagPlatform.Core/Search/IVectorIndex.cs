@@ -1,0 +1,16 @@
+namespace RagPlatform.Core.Search;
+
+/// <summary>Stores item embeddings and finds the nearest ones. One implementation per engine; all
+/// pass the same scenario suite.</summary>
+public interface IVectorIndex
+{
+    /// <summary>Inserts or replaces by item id. All vectors of an index have the same length.</summary>
+    Task UpsertAsync(IReadOnlyList<VectorRecord> records, CancellationToken cancellationToken);
+
+    /// <summary>The <paramref name="limit"/> most similar vectors, best first.</summary>
+    Task<IReadOnlyList<VectorHit>> SearchAsync(ReadOnlyMemory<float> query, int limit, SearchFilter filter, CancellationToken cancellationToken);
+
+    Task DeleteDocumentAsync(Guid documentId, CancellationToken cancellationToken);
+
+    Task<long> CountAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,7 @@
+using RagPlatform.Core.Documents;
+
+namespace RagPlatform.Core.Search;
+
+/// <summary>A lexical match. <paramref name="Score"/> is BM25, higher is better; <paramref name="Snippet"/>
+/// is the text around the matched terms with the matches marked «like this».</summary>
+public sealed record LexicalHit(Guid ItemId, Guid DocumentId, Modality Modality, double Score, string Snippet);
