@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using RagPlatform.Core.Ingestion;
+
+namespace RagPlatform.Core.Documents;
+
+/// <summary>Accepts an upload: checks size and type, recognises a file already stored, stores the
+/// original and queues its ingestion.</summary>
+public sealed class DocumentIntake(
+    IDocumentStore store,
+    IBlobStore blobs,
+    IJobQueue queue,
+    IngestionSignal signal,
+    IOptions<UploadOptions> options,
+    TimeProvider time)
+{
+    /// <param name="content">The upload; must be seekable (it is read twice: hash, then store).</param>
+    /// <exception cref="UploadRejectedException">Empty, too large, or not a supported format.</exception>
+    public async Task<IntakeResult> AcceptAsync(Stream content, string fileName, CancellationToken cancellationToken)
+    {
+        var size = content.Length - content.Position;
+        if (size == 0)
+        {
+            throw new UploadRejectedException(UploadRejection.Empty, $"'{fileName}' is empty.");
+        }
+
+        var limit = options.Value.MaxFileBytes;
+        if (size > limit)
+        {
+            throw new UploadRejectedException(UploadRejection.TooLarge, $"'{fileName}' is {size:N0} bytes; the limit is {limit:N0} bytes.");
+        }
+
+        var start = content.Position;
+        var detected = await DetectAsync(content, fileName, cancellationToken);
+        content.Position = start;
+        var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
+
+        var existing = await store.FindBySha256Async(sha256, cancellationToken);
+        if (existing is not null && existing.Status != DocumentStatus.Failed)
+        {
+            return new IntakeResult(existing, Duplicate: true);
+        }
+
+        content.Position = start;
+        var document = existing ?? await CreateAsync(content, fileName, size, sha256, detected, cancellationToken);
+        if (existing is not null)
+        {
+            // The same bytes failed before (perhaps on a bug fixed since): try them again.
+            document = existing with { Status = DocumentStatus.Queued, Error = null, PagesDone = 0, UpdatedAt = time.GetUtcNow() };
+            await store.UpdateAsync(document, cancellationToken);
+        }
+
+        await queue.EnqueueAsync(document.Id, cancellationToken);
+        signal.Notify();
+        return new IntakeResult(document, Duplicate: false);
+    }
+
+    private async Task<Document> CreateAsync(Stream content, string fileName, long size, string sha256, DetectedMediaType detected, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var document = new Document(
+            Guid.CreateVersion7(now), SafeFileName(fileName, detected), detected.MediaType, detected.Kind, size, sha256,
+            DocumentStatus.Queued, null, 0, 0, 0, now, now);
+
+        // The original is stored before the row that points at it: a crash in between leaves an
+        // unreferenced file, never a document without its bytes.
+        await blobs.PutAsync(BlobKeys.Original(document.Id), content, cancellationToken);
+        await store.AddAsync(document, cancellationToken);
+        return document;
+    }
+
+    private static async Task<DetectedMediaType> DetectAsync(Stream content, string fileName, CancellationToken cancellationToken)
+    {
+        var head = new byte[MediaTypeSniffer.HeaderLength];
+        var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        return MediaTypeSniffer.Detect(head.AsSpan(0, read))
+            ?? throw new UploadRejectedException(UploadRejection.UnsupportedType, $"'{fileName}' is not a supported file type. Supported: {MediaTypeSniffer.SupportedFormats}.");
+    }
+
+    /// <summary>Keeps the name a user gave (it is shown and used for downloads) minus any path, and
+    /// gives a nameless upload a name from its type.</summary>
+    private static string SafeFileName(string fileName, DetectedMediaType detected)
+    {
+        var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim();
+        return string.IsNullOrEmpty(name) ? $"upload.{detected.Extension}" : name;
+    }
+}

@@ -1,0 +1,151 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using RagPlatform.Core.Documents;
+using RagPlatform.Core.Search;
+
+namespace RagPlatform.Core.Ingestion;
+
+/// <summary>Turns one extracted page into stored, embedded and indexed items: the page render,
+/// the images drawn on it and its text chunks.</summary>
+/// <remarks>Idempotent: item ids are derived from document, page and position, and every write is an
+/// upsert or a replace, so a page retried after a crash ends up stored exactly once.</remarks>
+public sealed partial class PageIndexer(
+    IDocumentStore store,
+    IBlobStore blobs,
+    IDenseEncoders encoders,
+    IVectorIndex vectors,
+    ILexicalIndex lexical,
+    TextChunker chunker,
+    ILogger<PageIndexer> logger)
+{
+    /// <summary>Indexes the page and returns how many items it produced.</summary>
+    public async Task<int> IndexAsync(Document document, ExtractedPage page, CancellationToken cancellationToken)
+    {
+        var items = new List<Item>();
+        var images = new Dictionary<Guid, EncodedImage>();
+
+        var renderKey = await StoreRenderAsync(document, page, cancellationToken);
+        var pageItem = NewItem(document, page, items.Count, document.Kind == DocumentKind.Image ? Modality.Image : Modality.Page, null, null, renderKey);
+        items.Add(pageItem);
+        images[pageItem.Id] = page.Render;
+
+        for (var i = 0; i < page.Images.Count; i++)
+        {
+            var image = page.Images[i];
+            var key = BlobKeys.EmbeddedImage(document.Id, page.Number, i, ExtensionOf(image.Image.MediaType));
+            await PutAsync(key, image.Image.Data, cancellationToken);
+            var item = NewItem(document, page, items.Count, Modality.Image, image.Box.ClampToPage(), null, key);
+            items.Add(item);
+            images[item.Id] = image.Image;
+        }
+
+        foreach (var chunk in chunker.Chunk(page.Words))
+        {
+            items.Add(NewItem(document, page, items.Count, Modality.Text, chunk.Box.ClampToPage(), chunk.Text, null));
+        }
+
+        if (encoders.IsAvailable)
+        {
+            await EmbedAsync(items, images, cancellationToken);
+        }
+
+        var texts = items.Where(i => !string.IsNullOrWhiteSpace(i.Text))
+            .Select(i => new LexicalEntry(i.Id, i.DocumentId, i.Modality, i.Text!))
+            .ToList();
+        await lexical.IndexAsync(texts, cancellationToken);
+
+        var info = new PageInfo(document.Id, page.Number, page.Width, page.Height, page.Words.Count > 0, renderKey);
+        await store.SavePageAsync(info, items, cancellationToken);
+        return items.Count;
+    }
+
+    private async Task<string> StoreRenderAsync(Document document, ExtractedPage page, CancellationToken cancellationToken)
+    {
+        // An uploaded image is its own render: storing it again would double the disk it takes.
+        if (document.Kind == DocumentKind.Image)
+        {
+            return BlobKeys.Original(document.Id);
+        }
+
+        var key = BlobKeys.PageRender(document.Id, page.Number);
+        await PutAsync(key, page.Render.Data, cancellationToken);
+        return key;
+    }
+
+    private async Task EmbedAsync(List<Item> items, Dictionary<Guid, EncodedImage> images, CancellationToken cancellationToken)
+    {
+        var records = new List<VectorRecord>();
+
+        var textItems = items.Where(i => i.Modality == Modality.Text).ToList();
+        if (textItems.Count > 0)
+        {
+            var embeddings = await encoders.Text.GenerateAsync(textItems.Select(i => i.Text!), cancellationToken: cancellationToken);
+            records.AddRange(textItems.Select((item, n) => Record(item, embeddings[n])));
+        }
+
+        var imageItems = items.Where(i => images.ContainsKey(i.Id)).ToList();
+        records.AddRange(await EmbedImagesAsync(imageItems, images, cancellationToken));
+
+        await vectors.UpsertAsync(records, cancellationToken);
+    }
+
+    /// <summary>Embeds images in one batch; when one of them cannot be decoded, falls back to one at a
+    /// time so that a single broken figure costs only its own vector, not the page's.</summary>
+    private async Task<List<VectorRecord>> EmbedImagesAsync(List<Item> imageItems, Dictionary<Guid, EncodedImage> images, CancellationToken cancellationToken)
+    {
+        if (imageItems.Count == 0)
+        {
+            return [];
+        }
+
+        DataContent ContentOf(Item item) => new(images[item.Id].Data, images[item.Id].MediaType);
+        try
+        {
+            var embeddings = await encoders.Images.GenerateAsync(imageItems.Select(ContentOf), cancellationToken: cancellationToken);
+            return imageItems.Select((item, n) => Record(item, embeddings[n])).ToList();
+        }
+        catch (DocumentRejectedException) when (imageItems.Count > 1)
+        {
+            var records = new List<VectorRecord>();
+            foreach (var item in imageItems)
+            {
+                try
+                {
+                    var embedding = await encoders.Images.GenerateAsync([ContentOf(item)], cancellationToken: cancellationToken);
+                    records.Add(Record(item, embedding[0]));
+                }
+                catch (DocumentRejectedException ex)
+                {
+                    LogImageSkipped(item.DocumentId, item.Page, ex.Message);
+                }
+            }
+
+            return records;
+        }
+    }
+
+    private async Task PutAsync(string key, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream(data.ToArray(), writable: false);
+        await blobs.PutAsync(key, stream, cancellationToken);
+    }
+
+    private static Item NewItem(Document document, ExtractedPage page, int ordinal, Modality modality, Region? region, string? text, string? blobKey) =>
+        new(ItemIds.For(document.Id, page.Number, ordinal), document.Id, modality, page.Number, region, text, blobKey, (page.Number * 100_000) + ordinal);
+
+    private static VectorRecord Record(Item item, Embedding<float> embedding) =>
+        new(item.Id, item.DocumentId, item.Modality, embedding.Vector);
+
+    private static string ExtensionOf(string mediaType) => mediaType switch
+    {
+        "image/jpeg" => "jpg",
+        "image/png" => "png",
+        "image/webp" => "webp",
+        "image/gif" => "gif",
+        "image/bmp" => "bmp",
+        _ => "bin",
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped an undecodable image on page {Page} of document {DocumentId}: {Reason}")]
+    private partial void LogImageSkipped(Guid documentId, int page, string reason);
+}

@@ -1,0 +1,6 @@
+using RagPlatform.Core.Documents;
+
+namespace RagPlatform.Core.Ingestion;
+
+/// <summary>A passage small enough for the text encoder's window, with the union box of its words.</summary>
+public sealed record TextChunk(string Text, Region Box, int TokenCount);

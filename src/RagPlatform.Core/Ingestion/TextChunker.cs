@@ -1,0 +1,62 @@
+namespace RagPlatform.Core.Ingestion;
+
+/// <summary>Cuts a page's words into chunks that fit the text encoder's window, so every chunk is
+/// embedded whole (the CLIP text tower sees 77 tokens and silently drops the rest).</summary>
+/// <remarks>Words are counted one at a time: the CLIP tokenizer splits on whitespace before BPE, so
+/// the tokens of a sentence are the sum of the tokens of its words. A chunk closes early at a block
+/// (paragraph) boundary once it is at least <see cref="MinFillAtBlockEnd"/> full, so passages
+/// rarely straddle two paragraphs or columns.</remarks>
+public sealed class TextChunker(ITokenCounter tokenCounter)
+{
+    /// <summary>Fraction of the window a chunk must fill before a paragraph end closes it.</summary>
+    public const double MinFillAtBlockEnd = 0.5;
+
+    public IReadOnlyList<TextChunk> Chunk(IReadOnlyList<ExtractedWord> words)
+    {
+        var budget = tokenCounter.MaxContentTokens;
+        var chunks = new List<TextChunk>();
+        var current = new List<ExtractedWord>();
+        var tokens = 0;
+
+        foreach (var word in words)
+        {
+            if (string.IsNullOrWhiteSpace(word.Text))
+            {
+                continue;
+            }
+
+            var cost = tokenCounter.CountTokens(word.Text);
+            var overflows = current.Count > 0 && tokens + cost > budget;
+            var paragraphEnds = current.Count > 0 && word.Block != current[^1].Block && tokens >= budget * MinFillAtBlockEnd;
+            if (overflows || paragraphEnds)
+            {
+                chunks.Add(Close(current, tokens));
+                current.Clear();
+                tokens = 0;
+            }
+
+            // A single word longer than the window (a URL, a run of digits) stays one chunk; the
+            // encoder truncates it, and the lexical index still holds it whole.
+            current.Add(word);
+            tokens += cost;
+        }
+
+        if (current.Count > 0)
+        {
+            chunks.Add(Close(current, tokens));
+        }
+
+        return chunks;
+    }
+
+    private static TextChunk Close(List<ExtractedWord> words, int tokens)
+    {
+        var box = words[0].Box;
+        for (var i = 1; i < words.Count; i++)
+        {
+            box = box.Union(words[i].Box);
+        }
+
+        return new TextChunk(string.Join(' ', words.Select(w => w.Text.Trim())), box, tokens);
+    }
+}

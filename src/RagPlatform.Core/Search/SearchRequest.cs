@@ -1,0 +1,8 @@
+using Microsoft.Extensions.AI;
+
+namespace RagPlatform.Core.Search;
+
+/// <summary>A query by text, by image, or by both.</summary>
+/// <param name="Image">An encoded image (PNG, JPEG, ...) to search with.</param>
+/// <param name="Limit">Hits wanted; null takes the configured default.</param>
+public sealed record SearchRequest(string? Text, DataContent? Image, SearchFilter Filter, int? Limit = null);
