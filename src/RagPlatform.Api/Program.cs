@@ -1,6 +1,33 @@
+using RagPlatform.Api;
+using RagPlatform.Api.Documents;
+using RagPlatform.Api.Items;
+using RagPlatform.Api.Search;
+using RagPlatform.Api.Status;
+using RagPlatform.Infrastructure.Hosting;
+using Scalar.AspNetCore;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddEmbeddedPlatform();
+builder.Services.AddIngestionWorkers();
+builder.Services.AddApiServices();
+
 var app = builder.Build();
-app.MapGet("/health", () => Results.Ok());
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+
+app.MapOpenApi();
+app.MapScalarApiReference("/docs");
+app.MapHealthChecks("/health", HealthResponse.Options);
+
+app.MapDocumentsApi();
+app.MapSearchApi();
+app.MapItemsApi();
+app.MapStatusApi();
+
 app.Run();
 
 /// <summary>Entry point, public for WebApplicationFactory in the functional tests.</summary>

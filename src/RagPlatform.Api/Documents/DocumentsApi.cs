@@ -1,0 +1,67 @@
+using RagPlatform.Core.Documents;
+
+namespace RagPlatform.Api.Documents;
+
+/// <summary>The /api/documents route group: upload, list, details, delete and the files.</summary>
+internal static class DocumentsApi
+{
+    private const int MaxPageSize = 500;
+
+    public static RouteGroupBuilder MapDocumentsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/documents").WithTags("Documents");
+
+        group.MapPost("/", UploadEndpoint.HandleAsync)
+            .DisableAntiforgery()
+            .Accepts<IFormFileCollection>("multipart/form-data")
+            .Produces<UploadResponseDto>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithSummary("Upload PDFs and images; ingestion runs in the background");
+
+        group.MapGet("/", ListAsync).WithSummary("Documents, newest first");
+        group.MapGet("/{id:guid}", GetAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A document with its status, progress, pages and items");
+        group.MapDelete("/{id:guid}", DeleteAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Delete a document with its files, items, vectors and index entries");
+
+        group.MapDocumentFiles();
+        return group;
+    }
+
+    private static async Task<IResult> ListAsync(IDocumentStore store, CancellationToken cancellationToken, int skip = 0, int take = 100)
+    {
+        if (skip < 0 || take < 1 || take > MaxPageSize)
+        {
+            return Results.Problem($"skip must be ≥ 0 and take between 1 and {MaxPageSize}.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid paging");
+        }
+
+        var documents = await store.ListAsync(skip, take, cancellationToken);
+        return Results.Ok(new DocumentListDto(documents.Select(DocumentDto.From).ToList(), skip, take));
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, IDocumentStore store, CancellationToken cancellationToken)
+    {
+        var document = await store.GetAsync(id, cancellationToken);
+        if (document is null)
+        {
+            return NotFound(id);
+        }
+
+        var pages = await store.GetPagesAsync(id, cancellationToken);
+        var items = await store.GetDocumentItemsAsync(id, cancellationToken);
+        return Results.Ok(new DocumentDetailsDto(
+            DocumentDto.From(document),
+            pages.OrderBy(p => p.Number).Select(PageDto.From).ToList(),
+            items.OrderBy(i => i.Ordinal).Select(ItemDto.From).ToList()));
+    }
+
+    private static async Task<IResult> DeleteAsync(Guid id, DocumentDeletion deletion, CancellationToken cancellationToken) =>
+        await deletion.DeleteAsync(id, cancellationToken) ? Results.NoContent() : NotFound(id);
+
+    internal static IResult NotFound(Guid id) =>
+        Results.Problem($"No document has the id {id}.", statusCode: StatusCodes.Status404NotFound, title: "Document not found");
+}

@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Options;
+using RagPlatform.Core.Documents;
+
+namespace RagPlatform.Api.Documents;
+
+/// <summary>POST /api/documents: one or many files as multipart/form-data.</summary>
+/// <remarks>All or nothing: every file is checked (size, type from content) before any is stored,
+/// so a rejected request leaves the library exactly as it was.</remarks>
+internal static class UploadEndpoint
+{
+    public static async Task<IResult> HandleAsync(HttpRequest request, DocumentIntake intake, IOptions<UploadOptions> options, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            return Results.Problem(
+                "Send the files as multipart/form-data (for example: curl -F file=@report.pdf ...).",
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported request type");
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken);
+        var files = form.Files;
+        if (files.Count == 0)
+        {
+            return Results.Problem("The request holds no file.", statusCode: StatusCodes.Status400BadRequest, title: "No file");
+        }
+
+        if (files.Count > options.Value.MaxFilesPerRequest)
+        {
+            return Results.Problem($"{files.Count} files in one request; the limit is {options.Value.MaxFilesPerRequest}.", statusCode: StatusCodes.Status400BadRequest, title: "Too many files");
+        }
+
+        foreach (var file in files)
+        {
+            var problem = await CheckAsync(file, options.Value, cancellationToken);
+            if (problem is not null)
+            {
+                return problem;
+            }
+        }
+
+        var results = new List<UploadResultDto>(files.Count);
+        foreach (var file in files)
+        {
+            await using var stream = file.OpenReadStream();
+            var accepted = await intake.AcceptAsync(stream, file.FileName, cancellationToken);
+            results.Add(new UploadResultDto(file.FileName, accepted.Duplicate, DocumentDto.From(accepted.Document)));
+        }
+
+        var first = results[0].Document;
+        return Results.Accepted(results.Count == 1 ? first.Url : "/api/documents", new UploadResponseDto(results));
+    }
+
+    private static async Task<IResult?> CheckAsync(IFormFile file, UploadOptions options, CancellationToken cancellationToken)
+    {
+        if (file.Length == 0)
+        {
+            return Results.Problem($"'{file.FileName}' is empty.", statusCode: StatusCodes.Status400BadRequest, title: "Empty file");
+        }
+
+        if (file.Length > options.MaxFileBytes)
+        {
+            return Results.Problem(
+                $"'{file.FileName}' is {file.Length:N0} bytes; the limit is {options.MaxFileBytes:N0} bytes.",
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "File too large");
+        }
+
+        var head = new byte[MediaTypeSniffer.HeaderLength];
+        await using var stream = file.OpenReadStream();
+        var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        if (MediaTypeSniffer.Detect(head.AsSpan(0, read)) is null)
+        {
+            return Results.Problem(
+                $"'{file.FileName}' is not a supported file type (declared as '{file.ContentType}'). Supported: {MediaTypeSniffer.SupportedFormats}.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported file type");
+        }
+
+        return null;
+    }
+}

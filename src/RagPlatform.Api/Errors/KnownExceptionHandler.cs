@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Diagnostics;
+using RagPlatform.Api.Search;
+using RagPlatform.Core.Documents;
+using RagPlatform.Core.Search;
+
+namespace RagPlatform.Api.Errors;
+
+/// <summary>Turns the exceptions that mean "your request is wrong" (or "that is switched off") into
+/// problem responses with the right status; anything else stays a 500 without internals.</summary>
+internal sealed class KnownExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title) = exception switch
+        {
+            InvalidQueryException => (StatusCodes.Status400BadRequest, "Invalid query"),
+            UnsupportedSearchContentException => (StatusCodes.Status415UnsupportedMediaType, "Unsupported content"),
+            SearchUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Search mode unavailable"),
+            UploadRejectedException { Reason: UploadRejection.TooLarge } => (StatusCodes.Status413PayloadTooLarge, "File too large"),
+            UploadRejectedException { Reason: UploadRejection.UnsupportedType } => (StatusCodes.Status415UnsupportedMediaType, "Unsupported file type"),
+            UploadRejectedException => (StatusCodes.Status400BadRequest, "Upload rejected"),
+            BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Bad request"),
+            // Thrown by the form reader when a multipart body passes FormOptions' limits.
+            InvalidDataException => (StatusCodes.Status413PayloadTooLarge, "Request too large"),
+            System.Text.Json.JsonException => (StatusCodes.Status400BadRequest, "Malformed JSON"),
+            _ => (0, string.Empty),
+        };
+        if (status == 0)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = exception.Message },
+        });
+    }
+}

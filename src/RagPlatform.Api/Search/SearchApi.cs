@@ -1,0 +1,106 @@
+using Microsoft.Extensions.AI;
+using RagPlatform.Core.Documents;
+using RagPlatform.Core.Search;
+
+namespace RagPlatform.Api.Search;
+
+/// <summary>The /api/search routes: GET for plain text, POST with JSON or multipart for images.</summary>
+internal static class SearchApi
+{
+    /// <summary>Largest query image, in bytes.</summary>
+    private const long MaxImageBytes = 20L * 1024 * 1024;
+
+    public static RouteGroupBuilder MapSearchApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/search").WithTags("Search");
+
+        group.MapGet("/", GetAsync)
+            .Produces<SearchResponseDto>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("Search by text: GET /api/search?q=revenue&modality=image&limit=10");
+
+        group.MapPost("/", PostAsync)
+            .DisableAntiforgery()
+            .Accepts<SearchRequestDto>("application/json", "multipart/form-data")
+            .Produces<SearchResponseDto>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Search by text and/or image (JSON with a base64 image, or multipart with an image file)");
+        return group;
+    }
+
+    private static Task<IResult> GetAsync(
+        SearchService search,
+        CancellationToken cancellationToken,
+        string? q = null,
+        Modality[]? modality = null,
+        Guid[]? documentId = null,
+        int? limit = null) =>
+        RunAsync(search, new SearchRequest(q, null, Filter(modality, documentId), limit), cancellationToken);
+
+    private static async Task<IResult> PostAsync(HttpRequest request, SearchService search, CancellationToken cancellationToken)
+    {
+        SearchRequestDto? body;
+        DataContent? image;
+        if (request.HasFormContentType)
+        {
+            (body, image) = await SearchFormReader.ReadAsync(request, MaxImageBytes, cancellationToken);
+        }
+        else if (request.HasJsonContentType())
+        {
+            body = await request.ReadFromJsonAsync<SearchRequestDto>(cancellationToken);
+            image = body?.Image is null ? null : DecodeBase64Image(body.Image);
+        }
+        else
+        {
+            throw new UnsupportedSearchContentException("Send the query as application/json or multipart/form-data.");
+        }
+
+        if (body is null)
+        {
+            throw new InvalidQueryException("The request body is empty.");
+        }
+
+        return await RunAsync(search, new SearchRequest(body.Query, image, Filter(body.Modalities, body.DocumentIds), body.Limit), cancellationToken);
+    }
+
+    private static async Task<IResult> RunAsync(SearchService search, SearchRequest request, CancellationToken cancellationToken)
+    {
+        var response = await search.SearchAsync(request, cancellationToken);
+        return Results.Ok(new SearchResponseDto(response.Mode, response.Notice, response.Hits.Select(SearchHitDto.From).ToList()));
+    }
+
+    internal static DataContent ToImageContent(byte[] bytes)
+    {
+        if (bytes.Length > MaxImageBytes)
+        {
+            throw new InvalidQueryException($"The query image is {bytes.Length:N0} bytes; the limit is {MaxImageBytes:N0}.");
+        }
+
+        var detected = MediaTypeSniffer.Detect(bytes);
+        if (detected is not { Kind: DocumentKind.Image })
+        {
+            throw new UnsupportedSearchContentException("The query image is not a PNG, JPEG, WebP, GIF or BMP image.");
+        }
+
+        return new DataContent(bytes, detected.MediaType);
+    }
+
+    private static DataContent DecodeBase64Image(string base64)
+    {
+        // Accept a data URL as browsers produce it ("data:image/png;base64,...").
+        var comma = base64.StartsWith("data:", StringComparison.Ordinal) ? base64.IndexOf(',', StringComparison.Ordinal) : -1;
+        try
+        {
+            return ToImageContent(Convert.FromBase64String(base64[(comma + 1)..]));
+        }
+        catch (FormatException)
+        {
+            throw new InvalidQueryException("The image is not valid base64.");
+        }
+    }
+
+    private static SearchFilter Filter(IEnumerable<Modality>? modalities, IEnumerable<Guid>? documentIds) =>
+        new((modalities ?? []).ToHashSet(), (documentIds ?? []).ToHashSet());
+}

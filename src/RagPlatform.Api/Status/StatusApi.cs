@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using RagPlatform.Core.Documents;
+using RagPlatform.Core.Ingestion;
+using RagPlatform.Core.Search;
+
+namespace RagPlatform.Api.Status;
+
+/// <summary>GET /api/status, and the checks behind /health.</summary>
+internal static class StatusApi
+{
+    public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/status", GetAsync).WithTags("Status").WithSummary("Model availability, counts and queue length");
+        return routes;
+    }
+
+    public static IHealthChecksBuilder AddPlatformHealthChecks(this IServiceCollection services) =>
+        services.AddHealthChecks()
+            .AddCheck<StoreHealthCheck>("store")
+            .AddCheck<DenseSearchHealthCheck>("dense-search");
+
+    private static async Task<StatusDto> GetAsync(IDocumentStore store, IVectorIndex vectors, IJobQueue queue, IDenseEncoders encoders, CancellationToken cancellationToken)
+    {
+        var counts = await store.CountAsync(cancellationToken);
+        return new StatusDto(
+            new DenseStatusDto(encoders.IsAvailable, encoders.UnavailableReason, encoders.IsAvailable ? encoders.Dimensions : null),
+            Enum.GetValues<DocumentStatus>().ToDictionary(s => s, s => counts.DocumentsByStatus.GetValueOrDefault(s)),
+            Enum.GetValues<Modality>().ToDictionary(m => m, m => counts.ItemsByModality.GetValueOrDefault(m)),
+            await vectors.CountAsync(cancellationToken),
+            await queue.CountAsync(cancellationToken));
+    }
+
+    /// <summary>Unhealthy when the metadata store cannot answer.</summary>
+    private sealed class StoreHealthCheck(IDocumentStore store) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await store.CountAsync(cancellationToken);
+                return HealthCheckResult.Healthy();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return HealthCheckResult.Unhealthy("The metadata store does not answer.", ex);
+            }
+        }
+    }
+
+    /// <summary>Degraded (still HTTP 200) while the CLIP model is missing: the platform works,
+    /// lexical-only.</summary>
+    private sealed class DenseSearchHealthCheck(IDenseEncoders encoders) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(encoders.IsAvailable
+                ? HealthCheckResult.Healthy("CLIP encoders loaded.")
+                : HealthCheckResult.Degraded($"Dense search is off: {encoders.UnavailableReason}"));
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RagPlatform.Core.Ingestion;
+
+namespace RagPlatform.Infrastructure.Hosting;
+
+/// <summary>Runs the configured number of ingestion workers: claim a job, run the pipeline, repeat;
+/// sleep until woken or the poll interval passes when the queue is empty. The same service runs
+/// inside the API host (embedded mode) and in the standalone ingest host.</summary>
+internal sealed partial class IngestionWorkerService(
+    IServiceProvider services,
+    IJobQueue queue,
+    IngestionSignal signal,
+    IOptions<IngestionOptions> options,
+    ILogger<IngestionWorkerService> logger) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var workers = Enumerable.Range(1, options.Value.Workers)
+            .Select(n => RunWorkerAsync($"{Environment.MachineName}/{Environment.ProcessId}/{n}", stoppingToken));
+        return Task.WhenAll(workers);
+    }
+
+    private async Task RunWorkerAsync(string workerId, CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var pipeline = services.GetRequiredService<IngestionPipeline>();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var job = await queue.ClaimNextAsync(workerId, settings.Lease, stoppingToken);
+                if (job is null)
+                {
+                    await signal.WaitAsync(TimeSpan.FromMilliseconds(settings.PollMilliseconds), stoppingToken);
+                    continue;
+                }
+
+                await pipeline.RunAsync(job, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The store itself failed (disk full, database locked for too long): keep the
+                // worker alive and try again after a pause rather than spinning.
+                LogWorkerError(ex, workerId);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ingestion worker {WorkerId} hit an error outside a document; retrying")]
+    private partial void LogWorkerError(Exception exception, string workerId);
+}
