@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace RagPlatform.Cli.Api;
+
+// Client-side views of the API's JSON: only the fields the CLI shows, so the server may add fields
+// freely. Kept together because they only make sense as a set.
+#pragma warning disable CA1812 // Instantiated by the JSON serializer.
+
+internal sealed record ProgressView(int PagesDone, int PagesTotal, int Percent);
+
+internal sealed record DocumentView(Guid Id, string FileName, string MediaType, string Status, string? Error, ProgressView Progress, int ItemCount, DateTimeOffset CreatedAt)
+{
+    public bool IsFinished => Status is "ready" or "failed";
+}
+
+internal sealed record DocumentDetailsView(DocumentView Document);
+
+internal sealed record DocumentListView(IReadOnlyList<DocumentView> Documents);
+
+internal sealed record UploadResultView(string FileName, bool Duplicate, DocumentView Document);
+
+internal sealed record UploadResponseView(IReadOnlyList<UploadResultView> Documents);
+
+internal sealed record RegionView(double X, double Y, double Width, double Height);
+
+internal sealed record ScoreView(double Final, double? Dense, int? DenseRank, double? Lexical, int? LexicalRank);
+
+internal sealed record HitView(Guid ItemId, Guid DocumentId, string DocumentName, string Modality, int Page, RegionView? Region, string? Snippet, string ImageUrl, ScoreView Score);
+
+internal sealed record SearchView(string Mode, string? Notice, IReadOnlyList<HitView> Hits);
+
+internal sealed record DenseView(bool Available, string? Reason, int? Dimensions);
+
+internal sealed record StatusView(DenseView Dense, Dictionary<string, int> Documents, Dictionary<string, int> Items, long Vectors, int QueueLength);
+
+internal sealed record ProblemView(string? Title, string? Detail, int? Status);
+
+internal static class ApiJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+}

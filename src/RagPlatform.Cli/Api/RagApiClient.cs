@@ -1,0 +1,102 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace RagPlatform.Cli.Api;
+
+/// <summary>Typed client of the RagPlatform HTTP API.</summary>
+internal sealed class RagApiClient(HttpClient http)
+{
+    public Uri? Server => http.BaseAddress;
+
+    public async Task<UploadResultView> UploadAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var file = File.OpenRead(path);
+        using var content = new MultipartFormDataContent();
+        using var part = new StreamContent(file);
+        part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        content.Add(part, "file", Path.GetFileName(path));
+        var response = await SendAsync(() => http.PostAsync("api/documents", content, cancellationToken), cancellationToken);
+        var body = await ReadAsync<UploadResponseView>(response, cancellationToken);
+        return body.Documents[0];
+    }
+
+    public async Task<DocumentView> GetDocumentAsync(Guid id, CancellationToken cancellationToken) =>
+        (await ReadAsync<DocumentDetailsView>(await SendAsync(() => http.GetAsync($"api/documents/{id}", cancellationToken), cancellationToken), cancellationToken, "document")).Document;
+
+    public async Task<IReadOnlyList<DocumentView>> ListAsync(int take, CancellationToken cancellationToken) =>
+        (await ReadAsync<DocumentListView>(await SendAsync(() => http.GetAsync($"api/documents?take={take}", cancellationToken), cancellationToken), cancellationToken)).Documents;
+
+    public async Task DeleteAsync(Guid id, CancellationToken cancellationToken) =>
+        await SendAsync(() => http.DeleteAsync($"api/documents/{id}", cancellationToken), cancellationToken);
+
+    public async Task<StatusView> StatusAsync(CancellationToken cancellationToken) =>
+        await ReadAsync<StatusView>(await SendAsync(() => http.GetAsync("api/status", cancellationToken), cancellationToken), cancellationToken);
+
+    public async Task<SearchView> SearchAsync(string? text, string? imagePath, IReadOnlyList<string> modalities, IReadOnlyList<Guid> documentIds, int limit, CancellationToken cancellationToken)
+    {
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(text ?? string.Empty), "query" },
+            { new StringContent(limit.ToString(System.Globalization.CultureInfo.InvariantCulture)), "limit" },
+        };
+        foreach (var modality in modalities)
+        {
+            content.Add(new StringContent(modality), "modalities");
+        }
+
+        foreach (var id in documentIds)
+        {
+            content.Add(new StringContent(id.ToString()), "documentIds");
+        }
+
+        if (imagePath is not null)
+        {
+            content.Add(new ByteArrayContent(await File.ReadAllBytesAsync(imagePath, cancellationToken)), "image", Path.GetFileName(imagePath));
+        }
+
+        return await ReadAsync<SearchView>(await SendAsync(() => http.PostAsync("api/search", content, cancellationToken), cancellationToken), cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(Func<Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await send();
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new RagApiException($"Cannot reach RagPlatform at {Server}: {ex.Message}. Start it with `dotnet run --project src/RagPlatform.Api`, or point --server (or RAG_SERVER) at it.", ex);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            var problem = await TryReadProblemAsync(response, cancellationToken);
+            throw new RagApiException((int)response.StatusCode, problem?.Detail ?? problem?.Title ?? $"The server answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+        }
+
+        return response;
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken, string what = "response")
+    {
+        using (response)
+        {
+            return await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, cancellationToken)
+                ?? throw new RagApiException($"The server sent an empty {what}.");
+        }
+    }
+
+    private static async Task<ProblemView?> TryReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<ProblemView>(ApiJson.Options, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using RagPlatform.Cli.Api;
+using Spectre.Console;
+
+namespace RagPlatform.Cli.Commands;
+
+/// <summary>`rag status`: model availability, document and item counts, queue length.</summary>
+internal sealed class StatusCommand(Func<RagApiClient> client, IAnsiConsole console)
+{
+    public Command Build()
+    {
+        var json = new Option<bool>("--json") { Description = "Print the server's JSON answer" };
+        var command = new Command("status", "Show what the platform holds and whether dense search is on") { json };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(json), ct));
+        return command;
+    }
+
+    private async Task<int> RunAsync(bool json, CancellationToken cancellationToken)
+    {
+        var status = await client().StatusAsync(cancellationToken);
+        if (json)
+        {
+            console.WriteLine(JsonSerializer.Serialize(status, ApiJson.Options));
+            return ExitCodes.Success;
+        }
+
+        console.MarkupLine(status.Dense.Available
+            ? $"Dense search: [green]on[/] ({status.Dense.Dimensions}-d CLIP)"
+            : $"Dense search: [yellow]off[/] — {Markup.Escape(status.Dense.Reason ?? "no model")}");
+
+        var table = new Table().AddColumns("", "Count");
+        foreach (var (name, count) in status.Documents)
+        {
+            table.AddRow($"documents {name}", Number(count));
+        }
+
+        foreach (var (name, count) in status.Items)
+        {
+            table.AddRow($"items {name}", Number(count));
+        }
+
+        table.AddRow("vectors", Number(status.Vectors));
+        table.AddRow("ingestion queue", Number(status.QueueLength));
+        console.Write(table);
+        return ExitCodes.Success;
+    }
+
+    private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using RagPlatform.Cli.Api;
+using RagPlatform.Cli.Commands;
+using Spectre.Console;
+
+namespace RagPlatform.Cli;
+
+/// <summary>The `rag` command line: a client of the RagPlatform HTTP API, so that one server process
+/// owns the data and the CLI works the same against a laptop or a cluster.</summary>
+internal sealed class RagCli
+{
+    public const string DefaultServer = "http://localhost:5080";
+
+    private readonly Func<Uri, HttpClient> httpClientFactory;
+    private readonly IAnsiConsole console;
+    private Uri server = new(DefaultServer);
+
+    /// <param name="httpClientFactory">Makes the HTTP client for a server address (tests pass one
+    /// that talks to an in-memory server).</param>
+    public RagCli(Func<Uri, HttpClient> httpClientFactory, IAnsiConsole console)
+    {
+        this.httpClientFactory = httpClientFactory;
+        this.console = console;
+    }
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    {
+        var serverOption = new Option<string>("--server")
+        {
+            Description = $"Address of the RagPlatform API (default: $RAG_SERVER or {DefaultServer})",
+            Recursive = true,
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("RAG_SERVER") is { Length: > 0 } env ? env : DefaultServer,
+        };
+
+        RagApiClient Client() => new(httpClientFactory(server));
+        var documents = new DocumentsCommands(Client, console);
+        var root = new RootCommand("RagPlatform: multimodal search over your PDFs and images")
+        {
+            serverOption,
+            new IngestCommand(Client, console).Build(),
+            new SearchCommand(Client, console).Build(),
+            new StatusCommand(Client, console).Build(),
+            documents.BuildList(),
+            documents.BuildDelete(),
+        };
+
+        var parse = root.Parse(args);
+        if (!Uri.TryCreate(parse.GetValue(serverOption), UriKind.Absolute, out var address))
+        {
+            console.MarkupLine("[red]--server must be an absolute URL such as http://localhost:5080[/]");
+            return ExitCodes.UsageError;
+        }
+
+        server = address;
+        try
+        {
+            return await parse.InvokeAsync(cancellationToken: cancellationToken);
+        }
+        catch (RagApiException ex)
+        {
+            console.MarkupLineInterpolated($"[red]{ex.Message}[/]");
+            return ex.StatusCode == 0 ? ExitCodes.Unreachable : ExitCodes.Failure;
+        }
+    }
+}
