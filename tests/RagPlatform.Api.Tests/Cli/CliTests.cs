@@ -1,0 +1,128 @@
+using RagPlatform.Api.Tests.Support;
+using RagPlatform.Cli;
+using Spectre.Console;
+
+namespace RagPlatform.Api.Tests.Cli;
+
+/// <summary>The `rag` command line against the real API host.</summary>
+public sealed class CliTests : IAsyncLifetime
+{
+    private readonly PlatformFactory factory = new();
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "rag-cli-tests", Guid.NewGuid().ToString("N"));
+    private readonly StringWriter output = new();
+
+    public ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(folder);
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await factory.DisposeAsync();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private Task<int> RunAsync(params string[] args)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 200;
+        return new RagCli(_ => factory.CreateClient(), console).RunAsync(args, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Ingest_uploads_a_folder_and_follows_each_document_until_ready()
+    {
+        await File.WriteAllBytesAsync(Path.Combine(folder, "report.pdf"), SamplePdfs.WithText("Mooring fees for the marina."), TestContext.Current.CancellationToken);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "chart.png"), SampleImages.BarChartPng(), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(folder, "notes.txt"), "not a document", TestContext.Current.CancellationToken);
+
+        var exit = await RunAsync("ingest", folder);
+
+        var text = output.ToString();
+        Assert.Equal(0, exit);
+        Assert.Contains("report.pdf", text, StringComparison.Ordinal);
+        Assert.Contains("chart.png", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("notes.txt", text, StringComparison.Ordinal);
+        Assert.Equal(2, CountOccurrences(text, "ready"));
+    }
+
+    [Fact]
+    public async Task Search_prints_the_hit_with_its_document_and_page()
+    {
+        var path = Path.Combine(folder, "marina.pdf");
+        await File.WriteAllBytesAsync(path, SamplePdfs.WithText("Mooring fees for the marina."), TestContext.Current.CancellationToken);
+        Assert.Equal(0, await RunAsync("ingest", path));
+        output.GetStringBuilder().Clear();
+
+        var exit = await RunAsync("search", "mooring fees", "--limit", "3");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("marina.pdf", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("hybrid", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_by_image_finds_the_uploaded_image()
+    {
+        var path = Path.Combine(folder, "chart.png");
+        await File.WriteAllBytesAsync(path, SampleImages.BarChartPng(), TestContext.Current.CancellationToken);
+        Assert.Equal(0, await RunAsync("ingest", path));
+        output.GetStringBuilder().Clear();
+
+        var exit = await RunAsync("search", "--image", path, "--json");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("\"documentName\":\"chart.png\"", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_reports_dense_search_and_counts()
+    {
+        var exit = await RunAsync("status");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Dense search: on", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("ingestion queue", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deleting_an_unknown_document_exits_with_failure()
+    {
+        var exit = await RunAsync("delete", Guid.NewGuid().ToString());
+
+        Assert.Equal(1, exit);
+        Assert.Contains("No document", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_server_exits_with_code_3_and_says_how_to_start_it()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output) });
+        console.Profile.Width = 300;
+        var cli = new RagCli(server => new HttpClient { BaseAddress = server }, console);
+
+        var exit = await cli.RunAsync(["status", "--server", "http://127.0.0.1:9"], TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, exit);
+        Assert.Contains("Cannot reach RagPlatform", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingesting_a_path_that_does_not_exist_is_a_usage_error()
+    {
+        var exit = await RunAsync("ingest", Path.Combine(folder, "missing.pdf"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Not found", output.ToString(), StringComparison.Ordinal);
+    }
+
+    private static int CountOccurrences(string text, string word) =>
+        text.Split([' ', '\n', '│', '|'], StringSplitOptions.RemoveEmptyEntries).Count(t => t == word);
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace RagPlatform.Api.Tests.Support;
+
+/// <summary>The real API host, in memory, on a throw-away data folder. With <paramref name="withModel"/>
+/// it loads the tiny CLIP model of the test fixtures (real ONNX towers, random weights); without, it
+/// runs in the degraded lexical-only mode a fresh install has.</summary>
+public sealed class PlatformFactory(bool withModel = true, long? maxFileBytes = null) : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "ragplatform-tests", Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        builder.UseSetting("Clip:ModelDirectory", withModel ? RepositoryPaths.TinyClipModel : Path.Combine(DataDirectory, "no-model-here"));
+        builder.UseSetting("Ingestion:PollMilliseconds", "50");
+        if (maxFileBytes is { } limit)
+        {
+            builder.UseSetting("Uploads:MaxFileBytes", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+}
