@@ -52,8 +52,10 @@ internal sealed class FileSystemBlobStore : IBlobStore
             Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.Asynchronous);
             return Task.FromResult<Stream?>(stream);
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException
+            || (ex is UnauthorizedAccessException && Directory.Exists(path)))
         {
+            // A folder of the same name (a key prefix) is not a blob either.
             return Task.FromResult<Stream?>(null);
         }
     }

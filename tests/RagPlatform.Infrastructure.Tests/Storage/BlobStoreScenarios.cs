@@ -55,6 +55,19 @@ public abstract class BlobStoreScenarios
     }
 
     [Fact]
+    public async Task A_key_that_is_only_a_prefix_of_other_keys_is_not_a_blob()
+    {
+        var store = OpenStore();
+        var document = Guid.NewGuid();
+        await store.PutAsync(BlobKeys.PageRender(document, 1), new MemoryStream([1]), Token);
+        var folder = BlobKeys.DocumentPrefix(document) + "pages";
+
+        Assert.Null(await store.OpenReadAsync(folder, Token));
+        Assert.False(await store.ExistsAsync(folder, Token));
+        await Assert.ThrowsAsync<FileNotFoundException>(() => store.GetLocalPathAsync(folder, Token));
+    }
+
+    [Fact]
     public async Task A_write_that_fails_midway_leaves_the_old_content()
     {
         var store = OpenStore();

@@ -77,6 +77,8 @@ public class EmbeddedVectorIndexTests : VectorIndexScenarios, IDisposable
                 Assert.Equal(10, hits.Count);
                 Assert.True(hits.Zip(hits.Skip(1)).All(pair => pair.First.Score >= pair.Second.Score));
                 searches++;
+                // SQLite calls complete synchronously; yield so the writer gets a thread too.
+                await Task.Yield();
             }
 
             return searches;
