@@ -1,0 +1,145 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace RagPlatform.Infrastructure.Storage;
+
+/// <summary>The one SQLite database file of the embedded storage: owns its connection string and
+/// applies the schema migrations exactly once per instance, before the first connection is handed
+/// out. Several processes (API, ingestion worker) may share the file: WAL lets readers run beside
+/// the single writer, and writers wait for each other up to the busy timeout.</summary>
+internal sealed class SqliteDatabase : IDisposable
+{
+    public const string FileName = "ragplatform.db";
+
+    private readonly string _connectionString;
+    private readonly int _busyTimeoutMilliseconds;
+    private readonly ILogger<SqliteDatabase> _logger;
+    private readonly Lock _initializationLock = new();
+    private Task? _initialization;
+
+    public SqliteDatabase(IOptions<StorageOptions> options, ILogger<SqliteDatabase> logger)
+    {
+        var settings = options.Value;
+        DataDirectory = Path.GetFullPath(settings.DataDirectory);
+        FilePath = Path.Combine(DataDirectory, FileName);
+        _busyTimeoutMilliseconds = settings.BusyTimeoutMilliseconds;
+        _logger = logger;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            ForeignKeys = true,
+            Pooling = true,
+            // Microsoft.Data.Sqlite's own retry loop on SQLITE_BUSY, in seconds; the PRAGMA
+            // busy_timeout set on open makes SQLite itself wait as long.
+            DefaultTimeout = Math.Max(1, (settings.BusyTimeoutMilliseconds + 999) / 1000),
+        }.ToString();
+    }
+
+    /// <summary>Absolute path of the data folder.</summary>
+    public string DataDirectory { get; }
+
+    public string FilePath { get; }
+
+    /// <summary>Creates the file if needed and brings its schema to the latest version. Safe to call
+    /// often and from several threads: the work happens once; a failed attempt is retried by the
+    /// next call.</summary>
+    public Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        lock (_initializationLock)
+        {
+            if (_initialization is null || _initialization.IsFaulted || _initialization.IsCanceled)
+            {
+                // Not bound to the caller's token: a cancelled first caller must not poison the
+                // migration for everyone else waiting on the same task.
+                _initialization = Task.Run(() => MigrateAsync(CancellationToken.None), CancellationToken.None);
+            }
+
+            return _initialization.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>An open connection with this database's pragmas applied; the caller disposes it
+    /// (which returns it to the pool).</summary>
+    public async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        return await OpenRawAsync(cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        // Pooled connections keep the file open; a disposed database must let it go (tests delete
+        // their folders, a host shuts down cleanly).
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            // synchronous=NORMAL is safe against corruption in WAL mode; a power cut may only lose
+            // the last commits. The timeout is an integer from validated options, not user input.
+            await using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;";
+            await pragmas.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(DataDirectory);
+        await using var connection = await OpenRawAsync(cancellationToken);
+        await using (var wal = connection.CreateCommand())
+        {
+            // Persistent in the file; cannot run inside a transaction.
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            await wal.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var from = await ReadVersionAsync(connection, null, cancellationToken);
+        if (from > SqliteMigrations.LatestVersion)
+        {
+            throw new InvalidOperationException(
+                $"The database {FilePath} has schema version {from}, newer than this build knows ({SqliteMigrations.LatestVersion}). Run a newer RagPlatform or point Storage:DataDirectory elsewhere.");
+        }
+
+        foreach (var migration in SqliteMigrations.All)
+        {
+            // BEGIN IMMEDIATE takes the write lock first, so a second process starting at the same
+            // moment waits and then sees the version this one wrote.
+            await using var transaction = connection.BeginTransaction();
+            var current = await ReadVersionAsync(connection, transaction, cancellationToken);
+            if (current >= migration.Version)
+            {
+                continue;
+            }
+
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"{migration.Sql}\nPRAGMA user_version = {migration.Version};";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            StorageLog.MigrationApplied(_logger, migration.Version, migration.Name, FilePath);
+        }
+    }
+
+    private static async Task<long> ReadVersionAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA user_version;";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken) ?? 0L);
+    }
+}

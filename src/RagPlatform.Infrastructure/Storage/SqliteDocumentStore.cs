@@ -1,0 +1,259 @@
+using Microsoft.Data.Sqlite;
+using RagPlatform.Core.Documents;
+
+namespace RagPlatform.Infrastructure.Storage;
+
+/// <summary>Documents, pages and items in the embedded SQLite database. Pages and items go with
+/// their document (ON DELETE CASCADE).</summary>
+internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStore
+{
+    private const string DocumentColumns =
+        "id, file_name, media_type, kind, size_bytes, sha256, status, error, pages_total, pages_done, item_count, created_at, updated_at";
+
+    private const string PageColumns = "document_id, number, width, height, has_text_layer, render_blob_key";
+
+    private const string ItemColumns =
+        "id, document_id, modality, page, region_x, region_y, region_width, region_height, text, blob_key, ordinal";
+
+    public async Task AddAsync(Document document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand(null,
+            $"INSERT INTO documents ({DocumentColumns}) VALUES (@id, @file_name, @media_type, @kind, @size_bytes, @sha256, @status, @error, @pages_total, @pages_done, @item_count, @created_at, @updated_at)")
+            .With("@id", document.Id)
+            .With("@file_name", document.FileName)
+            .With("@media_type", document.MediaType)
+            .With("@kind", document.Kind.ToString())
+            .With("@size_bytes", document.SizeBytes)
+            .With("@sha256", document.Sha256)
+            .With("@created_at", document.CreatedAt.ToTicks());
+        BindProgress(command, document);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<Document?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var found = await QueryDocumentsAsync($"SELECT {DocumentColumns} FROM documents WHERE id = @id", cmd => cmd.With("@id", id), cancellationToken);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    public async Task<Document?> FindBySha256Async(string sha256, CancellationToken cancellationToken)
+    {
+        var found = await QueryDocumentsAsync(
+            $"SELECT {DocumentColumns} FROM documents WHERE sha256 = @sha256 ORDER BY created_at DESC, rowid DESC LIMIT 1",
+            cmd => cmd.With("@sha256", sha256),
+            cancellationToken);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    public Task<IReadOnlyList<Document>> ListAsync(int skip, int take, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegative(take);
+        // rowid breaks ties between documents created in the same tick: later insert first.
+        return QueryDocumentsAsync(
+            $"SELECT {DocumentColumns} FROM documents ORDER BY created_at DESC, rowid DESC LIMIT @take OFFSET @skip",
+            cmd => cmd.With("@take", take).With("@skip", skip),
+            cancellationToken);
+    }
+
+    public async Task UpdateAsync(Document document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand(null, """
+            UPDATE documents SET status = @status, error = @error, pages_total = @pages_total,
+                pages_done = @pages_done, item_count = @item_count, updated_at = @updated_at
+            WHERE id = @id
+            """).With("@id", document.Id);
+        BindProgress(command, document);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand(null, "DELETE FROM documents WHERE id = @id").With("@id", id);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    public async Task SavePageAsync(PageInfo page, IReadOnlyList<Item> items, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(items);
+        foreach (var item in items)
+        {
+            if (item.DocumentId != page.DocumentId || item.Page != page.Number)
+            {
+                throw new ArgumentException(
+                    $"Item {item.Id} belongs to page {item.Page} of document {item.DocumentId}, not to page {page.Number} of document {page.DocumentId}.",
+                    nameof(items));
+            }
+        }
+
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+
+        await using (var clear = connection.CreateCommand(transaction,
+            "DELETE FROM items WHERE document_id = @document AND page = @page; DELETE FROM pages WHERE document_id = @document AND number = @page;"))
+        {
+            await clear.With("@document", page.DocumentId).With("@page", page.Number).ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var insertPage = connection.CreateCommand(transaction,
+            $"INSERT INTO pages ({PageColumns}) VALUES (@document, @number, @width, @height, @has_text_layer, @render_blob_key)"))
+        {
+            await insertPage.With("@document", page.DocumentId).With("@number", page.Number)
+                .With("@width", page.Width).With("@height", page.Height)
+                .With("@has_text_layer", page.HasTextLayer).With("@render_blob_key", page.RenderBlobKey)
+                .ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var insertItem = connection.CreateCommand(transaction,
+            $"INSERT INTO items ({ItemColumns}) VALUES (@id, @document, @modality, @page, @x, @y, @width, @height, @text, @blob_key, @ordinal)");
+        foreach (var name in new[] { "@id", "@document", "@modality", "@page", "@x", "@y", "@width", "@height", "@text", "@blob_key", "@ordinal" })
+        {
+            insertItem.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        foreach (var item in items)
+        {
+            var p = insertItem.Parameters;
+            p["@id"].Value = SqliteCommandExtensions.ToDbValue(item.Id);
+            p["@document"].Value = SqliteCommandExtensions.ToDbValue(item.DocumentId);
+            p["@modality"].Value = item.Modality.ToString();
+            p["@page"].Value = item.Page;
+            p["@x"].Value = (object?)item.Region?.X ?? DBNull.Value;
+            p["@y"].Value = (object?)item.Region?.Y ?? DBNull.Value;
+            p["@width"].Value = (object?)item.Region?.Width ?? DBNull.Value;
+            p["@height"].Value = (object?)item.Region?.Height ?? DBNull.Value;
+            p["@text"].Value = (object?)item.Text ?? DBNull.Value;
+            p["@blob_key"].Value = (object?)item.BlobKey ?? DBNull.Value;
+            p["@ordinal"].Value = item.Ordinal;
+            await insertItem.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task ClearContentAsync(Guid documentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        await using var command = connection.CreateCommand(transaction,
+            "DELETE FROM items WHERE document_id = @document; DELETE FROM pages WHERE document_id = @document;")
+            .With("@document", documentId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<PageInfo>> GetPagesAsync(Guid documentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand(null,
+            $"SELECT {PageColumns} FROM pages WHERE document_id = @document ORDER BY number").With("@document", documentId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var pages = new List<PageInfo>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            pages.Add(new PageInfo(reader.GetGuid(0), reader.GetInt32(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetBoolean(4), reader.GetString(5)));
+        }
+
+        return pages;
+    }
+
+    public Task<IReadOnlyList<Item>> GetDocumentItemsAsync(Guid documentId, CancellationToken cancellationToken) =>
+        QueryItemsAsync(
+            $"SELECT {ItemColumns} FROM items WHERE document_id = @document ORDER BY ordinal, page",
+            cmd => cmd.With("@document", documentId),
+            cancellationToken);
+
+    public Task<IReadOnlyList<Item>> GetItemsAsync(IReadOnlyCollection<Guid> itemIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(itemIds);
+        return QueryItemsAsync(
+            $"SELECT {ItemColumns} FROM items WHERE id IN (SELECT unhex(value) FROM json_each(@ids))",
+            cmd => cmd.WithGuidSet("@ids", itemIds),
+            cancellationToken);
+    }
+
+    public async Task<Item?> GetItemAsync(Guid itemId, CancellationToken cancellationToken)
+    {
+        var found = await QueryItemsAsync($"SELECT {ItemColumns} FROM items WHERE id = @id", cmd => cmd.With("@id", itemId), cancellationToken);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    public async Task<StoreCounts> CountAsync(CancellationToken cancellationToken)
+    {
+        var documents = Enum.GetValues<DocumentStatus>().ToDictionary(status => status, _ => 0);
+        var items = Enum.GetValues<Modality>().ToDictionary(modality => modality, _ => 0);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand(null, """
+            SELECT 'document', status, COUNT(*) FROM documents GROUP BY status
+            UNION ALL
+            SELECT 'item', modality, COUNT(*) FROM items GROUP BY modality
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (reader.GetString(0) == "document")
+            {
+                documents[reader.GetEnum<DocumentStatus>(1)] = reader.GetInt32(2);
+            }
+            else
+            {
+                items[reader.GetEnum<Modality>(1)] = reader.GetInt32(2);
+            }
+        }
+
+        return new StoreCounts(documents, items);
+    }
+
+    private static void BindProgress(SqliteCommand command, Document document) =>
+        command.With("@status", document.Status.ToString())
+            .With("@error", document.Error)
+            .With("@pages_total", document.PagesTotal)
+            .With("@pages_done", document.PagesDone)
+            .With("@item_count", document.ItemCount)
+            .With("@updated_at", document.UpdatedAt.ToTicks());
+
+    private async Task<IReadOnlyList<Document>> QueryDocumentsAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand(null, sql);
+        bind(command);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var documents = new List<Document>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            documents.Add(new Document(
+                reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetEnum<DocumentKind>(3),
+                reader.GetInt64(4), reader.GetString(5), reader.GetEnum<DocumentStatus>(6), reader.GetNullableString(7),
+                reader.GetInt32(8), reader.GetInt32(9), reader.GetInt32(10), reader.GetInstant(11), reader.GetInstant(12)));
+        }
+
+        return documents;
+    }
+
+    private async Task<IReadOnlyList<Item>> QueryItemsAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand(null, sql);
+        bind(command);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var items = new List<Item>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            // The four region columns are written together: all null (whole page) or all set.
+            Region? region = reader.IsDBNull(4)
+                ? null
+                : new Region(reader.GetDouble(4), reader.GetDouble(5), reader.GetDouble(6), reader.GetDouble(7));
+            items.Add(new Item(
+                reader.GetGuid(0), reader.GetGuid(1), reader.GetEnum<Modality>(2), reader.GetInt32(3), region,
+                reader.GetNullableString(8), reader.GetNullableString(9), reader.GetInt32(10)));
+        }
+
+        return items;
+    }
+}

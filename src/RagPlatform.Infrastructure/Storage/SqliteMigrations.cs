@@ -1,0 +1,119 @@
+namespace RagPlatform.Infrastructure.Storage;
+
+/// <summary>The schema, as ordered steps. A released step is never edited: a change is a new step.
+/// Conventions: ids are 16-byte BLOBs (Guid.ToByteArray, see SqliteCommandExtensions.ToDbValue), enums are stored by
+/// name so that reordering a C# enum cannot corrupt data, instants are UTC ticks (INTEGER).</summary>
+internal static class SqliteMigrations
+{
+    public static IReadOnlyList<SqliteMigration> All { get; } =
+    [
+        new(1, "documents, pages and items", """
+            CREATE TABLE documents (
+                id BLOB NOT NULL PRIMARY KEY,
+                file_name TEXT NOT NULL,
+                media_type TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                size_bytes INTEGER NOT NULL,
+                sha256 TEXT NOT NULL,
+                status TEXT NOT NULL,
+                error TEXT,
+                pages_total INTEGER NOT NULL,
+                pages_done INTEGER NOT NULL,
+                item_count INTEGER NOT NULL,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL);
+            CREATE INDEX ix_documents_sha256 ON documents (sha256);
+            CREATE INDEX ix_documents_created_at ON documents (created_at);
+
+            CREATE TABLE pages (
+                document_id BLOB NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+                number INTEGER NOT NULL,
+                width REAL NOT NULL,
+                height REAL NOT NULL,
+                has_text_layer INTEGER NOT NULL,
+                render_blob_key TEXT NOT NULL,
+                PRIMARY KEY (document_id, number));
+
+            CREATE TABLE items (
+                id BLOB NOT NULL PRIMARY KEY,
+                document_id BLOB NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+                modality TEXT NOT NULL,
+                page INTEGER NOT NULL,
+                region_x REAL,
+                region_y REAL,
+                region_width REAL,
+                region_height REAL,
+                text TEXT,
+                blob_key TEXT,
+                ordinal INTEGER NOT NULL);
+            CREATE INDEX ix_items_document_page ON items (document_id, page);
+            """),
+        new(2, "ingestion job queue", """
+            CREATE TABLE jobs (
+                document_id BLOB NOT NULL PRIMARY KEY,
+                status TEXT NOT NULL,
+                attempt INTEGER NOT NULL,
+                worker_id TEXT,
+                lease_expires_at INTEGER,
+                enqueued_at INTEGER NOT NULL);
+            CREATE INDEX ix_jobs_claim_order ON jobs (status, enqueued_at);
+            """),
+        new(3, "lexical index", """
+            CREATE TABLE lexical_entries (
+                id INTEGER PRIMARY KEY,
+                item_id BLOB NOT NULL UNIQUE,
+                document_id BLOB NOT NULL,
+                modality TEXT NOT NULL,
+                text TEXT NOT NULL);
+            CREATE INDEX ix_lexical_entries_document ON lexical_entries (document_id);
+
+            -- External content: the text lives once, in lexical_entries; the triggers keep the
+            -- index in step. remove_diacritics 2 folds every diacritic (résumé = resume); marks
+            -- (M*) are token characters so that Indic vowel signs do not split words. Fts5Text
+            -- prepares the text (NFKC, one token per CJK character).
+            CREATE VIRTUAL TABLE lexical_fts USING fts5 (
+                text,
+                content = 'lexical_entries',
+                content_rowid = 'id',
+                tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'");
+
+            CREATE TRIGGER lexical_entries_ai AFTER INSERT ON lexical_entries BEGIN
+                INSERT INTO lexical_fts (rowid, text) VALUES (new.id, new.text);
+            END;
+            CREATE TRIGGER lexical_entries_ad AFTER DELETE ON lexical_entries BEGIN
+                INSERT INTO lexical_fts (lexical_fts, rowid, text) VALUES ('delete', old.id, old.text);
+            END;
+            CREATE TRIGGER lexical_entries_au AFTER UPDATE ON lexical_entries BEGIN
+                INSERT INTO lexical_fts (lexical_fts, rowid, text) VALUES ('delete', old.id, old.text);
+                INSERT INTO lexical_fts (rowid, text) VALUES (new.id, new.text);
+            END;
+            """),
+        new(4, "vector index", """
+            -- seq is the change number of the write that last touched a row; an in-memory copy
+            -- catches up by reading rows and tombstones with a higher seq than it has seen.
+            CREATE TABLE vectors (
+                id INTEGER PRIMARY KEY,
+                item_id BLOB NOT NULL UNIQUE,
+                document_id BLOB NOT NULL,
+                modality TEXT NOT NULL,
+                vector BLOB NOT NULL,
+                seq INTEGER NOT NULL);
+            CREATE INDEX ix_vectors_document ON vectors (document_id);
+            CREATE INDEX ix_vectors_seq ON vectors (seq);
+
+            CREATE TABLE vector_tombstones (
+                item_id BLOB NOT NULL PRIMARY KEY,
+                seq INTEGER NOT NULL) WITHOUT ROWID;
+            CREATE INDEX ix_vector_tombstones_seq ON vector_tombstones (seq);
+
+            -- One row: the last change number and the length of every stored vector (0 = none yet).
+            CREATE TABLE vector_state (
+                id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+                seq INTEGER NOT NULL,
+                dimensions INTEGER NOT NULL);
+            INSERT INTO vector_state (id, seq, dimensions) VALUES (1, 0, 0);
+            """),
+    ];
+
+    public static int LatestVersion => All[^1].Version;
+}

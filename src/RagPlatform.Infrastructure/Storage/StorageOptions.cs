@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RagPlatform.Infrastructure.Storage;
+
+/// <summary>The "Storage" section: where the embedded engines keep their files.</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary>Folder holding ragplatform.db and blobs/. A relative path is resolved against the
+    /// process's current directory.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>How long a statement waits for another connection's write lock before failing, in
+    /// milliseconds. Writers (API and ingestion worker) take turns on one database file.</summary>
+    [Range(0, 600_000)]
+    public int BusyTimeoutMilliseconds { get; set; } = 30_000;
+
+    /// <summary>From this many vectors on, a vector search scans segments on all cores; below it the
+    /// cost of fanning out exceeds the scan itself.</summary>
+    [Range(0, int.MaxValue)]
+    public int ParallelScanThreshold { get; set; } = 32_768;
+}

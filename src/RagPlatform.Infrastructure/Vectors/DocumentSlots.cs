@@ -1,0 +1,67 @@
+namespace RagPlatform.Infrastructure.Vectors;
+
+/// <summary>Numbers the documents present in the index with small reusable integers, so that each
+/// vector stores 4 bytes instead of a 16-byte Guid and a document filter becomes a bool[] lookup per
+/// vector instead of a hash lookup. A slot is freed when its last vector goes.</summary>
+internal sealed class DocumentSlots
+{
+    private readonly Dictionary<Guid, int> _slotByDocument = [];
+    private readonly List<Guid> _documentBySlot = [];
+    private readonly List<int> _vectorsBySlot = [];
+    private readonly Stack<int> _free = new();
+
+    /// <summary>Upper bound of slot numbers in use (the length a per-slot array needs).</summary>
+    public int Capacity => _documentBySlot.Count;
+
+    /// <summary>The document's slot, created if needed, counting one more vector in it.</summary>
+    public int Acquire(Guid documentId)
+    {
+        if (!_slotByDocument.TryGetValue(documentId, out var slot))
+        {
+            if (_free.TryPop(out slot))
+            {
+                _documentBySlot[slot] = documentId;
+            }
+            else
+            {
+                slot = _documentBySlot.Count;
+                _documentBySlot.Add(documentId);
+                _vectorsBySlot.Add(0);
+            }
+
+            _slotByDocument[documentId] = slot;
+        }
+
+        _vectorsBySlot[slot]++;
+        return slot;
+    }
+
+    /// <summary>Counts one vector fewer in the slot and frees it when none is left.</summary>
+    public void Release(int slot)
+    {
+        if (--_vectorsBySlot[slot] == 0)
+        {
+            _slotByDocument.Remove(_documentBySlot[slot]);
+            _documentBySlot[slot] = Guid.Empty;
+            _free.Push(slot);
+        }
+    }
+
+    public Guid DocumentAt(int slot) => _documentBySlot[slot];
+
+    /// <summary>A per-slot mask of the given documents; null when none of them has vectors here.</summary>
+    public bool[]? MaskOf(IEnumerable<Guid> documentIds)
+    {
+        bool[]? mask = null;
+        foreach (var documentId in documentIds)
+        {
+            if (_slotByDocument.TryGetValue(documentId, out var slot))
+            {
+                mask ??= new bool[Capacity];
+                mask[slot] = true;
+            }
+        }
+
+        return mask;
+    }
+}

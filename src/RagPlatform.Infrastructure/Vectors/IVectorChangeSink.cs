@@ -1,0 +1,15 @@
+using RagPlatform.Core.Documents;
+
+namespace RagPlatform.Infrastructure.Vectors;
+
+/// <summary>Receives the changes <see cref="SqliteVectorTable.ReadChangesAsync"/> streams.</summary>
+internal interface IVectorChangeSink
+{
+    /// <summary>Called first; <paramref name="expectedRows"/> is the table's size on a full load, else 0.</summary>
+    void Begin(int expectedRows);
+
+    void Removed(Guid itemId);
+
+    /// <summary>The span is only valid during the call.</summary>
+    void Upserted(Guid itemId, Guid documentId, Modality modality, ReadOnlySpan<float> vector);
+}

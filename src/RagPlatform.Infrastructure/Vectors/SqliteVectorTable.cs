@@ -1,0 +1,153 @@
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+using RagPlatform.Core.Documents;
+using RagPlatform.Core.Search;
+using RagPlatform.Infrastructure.Storage;
+
+namespace RagPlatform.Infrastructure.Vectors;
+
+/// <summary>The persisted side of the embedded vector index: vectors as BLOBs of little-endian
+/// float32 (the memory layout on every platform .NET runs this on), and a change log made of a
+/// sequence number per write. Every write bumps vector_state.seq and stamps the rows it touched (or
+/// the tombstones of the rows it removed) with it, so any in-memory copy, in this process or
+/// another one sharing the file, catches up by reading what is newer than the seq it has seen.</summary>
+internal sealed class SqliteVectorTable(SqliteDatabase database)
+{
+    /// <summary>The last change number; cheap enough to read before every search.</summary>
+    public async Task<long> ReadSequenceAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand(null, "SELECT seq FROM vector_state WHERE id = 1");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <exception cref="ArgumentException">The vectors' length differs from the stored vectors'.</exception>
+    public async Task UpsertAsync(IReadOnlyList<VectorRecord> records, int dimensions, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        // Checked under the write lock against the file, the one authority when several processes
+        // write: an empty table accepts any length (a new model), a non-empty one only its own.
+        await using (var check = connection.CreateCommand(transaction,
+            "SELECT dimensions, EXISTS (SELECT 1 FROM vectors) FROM vector_state WHERE id = 1"))
+        await using (var reader = await check.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            var stored = reader.GetInt32(0);
+            if (reader.GetBoolean(1) && stored != dimensions)
+            {
+                throw new ArgumentException(
+                    $"The vectors have {dimensions} dimensions but the index holds {stored}-dimensional vectors. Re-index everything after changing the embedding model.",
+                    nameof(records));
+            }
+        }
+
+        var seq = await NextSequenceAsync(connection, transaction, dimensions, cancellationToken);
+        await using var upsert = connection.CreateCommand(transaction, """
+            INSERT INTO vectors (item_id, document_id, modality, vector, seq) VALUES (@item, @document, @modality, @vector, @seq)
+            ON CONFLICT (item_id) DO UPDATE SET
+                document_id = excluded.document_id, modality = excluded.modality, vector = excluded.vector, seq = excluded.seq;
+            DELETE FROM vector_tombstones WHERE item_id = @item;
+            """);
+        foreach (var name in new[] { "@item", "@document", "@modality", "@vector" })
+        {
+            upsert.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        upsert.With("@seq", seq);
+        foreach (var record in records)
+        {
+            upsert.Parameters["@item"].Value = SqliteCommandExtensions.ToDbValue(record.ItemId);
+            upsert.Parameters["@document"].Value = SqliteCommandExtensions.ToDbValue(record.DocumentId);
+            upsert.Parameters["@modality"].Value = record.Modality.ToString();
+            upsert.Parameters["@vector"].Value = MemoryMarshal.AsBytes(record.Vector.Span).ToArray();
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task DeleteDocumentAsync(Guid documentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        var seq = await NextSequenceAsync(connection, transaction, null, cancellationToken);
+        await using var delete = connection.CreateCommand(transaction, """
+            INSERT INTO vector_tombstones (item_id, seq) SELECT item_id, @seq FROM vectors WHERE document_id = @document
+                ON CONFLICT (item_id) DO UPDATE SET seq = excluded.seq;
+            DELETE FROM vectors WHERE document_id = @document;
+            """).With("@seq", seq).With("@document", documentId);
+        await delete.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Streams the changes after <paramref name="sinceSeq"/> (everything when it is
+    /// negative) from one consistent snapshot: removed item ids first, then current rows. Returns
+    /// the change number the snapshot is at.</summary>
+    public async Task<long> ReadChangesAsync(long sinceSeq, IVectorChangeSink sink, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        // A read transaction pins one WAL snapshot for all three statements.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        long seq;
+        int dimensions;
+        await using (var state = connection.CreateCommand(transaction,
+            "SELECT seq, dimensions, CASE WHEN @since < 0 THEN (SELECT COUNT(*) FROM vectors) ELSE 0 END FROM vector_state WHERE id = 1")
+            .With("@since", sinceSeq))
+        await using (var reader = await state.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            seq = reader.GetInt64(0);
+            dimensions = reader.GetInt32(1);
+            sink.Begin(reader.GetInt32(2));
+        }
+
+        if (seq == sinceSeq)
+        {
+            return seq;
+        }
+
+        if (sinceSeq >= 0)
+        {
+            await using var tombstones = connection.CreateCommand(transaction, "SELECT item_id FROM vector_tombstones WHERE seq > @since")
+                .With("@since", sinceSeq);
+            await using var reader = await tombstones.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                sink.Removed(reader.GetGuid(0));
+            }
+        }
+
+        await using (var rows = connection.CreateCommand(transaction,
+            "SELECT item_id, document_id, modality, vector FROM vectors WHERE seq > @since ORDER BY id").With("@since", sinceSeq))
+        await using (var reader = await rows.ExecuteReaderAsync(cancellationToken))
+        {
+            var buffer = new byte[dimensions * sizeof(float)];
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var itemId = reader.GetGuid(0);
+                var length = reader.GetBytes(3, 0, null, 0, 0);
+                if (length != buffer.Length)
+                {
+                    throw new InvalidDataException(
+                        $"The stored vector of item {itemId} has {length} bytes; {dimensions} dimensions need {buffer.Length}. The vectors table in {database.FilePath} is damaged.");
+                }
+
+                reader.GetBytes(3, 0, buffer, 0, buffer.Length);
+                sink.Upserted(itemId, reader.GetGuid(1), reader.GetEnum<Modality>(2), MemoryMarshal.Cast<byte, float>(buffer));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return seq;
+    }
+
+    private static async Task<long> NextSequenceAsync(SqliteConnection connection, SqliteTransaction transaction, int? dimensions, CancellationToken cancellationToken)
+    {
+        // Deletes pass null and keep the recorded length; UpsertAsync has checked it before.
+        await using var bump = connection.CreateCommand(transaction, """
+            UPDATE vector_state SET seq = seq + 1, dimensions = COALESCE(@dimensions, dimensions) WHERE id = 1 RETURNING seq
+            """).With("@dimensions", dimensions);
+        return (long)(await bump.ExecuteScalarAsync(cancellationToken))!;
+    }
+}

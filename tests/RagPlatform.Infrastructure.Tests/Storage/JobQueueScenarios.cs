@@ -1,0 +1,171 @@
+using RagPlatform.Core.Ingestion;
+
+namespace RagPlatform.Infrastructure.Tests.Storage;
+
+/// <summary>What every <see cref="IJobQueue"/> must do. Leases that must not expire during a test
+/// are long; leases that must expire are a millisecond long and the test then waits a little, so
+/// the scenarios run on a real clock without being timing-sensitive.</summary>
+public abstract class JobQueueScenarios
+{
+    private static readonly TimeSpan LongLease = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan InstantLease = TimeSpan.FromMilliseconds(1);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    /// <summary>A queue over this test's own, initially empty data; each call opens a new instance
+    /// over the same data (another process, or a restart).</summary>
+    protected abstract IJobQueue OpenQueue();
+
+    [Fact]
+    public async Task Claiming_from_an_empty_queue_returns_null()
+    {
+        Assert.Null(await OpenQueue().ClaimNextAsync("worker-1", LongLease, Token));
+    }
+
+    [Fact]
+    public async Task Claims_take_the_oldest_job_first_with_attempt_one()
+    {
+        var queue = OpenQueue();
+        var first = Guid.NewGuid();
+        var second = Guid.NewGuid();
+        await queue.EnqueueAsync(first, Token);
+        await queue.EnqueueAsync(second, Token);
+
+        Assert.Equal(new IngestionJob(first, 1, "worker-1"), await queue.ClaimNextAsync("worker-1", LongLease, Token));
+        Assert.Equal(new IngestionJob(second, 1, "worker-2"), await queue.ClaimNextAsync("worker-2", LongLease, Token));
+        Assert.Null(await queue.ClaimNextAsync("worker-3", LongLease, Token));
+    }
+
+    [Fact]
+    public async Task A_job_whose_lease_expired_is_claimed_again_with_the_next_attempt()
+    {
+        var queue = OpenQueue();
+        var document = Guid.NewGuid();
+        await queue.EnqueueAsync(document, Token);
+        var abandoned = await queue.ClaimNextAsync("crashed-worker", InstantLease, Token);
+        await Task.Delay(50, Token);
+
+        var reclaimed = await OpenQueue().ClaimNextAsync("worker-2", LongLease, Token);
+
+        Assert.Equal(new IngestionJob(document, 1, "crashed-worker"), abandoned);
+        Assert.Equal(new IngestionJob(document, 2, "worker-2"), reclaimed);
+        Assert.Null(await queue.ClaimNextAsync("worker-3", LongLease, Token));
+    }
+
+    [Fact]
+    public async Task Renewing_keeps_a_job_and_fails_once_another_worker_took_it_over()
+    {
+        var queue = OpenQueue();
+        await queue.EnqueueAsync(Guid.NewGuid(), Token);
+        var slow = (await queue.ClaimNextAsync("slow-worker", InstantLease, Token))!;
+        await Task.Delay(50, Token);
+
+        // Expired but not yet taken: still the slow worker's to renew.
+        Assert.True(await queue.RenewLeaseAsync(slow, LongLease, Token));
+        Assert.Null(await queue.ClaimNextAsync("worker-2", LongLease, Token));
+
+        Assert.True(await queue.RenewLeaseAsync(slow, InstantLease, Token));
+        await Task.Delay(50, Token);
+        var takeover = (await queue.ClaimNextAsync("worker-2", LongLease, Token))!;
+
+        Assert.False(await queue.RenewLeaseAsync(slow, LongLease, Token));
+        Assert.True(await queue.RenewLeaseAsync(takeover, LongLease, Token));
+    }
+
+    [Fact]
+    public async Task Completing_removes_the_job_but_not_when_another_worker_owns_it_now()
+    {
+        var queue = OpenQueue();
+        await queue.EnqueueAsync(Guid.NewGuid(), Token);
+        var slow = (await queue.ClaimNextAsync("slow-worker", InstantLease, Token))!;
+        await Task.Delay(50, Token);
+        var takeover = (await queue.ClaimNextAsync("worker-2", LongLease, Token))!;
+
+        await queue.CompleteAsync(slow, Token);
+        Assert.Equal(1, await queue.CountAsync(Token));
+
+        await queue.CompleteAsync(takeover, Token);
+        Assert.Equal(0, await queue.CountAsync(Token));
+        Assert.False(await queue.RenewLeaseAsync(takeover, LongLease, Token));
+    }
+
+    [Fact]
+    public async Task Enqueueing_a_running_job_again_resets_it_to_pending()
+    {
+        var queue = OpenQueue();
+        var document = Guid.NewGuid();
+        await queue.EnqueueAsync(document, Token);
+        var running = (await queue.ClaimNextAsync("worker-1", LongLease, Token))!;
+
+        await queue.EnqueueAsync(document, Token);
+
+        Assert.Equal(1, await queue.CountAsync(Token));
+        Assert.False(await queue.RenewLeaseAsync(running, LongLease, Token));
+        Assert.Equal(new IngestionJob(document, 1, "worker-2"), await queue.ClaimNextAsync("worker-2", LongLease, Token));
+    }
+
+    [Fact]
+    public async Task Removing_deletes_the_job_whatever_its_state()
+    {
+        var queue = OpenQueue();
+        var pending = Guid.NewGuid();
+        var running = Guid.NewGuid();
+        await queue.EnqueueAsync(running, Token);
+        await queue.EnqueueAsync(pending, Token);
+        var job = (await queue.ClaimNextAsync("worker-1", LongLease, Token))!;
+
+        await queue.RemoveAsync(pending, Token);
+        await queue.RemoveAsync(running, Token);
+
+        Assert.Equal(0, await queue.CountAsync(Token));
+        Assert.False(await queue.RenewLeaseAsync(job, LongLease, Token));
+        Assert.Null(await queue.ClaimNextAsync("worker-2", LongLease, Token));
+    }
+
+    [Fact]
+    public async Task Count_includes_pending_and_running_jobs()
+    {
+        var queue = OpenQueue();
+        for (var i = 0; i < 3; i++)
+        {
+            await queue.EnqueueAsync(Guid.NewGuid(), Token);
+        }
+
+        await queue.ClaimNextAsync("worker-1", LongLease, Token);
+
+        Assert.Equal(3, await queue.CountAsync(Token));
+    }
+
+    [Fact]
+    public async Task Concurrent_claimers_never_get_the_same_job()
+    {
+        const int Jobs = 60;
+        var queue = OpenQueue();
+        var documents = Enumerable.Range(0, Jobs).Select(_ => Guid.NewGuid()).ToList();
+        foreach (var document in documents)
+        {
+            await queue.EnqueueAsync(document, Token);
+        }
+
+        // Eight workers, each on its own queue instance (as separate processes would be), start
+        // together and claim until the queue is dry.
+        using var start = new ManualResetEventSlim();
+        var workers = Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
+        {
+            var own = OpenQueue();
+            var claimed = new List<IngestionJob>();
+            start.Wait(Token);
+            while (await own.ClaimNextAsync($"worker-{worker}", LongLease, Token) is { } job)
+            {
+                claimed.Add(job);
+            }
+
+            return claimed;
+        }, Token)).ToList();
+        start.Set();
+        var claims = (await Task.WhenAll(workers)).SelectMany(claimed => claimed).ToList();
+
+        Assert.Equal(documents.Order(), claims.Select(job => job.DocumentId).Order());
+        Assert.All(claims, job => Assert.Equal(1, job.Attempt));
+    }
+}

@@ -1,0 +1,13 @@
+using RagPlatform.Core.Ingestion;
+using RagPlatform.Infrastructure.Storage;
+
+namespace RagPlatform.Infrastructure.Tests.Storage;
+
+public sealed class SqliteJobQueueTests : JobQueueScenarios, IDisposable
+{
+    private readonly TemporaryStorage _storage = new();
+
+    protected override IJobQueue OpenQueue() => new SqliteJobQueue(_storage.OpenDatabase(), TimeProvider.System);
+
+    public void Dispose() => _storage.Dispose();
+}
