@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using RagPlatform.Infrastructure.Storage;
 
 namespace RagPlatform.Infrastructure.Hosting;
 
@@ -8,7 +9,7 @@ public static class EmbeddedPlatformServiceCollectionExtensions
     public static IServiceCollection AddEmbeddedPlatform(this IServiceCollection services)
     {
         services.AddRagPlatformCore();
-        // Adapters are wired here as they land: storage, vectors, CLIP, extraction.
+        services.AddEmbeddedStorage();
         return services;
     }
 }
