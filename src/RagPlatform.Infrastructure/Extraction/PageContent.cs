@@ -1,0 +1,6 @@
+using RagPlatform.Core.Ingestion;
+
+namespace RagPlatform.Infrastructure.Extraction;
+
+/// <summary>What PdfPig read of one page: its displayed size in points, words and images.</summary>
+internal sealed record PageContent(PageFrame Frame, IReadOnlyList<ExtractedWord> Words, IReadOnlyList<ExtractedImage> Images);

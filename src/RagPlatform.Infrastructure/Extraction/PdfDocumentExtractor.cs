@@ -1,0 +1,162 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RagPlatform.Core.Documents;
+using RagPlatform.Core.Ingestion;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Exceptions;
+
+namespace RagPlatform.Infrastructure.Extraction;
+
+/// <summary>Opens PDFs for page-by-page extraction: words with boxes and reading order (PdfPig),
+/// embedded images (PdfPig) and page renders (libvips over poppler). A PDF that PdfPig cannot parse
+/// but poppler can still yields rendered pages (for OCR); only a file neither can read is rejected.</summary>
+public sealed class PdfDocumentExtractor(IOptions<ExtractionOptions> options, ILogger<PdfDocumentExtractor> logger) : IDocumentExtractor
+{
+    internal const string PasswordProtectedMessage =
+        "The PDF is password-protected. Remove the password (for example, save or print it as a new PDF without protection) and upload it again.";
+
+    private const int StreamBufferSize = 64 * 1024;
+
+    /// <exception cref="ArgumentException"><paramref name="kind"/> is not <see cref="DocumentKind.Pdf"/>.</exception>
+    /// <exception cref="InvalidOperationException">libvips with PDF support is not installed.</exception>
+    public async Task<IExtractedDocument> OpenAsync(string originalPath, DocumentKind kind, CancellationToken cancellationToken)
+    {
+        if (kind != DocumentKind.Pdf)
+        {
+            throw new ArgumentException($"{nameof(PdfDocumentExtractor)} reads PDFs only, not {kind}.", nameof(kind));
+        }
+
+        ArgumentException.ThrowIfNullOrEmpty(originalPath);
+        PdfPageRenderer.EnsureAvailable();
+        await CheckIsPdfAsync(originalPath, cancellationToken).ConfigureAwait(false);
+
+        var settings = options.Value;
+        var pdfPigLog = new PdfPigLog(logger);
+        var (pdf, stream, pdfPigFailure) = await OpenWithPdfPigAsync(originalPath, pdfPigLog, settings.PageTimeout, cancellationToken)
+            .ConfigureAwait(false);
+        try
+        {
+            var pageCount = await CountPagesAsync(originalPath, pdf, pdfPigFailure, settings.PageTimeout, cancellationToken)
+                .ConfigureAwait(false);
+            if (pdf is null)
+            {
+                logger.TextLayerUnreadable(originalPath, pdfPigFailure!);
+            }
+
+            return new PdfExtractedDocument(originalPath, pdf, stream, pdfPigLog, pageCount, settings, logger);
+        }
+        catch
+        {
+            pdf?.Dispose();
+            stream?.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task CheckIsPdfAsync(string path, CancellationToken cancellationToken)
+    {
+        var head = new byte[MediaTypeSniffer.HeaderLength];
+        int read;
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
+        await using (file.ConfigureAwait(false))
+        {
+            read = await file.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (read == 0)
+        {
+            throw new DocumentRejectedException("The file is empty.");
+        }
+
+        if (MediaTypeSniffer.Detect(head.AsSpan(0, read))?.Kind != DocumentKind.Pdf)
+        {
+            throw new DocumentRejectedException("The file is not a PDF: it has no PDF header.");
+        }
+    }
+
+    /// <returns>The open document and its file, or the reason PdfPig cannot read it.</returns>
+    /// <exception cref="DocumentRejectedException">The PDF is password-protected.</exception>
+    private static async Task<(PdfDocument? Pdf, Stream? Stream, Exception? Failure)> OpenWithPdfPigAsync(
+        string path, PdfPigLog log, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var open = Task.Run(() =>
+        {
+            // A stream, not the bytes: PdfPig reads objects on demand, so memory does not grow with
+            // the file (PdfDocument.Open(path) would read the whole file into an array).
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, StreamBufferSize);
+            try
+            {
+                var pdf = PdfDocument.Open(stream, new ParsingOptions
+                {
+                    UseLenientParsing = true,
+                    SkipMissingFonts = true,
+                    Logger = log,
+                });
+
+                // Reading the page count walks the catalog: a broken one fails here, not later.
+                _ = pdf.NumberOfPages;
+                return (pdf, stream);
+            }
+            catch
+            {
+                stream.Dispose();
+                throw;
+            }
+        }, CancellationToken.None);
+
+        try
+        {
+            var (pdf, stream) = await open.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            return (pdf, stream, null);
+        }
+        catch (PdfDocumentEncryptedException ex)
+        {
+            throw new DocumentRejectedException(PasswordProtectedMessage, ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            return (null, null, ex);
+        }
+    }
+
+    /// <summary>Poppler's page count when it can read the file (it checks the page tree, where
+    /// PdfPig trusts /Count), else PdfPig's.</summary>
+    private async Task<int> CountPagesAsync(
+        string path, PdfDocument? pdf, Exception? pdfPigFailure, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        int? popplerPages = null;
+        Exception? popplerFailure = null;
+        try
+        {
+            popplerPages = await Task.Run(() => PdfPageRenderer.CountPages(path), CancellationToken.None)
+                .WaitAsync(timeout, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            popplerFailure = ex;
+        }
+
+        if (pdf is null)
+        {
+            if (popplerFailure?.Message.Contains("encrypted", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                throw new DocumentRejectedException(PasswordProtectedMessage, popplerFailure);
+            }
+
+            if (popplerPages is null)
+            {
+                throw new DocumentRejectedException("The PDF is damaged and cannot be read.", pdfPigFailure!);
+            }
+        }
+
+        var pdfPigPages = pdf?.NumberOfPages ?? 0;
+        if (pdf is not null && popplerPages is > 0 && popplerPages != pdfPigPages)
+        {
+            logger.PageCountsDiffer(path, pdfPigPages, popplerPages.Value);
+        }
+
+        var pages = popplerPages is > 0 ? popplerPages.Value : pdfPigPages;
+        return pages > 0 ? pages : throw new DocumentRejectedException("The PDF has no pages.");
+    }
+}
