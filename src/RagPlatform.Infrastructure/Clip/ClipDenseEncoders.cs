@@ -1,0 +1,132 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using RagPlatform.Core.Search;
+using RagPlatform.Infrastructure.Imaging;
+
+namespace RagPlatform.Infrastructure.Clip;
+
+/// <summary>The CLIP dual encoder from a model folder. Loads once, on first use (the start-up check
+/// makes that first use happen at start-up): both ONNX sessions, the folder's tokenizer and image
+/// settings. When anything is missing or broken it stays unavailable with a reason that says what
+/// and how to fix it; it never produces vectors any other way.</summary>
+internal sealed class ClipDenseEncoders : IDenseEncoders, IDisposable
+{
+    private const string FetchHint =
+        "Run scripts/fetch-models.sh to download CLIP ViT-B/32 (text_model.onnx, vision_model.onnx, vocab.json, merges.txt, " +
+        "preprocessor_config.json) into it, or point Clip:ModelDirectory at a folder that has them.";
+
+    private readonly ClipModelFolder _folder;
+    private readonly ClipOptions _options;
+    private readonly ILogger _logger;
+    private readonly Lazy<(ClipTokenizer Tokenizer, string? Problem)> _tokenizer;
+    private readonly Lazy<Loaded> _loaded;
+
+    public ClipDenseEncoders(ClipModelFolder folder, ClipOptions options, ILogger<ClipDenseEncoders> logger)
+    {
+        _folder = folder;
+        _options = options;
+        _logger = logger;
+        _tokenizer = new(LoadTokenizer);
+        _loaded = new(Load);
+    }
+
+    public bool IsAvailable => _loaded.Value.Model is not null;
+
+    public string? UnavailableReason => _loaded.Value.Reason;
+
+    public int Dimensions => _loaded.Value.Model?.Dimensions ?? 0;
+
+    public IEmbeddingGenerator<string, Embedding<float>> Text => Require().Text;
+
+    public IEmbeddingGenerator<DataContent, Embedding<float>> Images => Require().Images;
+
+    /// <summary>The folder's tokenizer when it has a readable one, else the embedded ViT-B/32 one;
+    /// token counts never need the ONNX towers.</summary>
+    public ClipTokenizer Tokenizer => _tokenizer.Value.Tokenizer;
+
+    public void Dispose()
+    {
+        if (_loaded.IsValueCreated)
+        {
+            _loaded.Value.Model?.Dispose();
+        }
+    }
+
+    private Loaded Require()
+    {
+        var loaded = _loaded.Value;
+        return loaded.Model is null
+            ? throw new InvalidOperationException("The CLIP encoders are not available: " + loaded.Reason)
+            : loaded;
+    }
+
+    private (ClipTokenizer, string?) LoadTokenizer()
+    {
+        var fromFolder = _folder.TryLoadTokenizer(out var problem);
+        if (problem is not null)
+        {
+            ClipLog.TokenizerFallback(_logger, problem);
+        }
+
+        return (fromFolder ?? ClipTokenizer.Embedded, problem);
+    }
+
+    private Loaded Load()
+    {
+        var loaded = TryLoad();
+        if (loaded.Model is { } model)
+        {
+            ClipLog.Loaded(_logger, _folder.FullPath, model.Dimensions, model.Text.Output, model.Vision.Output, (long)model.LoadTime.TotalMilliseconds);
+        }
+        else
+        {
+            ClipLog.Unavailable(_logger, loaded.Reason!);
+        }
+
+        return loaded;
+    }
+
+    private Loaded TryLoad()
+    {
+        if (!_folder.Exists)
+        {
+            return Loaded.Unavailable($"The CLIP model folder {_folder.FullPath} does not exist. {FetchHint}");
+        }
+
+        var missing = _folder.MissingFiles();
+        if (missing.Count > 0)
+        {
+            return Loaded.Unavailable($"The CLIP model folder {_folder.FullPath} lacks {string.Join(", ", missing)}. {FetchHint}");
+        }
+
+        var (tokenizer, problem) = _tokenizer.Value;
+        if (problem is not null)
+        {
+            return Loaded.Unavailable($"The CLIP model in {_folder.FullPath} cannot be used: {problem.TrimEnd('.')}. {FetchHint}");
+        }
+
+        try
+        {
+            var model = ClipModel.Load(_folder, tokenizer, _options.IntraOpThreads);
+            var decoder = new SkiaImageDecoder(_options.MaxImagePixels);
+            return new Loaded(
+                model,
+                null,
+                new ClipTextEmbeddingGenerator(model, _options.MaxBatchSize),
+                new ClipImageEmbeddingGenerator(model, decoder, _options.MaxBatchSize));
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return Loaded.Unavailable($"The CLIP model in {_folder.FullPath} cannot be used: {exception.Message} {FetchHint}");
+        }
+    }
+
+    private sealed record Loaded(
+        ClipModel? Model,
+        string? Reason,
+        IEmbeddingGenerator<string, Embedding<float>> Text,
+        IEmbeddingGenerator<DataContent, Embedding<float>> Images)
+    {
+        public static Loaded Unavailable(string reason) => new(null, reason, null!, null!);
+    }
+}

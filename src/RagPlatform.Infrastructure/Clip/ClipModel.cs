@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace RagPlatform.Infrastructure.Clip;
+
+/// <summary>A loaded model folder: both towers, the tokenizer and the image preprocessing, checked
+/// to run and to agree on the embedding size.</summary>
+internal sealed class ClipModel : IDisposable
+{
+    private ClipModel(ClipModelFolder folder, ClipTokenizer tokenizer, ClipImagePreprocessor preprocessor, ClipOnnxTower text, ClipOnnxTower vision, int dimensions, TimeSpan loadTime)
+    {
+        Folder = folder;
+        Tokenizer = tokenizer;
+        Preprocessor = preprocessor;
+        Text = text;
+        Vision = vision;
+        Dimensions = dimensions;
+        LoadTime = loadTime;
+    }
+
+    public ClipModelFolder Folder { get; }
+
+    public ClipTokenizer Tokenizer { get; }
+
+    public ClipImagePreprocessor Preprocessor { get; }
+
+    public ClipOnnxTower Text { get; }
+
+    public ClipOnnxTower Vision { get; }
+
+    public int Dimensions { get; }
+
+    public TimeSpan LoadTime { get; }
+
+    /// <summary>The folder name, reported as the model id of every embedding.</summary>
+    public string ModelId => "clip:" + Path.GetFileName(Folder.FullPath.TrimEnd(Path.DirectorySeparatorChar));
+
+    /// <exception cref="InvalidDataException">A file is unusable; the message names it.</exception>
+    public static ClipModel Load(ClipModelFolder folder, ClipTokenizer tokenizer, int intraOpThreads)
+    {
+        var clock = Stopwatch.StartNew();
+        ClipPreprocessorConfig config;
+        using (var json = File.OpenRead(folder.Locate(ClipModelFolder.Preprocessor)))
+        {
+            config = ClipPreprocessorConfig.Parse(json);
+        }
+
+        using var options = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            IntraOpNumThreads = intraOpThreads,
+        };
+        var text = ClipOnnxTower.Open(folder.Locate(ClipModelFolder.TextModel), options, "input_ids", TensorElementType.Int64, "text_embeds");
+        ClipOnnxTower? vision = null;
+        try
+        {
+            vision = ClipOnnxTower.Open(folder.Locate(ClipModelFolder.VisionModel), options, "pixel_values", TensorElementType.Float, "image_embeds");
+            var preprocessor = new ClipImagePreprocessor(config);
+            var dimensions = Probe(text, vision, tokenizer, preprocessor);
+            return new ClipModel(folder, tokenizer, preprocessor, text, vision, dimensions, clock.Elapsed);
+        }
+        catch
+        {
+            text.Dispose();
+            vision?.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        Text.Dispose();
+        Vision.Dispose();
+    }
+
+    // One run per tower: weights that parse but do not compute, wrong input sizes and towers of
+    // different models (different embedding sizes) are all found here, at start-up.
+    private static int Probe(ClipOnnxTower text, ClipOnnxTower vision, ClipTokenizer tokenizer, ClipImagePreprocessor preprocessor)
+    {
+        var ids = new long[ClipTokenizer.ContextLength];
+        var mask = new long[ClipTokenizer.ContextLength];
+        tokenizer.EncodeRow("a photo", ids, mask);
+        var config = preprocessor.Config;
+        float[][] textVector;
+        float[][] imageVector;
+        try
+        {
+            textVector = text.Run(ids, [1, ClipTokenizer.ContextLength], mask, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is OnnxRuntimeException or InvalidOperationException)
+        {
+            throw new InvalidDataException($"{text.FileName} loads but does not run on 77 token ids: {exception.Message}", exception);
+        }
+
+        try
+        {
+            imageVector = vision.Run(new float[preprocessor.TensorLength], [1, 3, config.CropHeight, config.CropWidth], null, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is OnnxRuntimeException or InvalidOperationException)
+        {
+            throw new InvalidDataException(
+                $"{vision.FileName} loads but does not run on a {config.CropWidth} × {config.CropHeight} image: {exception.Message}", exception);
+        }
+
+        if (textVector[0].Length != imageVector[0].Length)
+        {
+            throw new InvalidDataException(
+                $"The towers disagree: {text.FileName} gives {textVector[0].Length} dimensions, {vision.FileName} {imageVector[0].Length}; they are not one model.");
+        }
+
+        return textVector[0].Length;
+    }
+}

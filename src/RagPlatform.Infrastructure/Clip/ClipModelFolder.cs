@@ -1,0 +1,69 @@
+namespace RagPlatform.Infrastructure.Clip;
+
+/// <summary>The layout of a CLIP model folder, as the public ONNX exports of ViT-B/32 ship it
+/// (e.g. Xenova/clip-vit-base-patch32: the towers may sit in an <c>onnx/</c> subfolder).</summary>
+internal sealed class ClipModelFolder
+{
+    public const string TextModel = "text_model.onnx";
+    public const string VisionModel = "vision_model.onnx";
+    public const string Vocabulary = "vocab.json";
+    public const string Merges = "merges.txt";
+    public const string Preprocessor = "preprocessor_config.json";
+
+    public ClipModelFolder(string path)
+    {
+        FullPath = Path.GetFullPath(path);
+    }
+
+    public string FullPath { get; }
+
+    public bool Exists => Directory.Exists(FullPath);
+
+    /// <summary>Where a file of the layout is: the folder itself, or its onnx/ subfolder for the towers.</summary>
+    public string Locate(string fileName)
+    {
+        var direct = Path.Combine(FullPath, fileName);
+        var nested = Path.Combine(FullPath, "onnx", fileName);
+        return !File.Exists(direct) && fileName.EndsWith(".onnx", StringComparison.Ordinal) && File.Exists(nested) ? nested : direct;
+    }
+
+    public IReadOnlyList<string> MissingFiles() =>
+        [.. new[] { TextModel, VisionModel, Vocabulary, Merges, Preprocessor }.Where(name => !File.Exists(Locate(name)))];
+
+    /// <summary>The folder's own vocabulary, or null when it has none (or an unreadable one).</summary>
+    public ClipTokenizer? TryLoadTokenizer(out string? problem)
+    {
+        problem = null;
+        var vocabulary = Locate(Vocabulary);
+        var merges = Locate(Merges);
+        if (!File.Exists(vocabulary) || !File.Exists(merges))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var vocabularyStream = File.OpenRead(vocabulary);
+            using var mergesStream = File.OpenRead(merges);
+            return ClipTokenizer.Create(vocabularyStream, mergesStream, FullPath);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            problem = $"{Vocabulary} / {Merges} in {FullPath} cannot be read: {exception.Message}";
+            return null;
+        }
+    }
+
+    /// <summary>Resolves a configured folder: absolute as is; relative against each base in turn,
+    /// taking the first that exists (or the first base when none does, for the error message).</summary>
+    public static ClipModelFolder Resolve(string configured, IEnumerable<string> bases)
+    {
+        if (Path.IsPathRooted(configured))
+        {
+            return new ClipModelFolder(configured);
+        }
+
+        var candidates = bases.Distinct(StringComparer.Ordinal).Select(root => new ClipModelFolder(Path.Combine(root, configured))).ToList();
+        return candidates.FirstOrDefault(candidate => candidate.Exists) ?? candidates[0];
+    }
+}

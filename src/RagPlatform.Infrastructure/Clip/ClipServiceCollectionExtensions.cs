@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RagPlatform.Core.Documents;
+using RagPlatform.Core.Ingestion;
+using RagPlatform.Core.Search;
+using RagPlatform.Infrastructure.Extraction;
+using RagPlatform.Infrastructure.Imaging;
+
+namespace RagPlatform.Infrastructure.Clip;
+
+public static class ClipServiceCollectionExtensions
+{
+    /// <summary>Registers the CLIP dual encoder (<see cref="IDenseEncoders"/>), its token counter
+    /// (<see cref="ITokenCounter"/>), the image transformer (<see cref="IImageTransformer"/>) and
+    /// the image extractor (<see cref="ImageDocumentExtractor"/>, for the extractor that dispatches
+    /// by document kind), all singletons, with options from the <c>Clip</c> section.</summary>
+    /// <param name="configuration">Unused when the host binds configuration itself; kept so that
+    /// hosts without a configuration root can call it the same way.</param>
+    public static IServiceCollection AddClipEncoders(this IServiceCollection services, IConfiguration? configuration = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<ClipOptions>();
+        if (configuration is not null)
+        {
+            options.Bind(configuration.GetSection(ClipOptions.SectionName));
+        }
+        else
+        {
+            options.BindConfiguration(ClipOptions.SectionName);
+        }
+
+        options.ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(provider =>
+        {
+            var settings = provider.GetRequiredService<IOptions<ClipOptions>>().Value;
+            var environment = provider.GetService<IHostEnvironment>();
+            var bases = new List<string>();
+            if (environment is not null)
+            {
+                bases.Add(environment.ContentRootPath);
+            }
+
+            bases.Add(Directory.GetCurrentDirectory());
+            bases.Add(AppContext.BaseDirectory);
+            var folder = ClipModelFolder.Resolve(settings.ModelDirectory, bases);
+            return new ClipDenseEncoders(folder, settings, provider.GetRequiredService<ILogger<ClipDenseEncoders>>());
+        });
+        services.AddSingleton<IDenseEncoders>(provider => provider.GetRequiredService<ClipDenseEncoders>());
+        services.AddSingleton<ITokenCounter>(provider => provider.GetRequiredService<ClipDenseEncoders>().Tokenizer);
+        services.AddSingleton(provider => new SkiaImageDecoder(provider.GetRequiredService<IOptions<ClipOptions>>().Value.MaxImagePixels));
+        services.AddSingleton<IImageTransformer, SkiaImageTransformer>();
+        services.AddSingleton<ImageDocumentExtractor>();
+        services.AddHostedService<ClipStartupCheck>();
+        return services;
+    }
+}
