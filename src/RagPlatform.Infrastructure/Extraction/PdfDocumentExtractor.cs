@@ -170,8 +170,9 @@ public sealed class PdfDocumentExtractor(IOptions<ExtractionOptions> options, IL
         }
     }
 
-    /// <summary>Poppler's page count when it can read the file (it checks the page tree, where
-    /// PdfPig trusts /Count), else PdfPig's.</summary>
+    /// <summary>PdfPig's page count when PdfPig can read the file: it walks the page tree, where
+    /// poppler trusts /Count (a /Count of 5 over one page gives poppler 5 pages it cannot load).
+    /// Poppler's otherwise.</summary>
     private async Task<int> CountPagesAsync(
         string path, PdfDocument? pdf, Exception? pdfPigFailure, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -195,19 +196,20 @@ public sealed class PdfDocumentExtractor(IOptions<ExtractionOptions> options, IL
                 throw new DocumentRejectedException(PasswordProtectedMessage, popplerFailure);
             }
 
-            if (popplerPages is null)
+            return popplerPages switch
             {
-                throw new DocumentRejectedException("The PDF is damaged and cannot be read.", pdfPigFailure!);
-            }
+                null => throw new DocumentRejectedException("The PDF is damaged and cannot be read.", pdfPigFailure!),
+                > 0 => popplerPages.Value,
+                _ => throw new DocumentRejectedException("The PDF has no pages."),
+            };
         }
 
-        var pdfPigPages = pdf?.NumberOfPages ?? 0;
-        if (pdf is not null && popplerPages is > 0 && popplerPages != pdfPigPages)
+        var pages = pdf.NumberOfPages;
+        if (popplerPages is not null && popplerPages != pages)
         {
-            logger.PageCountsDiffer(path, pdfPigPages, popplerPages.Value);
+            logger.PageCountsDiffer(path, pages, popplerPages.Value);
         }
 
-        var pages = popplerPages is > 0 ? popplerPages.Value : pdfPigPages;
         return pages > 0 ? pages : throw new DocumentRejectedException("The PDF has no pages.");
     }
 
