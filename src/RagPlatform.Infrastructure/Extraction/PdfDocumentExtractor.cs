@@ -32,23 +32,31 @@ public sealed class PdfDocumentExtractor(IOptions<ExtractionOptions> options, IL
 
         var settings = options.Value;
         var pdfPigLog = new PdfPigLog(logger);
-        var (pdf, stream, pdfPigFailure) = await OpenWithPdfPigAsync(originalPath, pdfPigLog, settings.PageTimeout, cancellationToken)
-            .ConfigureAwait(false);
+        var opened = await OpenWithPdfPigAsync(originalPath, pdfPigLog, settings.PageTimeout, cancellationToken).ConfigureAwait(false);
+        string? repairedPath = null;
+        if (opened.Pdf is null)
+        {
+            (opened, repairedPath) = await TryOpenRepairedAsync(originalPath, opened, pdfPigLog, settings.PageTimeout, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        var path = repairedPath ?? originalPath;
         try
         {
-            var pageCount = await CountPagesAsync(originalPath, pdf, pdfPigFailure, settings.PageTimeout, cancellationToken)
+            var pageCount = await CountPagesAsync(path, opened.Pdf, opened.Failure, settings.PageTimeout, cancellationToken)
                 .ConfigureAwait(false);
-            if (pdf is null)
+            if (opened.Pdf is null)
             {
-                logger.TextLayerUnreadable(originalPath, pdfPigFailure!);
+                logger.TextLayerUnreadable(originalPath, opened.Failure!);
             }
 
-            return new PdfExtractedDocument(originalPath, pdf, stream, pdfPigLog, pageCount, settings, logger);
+            return new PdfExtractedDocument(path, repairedPath, opened.Pdf, opened.Stream, pdfPigLog, pageCount, settings, logger);
         }
         catch
         {
-            pdf?.Dispose();
-            stream?.Dispose();
+            opened.Pdf?.Dispose();
+            opened.Stream?.Dispose();
+            DeleteQuietly(repairedPath);
             throw;
         }
     }
@@ -74,9 +82,52 @@ public sealed class PdfDocumentExtractor(IOptions<ExtractionOptions> options, IL
         }
     }
 
+    /// <summary>For a file cut off at the end: a copy with a trailer appended (see
+    /// <see cref="TruncatedPdfRepair"/>), used for text and render alike when PdfPig can read it.</summary>
+    /// <returns>The copy's path, null when no repair helped (then <paramref name="failed"/> stands).</returns>
+    private async Task<(PdfPigOpening Opened, string? RepairedPath)> TryOpenRepairedAsync(
+        string path, PdfPigOpening failed, PdfPigLog log, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (new FileInfo(path).Length > TruncatedPdfRepair.MaxFileBytes)
+        {
+            return (failed, null);
+        }
+
+        var original = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        var repaired = await Task.Run(() => TruncatedPdfRepair.TryAppendTrailer(original), CancellationToken.None)
+            .WaitAsync(timeout, cancellationToken)
+            .ConfigureAwait(false);
+        if (repaired is null)
+        {
+            return (failed, null);
+        }
+
+        var repairedPath = Path.Combine(Path.GetTempPath(), $"ragplatform-repaired-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(repairedPath, repaired, cancellationToken).ConfigureAwait(false);
+        PdfPigOpening opened;
+        try
+        {
+            opened = await OpenWithPdfPigAsync(repairedPath, log, timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            DeleteQuietly(repairedPath);
+            throw;
+        }
+
+        if (opened.Pdf is null)
+        {
+            DeleteQuietly(repairedPath);
+            return (failed, null);
+        }
+
+        logger.RepairedTruncatedFile(path);
+        return (opened, repairedPath);
+    }
+
     /// <returns>The open document and its file, or the reason PdfPig cannot read it.</returns>
     /// <exception cref="DocumentRejectedException">The PDF is password-protected.</exception>
-    private static async Task<(PdfDocument? Pdf, Stream? Stream, Exception? Failure)> OpenWithPdfPigAsync(
+    private static async Task<PdfPigOpening> OpenWithPdfPigAsync(
         string path, PdfPigLog log, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var open = Task.Run(() =>
@@ -107,7 +158,7 @@ public sealed class PdfDocumentExtractor(IOptions<ExtractionOptions> options, IL
         try
         {
             var (pdf, stream) = await open.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
-            return (pdf, stream, null);
+            return new PdfPigOpening(pdf, stream, null);
         }
         catch (PdfDocumentEncryptedException ex)
         {
@@ -115,12 +166,13 @@ public sealed class PdfDocumentExtractor(IOptions<ExtractionOptions> options, IL
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
-            return (null, null, ex);
+            return new PdfPigOpening(null, null, ex);
         }
     }
 
-    /// <summary>Poppler's page count when it can read the file (it checks the page tree, where
-    /// PdfPig trusts /Count), else PdfPig's.</summary>
+    /// <summary>PdfPig's page count when PdfPig can read the file: it walks the page tree, where
+    /// poppler trusts /Count (a /Count of 5 over one page gives poppler 5 pages it cannot load).
+    /// Poppler's otherwise.</summary>
     private async Task<int> CountPagesAsync(
         string path, PdfDocument? pdf, Exception? pdfPigFailure, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -144,19 +196,38 @@ public sealed class PdfDocumentExtractor(IOptions<ExtractionOptions> options, IL
                 throw new DocumentRejectedException(PasswordProtectedMessage, popplerFailure);
             }
 
-            if (popplerPages is null)
+            return popplerPages switch
             {
-                throw new DocumentRejectedException("The PDF is damaged and cannot be read.", pdfPigFailure!);
-            }
+                null => throw new DocumentRejectedException("The PDF is damaged and cannot be read.", pdfPigFailure!),
+                > 0 => popplerPages.Value,
+                _ => throw new DocumentRejectedException("The PDF has no pages."),
+            };
         }
 
-        var pdfPigPages = pdf?.NumberOfPages ?? 0;
-        if (pdf is not null && popplerPages is > 0 && popplerPages != pdfPigPages)
+        var pages = pdf.NumberOfPages;
+        if (popplerPages is not null && popplerPages != pages)
         {
-            logger.PageCountsDiffer(path, pdfPigPages, popplerPages.Value);
+            logger.PageCountsDiffer(path, pages, popplerPages.Value);
         }
 
-        var pages = popplerPages is > 0 ? popplerPages.Value : pdfPigPages;
         return pages > 0 ? pages : throw new DocumentRejectedException("The PDF has no pages.");
     }
+
+    private static void DeleteQuietly(string? path)
+    {
+        try
+        {
+            if (path is not null)
+            {
+                File.Delete(path);
+            }
+        }
+        catch (IOException)
+        {
+            // A temporary copy; the system's temp cleaning removes what is left.
+        }
+    }
+
+    /// <summary>A PdfPig document with the file it reads, or why it could not be opened.</summary>
+    private sealed record PdfPigOpening(PdfDocument? Pdf, Stream? Stream, Exception? Failure);
 }

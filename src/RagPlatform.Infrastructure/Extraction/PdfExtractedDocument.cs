@@ -10,6 +10,7 @@ namespace RagPlatform.Infrastructure.Extraction;
 internal sealed class PdfExtractedDocument : IExtractedDocument
 {
     private readonly string path;
+    private readonly string? temporaryCopy;
     private readonly PdfDocument? pdf;
     private readonly Stream? pdfStream;
     private readonly PdfPigLog pdfPigLog;
@@ -25,12 +26,15 @@ internal sealed class PdfExtractedDocument : IExtractedDocument
     private Task? pdfPigWork;
     private bool disposed;
 
+    /// <param name="path">The file both libraries read.</param>
+    /// <param name="temporaryCopy">A repaired copy of the original, deleted with this document.</param>
     /// <param name="pdf">Null when PdfPig cannot read the file: pages then have a render only.</param>
     public PdfExtractedDocument(
-        string path, PdfDocument? pdf, Stream? pdfStream, PdfPigLog pdfPigLog, int pageCount,
+        string path, string? temporaryCopy, PdfDocument? pdf, Stream? pdfStream, PdfPigLog pdfPigLog, int pageCount,
         ExtractionOptions options, ILogger logger)
     {
         this.path = path;
+        this.temporaryCopy = temporaryCopy;
         this.pdf = pdf;
         this.pdfStream = pdfStream;
         this.pdfPigLog = pdfPigLog;
@@ -172,5 +176,16 @@ internal sealed class PdfExtractedDocument : IExtractedDocument
         pdf?.Dispose();
         pdfStream?.Dispose();
         gate.Dispose();
+        if (temporaryCopy is not null)
+        {
+            try
+            {
+                File.Delete(temporaryCopy);
+            }
+            catch (IOException)
+            {
+                // Still open in a render abandoned after a timeout; temp cleaning removes it later.
+            }
+        }
     }
 }

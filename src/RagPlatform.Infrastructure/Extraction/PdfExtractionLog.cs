@@ -11,7 +11,10 @@ internal static partial class PdfExtractionLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "PdfPig cannot read {Path}; its pages are rendered without a text layer")]
     public static partial void TextLayerUnreadable(this ILogger logger, string path, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "PdfPig counts {PdfPigPages} pages in {Path}, poppler {PopplerPages}; using poppler's count")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Path} is cut off before its trailer; read it with a trailer appended")]
+    public static partial void RepairedTruncatedFile(this ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PdfPig counts {PdfPigPages} pages in {Path}, poppler {PopplerPages}; using PdfPig's count, which walks the page tree")]
     public static partial void PageCountsDiffer(this ILogger logger, string path, int pdfPigPages, int popplerPages);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot read the text and images of page {Page}; the page keeps its render")]

@@ -46,10 +46,19 @@ internal sealed class PdfPageRenderer(ExtractionOptions options)
             // Loading only reads the page size; pixels are drawn when the PNG is written, so trying
             // the configured dpi first costs nothing even for a 200-inch page.
             page = Load(path, pageNumber, dpi);
-            var fitted = RenderResolution.Fit(dpi, Math.Max(page.Width, page.Height), options.MinRenderSide, options.MaxRenderSide);
-            if (fitted != dpi)
+
+            // A second fit corrects the rounding of tiny pages: 20 points measure 42 pixels at
+            // 150 dpi, but 41.7 exactly, so the first fit falls short of the minimum by 1 %.
+            for (var fit = 0; fit < 2; fit++)
             {
+                var fitted = RenderResolution.Fit(dpi, Math.Max(page.Width, page.Height), options.MinRenderSide, options.MaxRenderSide);
+                if (fitted == dpi)
+                {
+                    break;
+                }
+
                 page.Dispose();
+                page = null;
                 dpi = fitted;
                 page = Load(path, pageNumber, dpi);
             }

@@ -30,13 +30,8 @@ internal static partial class PdfDamage
     public static byte[] FlipBytesInStream(byte[] pdf, int streamIndex, int count, int seed)
     {
         var text = Encoding.Latin1.GetString(pdf);
-        var start = -1;
-        for (var i = 0; i <= streamIndex; i++)
-        {
-            start = text.IndexOf("stream", start + 1, StringComparison.Ordinal);
-            start = text.IndexOf('\n', start) + 1;
-        }
-
+        var data = StreamKeyword().Matches(text)[streamIndex];
+        var start = data.Index + data.Length;
         var end = text.IndexOf("endstream", start, StringComparison.Ordinal);
         var damaged = (byte[])pdf.Clone();
         var random = new Random(seed);
@@ -55,6 +50,10 @@ internal static partial class PdfDamage
         new Random(seed).NextBytes(garbage);
         return [.. pdf, .. garbage];
     }
+
+    /// <summary>The keyword that opens a stream's data ("endstream" closes it and must not match).</summary>
+    [GeneratedRegex(@"(?<!end)stream\r?\n")]
+    private static partial Regex StreamKeyword();
 
     [GeneratedRegex(@"(?<offset>\d{10}) (?<rest>\d{5} n)")]
     private static partial Regex XrefEntry();
