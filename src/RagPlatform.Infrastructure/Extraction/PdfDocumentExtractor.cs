@@ -170,9 +170,9 @@ public sealed class PdfDocumentExtractor(IOptions<ExtractionOptions> options, IL
         }
     }
 
-    /// <summary>PdfPig's page count when PdfPig can read the file: it walks the page tree, where
-    /// poppler trusts /Count (a /Count of 5 over one page gives poppler 5 pages it cannot load).
-    /// Poppler's otherwise.</summary>
+    /// <summary>PdfPig's page count when PdfPig can read the file and finds pages: it walks the page
+    /// tree, where poppler trusts /Count (a /Count of 5 over one page gives poppler 5 pages it cannot
+    /// load). Poppler's otherwise.</summary>
     private async Task<int> CountPagesAsync(
         string path, PdfDocument? pdf, Exception? pdfPigFailure, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -210,7 +210,10 @@ public sealed class PdfDocumentExtractor(IOptions<ExtractionOptions> options, IL
             logger.PageCountsDiffer(path, pages, popplerPages.Value);
         }
 
-        return pages > 0 ? pages : throw new DocumentRejectedException("The PDF has no pages.");
+        // A page tree PdfPig finds empty but poppler does not: poppler's pages, rendered only.
+        return pages > 0 ? pages
+            : popplerPages > 0 ? popplerPages.Value
+            : throw new DocumentRejectedException("The PDF has no pages.");
     }
 
     private static void DeleteQuietly(string? path)

@@ -165,6 +165,16 @@ public sealed class PdfDamagedInputTests
     }
 
     [Fact]
+    public async Task A_cancelled_extraction_stops_with_operation_cancelled()
+    {
+        using var file = new TempPdf(Intact);
+        using var document = await ExtractorFactory.Create().OpenAsync(file.Path, DocumentKind.Pdf, TestContext.Current.CancellationToken);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => document.ExtractPageAsync(1, new CancellationToken(canceled: true)));
+        Assert.Equal(Sentences[0], ExtractorFactory.Text(await document.ExtractPageAsync(1, TestContext.Current.CancellationToken)));
+    }
+
+    [Fact]
     public void The_password_message_tells_the_user_what_to_do()
     {
         Assert.Contains("Remove the password", PdfDocumentExtractor.PasswordProtectedMessage, StringComparison.Ordinal);

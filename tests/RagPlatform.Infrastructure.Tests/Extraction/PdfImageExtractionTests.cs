@@ -76,6 +76,45 @@ public sealed class PdfImageExtractionTests
         Assert.True(RenderInk.DarkFraction(page.Render) > 0.001, "the scanned text shows in the render");
     }
 
+    [Fact]
+    public async Task An_image_on_a_rotated_page_has_its_box_where_the_render_shows_it()
+    {
+        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        var page = builder.AddPage(400, 200);
+        page.AddPng(Png, new UglyToad.PdfPig.Core.PdfRectangle(20, 100, 140, 180));
+        page.SetRotation(new UglyToad.PdfPig.Content.PageRotationDegrees(90));
+
+        var extracted = Assert.Single(await ExtractorFactory.ExtractAllAsync(builder.Build()));
+
+        // Turned clockwise, (x, y) on the 400 × 200 page lands at (y, 400 - x) on the 200 × 400 one:
+        // the picture at x 20..140, y 100..180 is displayed at x 100..180, 20..140 from the top.
+        var box = Assert.Single(extracted.Images).Box;
+        Assert.Equal((100d, 180d), (Math.Round(box.X * 200), Math.Round(box.Right * 200)));
+        Assert.Equal((20d, 140d), (Math.Round(box.Y * 400), Math.Round(box.Bottom * 400)));
+        Assert.True(RenderInk.DarkFraction(extracted.Render, box) > 0.95, "the render shows the picture inside the box");
+    }
+
+    [Fact]
+    public async Task A_jpeg_2000_image_is_skipped_while_the_page_keeps_its_text_and_render()
+    {
+        using var source = Image.NewFromBuffer(Png);
+        var jpx = source.Jp2ksaveBuffer();
+        var pdf = new RawPdf();
+        pdf.Add("<< /Type /Catalog /Pages 2 0 R >>");
+        pdf.Add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+        pdf.Add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>");
+        pdf.AddStream("q 240 0 0 160 50 500 cm /Im1 Do Q BT /F1 12 Tf 50 480 Td (A JPEG 2000 picture) Tj ET");
+        pdf.Add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+        pdf.AddStream(System.Text.Encoding.Latin1.GetString(jpx), "/Type /XObject /Subtype /Image /Width 120 /Height 80 /Filter /JPXDecode");
+
+        var page = Assert.Single(await ExtractorFactory.ExtractAllAsync(pdf.ToBytes()));
+
+        Assert.Empty(page.Images);
+        Assert.Equal("A JPEG 2000 picture", ExtractorFactory.Text(page));
+        var drawnAt = new Core.Documents.Region(50 / SamplePdfs.A4Width, (842 - 660) / SamplePdfs.A4Height, 240 / SamplePdfs.A4Width, 160 / SamplePdfs.A4Height);
+        Assert.True(RenderInk.DarkFraction(page.Render, drawnAt) > 0.9, "poppler decodes the JPEG 2000 picture in the render");
+    }
+
     /// <summary>The box, given in PDF points of an A4 page (origin bottom-left), within half a point.</summary>
     private static void AssertBox(Core.Documents.Region box, double left, double bottom, double right, double top)
     {

@@ -74,11 +74,12 @@ public sealed class PdfTextExtractionTests
     {
         var page = (await ExtractorFactory.ExtractAllAsync(SamplePdfs.ThreePagesOfText()))[0];
 
+        var ink = new RenderInk(page.Render);
         foreach (var word in page.Words)
         {
-            Assert.True(RenderInk.DarkFraction(page.Render, word.Box) > 0.1, $"no ink under \"{word.Text}\" at {word.Box}");
+            Assert.True(ink.DarkFraction(word.Box) > 0.1, $"no ink under \"{word.Text}\" at {word.Box}");
             var mirrored = word.Box with { Y = 1 - word.Box.Bottom };
-            Assert.True(RenderInk.DarkFraction(page.Render, mirrored) < 0.02, $"ink where \"{word.Text}\" would be if Y were flipped");
+            Assert.True(ink.DarkFraction(mirrored) < 0.02, $"ink where \"{word.Text}\" would be if Y were flipped");
         }
     }
 

@@ -3,10 +3,8 @@ using RagPlatform.Infrastructure.Extraction;
 namespace RagPlatform.Infrastructure.Tests.Extraction;
 
 /// <summary>PDFs from real producers (see tests/fixtures/pdf/README.md for where they come from).</summary>
-public sealed class RealPdfTests
+public sealed class RealPdfTests(RealPdfTests.SpecificationPages specification) : IClassFixture<RealPdfTests.SpecificationPages>
 {
-    // Renders at a low resolution: these tests check that every page renders, not how well.
-    private static readonly ExtractionOptions Fast = new() { RenderDpi = 40, MinRenderSide = 64 };
 
     [Fact]
     public async Task The_cairo_printer_test_page_yields_its_text_and_render()
@@ -19,9 +17,9 @@ public sealed class RealPdfTests
     }
 
     [Fact]
-    public async Task A_latex_specification_yields_text_on_every_page_and_renders_every_page()
+    public void A_latex_specification_yields_text_on_every_page_and_renders_every_page()
     {
-        var pages = await ExtractorFactory.ExtractAllAsync(FixturePath("shared-mime-info-spec.pdf"), Fast);
+        var pages = specification.Pages;
 
         Assert.Equal(17, pages.Count);
         Assert.StartsWith("Shared MIME-info Database", ExtractorFactory.Text(pages[0]), StringComparison.Ordinal);
@@ -32,10 +30,9 @@ public sealed class RealPdfTests
     }
 
     [Fact]
-    public async Task Paragraph_blocks_of_the_specification_are_numbered_in_reading_order()
+    public void Paragraph_blocks_of_the_specification_are_numbered_in_reading_order()
     {
-        var pages = await ExtractorFactory.ExtractAllAsync(FixturePath("shared-mime-info-spec.pdf"), Fast);
-        var third = pages[2];
+        var third = specification.Pages[2];
 
         Assert.True(third.Words.Select(word => word.Block).Distinct().Count() > 3, "a page of prose has several paragraphs");
         Assert.Equal(third.Words.Select(word => word.Block).Order(), third.Words.Select(word => word.Block));
@@ -56,5 +53,18 @@ public sealed class RealPdfTests
         }
 
         throw new FileNotFoundException($"tests/fixtures/pdf/{name} is not above {AppContext.BaseDirectory}.");
+    }
+
+    /// <summary>The 17 pages of the specification, extracted once for the tests that read them,
+    /// rendered at a low resolution: these tests check that every page renders, not how well.</summary>
+    public sealed class SpecificationPages : IAsyncLifetime
+    {
+        public IReadOnlyList<Core.Ingestion.ExtractedPage> Pages { get; private set; } = [];
+
+        public async ValueTask InitializeAsync() =>
+            Pages = await ExtractorFactory.ExtractAllAsync(
+                FixturePath("shared-mime-info-spec.pdf"), new ExtractionOptions { RenderDpi = 40, MinRenderSide = 64 });
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -3,17 +3,31 @@ using SkiaSharp;
 
 namespace RagPlatform.Infrastructure.Tests.Extraction;
 
-/// <summary>Looks at a page render to check that boxes line up with what is drawn.</summary>
-internal static class RenderInk
+/// <summary>Looks at a page render, decoded once, to check that boxes line up with what is drawn.</summary>
+internal sealed class RenderInk
 {
-    /// <summary>Fraction of the pixels inside the region that are dark (text ink on white paper).</summary>
-    public static double DarkFraction(EncodedImage render, Region region)
+    private readonly SKColor[] pixels;
+    private readonly int width;
+    private readonly int height;
+
+    public RenderInk(EncodedImage render)
     {
         using var bitmap = TestImages.Decode(render.Data);
-        var left = (int)Math.Floor(region.X * bitmap.Width);
-        var top = (int)Math.Floor(region.Y * bitmap.Height);
-        var right = Math.Min(bitmap.Width, (int)Math.Ceiling(region.Right * bitmap.Width));
-        var bottom = Math.Min(bitmap.Height, (int)Math.Ceiling(region.Bottom * bitmap.Height));
+        (pixels, width, height) = (bitmap.Pixels, bitmap.Width, bitmap.Height);
+    }
+
+    /// <summary>Fraction of the pixels of the whole render that are dark.</summary>
+    public static double DarkFraction(EncodedImage render) => new RenderInk(render).DarkFraction(Region.WholePage);
+
+    public static double DarkFraction(EncodedImage render, Region region) => new RenderInk(render).DarkFraction(region);
+
+    /// <summary>Fraction of the pixels inside the region that are dark (text ink on white paper).</summary>
+    public double DarkFraction(Region region)
+    {
+        var left = (int)Math.Floor(region.X * width);
+        var top = (int)Math.Floor(region.Y * height);
+        var right = Math.Min(width, (int)Math.Ceiling(region.Right * width));
+        var bottom = Math.Min(height, (int)Math.Ceiling(region.Bottom * height));
 
         var dark = 0;
         var total = 0;
@@ -22,7 +36,8 @@ internal static class RenderInk
             for (var x = left; x < right; x++)
             {
                 total++;
-                if (IsDark(bitmap.GetPixel(x, y)))
+                var color = pixels[(y * width) + x];
+                if (color.Red + color.Green + color.Blue < 3 * 128)
                 {
                     dark++;
                 }
@@ -31,8 +46,4 @@ internal static class RenderInk
 
         return total == 0 ? 0 : (double)dark / total;
     }
-
-    public static double DarkFraction(EncodedImage render) => DarkFraction(render, Region.WholePage);
-
-    private static bool IsDark(SKColor color) => color.Red + color.Green + color.Blue < 3 * 128;
 }
