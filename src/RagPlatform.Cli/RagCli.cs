@@ -54,7 +54,9 @@ internal sealed class RagCli
         server = address;
         try
         {
-            return await parse.InvokeAsync(cancellationToken: cancellationToken);
+            // Our own handler below maps failures to exit codes; the default one would turn every
+            // exception into exit code 1.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancellationToken);
         }
         catch (RagApiException ex)
         {

@@ -13,7 +13,6 @@ internal static class DocumentsApi
 
         group.MapPost("/", UploadEndpoint.HandleAsync)
             .DisableAntiforgery()
-            .Accepts<IFormFileCollection>("multipart/form-data")
             .Produces<UploadResponseDto>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

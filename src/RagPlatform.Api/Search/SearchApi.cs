@@ -21,7 +21,6 @@ internal static class SearchApi
 
         group.MapPost("/", PostAsync)
             .DisableAntiforgery()
-            .Accepts<SearchRequestDto>("application/json", "multipart/form-data")
             .Produces<SearchResponseDto>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -34,10 +33,19 @@ internal static class SearchApi
         SearchService search,
         CancellationToken cancellationToken,
         string? q = null,
-        Modality[]? modality = null,
+        string[]? modality = null,
         Guid[]? documentId = null,
         int? limit = null) =>
-        RunAsync(search, new SearchRequest(q, null, Filter(modality, documentId), limit), cancellationToken);
+        RunAsync(search, new SearchRequest(q, null, Filter(ParseModalities(modality), documentId), limit), cancellationToken);
+
+    /// <summary>Case-insensitive, repeated or comma-separated (modality=image,page); an unknown
+    /// name is a 400 that lists the valid ones.</summary>
+    internal static IEnumerable<Modality> ParseModalities(IEnumerable<string?>? values) =>
+        (values ?? []).SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(v => Enum.TryParse<Modality>(v, ignoreCase: true, out var m) && Enum.IsDefined(m)
+                ? m
+                : throw new InvalidQueryException($"Unknown modality '{v}': use text, image or page."))
+            .ToList();
 
     private static async Task<IResult> PostAsync(HttpRequest request, SearchService search, CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.AI;
-using RagPlatform.Core.Documents;
 using RagPlatform.Core.Search;
 
 namespace RagPlatform.Api.Search;
@@ -25,9 +24,7 @@ internal static class SearchFormReader
             image = SearchApi.ToImageContent(buffer.ToArray());
         }
 
-        var modalities = Values(form, "modalities").Concat(Values(form, "modality"))
-            .Select(v => Enum.TryParse<Modality>(v, ignoreCase: true, out var m) ? m : throw new InvalidQueryException($"Unknown modality '{v}': use text, image or page."))
-            .ToList();
+        var modalities = SearchApi.ParseModalities(Values(form, "modalities").Concat(Values(form, "modality"))).ToList();
         var documentIds = Values(form, "documentIds").Concat(Values(form, "documentId"))
             .Select(v => Guid.TryParse(v, out var id) ? id : throw new InvalidQueryException($"'{v}' is not a document id."))
             .ToList();

@@ -62,7 +62,10 @@ internal sealed class PdfExtractedDocument : IExtractedDocument
             var content = await contentTask.ConfigureAwait(false);
             var render = await renderTask.ConfigureAwait(false);
 
-            if (content is null && render is null)
+            // A page that cannot be drawn and holds nothing readable either is no page at all: a
+            // blank stand-in would be indexed as if it were content.
+            var nothingReadable = content is null || (content.Words.Count == 0 && content.Images.Count == 0);
+            if (render is null && nothingReadable)
             {
                 throw new DocumentRejectedException($"Page {pageNumber} of the PDF is damaged: neither its text nor its image can be read.");
             }

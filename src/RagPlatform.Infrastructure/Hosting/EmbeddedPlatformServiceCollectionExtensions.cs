@@ -1,4 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using RagPlatform.Core.Documents;
+using RagPlatform.Core.Ingestion;
+using RagPlatform.Infrastructure.Clip;
+using RagPlatform.Infrastructure.Extraction;
 using RagPlatform.Infrastructure.Storage;
 
 namespace RagPlatform.Infrastructure.Hosting;
@@ -10,6 +14,10 @@ public static class EmbeddedPlatformServiceCollectionExtensions
     {
         services.AddRagPlatformCore();
         services.AddEmbeddedStorage();
+        services.AddClipEncoders();
+        services.AddPdfExtraction();
+        services.AddKeyedSingleton<IDocumentExtractor>(DocumentKind.Image, static (provider, _) => provider.GetRequiredService<ImageDocumentExtractor>());
+        services.AddSingleton<IDocumentExtractor, ExtractorByKind>();
         return services;
     }
 }

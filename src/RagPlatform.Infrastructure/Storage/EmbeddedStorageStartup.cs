@@ -14,6 +14,7 @@ internal sealed partial class EmbeddedStorageStartup(
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task _warmUp = Task.CompletedTask;
+    private bool _disposed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,11 +24,22 @@ internal sealed partial class EmbeddedStorageStartup(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host torn down before it stopped cleanly (a test factory, a failed start) may dispose
+        // this service first: then there is nothing left to stop.
+        if (_disposed)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         await _warmUp.WaitAsync(cancellationToken);
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _stopping.Dispose();
+    }
 
     private async Task WarmUpAsync(CancellationToken cancellationToken)
     {

@@ -18,6 +18,8 @@ internal sealed class SqliteDatabase : IDisposable
     private readonly Lock _initializationLock = new();
     private Task? _initialization;
 
+    static SqliteDatabase() => SystemSqlite.EnsureInitialized();
+
     public SqliteDatabase(IOptions<StorageOptions> options, ILogger<SqliteDatabase> logger)
     {
         var settings = options.Value;
@@ -88,6 +90,10 @@ internal sealed class SqliteDatabase : IDisposable
             await using var pragmas = connection.CreateCommand();
             pragmas.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
+
+            // unhex() arrived in SQLite 3.41; Debian 12's system SQLite is 3.40. The queries use it
+            // to turn hex ids from json_each into the blob keys, so provide it where it is missing.
+            connection.CreateFunction("unhex", (string? hex) => hex is null ? null : Convert.FromHexString(hex), isDeterministic: true);
             return connection;
         }
         catch

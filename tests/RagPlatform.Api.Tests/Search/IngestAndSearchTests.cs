@@ -16,10 +16,13 @@ public sealed class IngestAndSearchTests(IngestAndSearchTests.IngestedReport rep
 
         public Api.Documents.DocumentDetailsDto Report { get; private set; } = null!;
 
+        /// <summary>The uploaded bytes (PdfPig writes a new document id into every build).</summary>
+        public byte[] Bytes { get; } = SamplePdfs.Report();
+
         public async ValueTask InitializeAsync()
         {
             Client = new PlatformClient(Factory.CreateClient());
-            Report = await Client.IngestAsync(SamplePdfs.Report(), "harbour-report.pdf");
+            Report = await Client.IngestAsync(Bytes, "harbour-report.pdf");
         }
 
         public ValueTask DisposeAsync() => Factory.DisposeAsync();
@@ -110,7 +113,7 @@ public sealed class IngestAndSearchTests(IngestAndSearchTests.IngestedReport rep
     [Fact]
     public async Task The_same_bytes_uploaded_again_are_recognised_as_the_same_document()
     {
-        var again = await Client.UploadAsync(SamplePdfs.Report(), "copy-of-report.pdf");
+        var again = await Client.UploadAsync(report.Bytes, "copy-of-report.pdf");
 
         Assert.True(again.Duplicate);
         Assert.Equal(report.Report.Document.Id, again.Document.Id);
@@ -124,7 +127,7 @@ public sealed class IngestAndSearchTests(IngestAndSearchTests.IngestedReport rep
         var original = await Client.Http.GetByteArrayAsync($"/api/documents/{id}/original");
         using var thumbnail = await Client.Http.GetAsync($"/api/documents/{id}/thumbnail?maxSide=128");
 
-        Assert.Equal(SamplePdfs.Report(), original);
+        Assert.Equal(report.Bytes, original);
         Assert.Equal(HttpStatusCode.OK, thumbnail.StatusCode);
         Assert.Equal("image/png", thumbnail.Content.Headers.ContentType!.MediaType);
     }

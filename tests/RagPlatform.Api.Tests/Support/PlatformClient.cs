@@ -9,7 +9,7 @@ using RagPlatform.Core.Documents;
 namespace RagPlatform.Api.Tests.Support;
 
 /// <summary>Talks to the API the way a user's script would: HTTP and JSON.</summary>
-internal sealed class PlatformClient(HttpClient http)
+public sealed class PlatformClient(HttpClient http)
 {
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
     {
