@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Runs the platform with its embedded defaults (SQLite, blob folder, in-memory vectors; data under
-# ./data) on http://localhost:5080, with the ingestion worker in-process.
+# ./data, CLIP model from ./models/clip) on http://localhost:5080, with the ingestion worker
+# in-process. Settings: ./appsettings.json, or environment variables such as Storage__DataDirectory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-packages.sh scripts/packages-runtime.txt
-exec dotnet run -c Release --project src/RagPlatform.Api "$@"
+dotnet build src/RagPlatform.Api -c Release -nologo -v quiet
+# Started from the repository root so that appsettings.json, ./data and ./models resolve here.
+exec dotnet src/RagPlatform.Api/bin/Release/net10.0/RagPlatform.Api.dll "$@"

@@ -6,7 +6,13 @@ using RagPlatform.Api.Status;
 using RagPlatform.Infrastructure.Hosting;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the working directory (appsettings.json, ./data and ./models resolve from
+// where the platform is started); the web page ships beside the binaries.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
 
 builder.Services.AddEmbeddedPlatform();
 builder.Services.AddIngestionWorkers();
