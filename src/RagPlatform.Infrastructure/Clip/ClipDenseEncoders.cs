@@ -44,6 +44,9 @@ internal sealed class ClipDenseEncoders : IDenseEncoders, IDisposable
     /// token counts never need the ONNX towers.</summary>
     public ClipTokenizer Tokenizer => _tokenizer.Value.Tokenizer;
 
+    /// <summary>The loaded model, null while unavailable (for tests and benchmarks).</summary>
+    internal ClipModel? Model => _loaded.Value.Model;
+
     public void Dispose()
     {
         if (_loaded.IsValueCreated)
@@ -99,15 +102,15 @@ internal sealed class ClipDenseEncoders : IDenseEncoders, IDisposable
             return Loaded.Unavailable($"The CLIP model folder {_folder.FullPath} lacks {string.Join(", ", missing)}. {FetchHint}");
         }
 
-        var (tokenizer, problem) = _tokenizer.Value;
-        if (problem is not null)
-        {
-            return Loaded.Unavailable($"The CLIP model in {_folder.FullPath} cannot be used: {problem.TrimEnd('.')}. {FetchHint}");
-        }
-
         try
         {
-            var model = ClipModel.Load(_folder, tokenizer, _options.IntraOpThreads);
+            // The tokenizer is read after the towers opened: a broken tower is reported without
+            // parsing 50,000 vocabulary entries first.
+            var model = ClipModel.Load(_folder, () =>
+            {
+                var (tokenizer, problem) = _tokenizer.Value;
+                return problem is null ? tokenizer : throw new InvalidDataException(problem.TrimEnd('.') + ".");
+            }, _options.IntraOpThreads);
             var decoder = new SkiaImageDecoder(_options.MaxImagePixels);
             return new Loaded(
                 model,

@@ -8,7 +8,9 @@ public sealed class ClipImagePreprocessorTests
     private static readonly ClipImagePreprocessor Preprocessor = new(ReadFixtureConfig());
     private static readonly SkiaImageDecoder Decoder = new(100_000_000);
 
-    public static TheoryData<string> ReferenceImages { get; } = new(ClipFixtures.Images.Select(fixture => fixture.Name));
+    /// <summary>All but the 12-megapixel JPEG, which ClipEncoderParityTests checks once, pixels
+    /// and embedding together.</summary>
+    public static TheoryData<string> ReferenceImages { get; } = new(ClipFixtures.Images.Select(fixture => fixture.Name).Where(name => name != ClipFixtures.HugeImage));
 
     /// <summary>Lossless formats decode to the same 8-bit values as Pillow, and the resampling is
     /// Pillow's own arithmetic, so the tensor must be the reference's to float rounding. JPEG
@@ -23,6 +25,11 @@ public sealed class ClipImagePreprocessorTests
         var expected = ClipFixtures.ReadPixels(fixture);
         var actual = Preprocess(fixture.ImagePath);
 
+        AssertPixelsMatch(name, expected, actual);
+    }
+
+    internal static void AssertPixelsMatch(string name, float[] expected, float[] actual)
+    {
         var levels = LevelDifferences(expected, actual);
         if (name.EndsWith(".jpg", StringComparison.Ordinal))
         {
