@@ -20,6 +20,7 @@ internal sealed class ClipDenseEncoders : IDenseEncoders, IDisposable
     private readonly ILogger _logger;
     private readonly Lazy<(ClipTokenizer Tokenizer, string? Problem)> _tokenizer;
     private readonly Lazy<Loaded> _loaded;
+    private int _disposed;
 
     public ClipDenseEncoders(ClipModelFolder folder, ClipOptions options, ILogger<ClipDenseEncoders> logger)
     {
@@ -36,9 +37,9 @@ internal sealed class ClipDenseEncoders : IDenseEncoders, IDisposable
 
     public int Dimensions => _loaded.Value.Model?.Dimensions ?? 0;
 
-    public IEmbeddingGenerator<string, Embedding<float>> Text => Require().Text;
+    public IEmbeddingGenerator<string, Embedding<float>> Text => Require().Text!;
 
-    public IEmbeddingGenerator<DataContent, Embedding<float>> Images => Require().Images;
+    public IEmbeddingGenerator<DataContent, Embedding<float>> Images => Require().Images!;
 
     /// <summary>The folder's tokenizer when it has a readable one, else the embedded ViT-B/32 one;
     /// token counts never need the ONNX towers.</summary>
@@ -49,7 +50,8 @@ internal sealed class ClipDenseEncoders : IDenseEncoders, IDisposable
 
     public void Dispose()
     {
-        if (_loaded.IsValueCreated)
+        // The container may dispose this twice (it is registered as itself and as IDenseEncoders).
+        if (_loaded.IsValueCreated && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _loaded.Value.Model?.Dispose();
         }
@@ -124,12 +126,13 @@ internal sealed class ClipDenseEncoders : IDenseEncoders, IDisposable
         }
     }
 
+    /// <summary>Either a model with its generators, or the reason there is none.</summary>
     private sealed record Loaded(
         ClipModel? Model,
         string? Reason,
-        IEmbeddingGenerator<string, Embedding<float>> Text,
-        IEmbeddingGenerator<DataContent, Embedding<float>> Images)
+        IEmbeddingGenerator<string, Embedding<float>>? Text,
+        IEmbeddingGenerator<DataContent, Embedding<float>>? Images)
     {
-        public static Loaded Unavailable(string reason) => new(null, reason, null!, null!);
+        public static Loaded Unavailable(string reason) => new(null, reason, null, null);
     }
 }
