@@ -53,6 +53,24 @@ public sealed class ClipImagePreprocessorTests
         Assert.Equal((expectedWidth, expectedHeight), Preprocessor.ResizedSize(width, height));
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(1, 20_000)]
+    [InlineData(20_000, 3)]
+    public void Degenerate_shapes_give_a_full_tensor_without_building_the_whole_resized_image(int width, int height)
+    {
+        // 1 × 20,000 resizes to 224 × 4,480,000; only the 224 × 224 crop is ever computed.
+        var raster = new RgbaRaster(width, height);
+        Array.Fill(raster.Pixels, (byte)200);
+        var png = SkiaImageTransformer.EncodePng(raster);
+        var tensor = new float[Preprocessor.TensorLength];
+
+        Preprocessor.Preprocess(Decoder.Decode(png.Data.Span), tensor);
+
+        var expected = ((200 / 255f) - (float)Preprocessor.Config.Mean[0]) / (float)Preprocessor.Config.Std[0];
+        Assert.All(tensor.Take(224 * 224), value => Assert.Equal(expected, value, 5));
+    }
+
     [Fact]
     public void Configuration_values_come_from_the_model_folder_file()
     {
