@@ -20,6 +20,7 @@ internal sealed class ClipDenseEncoders : IDenseEncoders, IDisposable
     private readonly ILogger _logger;
     private readonly Lazy<(ClipTokenizer Tokenizer, string? Problem)> _tokenizer;
     private readonly Lazy<Loaded> _loaded;
+    private int _disposed;
 
     public ClipDenseEncoders(ClipModelFolder folder, ClipOptions options, ILogger<ClipDenseEncoders> logger)
     {
@@ -36,17 +37,21 @@ internal sealed class ClipDenseEncoders : IDenseEncoders, IDisposable
 
     public int Dimensions => _loaded.Value.Model?.Dimensions ?? 0;
 
-    public IEmbeddingGenerator<string, Embedding<float>> Text => Require().Text;
+    public IEmbeddingGenerator<string, Embedding<float>> Text => Require().Text!;
 
-    public IEmbeddingGenerator<DataContent, Embedding<float>> Images => Require().Images;
+    public IEmbeddingGenerator<DataContent, Embedding<float>> Images => Require().Images!;
 
     /// <summary>The folder's tokenizer when it has a readable one, else the embedded ViT-B/32 one;
     /// token counts never need the ONNX towers.</summary>
     public ClipTokenizer Tokenizer => _tokenizer.Value.Tokenizer;
 
+    /// <summary>The loaded model, null while unavailable (for tests and benchmarks).</summary>
+    internal ClipModel? Model => _loaded.Value.Model;
+
     public void Dispose()
     {
-        if (_loaded.IsValueCreated)
+        // The container may dispose this twice (it is registered as itself and as IDenseEncoders).
+        if (_loaded.IsValueCreated && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _loaded.Value.Model?.Dispose();
         }
@@ -99,15 +104,15 @@ internal sealed class ClipDenseEncoders : IDenseEncoders, IDisposable
             return Loaded.Unavailable($"The CLIP model folder {_folder.FullPath} lacks {string.Join(", ", missing)}. {FetchHint}");
         }
 
-        var (tokenizer, problem) = _tokenizer.Value;
-        if (problem is not null)
-        {
-            return Loaded.Unavailable($"The CLIP model in {_folder.FullPath} cannot be used: {problem.TrimEnd('.')}. {FetchHint}");
-        }
-
         try
         {
-            var model = ClipModel.Load(_folder, tokenizer, _options.IntraOpThreads);
+            // The tokenizer is read after the towers opened: a broken tower is reported without
+            // parsing 50,000 vocabulary entries first.
+            var model = ClipModel.Load(_folder, () =>
+            {
+                var (tokenizer, problem) = _tokenizer.Value;
+                return problem is null ? tokenizer : throw new InvalidDataException(problem.TrimEnd('.') + ".");
+            }, _options.IntraOpThreads);
             var decoder = new SkiaImageDecoder(_options.MaxImagePixels);
             return new Loaded(
                 model,
@@ -121,12 +126,13 @@ internal sealed class ClipDenseEncoders : IDenseEncoders, IDisposable
         }
     }
 
+    /// <summary>Either a model with its generators, or the reason there is none.</summary>
     private sealed record Loaded(
         ClipModel? Model,
         string? Reason,
-        IEmbeddingGenerator<string, Embedding<float>> Text,
-        IEmbeddingGenerator<DataContent, Embedding<float>> Images)
+        IEmbeddingGenerator<string, Embedding<float>>? Text,
+        IEmbeddingGenerator<DataContent, Embedding<float>>? Images)
     {
-        public static Loaded Unavailable(string reason) => new(null, reason, null!, null!);
+        public static Loaded Unavailable(string reason) => new(null, reason, null, null);
     }
 }

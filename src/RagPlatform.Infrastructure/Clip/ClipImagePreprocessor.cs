@@ -39,16 +39,7 @@ internal sealed class ClipImagePreprocessor
     public void Preprocess(DecodedImage image, Span<float> tensor)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(tensor.Length, TensorLength, nameof(tensor));
-        var (width, height) = ResizedSize(image.Width, image.Height);
-        var window = new PixelWindow(
-            CropOffset(width, Config.CropWidth),
-            CropOffset(height, Config.CropHeight),
-            Config.CropWidth,
-            Config.CropHeight);
-        var cropped = image.IsPaletteMode
-            ? PillowResampler.ResizeNearest(image.Pixels, width, height, window)
-            : PillowResampler.ResizeBicubic(image.Pixels, width, height, window);
-
+        var cropped = ResizeAndCrop(image);
         var plane = Config.CropWidth * Config.CropHeight;
         var pixels = cropped.Pixels;
         for (var i = 0; i < plane; i++)
@@ -57,6 +48,20 @@ internal sealed class ClipImagePreprocessor
             tensor[plane + i] = _lookup[1][pixels[(i * 4) + 1]];
             tensor[(2 * plane) + i] = _lookup[2][pixels[(i * 4) + 2]];
         }
+    }
+
+    /// <summary>The 8-bit crop the tensor is made from (Resize then CenterCrop).</summary>
+    internal RgbaRaster ResizeAndCrop(DecodedImage image)
+    {
+        var (width, height) = ResizedSize(image.Width, image.Height);
+        var window = new PixelWindow(
+            CropOffset(width, Config.CropWidth),
+            CropOffset(height, Config.CropHeight),
+            Config.CropWidth,
+            Config.CropHeight);
+        return image.IsPaletteMode
+            ? PillowResampler.ResizeNearest(image.Pixels, width, height, window)
+            : PillowResampler.ResizeBicubic(image.Pixels, width, height, window);
     }
 
     /// <summary>torchvision's Resize(int): the short side becomes the edge, the long side

@@ -37,7 +37,7 @@ internal sealed class ClipModel : IDisposable
     public string ModelId => "clip:" + Path.GetFileName(Folder.FullPath.TrimEnd(Path.DirectorySeparatorChar));
 
     /// <exception cref="InvalidDataException">A file is unusable; the message names it.</exception>
-    public static ClipModel Load(ClipModelFolder folder, ClipTokenizer tokenizer, int intraOpThreads)
+    public static ClipModel Load(ClipModelFolder folder, Func<ClipTokenizer> loadTokenizer, int intraOpThreads)
     {
         var clock = Stopwatch.StartNew();
         ClipPreprocessorConfig config;
@@ -58,6 +58,7 @@ internal sealed class ClipModel : IDisposable
         {
             vision = ClipOnnxTower.Open(folder.Locate(ClipModelFolder.VisionModel), options, "pixel_values", TensorElementType.Float, "image_embeds");
             var preprocessor = new ClipImagePreprocessor(config);
+            var tokenizer = loadTokenizer();
             var dimensions = Probe(text, vision, tokenizer, preprocessor);
             return new ClipModel(folder, tokenizer, preprocessor, text, vision, dimensions, clock.Elapsed);
         }

@@ -43,8 +43,18 @@ internal sealed class ClipModelFolder
 
         try
         {
-            using var vocabularyStream = File.OpenRead(vocabulary);
-            using var mergesStream = File.OpenRead(merges);
+            var vocabularyBytes = File.ReadAllBytes(vocabulary);
+            var mergesBytes = File.ReadAllBytes(merges);
+
+            // The ViT-B/32 files are the embedded ones: share that instance (50,000 entries)
+            // instead of building a second, identical tokenizer.
+            if (ClipTokenizer.IsEmbeddedVocabulary(vocabularyBytes, mergesBytes))
+            {
+                return ClipTokenizer.Embedded;
+            }
+
+            using var vocabularyStream = new MemoryStream(vocabularyBytes);
+            using var mergesStream = new MemoryStream(mergesBytes);
             return ClipTokenizer.Create(vocabularyStream, mergesStream, FullPath);
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)

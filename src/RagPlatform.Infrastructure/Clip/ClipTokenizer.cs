@@ -44,11 +44,33 @@ internal sealed class ClipTokenizer : ITokenCounter
 
     private static readonly Lazy<ClipTokenizer> EmbeddedInstance = new(() =>
     {
-        var assembly = typeof(ClipTokenizer).Assembly;
-        using var vocab = assembly.GetManifestResourceStream("RagPlatform.Clip.Tokenizer.vocab.json")!;
-        using var merges = assembly.GetManifestResourceStream("RagPlatform.Clip.Tokenizer.merges.txt")!;
+        using var vocab = OpenEmbedded("vocab.json");
+        using var merges = OpenEmbedded("merges.txt");
         return Create(vocab, merges, "embedded ViT-B/32 vocabulary");
     });
+
+    /// <summary>True when the files hold the embedded vocabulary (merges compared without
+    /// carriage returns: copies of merges.txt differ only in their line ends).</summary>
+    public static bool IsEmbeddedVocabulary(ReadOnlySpan<byte> vocabJson, ReadOnlySpan<byte> mergesText)
+    {
+        using var vocab = OpenEmbedded("vocab.json");
+        using var merges = OpenEmbedded("merges.txt");
+        if (vocab.Length != vocabJson.Length)
+        {
+            return false;
+        }
+
+        var embeddedVocab = new byte[vocab.Length];
+        vocab.ReadExactly(embeddedVocab);
+        if (!vocabJson.SequenceEqual(embeddedVocab))
+        {
+            return false;
+        }
+
+        var embeddedMerges = new byte[merges.Length];
+        merges.ReadExactly(embeddedMerges);
+        return WithoutCarriageReturns(mergesText).SequenceEqual(WithoutCarriageReturns(embeddedMerges));
+    }
 
     /// <summary>Loads a vocabulary (vocab.json: token → id) and its merge list (merges.txt).</summary>
     /// <exception cref="InvalidDataException">The files are not a CLIP vocabulary.</exception>
@@ -142,6 +164,25 @@ internal sealed class ClipTokenizer : ITokenCounter
         }
 
         return encoded.Length;
+    }
+
+    private static Stream OpenEmbedded(string name) =>
+        typeof(ClipTokenizer).Assembly.GetManifestResourceStream("RagPlatform.Clip.Tokenizer." + name)
+            ?? throw new InvalidOperationException($"The embedded CLIP {name} is missing from the assembly.");
+
+    private static byte[] WithoutCarriageReturns(ReadOnlySpan<byte> text)
+    {
+        var result = new byte[text.Length - text.Count((byte)'\r')];
+        var length = 0;
+        foreach (var value in text)
+        {
+            if (value != (byte)'\r')
+            {
+                result[length++] = value;
+            }
+        }
+
+        return result;
     }
 
     private static List<string> ReadMerges(Stream mergesText)

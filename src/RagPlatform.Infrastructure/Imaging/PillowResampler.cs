@@ -17,7 +17,8 @@ namespace RagPlatform.Infrastructure.Imaging;
 /// Every raster here is opaque; alpha is written as 255.</summary>
 internal static class PillowResampler
 {
-    private const int PrecisionBits = 32 - 8 - 2;
+    /// <summary>Fixed-point fraction bits of Pillow's 8-bit resampling weights.</summary>
+    internal const int PrecisionBits = 32 - 8 - 2;
 
     public static RgbaRaster ResizeBicubic(RgbaRaster source, int outWidth, int outHeight, PixelWindow window)
     {
@@ -29,7 +30,7 @@ internal static class PillowResampler
             return source.Crop(window.Left, window.Top, window.Width, window.Height);
         }
 
-        var vertical = needVertical ? Coefficients.Compute(source.Height, outHeight, window.Top, window.Height) : null;
+        var vertical = needVertical ? BicubicCoefficients.Compute(source.Height, outHeight, window.Top, window.Height) : null;
         var firstRow = vertical?.FirstSourceIndex ?? window.Top;
         var rowCount = vertical?.SourceSpan ?? window.Height;
 
@@ -38,7 +39,7 @@ internal static class PillowResampler
         var intermediate = new int[rowCount * window.Width * 4];
         if (needHorizontal)
         {
-            var horizontal = Coefficients.Compute(source.Width, outWidth, window.Left, window.Width);
+            var horizontal = BicubicCoefficients.Compute(source.Width, outWidth, window.Left, window.Width);
             ResampleRows(source, firstRow, rowCount, horizontal, intermediate);
         }
         else
@@ -105,7 +106,7 @@ internal static class PillowResampler
     // Pillow's horizontal pass: per output pixel, the weighted sum of its source pixels, rounded
     // (the accumulator starts at one half) and clipped. The four channels of a pixel ride in one
     // 128-bit vector; the integer arithmetic is Pillow's, lane by lane.
-    private static void ResampleRows(RgbaRaster source, int firstRow, int rowCount, Coefficients horizontal, int[] intermediate)
+    private static void ResampleRows(RgbaRaster source, int firstRow, int rowCount, BicubicCoefficients horizontal, int[] intermediate)
     {
         var width = intermediate.Length / rowCount / 4;
         var row = new int[source.Width * 4];
@@ -131,7 +132,7 @@ internal static class PillowResampler
 
     // Pillow's vertical pass: each output row is a weighted sum of intermediate rows; whole rows
     // are added at once.
-    private static void ResampleColumns(int[] intermediate, int width, int firstRow, Coefficients vertical, RgbaRaster output)
+    private static void ResampleColumns(int[] intermediate, int width, int firstRow, BicubicCoefficients vertical, RgbaRaster output)
     {
         var rowLength = width * 4;
         var sum = new int[rowLength];
@@ -203,101 +204,6 @@ internal static class PillowResampler
             window.Left + window.Width > outWidth || window.Top + window.Height > outHeight)
         {
             throw new ArgumentOutOfRangeException(nameof(window), $"The window {window} is not inside the {outWidth} × {outHeight} output.");
-        }
-    }
-
-    /// <summary>Pillow's precompute_coeffs + normalize_coeffs_8bpc for the output indices
-    /// [first, first + count) of one axis.</summary>
-    private sealed class Coefficients
-    {
-        private readonly int[] _bounds;
-        private readonly int[] _weights;
-        private readonly int _kernelSize;
-
-        private Coefficients(int[] bounds, int[] weights, int kernelSize)
-        {
-            _bounds = bounds;
-            _weights = weights;
-            _kernelSize = kernelSize;
-            FirstSourceIndex = int.MaxValue;
-            var last = 0;
-            for (var i = 0; i < bounds.Length; i += 2)
-            {
-                FirstSourceIndex = Math.Min(FirstSourceIndex, bounds[i]);
-                last = Math.Max(last, bounds[i] + bounds[i + 1]);
-            }
-
-            SourceSpan = last - FirstSourceIndex;
-        }
-
-        public int FirstSourceIndex { get; }
-
-        public int SourceSpan { get; }
-
-        public (int Start, int Count) Bounds(int index) => (_bounds[index * 2], _bounds[(index * 2) + 1]);
-
-        public ReadOnlySpan<int> Weights(int index) => _weights.AsSpan(index * _kernelSize, _kernelSize);
-
-        public static Coefficients Compute(int inSize, int outSize, int first, int count)
-        {
-            const double BicubicSupport = 2.0;
-            var scale = (double)inSize / outSize;
-            var filterScale = Math.Max(scale, 1.0);
-            var support = BicubicSupport * filterScale;
-            var kernelSize = ((int)Math.Ceiling(support) * 2) + 1;
-            var bounds = new int[count * 2];
-            var weights = new int[count * kernelSize];
-            var kernel = new double[kernelSize];
-            for (var i = 0; i < count; i++)
-            {
-                var center = (first + i + 0.5) * scale;
-                var inverse = 1.0 / filterScale;
-                var min = Math.Max((int)(center - support + 0.5), 0);
-                var max = Math.Min((int)(center + support + 0.5), inSize) - min;
-                var total = 0.0;
-                Array.Clear(kernel);
-                for (var x = 0; x < max; x++)
-                {
-                    var weight = Bicubic((x + min - center + 0.5) * inverse);
-                    kernel[x] = weight;
-                    total += weight;
-                }
-
-                for (var x = 0; x < kernelSize; x++)
-                {
-                    var normalised = total != 0.0 && x < max ? kernel[x] / total : kernel[x];
-                    weights[(i * kernelSize) + x] = normalised < 0
-                        ? (int)(-0.5 + (normalised * (1 << PrecisionBits)))
-                        : (int)(0.5 + (normalised * (1 << PrecisionBits)));
-                }
-
-                bounds[i * 2] = min;
-                bounds[(i * 2) + 1] = max;
-            }
-
-            return new Coefficients(bounds, weights, kernelSize);
-        }
-
-        // Pillow's bicubic_filter with a = −0.5, operations in its order.
-        private static double Bicubic(double x)
-        {
-            const double A = -0.5;
-            if (x < 0.0)
-            {
-                x = -x;
-            }
-
-            if (x < 1.0)
-            {
-                return ((((A + 2.0) * x) - (A + 3.0)) * x * x) + 1;
-            }
-
-            if (x < 2.0)
-            {
-                return ((((((x - 5) * x) + 8) * x) - 4) * A);
-            }
-
-            return 0.0;
         }
     }
 }

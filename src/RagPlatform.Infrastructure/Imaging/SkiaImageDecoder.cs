@@ -106,6 +106,7 @@ internal sealed class SkiaImageDecoder
         return detected.Extension switch
         {
             "jpg" => "JPEG",
+            "webp" => "WebP",
             var extension => extension.ToUpperInvariant(),
         };
     }
@@ -131,7 +132,7 @@ internal sealed class SkiaImageDecoder
     private static string DescribeOpenFailure(string format, SKCodecResult result) => result switch
     {
         SKCodecResult.IncompleteInput => $"The {format} file is truncated: it ends before its header is complete.",
-        SKCodecResult.Unimplemented => $"This kind of {format} file is not supported.",
+        SKCodecResult.Unimplemented => $"The {format} file is damaged or uses a feature that is not supported.",
         _ => $"The {format} file is damaged: its header cannot be read.",
     };
 
@@ -140,7 +141,7 @@ internal sealed class SkiaImageDecoder
         SKCodecResult.IncompleteInput => $"The {format} file is truncated: it ends before all of its pixels.",
         SKCodecResult.ErrorInInput => $"The {format} file is damaged: its image data contains errors.",
         SKCodecResult.InvalidInput => $"The {format} file is damaged: its image data cannot be read.",
-        SKCodecResult.Unimplemented => $"This kind of {format} file is not supported.",
+        SKCodecResult.Unimplemented => $"The {format} file is damaged or uses a feature that is not supported.",
         _ => $"The {format} file cannot be decoded ({result}).",
     };
 }

@@ -6,6 +6,9 @@ namespace RagPlatform.Infrastructure.Tests.Clip;
 /// next to the test assembly.</summary>
 internal static class ClipFixtures
 {
+    /// <summary>The 4000 × 3000 JPEG: slow to decode, so tests decode it once.</summary>
+    public const string HugeImage = "huge.jpg";
+
     public static string Root { get; } = Path.Combine(AppContext.BaseDirectory, "fixtures", "clip");
 
     public static string ModelDirectory { get; } = Path.Combine(Root, "model");

@@ -35,6 +35,29 @@ public sealed class ClipTokenizerTests
     }
 
     [Fact]
+    public void A_model_folder_with_the_vit_b32_files_shares_the_embedded_tokenizer()
+    {
+        var tokenizer = new ClipModelFolder(ClipFixtures.ModelDirectory).TryLoadTokenizer(out var problem);
+
+        Assert.Null(problem);
+        Assert.Same(ClipTokenizer.Embedded, tokenizer);
+    }
+
+    [Fact]
+    public void Merges_with_other_line_ends_are_the_same_vocabulary_but_another_vocabulary_is_not()
+    {
+        var vocab = File.ReadAllBytes(Path.Combine(ClipFixtures.ModelDirectory, "vocab.json"));
+        var merges = File.ReadAllBytes(Path.Combine(ClipFixtures.ModelDirectory, "merges.txt"));
+        var unixMerges = merges.Where(value => value != (byte)'\r').ToArray();
+        var otherVocab = (byte[])vocab.Clone();
+        otherVocab[100] ^= 1;
+
+        Assert.True(ClipTokenizer.IsEmbeddedVocabulary(vocab, unixMerges));
+        Assert.False(ClipTokenizer.IsEmbeddedVocabulary(otherVocab, merges));
+        Assert.False(ClipTokenizer.IsEmbeddedVocabulary(vocab, unixMerges.AsSpan(0, unixMerges.Length - 10)));
+    }
+
+    [Fact]
     public void Empty_text_is_just_the_start_and_end_markers()
     {
         Assert.Equal([49406, 49407], Tokenizer.Encode(string.Empty));

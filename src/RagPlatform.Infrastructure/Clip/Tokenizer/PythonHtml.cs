@@ -14,17 +14,12 @@ internal static partial class PythonHtml
     /// Python's <c>html.entities.html5</c> lists them.</summary>
     private static readonly Lazy<Dictionary<string, string>> Html5 = new(LoadEntities);
 
-    // Python's _invalid_charrefs: numeric references a browser repairs.
-    private static readonly Dictionary<int, string> InvalidCharRefs = new()
-    {
-        [0x00] = "\uFFFD", [0x0D] = "\r", [0x80] = "\u20AC", [0x81] = "\u0081", [0x82] = "\u201A",
-        [0x83] = "\u0192", [0x84] = "\u201E", [0x85] = "\u2026", [0x86] = "\u2020", [0x87] = "\u2021",
-        [0x88] = "\u02C6", [0x89] = "\u2030", [0x8A] = "\u0160", [0x8B] = "\u2039", [0x8C] = "\u0152",
-        [0x8D] = "\u008D", [0x8E] = "\u017D", [0x8F] = "\u008F", [0x90] = "\u0090", [0x91] = "\u2018",
-        [0x92] = "\u2019", [0x93] = "\u201C", [0x94] = "\u201D", [0x95] = "\u2022", [0x96] = "\u2013",
-        [0x97] = "\u2014", [0x98] = "\u02DC", [0x99] = "\u2122", [0x9A] = "\u0161", [0x9B] = "\u203A",
-        [0x9C] = "\u0153", [0x9D] = "\u009D", [0x9E] = "\u017E", [0x9F] = "\u0178",
-    };
+    /// <summary>Windows-1252 bytes 0x80..0x9F; its five holes read as the C1 control of the same
+    /// number. Python repairs numeric references 0x80..0x9F with it, and so does ftfy with C1
+    /// controls ("sloppy windows-1252").</summary>
+    internal const string Windows1252High =
+        "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F" +
+        "\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
 
     public static string Unescape(string text) =>
         text.Contains('&', StringComparison.Ordinal) ? CharRef().Replace(text, ReplaceCharRef) : text;
@@ -48,9 +43,15 @@ internal static partial class PythonHtml
         }
 
         var number = digits.Length == 0 ? 0 : long.Parse(digits, hex ? NumberStyles.HexNumber : NumberStyles.None, CultureInfo.InvariantCulture);
-        if (InvalidCharRefs.TryGetValue((int)Math.Min(number, int.MaxValue), out var repaired))
+        // Python's _invalid_charrefs: the references a browser repairs.
+        switch (number)
         {
-            return repaired;
+            case 0x00:
+                return "\uFFFD";
+            case 0x0D:
+                return "\r";
+            case >= 0x80 and <= 0x9F:
+                return Windows1252High[(int)number - 0x80].ToString();
         }
 
         if (number is >= 0xD800 and <= 0xDFFF || number > 0x10FFFF)

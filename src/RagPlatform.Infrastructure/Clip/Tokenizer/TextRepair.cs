@@ -15,20 +15,17 @@ internal static partial class TextRepair
 {
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    // Windows-1252 bytes 0x80..0x9F; the five holes read as the C1 control of the same number
-    // ("sloppy windows-1252", as ftfy does).
-    private const string Cp1252High =
-        "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F" +
-        "\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
+    private const string Cp1252High = PythonHtml.Windows1252High;
 
-    private static readonly Dictionary<char, string> Ligatures = new()
-    {
-        ['\u0132'] = "IJ", ['\u0133'] = "ij", ['\u0149'] = "\u02BCn", ['\u01F1'] = "DZ", ['\u01F2'] = "Dz",
-        ['\u01F3'] = "dz", ['\u01C4'] = "D\u017D", ['\u01C5'] = "D\u017E", ['\u01C6'] = "d\u017E",
-        ['\u01C7'] = "LJ", ['\u01C8'] = "Lj", ['\u01C9'] = "lj", ['\u01CA'] = "NJ", ['\u01CB'] = "Nj",
-        ['\u01CC'] = "nj", ['\uFB00'] = "ff", ['\uFB01'] = "fi", ['\uFB02'] = "fl", ['\uFB03'] = "ffi",
-        ['\uFB04'] = "ffl", ['\uFB05'] = "\u017Ft", ['\uFB06'] = "st",
-    };
+    // ftfy's fix_latin_ligatures: each character of the first string becomes the text at the same
+    // index of the second list.
+    private const string Ligatures = "\u0132\u0133\u0149\u01F1\u01F2\u01F3\u01C4\u01C5\u01C6\u01C7\u01C8\u01C9\u01CA\u01CB\u01CC\uFB00\uFB01\uFB02\uFB03\uFB04\uFB05\uFB06";
+
+    private static readonly string[] LigatureExpansions =
+    [
+        "IJ", "ij", "\u02BCn", "DZ", "Dz", "dz", "D\u017D", "D\u017E", "d\u017E", "LJ", "Lj", "lj", "NJ", "Nj", "nj",
+        "ff", "fi", "fl", "ffi", "ffl", "\u017Ft", "st",
+    ];
 
     public static string Fix(string text)
     {
@@ -86,9 +83,10 @@ internal static partial class TextRepair
 
     private static void AppendRepaired(StringBuilder builder, char c)
     {
-        if (Ligatures.TryGetValue(c, out var expanded))
+        var ligature = Ligatures.IndexOf(c, StringComparison.Ordinal);
+        if (ligature >= 0)
         {
-            builder.Append(expanded);
+            builder.Append(LigatureExpansions[ligature]);
         }
         else if (c == '\u3000')
         {

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Downloads the CLIP ViT-B/32 dual encoder the platform embeds text and images with, into
+# models/clip/ (or --dest DIR), and checks the SHA-256 of every file.
+#
+#   scripts/fetch-models.sh [--dest DIR] [--accept-unverified]
+#
+# Source: the ONNX export of openai/clip-vit-base-patch32 by the Transformers.js project,
+# https://huggingface.co/Xenova/clip-vit-base-patch32, pinned to one revision (MIT licence).
+# About 600 MB. Set HF_ENDPOINT to use a mirror (e.g. https://hf-mirror.com).
+#
+# Checksums: the .onnx sizes and SHA-256 are the Git LFS object ids of that revision, as
+# published by independent projects pinning the same files; vocab.json and merges.txt are the
+# files of that revision (the copies embedded in RagPlatform.Infrastructure are byte-identical,
+# merges.txt up to CRLF line ends). preprocessor_config.json is small, not an LFS object and has
+# no published checksum: the hub's copy is kept when it equals the repository's reference copy
+# (tests/fixtures/clip/model/preprocessor_config.json, the CLIP ViT-B/32 values), otherwise the
+# reference copy is installed instead.
+set -euo pipefail
+
+REPOSITORY="Xenova/clip-vit-base-patch32"
+REVISION="d15189d7028b43f1d3e65039190477f6af591c2a"
+ENDPOINT="${HF_ENDPOINT:-https://huggingface.co}"
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DEST="$ROOT/models/clip"
+ACCEPT_UNVERIFIED=0
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --dest) DEST="$2"; shift 2 ;;
+    --accept-unverified) ACCEPT_UNVERIFIED=1; shift ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    *) echo "Unknown argument: $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+# local name | path in the repository | bytes | sha256
+FILES=(
+  "text_model.onnx|onnx/text_model.onnx|254058553|3f6571f5bad13a97c469c1622e1cfc4d9aef78b79fdbfcff804ca357bfada8cc"
+  "vision_model.onnx|onnx/vision_model.onnx|351685709|fd6e1402a588279d1723c7534d4bcba5bc0b14b47dfab0e46f8c47b8270d7d40"
+  "vocab.json|vocab.json|862328|5047b556ce86ccaf6aa22b3ffccfc52d391ea4accdab9c2f2407da5b742d4363"
+  "merges.txt|merges.txt|524619|9fd691f7c8039210e0fced15865466c65820d09b63988b0174bfe25de299051a"
+)
+PREPROCESSOR_REFERENCE="$ROOT/tests/fixtures/clip/model/preprocessor_config.json"
+PREPROCESSOR_SHA256="64a49623964ac5cd407d449ae72ea66b58eb05c62fbc55e5d1ea3dc6cbaf4cea"
+
+sha256_of() {
+  if command -v sha256sum >/dev/null 2>&1; then sha256sum "$1" | cut -d' ' -f1; else shasum -a 256 "$1" | cut -d' ' -f1; fi
+}
+
+download() { # url target
+  if command -v curl >/dev/null 2>&1; then
+    curl --fail --location --retry 3 --continue-at - --progress-bar --output "$2" "$1"
+  elif command -v wget >/dev/null 2>&1; then
+    wget --continue --tries=3 --show-progress --output-document="$2" "$1"
+  else
+    echo "Neither curl nor wget is installed." >&2; exit 1
+  fi
+}
+
+mkdir -p "$DEST"
+FAILED=0
+for entry in "${FILES[@]}"; do
+  IFS='|' read -r name path size expected <<<"$entry"
+  target="$DEST/$name"
+  if [[ -f "$target" && "$(sha256_of "$target")" == "$expected" ]]; then
+    echo "ok        $name (already present)"
+    continue
+  fi
+  echo "download  $name ($((size / 1000000)) MB) from $REPOSITORY@${REVISION:0:8}"
+  partial="$target.partial"
+  if ! download "$ENDPOINT/$REPOSITORY/resolve/$REVISION/$path" "$partial"; then
+    echo "FAILED    $name: cannot download $ENDPOINT/$REPOSITORY/resolve/$REVISION/$path" >&2
+    echo "          (no network? behind a proxy? set HF_ENDPOINT for a mirror). Run again to resume." >&2
+    exit 1
+  fi
+  actual="$(sha256_of "$partial")"
+  if [[ "$actual" == "$expected" ]]; then
+    mv -f "$partial" "$target"
+    echo "ok        $name sha256 $actual"
+  elif [[ $ACCEPT_UNVERIFIED -eq 1 ]]; then
+    mv -f "$partial" "$target"
+    echo "UNVERIFIED $name: sha256 $actual, expected $expected (kept: --accept-unverified)" >&2
+  else
+    mv -f "$partial" "$target.rejected"
+    echo "MISMATCH  $name: sha256 $actual, expected $expected; set aside as $name.rejected." >&2
+    echo "          Run again to download it afresh, or pass --accept-unverified to use what arrives." >&2
+    FAILED=1
+  fi
+done
+
+preprocessor="$DEST/preprocessor_config.json"
+if ! download "$ENDPOINT/$REPOSITORY/resolve/$REVISION/preprocessor_config.json" "$preprocessor.partial" \
+    || [[ "$(sha256_of "$preprocessor.partial")" != "$PREPROCESSOR_SHA256" ]]; then
+  echo "note      preprocessor_config.json: using the repository's reference copy (CLIP ViT-B/32 values)"
+  cp "$PREPROCESSOR_REFERENCE" "$preprocessor.partial"
+fi
+if [[ "$(sha256_of "$preprocessor.partial")" != "$PREPROCESSOR_SHA256" ]]; then
+  echo "MISMATCH  preprocessor_config.json: the reference copy $PREPROCESSOR_REFERENCE was changed." >&2
+  FAILED=1
+else
+  mv -f "$preprocessor.partial" "$preprocessor"
+  echo "ok        preprocessor_config.json sha256 $PREPROCESSOR_SHA256"
+fi
+
+if [[ $FAILED -ne 0 ]]; then
+  exit 1
+fi
+echo "CLIP ViT-B/32 is ready in $DEST (set Clip:ModelDirectory if you keep it elsewhere)."
