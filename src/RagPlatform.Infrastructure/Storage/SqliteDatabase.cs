@@ -101,11 +101,14 @@ internal sealed class SqliteDatabase : IDisposable
     {
         Directory.CreateDirectory(DataDirectory);
         await using var connection = await OpenRawAsync(cancellationToken);
-        await using (var wal = connection.CreateCommand())
+        await using (var setup = connection.CreateCommand())
         {
-            // Persistent in the file; cannot run inside a transaction.
-            wal.CommandText = "PRAGMA journal_mode = WAL;";
-            await wal.ExecuteNonQueryAsync(cancellationToken);
+            // Both persist in the file and must precede the first write; on an existing file the
+            // page size stays what it is. A 2 KiB vector row (512 floats) would fill half a default
+            // 4 KiB page and leave the rest empty; 16 KiB pages hold seven, loading and scanning
+            // half the bytes.
+            setup.CommandText = "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL;";
+            await setup.ExecuteNonQueryAsync(cancellationToken);
         }
 
         var from = await ReadVersionAsync(connection, null, cancellationToken);
