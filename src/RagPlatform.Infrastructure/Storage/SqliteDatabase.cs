@@ -12,6 +12,10 @@ internal sealed class SqliteDatabase : IDisposable
 {
     public const string FileName = "ragplatform.db";
 
+    // SQLite result codes (sqlite3.h).
+    private const int SqliteCorrupt = 11;
+    private const int SqliteNotADatabase = 26;
+
     private readonly string _connectionString;
     private readonly int _busyTimeoutMilliseconds;
     private readonly ILogger<SqliteDatabase> _logger;
@@ -99,7 +103,29 @@ internal sealed class SqliteDatabase : IDisposable
 
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(DataDirectory);
+        try
+        {
+            Directory.CreateDirectory(DataDirectory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"Cannot create the data folder {DataDirectory} (Storage:DataDirectory): {ex.Message}", ex);
+        }
+
+        try
+        {
+            await ApplyMigrationsAsync(cancellationToken);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteNotADatabase or SqliteCorrupt)
+        {
+            throw new InvalidOperationException(
+                $"{FilePath} is not a RagPlatform database or is damaged ({ex.Message}). Restore it from a backup, or move it away to start empty.", ex);
+        }
+    }
+
+    private async Task ApplyMigrationsAsync(CancellationToken cancellationToken)
+    {
         await using var connection = await OpenRawAsync(cancellationToken);
         await using (var setup = connection.CreateCommand())
         {
