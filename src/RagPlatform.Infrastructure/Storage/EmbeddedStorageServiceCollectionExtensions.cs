@@ -21,6 +21,7 @@ public static class EmbeddedStorageServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging(); // a no-op in hosts, which have it; lets a bare ServiceCollection work
 
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<IDocumentStore, SqliteDocumentStore>();

@@ -7,7 +7,7 @@ namespace RagPlatform.Infrastructure.Storage;
 /// <summary>Applies the schema migrations before the host starts serving (a database it cannot
 /// migrate stops start-up with the reason), then loads the vector index in the background so that
 /// the first search does not pay for it. A search arriving earlier simply waits for the load.</summary>
-internal sealed partial class EmbeddedStorageStartup(
+internal sealed class EmbeddedStorageStartup(
     SqliteDatabase database,
     EmbeddedVectorIndex vectorIndex,
     ILogger<EmbeddedStorageStartup> logger) : IHostedService, IDisposable

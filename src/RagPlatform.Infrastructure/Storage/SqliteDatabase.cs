@@ -12,6 +12,10 @@ internal sealed class SqliteDatabase : IDisposable
 {
     public const string FileName = "ragplatform.db";
 
+    // SQLite result codes (sqlite3.h).
+    private const int SqliteCorrupt = 11;
+    private const int SqliteNotADatabase = 26;
+
     private readonly string _connectionString;
     private readonly int _busyTimeoutMilliseconds;
     private readonly ILogger<SqliteDatabase> _logger;
@@ -105,13 +109,38 @@ internal sealed class SqliteDatabase : IDisposable
 
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(DataDirectory);
-        await using var connection = await OpenRawAsync(cancellationToken);
-        await using (var wal = connection.CreateCommand())
+        try
         {
-            // Persistent in the file; cannot run inside a transaction.
-            wal.CommandText = "PRAGMA journal_mode = WAL;";
-            await wal.ExecuteNonQueryAsync(cancellationToken);
+            Directory.CreateDirectory(DataDirectory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"Cannot create the data folder {DataDirectory} (Storage:DataDirectory): {ex.Message}", ex);
+        }
+
+        try
+        {
+            await ApplyMigrationsAsync(cancellationToken);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteNotADatabase or SqliteCorrupt)
+        {
+            throw new InvalidOperationException(
+                $"{FilePath} is not a RagPlatform database or is damaged ({ex.Message}). Restore it from a backup, or move it away to start empty.", ex);
+        }
+    }
+
+    private async Task ApplyMigrationsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenRawAsync(cancellationToken);
+        await using (var setup = connection.CreateCommand())
+        {
+            // Both persist in the file and must precede the first write; on an existing file the
+            // page size stays what it is. A 2 KiB vector row (512 floats) would fill half a default
+            // 4 KiB page and leave the rest empty; 16 KiB pages hold seven, loading and scanning
+            // half the bytes.
+            setup.CommandText = "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL;";
+            await setup.ExecuteNonQueryAsync(cancellationToken);
         }
 
         var from = await ReadVersionAsync(connection, null, cancellationToken);

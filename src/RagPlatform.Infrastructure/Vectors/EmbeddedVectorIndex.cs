@@ -26,6 +26,7 @@ internal sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable
     private readonly SemaphoreSlim _catchUpGate = new(1, 1);
     private VectorSegments _vectors = new();
     private long _seenSequence = NotLoaded;
+    private int _activeSearches;
 
     public EmbeddedVectorIndex(SqliteDatabase database, IOptions<StorageOptions> options, ILogger<EmbeddedVectorIndex> logger)
     {
@@ -69,15 +70,21 @@ internal sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable
         RequireFinite(query.Span, "The query vector", nameof(query));
         await CatchUpIfBehindAsync(cancellationToken);
 
+        // Alone, a search fans out over every core for latency; when several run at once they share
+        // the cores instead, since the scan is bound by memory bandwidth and oversubscribed fan-outs
+        // only add scheduling overhead.
+        var concurrent = Interlocked.Increment(ref _activeSearches);
         _memoryLock.EnterReadLock();
         try
         {
             var vectors = _vectors;
-            return vectors.Search(query, limit, filter, vectors.Count >= _parallelScanThreshold, cancellationToken);
+            var degree = vectors.Count >= _parallelScanThreshold ? Math.Max(1, Environment.ProcessorCount / concurrent) : 1;
+            return vectors.Search(query, limit, filter, degree, cancellationToken);
         }
         finally
         {
             _memoryLock.ExitReadLock();
+            Interlocked.Decrement(ref _activeSearches);
         }
     }
 

@@ -96,9 +96,10 @@ internal sealed class VectorSegments
     }
 
     /// <summary>The <paramref name="limit"/> highest dot products with <paramref name="query"/> among
-    /// the rows the filter allows, best first. Segments are scanned on all cores when
-    /// <paramref name="parallel"/>; each worker keeps its own heap and the heaps are merged.</summary>
-    public IReadOnlyList<VectorHit> Search(ReadOnlyMemory<float> query, int limit, SearchFilter filter, bool parallel, CancellationToken cancellationToken)
+    /// the rows the filter allows, best first. Segments are scanned by up to
+    /// <paramref name="maxDegreeOfParallelism"/> threads; each keeps its own heap and the heaps are
+    /// merged.</summary>
+    public IReadOnlyList<VectorHit> Search(ReadOnlyMemory<float> query, int limit, SearchFilter filter, int maxDegreeOfParallelism, CancellationToken cancellationToken)
     {
         if (Count == 0 || limit == 0)
         {
@@ -120,13 +121,13 @@ internal sealed class VectorSegments
         var k = Math.Min(limit, Count);
         var best = new TopKHeap(k);
         var segmentCount = _segments.Count;
-        if (parallel && segmentCount > 1)
+        if (maxDegreeOfParallelism > 1 && segmentCount > 1)
         {
             var merge = new Lock();
             Parallel.For(
                 0,
                 segmentCount,
-                new ParallelOptions { CancellationToken = cancellationToken },
+                new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = maxDegreeOfParallelism },
                 () => new TopKHeap(k),
                 (index, _, local) =>
                 {

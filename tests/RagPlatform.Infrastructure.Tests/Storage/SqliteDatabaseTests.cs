@@ -62,6 +62,18 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_that_is_not_a_database_is_refused_with_its_path()
+    {
+        var database = _storage.OpenDatabase();
+        await File.WriteAllTextAsync(database.FilePath, new string('x', 8192), Token);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => database.InitializeAsync(Token));
+
+        Assert.Contains(database.FilePath, error.Message, StringComparison.Ordinal);
+        Assert.Contains("not a RagPlatform database", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ids_are_stored_as_16_byte_blobs_in_every_table()
     {
         var database = _storage.OpenDatabase();

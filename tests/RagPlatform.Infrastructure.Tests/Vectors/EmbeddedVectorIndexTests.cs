@@ -13,7 +13,7 @@ public class EmbeddedVectorIndexTests : VectorIndexScenarios, IDisposable
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    /// <summary>0 makes every search take the parallel path.</summary>
+    /// <summary>0 lets every search fan out over the cores (when the machine has more than one).</summary>
     protected virtual int ParallelScanThreshold => 32_768;
 
     public void Dispose()

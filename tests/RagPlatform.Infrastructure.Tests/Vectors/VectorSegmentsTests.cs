@@ -11,9 +11,9 @@ public sealed class VectorSegmentsTests
     private const float Tolerance = 1e-5f;
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Random_upserts_and_removals_keep_search_exact(bool parallel)
+    [InlineData(1)]
+    [InlineData(4)]
+    public void Random_upserts_and_removals_keep_search_exact(int threads)
     {
         var random = new RandomVectors(seed: 23, dimensions: 12);
         var picker = new Random(29);
@@ -70,7 +70,7 @@ public sealed class VectorSegmentsTests
             foreach (var (limit, f) in new[] { (7, SearchFilter.None), (reference.Count + 5, SearchFilter.None), (5, filter) })
             {
                 var expected = RandomVectors.BruteForce(reference.Values, query, limit, f);
-                var actual = segments.Search(query, limit, f, parallel, CancellationToken.None);
+                var actual = segments.Search(query, limit, f, threads, CancellationToken.None);
                 Assert.Equal(expected.Select(hit => hit.ItemId), actual.Select(hit => hit.ItemId));
                 Assert.All(expected.Zip(actual), pair => Assert.Equal(pair.First.Score, pair.Second.Score, Tolerance));
                 Assert.All(actual, hit => Assert.Equal(reference[hit.ItemId].DocumentId, hit.DocumentId));
