@@ -38,6 +38,14 @@ public sealed class DocumentIntake(
         var existing = await store.FindBySha256Async(sha256, cancellationToken);
         if (existing is not null && existing.Status != DocumentStatus.Failed)
         {
+            if (existing.Status == DocumentStatus.Queued)
+            {
+                // Queued but perhaps never enqueued (the process died between the two writes):
+                // enqueueing again is harmless and unsticks it.
+                await queue.EnqueueAsync(existing.Id, cancellationToken);
+                signal.Notify();
+            }
+
             return new IntakeResult(existing, Duplicate: true);
         }
 

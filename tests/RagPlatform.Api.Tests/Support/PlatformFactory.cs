@@ -6,9 +6,14 @@ namespace RagPlatform.Api.Tests.Support;
 /// <summary>The real API host, in memory, on a throw-away data folder. With <paramref name="withModel"/>
 /// it loads the tiny CLIP model of the test fixtures (real ONNX towers, random weights); without, it
 /// runs in the degraded lexical-only mode a fresh install has.</summary>
-public sealed class PlatformFactory(bool withModel = true, long? maxFileBytes = null) : WebApplicationFactory<Program>
+/// <param name="dataDirectory">Reuse another factory's data (a restarted process); that factory's
+/// owner deletes it.</param>
+/// <param name="workers">Ingestion workers in the host; 0 for a host whose queue nobody serves.</param>
+public sealed class PlatformFactory(bool withModel = true, long? maxFileBytes = null, string? dataDirectory = null, int workers = 1) : WebApplicationFactory<Program>
 {
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "ragplatform-tests", Guid.NewGuid().ToString("N"));
+    private readonly bool ownsData = dataDirectory is null;
+
+    public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "ragplatform-tests", Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -16,6 +21,7 @@ public sealed class PlatformFactory(bool withModel = true, long? maxFileBytes = 
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Clip:ModelDirectory", withModel ? RepositoryPaths.TinyClipModel : Path.Combine(DataDirectory, "no-model-here"));
         builder.UseSetting("Ingestion:PollMilliseconds", "50");
+        builder.UseSetting("Ingestion:Workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (maxFileBytes is { } limit)
         {
             builder.UseSetting("Uploads:MaxFileBytes", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -25,6 +31,11 @@ public sealed class PlatformFactory(bool withModel = true, long? maxFileBytes = 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!ownsData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
