@@ -42,6 +42,7 @@ internal sealed class RagCli
             new StatusCommand(Client, console).Build(),
             documents.BuildList(),
             documents.BuildDelete(),
+            documents.BuildReindex(),
         };
 
         var parse = root.Parse(args);

@@ -27,6 +27,11 @@ internal static class DocumentsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Delete a document with its files, items, vectors and index entries");
 
+        group.MapPost("/{id:guid}/reindex", ReindexAsync)
+            .Produces<DocumentDto>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Ingest a stored document again (e.g. to add vectors after the CLIP model was installed)");
+
         group.MapDocumentFiles();
         return group;
     }
@@ -60,6 +65,11 @@ internal static class DocumentsApi
 
     private static async Task<IResult> DeleteAsync(Guid id, DocumentDeletion deletion, CancellationToken cancellationToken) =>
         await deletion.DeleteAsync(id, cancellationToken) ? Results.NoContent() : NotFound(id);
+
+    private static async Task<IResult> ReindexAsync(Guid id, DocumentReindexing reindexing, CancellationToken cancellationToken) =>
+        await reindexing.ReindexAsync(id, cancellationToken) is { } document
+            ? Results.Accepted(ApiLinks.Document(id), DocumentDto.From(document))
+            : NotFound(id);
 
     internal static IResult NotFound(Guid id) =>
         Results.Problem($"No document has the id {id}.", statusCode: StatusCodes.Status404NotFound, title: "Document not found");

@@ -24,8 +24,14 @@ internal sealed class RagApiClient(HttpClient http)
     public async Task<DocumentView> GetDocumentAsync(Guid id, CancellationToken cancellationToken) =>
         (await ReadAsync<DocumentDetailsView>(await SendAsync(() => http.GetAsync($"api/documents/{id}", cancellationToken), cancellationToken), cancellationToken, "document")).Document;
 
-    public async Task<IReadOnlyList<DocumentView>> ListAsync(int take, CancellationToken cancellationToken) =>
-        (await ReadAsync<DocumentListView>(await SendAsync(() => http.GetAsync($"api/documents?take={take}", cancellationToken), cancellationToken), cancellationToken)).Documents;
+    /// <summary>The most documents the API lists in one page.</summary>
+    public const int MaxPageSize = 500;
+
+    public async Task<IReadOnlyList<DocumentView>> ListAsync(int skip, int take, CancellationToken cancellationToken) =>
+        (await ReadAsync<DocumentListView>(await SendAsync(() => http.GetAsync($"api/documents?skip={skip}&take={take}", cancellationToken), cancellationToken), cancellationToken)).Documents;
+
+    public async Task<DocumentView> ReindexAsync(Guid id, CancellationToken cancellationToken) =>
+        await ReadAsync<DocumentView>(await SendAsync(() => http.PostAsync($"api/documents/{id}/reindex", null, cancellationToken), cancellationToken), cancellationToken, "document");
 
     public async Task DeleteAsync(Guid id, CancellationToken cancellationToken) =>
         await SendAsync(() => http.DeleteAsync($"api/documents/{id}", cancellationToken), cancellationToken);

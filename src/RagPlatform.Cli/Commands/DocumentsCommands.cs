@@ -24,9 +24,53 @@ internal sealed class DocumentsCommands(Func<RagApiClient> client, IAnsiConsole 
         return command;
     }
 
+    public Command BuildReindex()
+    {
+        var ids = new Argument<Guid[]>("ids") { Description = "Document ids", Arity = ArgumentArity.ZeroOrMore };
+        var all = new Option<bool>("--all") { Description = "Every document (for example after installing the CLIP model)" };
+        var command = new Command("reindex", "Ingest stored documents again from their originals") { ids, all };
+        command.SetAction((parse, ct) => ReindexAsync(parse.GetValue(ids) ?? [], parse.GetValue(all), ct));
+        return command;
+    }
+
+    private async Task<int> ReindexAsync(Guid[] ids, bool all, CancellationToken cancellationToken)
+    {
+        var api = client();
+        if (all == (ids.Length > 0))
+        {
+            console.MarkupLine("[red]Give document ids or --all (not both).[/]");
+            return ExitCodes.UsageError;
+        }
+
+        // The API lists at most 500 documents a page; --all walks every page.
+        var targets = all ? await AllDocumentIdsAsync(api, cancellationToken) : ids;
+        foreach (var id in targets)
+        {
+            var document = await api.ReindexAsync(id, cancellationToken);
+            console.MarkupLineInterpolated($"Queued {document.FileName} ({id})");
+        }
+
+        console.MarkupLine($"{targets.Count} document(s) queued; follow them with `rag list`.");
+        return ExitCodes.Success;
+    }
+
+    private static async Task<IReadOnlyList<Guid>> AllDocumentIdsAsync(RagApiClient api, CancellationToken cancellationToken)
+    {
+        var ids = new List<Guid>();
+        for (var skip = 0; ; skip += RagApiClient.MaxPageSize)
+        {
+            var page = await api.ListAsync(skip, RagApiClient.MaxPageSize, cancellationToken);
+            ids.AddRange(page.Select(d => d.Id));
+            if (page.Count < RagApiClient.MaxPageSize)
+            {
+                return ids;
+            }
+        }
+    }
+
     private async Task<int> ListAsync(int take, CancellationToken cancellationToken)
     {
-        var documents = await client().ListAsync(take, cancellationToken);
+        var documents = await client().ListAsync(0, take, cancellationToken);
         var table = new Table().AddColumns("Id", "Name", "Status", "Pages", "Items", "Added");
         foreach (var d in documents)
         {

@@ -22,6 +22,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<DocumentIntake>();
         services.AddSingleton<DocumentDeletion>();
+        services.AddSingleton<DocumentReindexing>();
         services.AddSingleton<SearchService>();
         return services;
     }
