@@ -95,3 +95,10 @@ $("documents").addEventListener("click", async (e) => {
 
 refreshStatus();
 refreshDocuments();
+
+// A link such as /?q=revenue+chart opens with that search.
+const linked = new URLSearchParams(location.search).get("q");
+if (linked) {
+  $("query").value = linked;
+  $("search-form").requestSubmit();
+}
