@@ -1,0 +1,36 @@
+using Spectre.Console;
+
+namespace RagPlatform.Benchmarks.Harness;
+
+/// <summary>Console output of the suites: progress lines, tables, notes. Text from outside
+/// (paths, messages) is escaped so Spectre never reads it as markup.</summary>
+internal static class BenchConsole
+{
+    public static void Heading(string text) => AnsiConsole.Write(new Rule(Markup.Escape(text)).LeftJustified());
+
+    public static void Info(string text) => AnsiConsole.MarkupLine("[grey]" + Markup.Escape(text) + "[/]");
+
+    public static void Warn(string text) => AnsiConsole.MarkupLine("[yellow]" + Markup.Escape(text) + "[/]");
+
+    public static void Fail(string text) => AnsiConsole.MarkupLine("[red]" + Markup.Escape(text) + "[/]");
+
+    public static void Pass(string text) => AnsiConsole.MarkupLine("[green]" + Markup.Escape(text) + "[/]");
+
+    /// <summary>Numbers right-aligned; the first column is the label.</summary>
+    public static void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        var table = new Table().Border(TableBorder.Rounded);
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var column = new TableColumn(Markup.Escape(headers[i]));
+            table.AddColumn(i == 0 ? column : column.RightAligned());
+        }
+
+        foreach (var row in rows)
+        {
+            table.AddRow(row.Select(cell => new Markup(Markup.Escape(cell))).ToArray());
+        }
+
+        AnsiConsole.Write(table);
+    }
+}
