@@ -7,9 +7,10 @@ namespace RagPlatform.Benchmarks.Inference;
 /// reused across timed calls.</summary>
 internal sealed class TowerBatch : IDisposable
 {
-    private TowerBatch(OrtValue input, int batchSize, int embeddingSize)
+    private TowerBatch(OrtValue input, Array inputData, int batchSize, int embeddingSize)
     {
         Input = input;
+        InputData = inputData;
         BatchSize = batchSize;
         EmbeddingSize = embeddingSize;
         Output = new float[batchSize * embeddingSize];
@@ -17,6 +18,9 @@ internal sealed class TowerBatch : IDisposable
     }
 
     public OrtValue Input { get; }
+
+    /// <summary>The managed array behind <see cref="Input"/> (float pixels or long ids).</summary>
+    public Array InputData { get; }
 
     public OrtValue OutputValue { get; }
 
@@ -31,10 +35,12 @@ internal sealed class TowerBatch : IDisposable
 
     public static TowerBatch ForPixels(float[] pixels, int batch, ClipArchitecture architecture) => new(
         OrtValue.CreateTensorValueFromMemory(pixels, [batch, 3, architecture.ImageSize, architecture.ImageSize]),
+        pixels,
         batch, architecture.EmbeddingSize);
 
     public static TowerBatch ForTokenIds(long[] ids, int batch, ClipArchitecture architecture) => new(
         OrtValue.CreateTensorValueFromMemory(ids, [batch, architecture.ContextLength]),
+        ids,
         batch, architecture.EmbeddingSize);
 
     public void Dispose()

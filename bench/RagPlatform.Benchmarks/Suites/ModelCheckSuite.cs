@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using RagPlatform.Benchmarks.Harness;
 using RagPlatform.Benchmarks.Inference;
 using RagPlatform.Benchmarks.Onnx.Clip;
@@ -31,7 +32,9 @@ internal static class ModelCheckSuite
             using var session = TowerSession.Open(files, tower, settings.IntraOpThreads);
             run.Note(string.Create(CultureInfo.InvariantCulture,
                 $"{tower}: {new FileInfo(tower == ClipTower.Vision ? files.VisionModelPath : files.TextModelPath).Length / 1e6:F1} MB, session loaded in {session.LoadTime.TotalSeconds:F2} s"));
-            checks.AddRange(CheckTower(session));
+            using var sample = session.CreateBatch(3, seed: 7);
+            checks.AddRange(CheckTower(session, sample));
+            await SaveSampleAsync(files.Directory, session.Tower, sample, cancellationToken).ConfigureAwait(false);
             if (tower == ClipTower.Text)
             {
                 checks.AddRange(CheckEndTokenPooling(session));
@@ -62,7 +65,25 @@ internal static class ModelCheckSuite
         return new ModelCheck(tower, "parameter count", passed, detail);
     }
 
-    private static IEnumerable<ModelCheck> CheckTower(TowerSession session)
+    /// <summary>Keeps the sample batch and ONNX Runtime's output next to the models, as raw
+    /// little-endian arrays, so other tools (Verification/check_clip_graphs.py) can recompute them.</summary>
+    private static async Task SaveSampleAsync(string modelDirectory, ClipTower tower, TowerBatch sample, CancellationToken cancellationToken)
+    {
+        var directory = Path.Combine(modelDirectory, "checks");
+        Directory.CreateDirectory(directory);
+        var name = tower.ToString().ToLowerInvariant();
+        var (extension, input) = sample.InputData switch
+        {
+            float[] pixels => ("f32", MemoryMarshal.AsBytes(pixels.AsSpan()).ToArray()),
+            long[] ids => ("i64", MemoryMarshal.AsBytes(ids.AsSpan()).ToArray()),
+            _ => throw new InvalidOperationException("Unexpected input type."),
+        };
+        await File.WriteAllBytesAsync(Path.Combine(directory, $"{name}-input.{extension}"), input, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllBytesAsync(Path.Combine(directory, $"{name}-output.f32"),
+            MemoryMarshal.AsBytes(sample.Output.AsSpan()).ToArray(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static IEnumerable<ModelCheck> CheckTower(TowerSession session, TowerBatch triple)
     {
         var name = session.Tower.ToString().ToLowerInvariant();
         var embedding = session.Architecture.EmbeddingSize;
@@ -71,8 +92,7 @@ internal static class ModelCheckSuite
         yield return new ModelCheck(name, "dynamic batch in signature", inputDims[0] == -1 && outputDims[0] == -1 && outputDims[1] == embedding,
             $"{session.InputName} [{string.Join(", ", inputDims)}] -> {session.OutputName} [{string.Join(", ", outputDims)}]");
 
-        using var single = session.CreateBatch(1, seed: 7);
-        using var triple = session.CreateBatch(3, seed: 7); // same seed: row 0 is the same input
+        using var single = session.CreateBatch(1, seed: 7); // same seed as the triple: row 0 is the same input
         var start = Stopwatch.GetTimestamp();
         session.Run(single);
         var firstRun = Stopwatch.GetElapsedTime(start);
