@@ -6,6 +6,15 @@ namespace RagPlatform.Benchmarks.Harness;
 /// (paths, messages) is escaped so Spectre never reads it as markup.</summary>
 internal static class BenchConsole
 {
+    static BenchConsole()
+    {
+        // Redirected output (a log file, CI) would otherwise be wrapped at 80 columns.
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Profile.Width = 160;
+        }
+    }
+
     public static void Heading(string text) => AnsiConsole.Write(new Rule(Markup.Escape(text)).LeftJustified());
 
     public static void Info(string text) => AnsiConsole.MarkupLine("[grey]" + Markup.Escape(text) + "[/]");
@@ -16,14 +25,14 @@ internal static class BenchConsole
 
     public static void Pass(string text) => AnsiConsole.MarkupLine("[green]" + Markup.Escape(text) + "[/]");
 
-    /// <summary>Numbers right-aligned; the first column is the label.</summary>
-    public static void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    /// <summary>The first <paramref name="labelColumns"/> columns are left-aligned labels, the rest right-aligned numbers.</summary>
+    public static void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, int labelColumns = 1)
     {
         var table = new Table().Border(TableBorder.Rounded);
         for (var i = 0; i < headers.Count; i++)
         {
             var column = new TableColumn(Markup.Escape(headers[i]));
-            table.AddColumn(i == 0 ? column : column.RightAligned());
+            table.AddColumn(i < labelColumns ? column : column.RightAligned());
         }
 
         foreach (var row in rows)

@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace RagPlatform.Benchmarks.Harness;
 
 /// <summary>The harness loop: a fixed number of untimed warm-up calls (JIT tiering, ONNX Runtime's
-/// first-run allocations, caches), then a fixed number of individually timed calls.</summary>
+/// first-run allocations, caches), then a fixed number of individually timed calls. Calls are
+/// numbered across both phases: warm-up calls get 0 … warmup−1, timed calls warmup … warmup+iterations−1.</summary>
 internal static class Measurement
 {
     public static LatencySummary Run(int warmup, int iterations, Action<int> call)
@@ -17,7 +18,7 @@ internal static class Measurement
         for (var i = 0; i < iterations; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            call(i);
+            call(warmup + i);
             samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
 
@@ -36,7 +37,7 @@ internal static class Measurement
         {
             cancellationToken.ThrowIfCancellationRequested();
             var start = Stopwatch.GetTimestamp();
-            await call(i, cancellationToken).ConfigureAwait(false);
+            await call(warmup + i, cancellationToken).ConfigureAwait(false);
             samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
 

@@ -42,7 +42,7 @@ internal static class ModelCheckSuite
         }
 
         BenchConsole.Table(["tower", "check", "result", "detail"],
-            checks.Select(check => (IReadOnlyList<string>)[check.Tower, check.Check, check.Passed ? "pass" : "FAIL", check.Detail]));
+            checks.Select(check => (IReadOnlyList<string>)[check.Tower, check.Check, check.Passed ? "pass" : "FAIL", check.Detail]), labelColumns: 4);
         checks.ForEach(run.Add);
         await run.SaveAsync(cancellationToken).ConfigureAwait(false);
 
