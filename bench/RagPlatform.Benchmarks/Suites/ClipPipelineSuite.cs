@@ -72,7 +72,7 @@ internal static class ClipPipelineSuite
             Cell.Of(comparison.Batch),
             Cell.Of(comparison.RawImagesPerSecond, "F1"),
             comparison.PipelineImagesPerSecond is { } perSecond ? Cell.Of(perSecond, "F1") : "n/a",
-            comparison.Ratio is { } ratio ? Cell.Of(ratio, "F2") : "n/a",
+            comparison.Ratio is { } ratio ? Cell.Of(ratio, "F3") : "n/a",
         ]));
         run.Note($"Machine: {run.Machine}. Load average at end: {MachineSnapshot.ReadLoadAverage()}.");
         await run.SaveAsync(cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using RagPlatform.Benchmarks.Onnx.Clip;
 
 namespace RagPlatform.Benchmarks.Vectors;
@@ -39,9 +40,9 @@ internal sealed class VectorSet
         {
             var state = seed ^ (0xA24BAED4963EE407UL * (ulong)(row + 1));
             var source = (int)(SeededWeights.NextUInt64(ref state) % (ulong)stored.Count);
-            // Noise components are uniform in ±1 (std 1/√3), so this scale gives a noise vector of
-            // length ≈ 0.75 against the source's length 1.
-            TensorPrimitives.Multiply(vector, 0.75f * MathF.Sqrt(3f / vector.Length), vector);
+            // Noise components are uniform in ±0.5 (std 1/√12), so this scale gives a noise vector
+            // of length ≈ 0.75 against the source's length 1.
+            TensorPrimitives.Multiply(vector, 0.75f * MathF.Sqrt(12f / vector.Length), vector);
             TensorPrimitives.Add(vector, stored.Row(source).Span, vector);
         });
 
@@ -49,26 +50,33 @@ internal sealed class VectorSet
 
     private static VectorSet Build(int count, int dimensions, ulong seed, Shape shape)
     {
+        if (dimensions % 2 != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(dimensions), "Vectors are filled 64 random bits at a time: use an even length.");
+        }
+
         var data = GC.AllocateUninitializedArray<float>(checked(count * dimensions));
         var chunks = (count + ChunkRows - 1) / ChunkRows;
         Parallel.For(0, chunks, chunk =>
         {
             var state = seed ^ (0x9E3779B97F4A7C15UL * (ulong)(chunk + 1));
             var end = Math.Min(count, (chunk + 1) * ChunkRows);
+            var rows = data.AsSpan(chunk * ChunkRows * dimensions, (end - (chunk * ChunkRows)) * dimensions);
+            foreach (ref var bits in MemoryMarshal.Cast<float, ulong>(rows))
+            {
+                bits = SeededWeights.NextUInt64(ref state);
+            }
+
+            // Random bits → uniform floats in [-0.5, 0.5), vectorised: the top 23 bits become the
+            // mantissa of a float in [1, 2), then 1.5 is subtracted.
+            var words = MemoryMarshal.Cast<float, uint>(rows);
+            TensorPrimitives.ShiftRightLogical(words, 9, words);
+            TensorPrimitives.BitwiseOr(words, 0x3F80_0000u, words);
+            TensorPrimitives.Subtract(rows, 1.5f, rows);
+
             for (var row = chunk * ChunkRows; row < end; row++)
             {
                 var vector = data.AsSpan(row * dimensions, dimensions);
-                for (var i = 0; i < vector.Length; i += 2)
-                {
-                    // Two 24-bit uniforms in [-1, 1) per 64 random bits.
-                    var bits = SeededWeights.NextUInt64(ref state);
-                    vector[i] = ((bits >> 40) * (2f / (1 << 24))) - 1;
-                    if (i + 1 < vector.Length)
-                    {
-                        vector[i + 1] = (((bits >> 16) & 0xFFFFFF) * (2f / (1 << 24))) - 1;
-                    }
-                }
-
                 shape(row, vector);
                 TensorPrimitives.Divide(vector, TensorPrimitives.Norm(vector), vector);
             }
