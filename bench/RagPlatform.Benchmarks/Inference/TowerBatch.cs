@@ -15,6 +15,8 @@ internal sealed class TowerBatch : IDisposable
         EmbeddingSize = embeddingSize;
         Output = new float[batchSize * embeddingSize];
         OutputValue = OrtValue.CreateTensorValueFromMemory(Output, [batchSize, embeddingSize]);
+        Inputs = [input];
+        Outputs = [OutputValue];
     }
 
     public OrtValue Input { get; }
@@ -23,6 +25,11 @@ internal sealed class TowerBatch : IDisposable
     public Array InputData { get; }
 
     public OrtValue OutputValue { get; }
+
+    /// <summary>The same values as one-element lists, built once so a timed run allocates nothing.</summary>
+    public IReadOnlyCollection<OrtValue> Inputs { get; }
+
+    public IReadOnlyCollection<OrtValue> Outputs { get; }
 
     public int BatchSize { get; }
 

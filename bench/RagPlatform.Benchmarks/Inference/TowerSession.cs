@@ -10,6 +10,8 @@ internal sealed class TowerSession : IDisposable
 {
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions = new();
+    private readonly string[] _inputNames;
+    private readonly string[] _outputNames;
 
     private TowerSession(InferenceSession session, ClipTower tower, ClipArchitecture architecture, TimeSpan loadTime)
     {
@@ -17,6 +19,8 @@ internal sealed class TowerSession : IDisposable
         Tower = tower;
         Architecture = architecture;
         LoadTime = loadTime;
+        _inputNames = [InputName];
+        _outputNames = [OutputName];
     }
 
     public ClipTower Tower { get; }
@@ -59,7 +63,7 @@ internal sealed class TowerSession : IDisposable
 
     /// <summary>Runs the tower; the embeddings land in <see cref="TowerBatch.Output"/>.</summary>
     public void Run(TowerBatch batch) =>
-        _session.Run(_runOptions, [InputName], [batch.Input], [OutputName], [batch.OutputValue]);
+        _session.Run(_runOptions, _inputNames, batch.Inputs, _outputNames, batch.Outputs);
 
     public void Dispose()
     {

@@ -11,7 +11,7 @@ namespace RagPlatform.Benchmarks.Pipeline;
 internal static class BenchImageSet
 {
     /// <summary>Bump when the synthetic set changes.</summary>
-    private const int SyntheticVersion = 1;
+    private const int SyntheticVersion = 2;
 
     private static readonly (string Name, int Width, int Height, bool Photo)[] Synthetic =
     [
@@ -54,7 +54,7 @@ internal static class BenchImageSet
             if (!File.Exists(path))
             {
                 report($"Generating {name}");
-                var bytes = Draw(width, height, photo, seed ^ (ulong)name.Length * 0x9E3779B97F4A7C15UL ^ (ulong)width);
+                var bytes = Draw(width, height, photo, seed ^ SeededWeights.NameHash(name));
                 var temporary = path + ".partial";
                 await File.WriteAllBytesAsync(temporary, bytes, cancellationToken).ConfigureAwait(false);
                 File.Move(temporary, path, overwrite: true);

@@ -33,7 +33,8 @@ internal sealed class SeededWeights(ulong seed)
         return z ^ (z >> 31);
     }
 
-    private static ulong NameHash(string name)
+    /// <summary>A stable 64-bit hash of a name, to derive per-item seeds.</summary>
+    public static ulong NameHash(string name)
     {
         // FNV-1a: string.GetHashCode is randomised per process and would break determinism.
         var hash = 0xCBF29CE484222325UL;
