@@ -9,5 +9,6 @@ internal static class Cell
 
     public static string Of(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
+    /// <summary>Mebibytes (2^20 bytes), no decimals.</summary>
     public static string Megabytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("F0", CultureInfo.InvariantCulture);
 }

@@ -29,7 +29,7 @@ internal static class VectorsSuite
             var vectors = VectorSet.Random(size, Dimensions, settings.Seed);
             var queryVectors = VectorSet.QueriesNear(vectors, warmup + iterations, settings.Seed + 1);
             run.Note(string.Create(CultureInfo.InvariantCulture,
-                $"{size:N0} vectors ({vectors.Bytes / 1e6:F0} MB) and {queryVectors.Count} queries generated in {stopwatch.Elapsed.TotalSeconds:F1} s"));
+                $"{size:N0} vectors ({Cell.Megabytes(vectors.Bytes)} MiB) and {queryVectors.Count} queries generated in {stopwatch.Elapsed.TotalSeconds:F1} s"));
 
             var truth = await ExactAnswersAsync(vectors, queryVectors, warmup, k, cancellationToken).ConfigureAwait(false);
             foreach (var (_, create) in targets)
@@ -51,7 +51,7 @@ internal static class VectorsSuite
                 Cell.Of(row.QueriesPerSecond, "F0"), Cell.Of(row.RecallAtK, "F3"),
             ]));
         BenchConsole.Table(
-            ["target", "vectors", "load s", "data MB", "heap Δ MB", "heap MB", "working set MB", "peak WS MB"],
+            ["target", "vectors", "load s", "data MiB", "heap Δ MiB", "heap MiB", "working set MiB", "peak WS MiB"],
             rows.Select(row => (IReadOnlyList<string>)
             [
                 row.Target, Cell.Of(row.Vectors), Cell.Of(row.LoadSeconds, "F2"),

@@ -55,7 +55,13 @@ internal sealed class VectorSet
             throw new ArgumentOutOfRangeException(nameof(dimensions), "Vectors are filled 64 random bits at a time: use an even length.");
         }
 
-        var data = GC.AllocateUninitializedArray<float>(checked(count * dimensions));
+        if ((long)count * dimensions > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count),
+                $"{count:N0} vectors of {dimensions} floats do not fit one array (at most {Array.MaxLength / dimensions:N0}).");
+        }
+
+        var data = GC.AllocateUninitializedArray<float>(count * dimensions);
         var chunks = (count + ChunkRows - 1) / ChunkRows;
         Parallel.For(0, chunks, chunk =>
         {
