@@ -1,1 +1,68 @@
-return 0;
+using System.CommandLine;
+using RagPlatform.Benchmarks.Harness;
+using RagPlatform.Benchmarks.Suites;
+
+// dotnet run -c Release --project bench/RagPlatform.Benchmarks -- <suite> [options]
+// Suites: models (generate + verify the CLIP graphs), onnx-raw, vectors, clip-pipeline.
+var modelsDirectory = new Option<string>("--models-dir")
+{
+    Description = "Cache folder for the generated ONNX graphs and images (generated on first use).",
+    DefaultValueFactory = _ => BenchPaths.DefaultModelsDirectory,
+};
+var resultsDirectory = new Option<string>("--results-dir")
+{
+    Description = "Folder for the JSON results.",
+    DefaultValueFactory = _ => BenchPaths.DefaultResultsDirectory,
+};
+var seed = new Option<ulong>("--seed") { Description = "Seed of the generated weights and data.", DefaultValueFactory = _ => 42 };
+var tiny = new Option<bool>("--tiny") { Description = "Tiny CLIP graphs (fast self-check) instead of full-size ViT-B/32." };
+var threads = new Option<int?>("--threads") { Description = "ONNX Runtime intra-op threads (default: one per physical core)." };
+var iterations = new Option<int?>("--iterations") { Description = "Timed calls per measurement (default depends on the measurement)." };
+var warmup = new Option<int?>("--warmup") { Description = "Untimed warm-up calls per measurement." };
+var batches = new Option<string[]>("--batches") { Description = "Batch sizes, e.g. 1,8.", AllowMultipleArgumentsPerToken = true };
+
+var root = new RootCommand("RagPlatform benchmarks: speed and memory, never behaviour (the tests check behaviour).");
+foreach (var option in new Option[] { modelsDirectory, resultsDirectory, seed, tiny, threads })
+{
+    option.Recursive = true;
+    root.Options.Add(option);
+}
+
+BenchSettings Settings(ParseResult parse) => new(
+    Path.GetFullPath(parse.GetRequiredValue(modelsDirectory)),
+    Path.GetFullPath(parse.GetRequiredValue(resultsDirectory)),
+    parse.GetValue(seed),
+    parse.GetValue(tiny),
+    parse.GetValue(threads));
+
+IReadOnlyList<int> Batches(ParseResult parse) => ListArgument.Numbers(parse.GetValue(batches), [1, 8]);
+
+var models = new Command("models", "Generate (if needed) and verify the CLIP graphs with ONNX Runtime.");
+models.SetAction((parse, token) => ModelCheckSuite.RunAsync(Settings(parse), token));
+
+var onnxRaw = new Command("onnx-raw", "Raw ONNX Runtime throughput of the vision and text towers.") { iterations, warmup, batches };
+onnxRaw.SetAction((parse, token) =>
+    OnnxRawSuite.RunAsync(Settings(parse), Batches(parse), parse.GetValue(iterations), parse.GetValue(warmup), token));
+
+var sizes = new Option<string[]>("--sizes") { Description = "Data-set sizes, e.g. 10k,100k,1M (default).", AllowMultipleArgumentsPerToken = true };
+var targets = new Option<string[]>("--targets") { Description = "Engines to measure (default: all registered).", AllowMultipleArgumentsPerToken = true };
+var k = new Option<int>("--k") { Description = "Results per query.", DefaultValueFactory = _ => 10 };
+var queries = new Option<int?>("--queries") { Description = "Timed queries per size (default: 1000 / 200 / 50 by size)." };
+var vectors = new Command("vectors", "Exact top-k search latency and memory at 10k, 100k and 1M 512-d vectors.") { sizes, targets, k, queries };
+vectors.SetAction((parse, token) => VectorsSuite.RunAsync(Settings(parse),
+    ListArgument.Numbers(parse.GetValue(sizes), [10_000, 100_000, 1_000_000]),
+    ListArgument.Names(parse.GetValue(targets)), parse.GetValue(k), parse.GetValue(queries), token));
+
+var images = new Option<string?>("--images") { Description = "Folder of real image files (default: a generated synthetic set)." };
+var clipPipeline = new Command("clip-pipeline", "Decode + preprocess + inference vs raw inference on the same vision graph.")
+{
+    iterations, warmup, batches, images,
+};
+clipPipeline.SetAction((parse, token) => ClipPipelineSuite.RunAsync(Settings(parse), Batches(parse), parse.GetValue(images),
+    parse.GetValue(iterations), parse.GetValue(warmup), token));
+
+root.Subcommands.Add(models);
+root.Subcommands.Add(onnxRaw);
+root.Subcommands.Add(vectors);
+root.Subcommands.Add(clipPipeline);
+return await root.Parse(args).InvokeAsync();

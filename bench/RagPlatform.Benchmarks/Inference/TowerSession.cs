@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Microsoft.ML.OnnxRuntime;
+using RagPlatform.Benchmarks.Onnx.Clip;
+
+namespace RagPlatform.Benchmarks.Inference;
+
+/// <summary>One ONNX Runtime session over a generated tower, reused for every call. Inputs and
+/// outputs are bound to pre-allocated managed arrays, so a timed call is inference only.</summary>
+internal sealed class TowerSession : IDisposable
+{
+    private readonly InferenceSession _session;
+    private readonly RunOptions _runOptions = new();
+    private readonly string[] _inputNames;
+    private readonly string[] _outputNames;
+
+    private TowerSession(InferenceSession session, ClipTower tower, ClipArchitecture architecture, TimeSpan loadTime)
+    {
+        _session = session;
+        Tower = tower;
+        Architecture = architecture;
+        LoadTime = loadTime;
+        _inputNames = [InputName];
+        _outputNames = [OutputName];
+    }
+
+    public ClipTower Tower { get; }
+
+    public ClipArchitecture Architecture { get; }
+
+    public TimeSpan LoadTime { get; }
+
+    public string InputName => Tower == ClipTower.Vision ? ClipVisionGraph.InputName : ClipTextGraph.InputName;
+
+    public string OutputName => Tower == ClipTower.Vision ? ClipVisionGraph.OutputName : ClipTextGraph.OutputName;
+
+    public IReadOnlyDictionary<string, NodeMetadata> InputMetadata => _session.InputMetadata;
+
+    public IReadOnlyDictionary<string, NodeMetadata> OutputMetadata => _session.OutputMetadata;
+
+    /// <param name="intraOpThreads">Threads per operator; null keeps ONNX Runtime's default (one per physical core).</param>
+    public static TowerSession Open(ClipModelFiles files, ClipTower tower, int? intraOpThreads)
+    {
+        using var options = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+        };
+        if (intraOpThreads is { } threads)
+        {
+            options.IntraOpNumThreads = threads;
+        }
+
+        var path = tower == ClipTower.Vision ? files.VisionModelPath : files.TextModelPath;
+        var start = Stopwatch.GetTimestamp();
+        var session = new InferenceSession(path, options);
+        return new TowerSession(session, tower, files.Architecture, Stopwatch.GetElapsedTime(start));
+    }
+
+    /// <summary>A seeded input batch with its output buffer, ready to run repeatedly.</summary>
+    public TowerBatch CreateBatch(int batch, ulong seed) => Tower == ClipTower.Vision
+        ? TowerBatch.ForPixels(TowerInputs.Pixels(Architecture, batch, seed), batch, Architecture)
+        : TowerBatch.ForTokenIds(TowerInputs.TokenIds(Architecture, batch, seed), batch, Architecture);
+
+    /// <summary>Runs the tower; the embeddings land in <see cref="TowerBatch.Output"/>.</summary>
+    public void Run(TowerBatch batch) =>
+        _session.Run(_runOptions, _inputNames, batch.Inputs, _outputNames, batch.Outputs);
+
+    public void Dispose()
+    {
+        _runOptions.Dispose();
+        _session.Dispose();
+    }
+}

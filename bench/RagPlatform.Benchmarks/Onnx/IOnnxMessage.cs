@@ -1,0 +1,13 @@
+using Google.Protobuf;
+
+namespace RagPlatform.Benchmarks.Onnx;
+
+/// <summary>One message of onnx.proto that knows its encoded size and writes its own fields.
+/// Sizes are computed before writing because every nested message is length-prefixed.</summary>
+internal interface IOnnxMessage
+{
+    /// <summary>Encoded size in bytes, without the enclosing tag and length.</summary>
+    int CalculateSize();
+
+    void WriteTo(CodedOutputStream output);
+}

@@ -1,0 +1,82 @@
+using System.Runtime.InteropServices;
+using Google.Protobuf;
+
+namespace RagPlatform.Benchmarks.Onnx;
+
+/// <summary>TensorProto: a named constant (a weight or a shape) stored little-endian in raw_data.</summary>
+internal sealed class OnnxTensor : IOnnxMessage
+{
+    // Field numbers of TensorProto in onnx.proto.
+    private const int DimsField = 1;
+    private const int DataTypeField = 2;
+    private const int NameField = 8;
+    private const int RawDataField = 9;
+
+    private OnnxTensor(string name, OnnxElementType elementType, long[] dims, byte[] rawData)
+    {
+        Name = name;
+        ElementType = elementType;
+        Dims = dims;
+        RawData = rawData;
+    }
+
+    public string Name { get; }
+
+    public OnnxElementType ElementType { get; }
+
+    public IReadOnlyList<long> Dims { get; }
+
+    /// <summary>Little-endian element bytes, row-major (the machine is little-endian; checked at start).</summary>
+    public byte[] RawData { get; }
+
+    public long ElementCount => Dims.Aggregate(1L, (product, dim) => product * dim);
+
+    public Span<float> FloatData => ElementType == OnnxElementType.Float
+        ? MemoryMarshal.Cast<byte, float>(RawData.AsSpan())
+        : throw new InvalidOperationException($"Tensor {Name} is {ElementType}, not Float.");
+
+    /// <summary>A zero-filled float tensor; fill it through <see cref="FloatData"/>.</summary>
+    public static OnnxTensor Floats(string name, params long[] dims)
+    {
+        EnsureLittleEndian();
+        var count = dims.Aggregate(1L, (product, dim) => product * dim);
+        return new OnnxTensor(name, OnnxElementType.Float, dims, new byte[checked(count * sizeof(float))]);
+    }
+
+    public static OnnxTensor Int64s(string name, long[] dims, ReadOnlySpan<long> values)
+    {
+        EnsureLittleEndian();
+        return new OnnxTensor(name, OnnxElementType.Int64, dims, MemoryMarshal.AsBytes(values).ToArray());
+    }
+
+    public int CalculateSize()
+    {
+        var size = ProtoField.StringSize(NameField, Name) + ProtoField.Int64Size(DataTypeField, (long)ElementType);
+        foreach (var dim in Dims)
+        {
+            size += ProtoField.Int64Size(DimsField, dim);
+        }
+
+        return ProtoField.Add(size, ProtoField.BytesSize(RawDataField, RawData.Length));
+    }
+
+    public void WriteTo(CodedOutputStream output)
+    {
+        foreach (var dim in Dims)
+        {
+            ProtoField.WriteInt64(output, DimsField, dim);
+        }
+
+        ProtoField.WriteInt64(output, DataTypeField, (long)ElementType);
+        ProtoField.WriteString(output, NameField, Name);
+        ProtoField.WriteBytes(output, RawDataField, RawData);
+    }
+
+    private static void EnsureLittleEndian()
+    {
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("raw_data is written in machine order, which must be little-endian.");
+        }
+    }
+}

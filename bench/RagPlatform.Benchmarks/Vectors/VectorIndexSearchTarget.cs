@@ -1,0 +1,84 @@
+using System.Buffers.Binary;
+using RagPlatform.Core.Documents;
+using RagPlatform.Core.Search;
+
+namespace RagPlatform.Benchmarks.Vectors;
+
+/// <summary>Adapts any <see cref="IVectorIndex"/> of the platform to the suite: rows become
+/// records with ids that encode the row number, upserted in batches; hits are mapped back to rows.
+/// Load time therefore includes everything the index does on upsert (copies, persistence, graph
+/// building). The index is created fresh for every data-set size by <c>createIndex</c> and
+/// disposed afterwards if it is disposable.</summary>
+internal sealed class VectorIndexSearchTarget(string name, Func<CancellationToken, Task<IVectorIndex>> createIndex, int upsertBatchSize = 8192)
+    : IVectorSearchTarget
+{
+    // Second and third Guid fields mark ids made here ("RB", "VX"), so a foreign id is caught.
+    private const short MarkerB = 0x5242;
+    private const short MarkerC = 0x5658;
+
+    /// <summary>Items are grouped into documents of this many items, like the chunks of a file.</summary>
+    private const int ItemsPerDocument = 64;
+
+    private IVectorIndex? _index;
+
+    public string Name => name;
+
+    public async Task LoadAsync(VectorSet vectors, CancellationToken cancellationToken)
+    {
+        _index = await createIndex(cancellationToken).ConfigureAwait(false);
+        for (var start = 0; start < vectors.Count; start += upsertBatchSize)
+        {
+            var records = new VectorRecord[Math.Min(upsertBatchSize, vectors.Count - start)];
+            for (var i = 0; i < records.Length; i++)
+            {
+                var row = start + i;
+                records[i] = new VectorRecord(Id(row), Id(-1 - (row / ItemsPerDocument)), (Modality)(row % 3), vectors.Row(row));
+            }
+
+            await _index.UpsertAsync(records, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask<VectorMatch[]> SearchAsync(ReadOnlyMemory<float> query, int limit, CancellationToken cancellationToken)
+    {
+        var index = _index ?? throw new InvalidOperationException("LoadAsync first.");
+        var hits = await index.SearchAsync(query, limit, SearchFilter.None, cancellationToken).ConfigureAwait(false);
+        var matches = new VectorMatch[hits.Count];
+        for (var i = 0; i < matches.Length; i++)
+        {
+            matches[i] = new VectorMatch(Row(hits[i].ItemId), hits[i].Score);
+        }
+
+        return matches;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        switch (_index)
+        {
+            case IAsyncDisposable asyncDisposable:
+                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+                break;
+            case IDisposable disposable:
+                disposable.Dispose();
+                break;
+        }
+
+        _index = null;
+    }
+
+    /// <summary>Item ids are non-negative numbers, document ids negative ones.</summary>
+    private static Guid Id(int number) => new(number, MarkerB, MarkerC, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    private static int Row(Guid id)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes);
+        if (BinaryPrimitives.ReadInt16LittleEndian(bytes[4..]) != MarkerB || BinaryPrimitives.ReadInt16LittleEndian(bytes[6..]) != MarkerC)
+        {
+            throw new InvalidOperationException($"The index returned an id it was never given: {id}.");
+        }
+
+        return BinaryPrimitives.ReadInt32LittleEndian(bytes);
+    }
+}

@@ -1,0 +1,22 @@
+using RagPlatform.Benchmarks.Harness;
+
+namespace RagPlatform.Benchmarks.Vectors;
+
+/// <summary>One engine at one data-set size. Memory in bytes: <paramref name="DatasetBytes"/> is
+/// the generated array the suite holds for every engine; <paramref name="HeapDeltaBytes"/> is what
+/// the engine added to the managed heap by loading (a copy, an index); working sets are the whole
+/// process (data set, engine, runtime) after loading, and the peak at the end of the queries.</summary>
+internal sealed record VectorRow(
+    string Target,
+    int Vectors,
+    int Dimensions,
+    int K,
+    LatencySummary Latency,
+    double QueriesPerSecond,
+    double RecallAtK,
+    double LoadSeconds,
+    long DatasetBytes,
+    long HeapDeltaBytes,
+    long ManagedHeapBytes,
+    long WorkingSetBytes,
+    long PeakWorkingSetBytes);
