@@ -1,23 +1,58 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using RagPlatform.Benchmarks.Onnx.Clip;
+using RagPlatform.Infrastructure.Clip;
 
 namespace RagPlatform.Benchmarks.Pipeline;
 
-/// <summary>Where the `clip-pipeline` suite gets the platform's image pipeline.
-/// LEAD: wire the platform's CLIP encoder here, pointed at the generated model folder so raw and
-/// pipeline numbers come from the same graph, e.g.
-/// <code>
-/// var encoders = new ClipDenseEncoders(Options.Create(new ClipOptions { ModelDirectory = files.Directory, ... }), ...);
-/// return new EmbeddingGeneratorImagePipeline("platform-clip", encoders.Images, encoders as IAsyncDisposable);
-/// </code>
-/// <see cref="ClipModelFiles.Directory"/> holds vision_model.onnx (pixel_values → image_embeds) and
-/// text_model.onnx (input_ids → text_embeds); the tokenizer and preprocessor files are not there
-/// (copy them from the real model folder if the encoder insists on them).
-/// Until then this returns null and the suite measures raw inference only.</summary>
+/// <summary>The platform's CLIP image pipeline (decode → preprocess → vision tower → normalise),
+/// pointed at the generated model folder so that raw and pipeline numbers come from the same graph.</summary>
 internal static class ClipPipelineSeam
 {
+    /// <summary>The real ViT-B/32 tokenizer and preprocessor files; the generated folder has only
+    /// the towers, and the encoder (rightly) refuses a folder without them.</summary>
+    private static readonly string[] CompanionFiles = ["vocab.json", "merges.txt", "preprocessor_config.json"];
+
     public static IImageEmbeddingPipeline? TryCreate(ClipModelFiles files)
     {
-        _ = files;
-        return null;
+        var source = Path.Combine(RepositoryRoot(), "tests", "fixtures", "clip", "model");
+        foreach (var name in CompanionFiles)
+        {
+            var target = Path.Combine(files.Directory, name);
+            if (!File.Exists(target))
+            {
+                File.Copy(Path.Combine(source, name), target);
+            }
+        }
+
+        var folder = ClipModelFolder.Resolve(files.Directory, [Directory.GetCurrentDirectory()]);
+        var encoders = new ClipDenseEncoders(folder, new ClipOptions { ModelDirectory = files.Directory }, NullLogger<ClipDenseEncoders>.Instance);
+        if (!encoders.IsAvailable)
+        {
+            throw new InvalidOperationException($"The platform's CLIP encoder refused the generated model: {encoders.UnavailableReason}");
+        }
+
+        return new EmbeddingGeneratorImagePipeline("platform-clip", encoders.Images, new DisposeOnAsync(encoders));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "RagPlatform.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the benchmarks from inside the repository.");
+    }
+
+    private sealed class DisposeOnAsync(IDisposable inner) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            inner.Dispose();
+            return ValueTask.CompletedTask;
+        }
     }
 }

@@ -1,11 +1,6 @@
 namespace RagPlatform.Benchmarks.Vectors;
 
 /// <summary>The engines the `vectors` suite can measure, in run order (--targets selects some).
-/// LEAD: to add the platform's index, append an entry such as
-/// <code>
-/// ("embedded-index", () => new VectorIndexSearchTarget("embedded-index",
-///     _ => Task.FromResult&lt;IVectorIndex&gt;(new EmbeddedVectorIndex(/* options: a fresh temp folder */)))),
-/// </code>
 /// Recall@k is always measured against an exact scan, so an approximate index shows its recall.</summary>
 internal static class VectorSearchTargets
 {
@@ -13,6 +8,7 @@ internal static class VectorSearchTargets
     [
         ("scan", () => new BruteForceScanTarget(parallel: false)),
         ("scan-parallel", () => new BruteForceScanTarget(parallel: true)),
+        ("embedded-index", () => new VectorIndexSearchTarget("embedded-index", EmbeddedIndexFactory.CreateAsync)),
     ];
 
     public static IReadOnlyList<(string Name, Func<IVectorSearchTarget> Create)> Select(IReadOnlyCollection<string>? names)

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RagPlatform.Core.Search;
+using RagPlatform.Infrastructure.Storage;
+using RagPlatform.Infrastructure.Vectors;
+
+namespace RagPlatform.Benchmarks.Vectors;
+
+/// <summary>The platform's embedded vector index (SQLite persistence + SIMD scan from memory) on a
+/// fresh data folder under artifacts/bench-tmp, emptied at each creation.</summary>
+internal static class EmbeddedIndexFactory
+{
+    public static async Task<IVectorIndex> CreateAsync(CancellationToken cancellationToken)
+    {
+        var folder = Path.GetFullPath(Path.Combine("artifacts", "bench-tmp", "embedded-index"));
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        var options = Options.Create(new StorageOptions { DataDirectory = folder });
+        var database = new SqliteDatabase(options, NullLogger<SqliteDatabase>.Instance);
+        await database.InitializeAsync(cancellationToken);
+        var index = new EmbeddedVectorIndex(database, options, NullLogger<EmbeddedVectorIndex>.Instance);
+        await index.InitializeAsync(cancellationToken);
+        return index;
+    }
+}
