@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RagPlatform.Cli.Api;
 using RagPlatform.Cli.Commands;
+using RagPlatform.Cli.Eval;
 using Spectre.Console;
 
 namespace RagPlatform.Cli;
@@ -42,6 +43,7 @@ internal sealed class RagCli
             new StatusCommand(Client, console).Build(),
             documents.BuildList(),
             documents.BuildDelete(),
+            new EvalCommand(Client, console).Build(),
         };
 
         var parse = root.Parse(args);
