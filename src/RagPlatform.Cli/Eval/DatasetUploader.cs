@@ -12,6 +12,10 @@ internal sealed class DatasetUploader(RagApiClient api, IAnsiConsole console)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>How long ingestion may show no progress before the progress line asks whether a
+    /// worker is running (an API started with Ingestion:Workers = 0 and no worker host never ingests).</summary>
+    private static readonly TimeSpan StallHint = TimeSpan.FromMinutes(2);
+
     public async Task<UploadedDataset> UploadAsync(EvalDataset dataset, bool reuse, CancellationToken cancellationToken)
     {
         var names = new Dictionary<Guid, List<string>>();
@@ -44,9 +48,15 @@ internal sealed class DatasetUploader(RagApiClient api, IAnsiConsole console)
                             }
                         }
 
-                        sentThisRun.Add(result.Document.Id);
-                        documents[result.Document.Id] = result.Document;
-                        (names.TryGetValue(result.Document.Id, out var list) ? list : names[result.Document.Id] = []).Add(name);
+                        var id = result.Document.Id;
+                        sentThisRun.Add(id);
+                        documents[id] = result.Document;
+                        if (!names.TryGetValue(id, out var namesOfId))
+                        {
+                            names[id] = namesOfId = [];
+                        }
+
+                        namesOfId.Add(name);
                     }
                     catch (RagApiException ex) when (ex.StatusCode is >= 400 and < 500)
                     {
@@ -72,6 +82,8 @@ internal sealed class DatasetUploader(RagApiClient api, IAnsiConsole console)
     /// <summary>Polls the unfinished documents until every one is ready or failed.</summary>
     private async Task FollowAsync(Dictionary<Guid, DocumentView> documents, ProgressTask task, CancellationToken cancellationToken)
     {
+        var lastDone = -1;
+        var lastChange = DateTime.UtcNow;
         while (true)
         {
             foreach (var id in documents.Where(d => !d.Value.IsFinished).Select(d => d.Key).ToList())
@@ -84,7 +96,13 @@ internal sealed class DatasetUploader(RagApiClient api, IAnsiConsole console)
             var done = documents.Values.Sum(d => d.IsFinished ? Math.Max(1, d.Progress.PagesTotal) : d.Progress.PagesDone);
             task.MaxValue = Math.Max(1, total);
             task.Value = done;
-            task.Description = $"Ingesting: {documents.Values.Count(d => d.IsFinished)}/{documents.Count} documents done";
+            if (done != lastDone)
+            {
+                (lastDone, lastChange) = (done, DateTime.UtcNow);
+            }
+
+            var stalled = DateTime.UtcNow - lastChange > StallHint ? " [yellow](no progress for minutes: is an ingestion worker running?)[/]" : string.Empty;
+            task.Description = $"Ingesting: {documents.Values.Count(d => d.IsFinished)}/{documents.Count} documents done{stalled}";
             if (documents.Values.All(d => d.IsFinished))
             {
                 task.StopTask();
