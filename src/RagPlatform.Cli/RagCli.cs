@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RagPlatform.Cli.Api;
 using RagPlatform.Cli.Commands;
+using RagPlatform.Cli.Eval;
 using Spectre.Console;
 
 namespace RagPlatform.Cli;
@@ -43,6 +44,7 @@ internal sealed class RagCli
             documents.BuildList(),
             documents.BuildDelete(),
             documents.BuildReindex(),
+            new EvalCommand(Client, console).Build(),
         };
 
         var parse = root.Parse(args);

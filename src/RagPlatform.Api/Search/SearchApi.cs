@@ -17,7 +17,7 @@ internal static class SearchApi
         group.MapGet("/", GetAsync)
             .Produces<SearchResponseDto>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .WithSummary("Search by text: GET /api/search?q=revenue&modality=image&limit=10");
+            .WithSummary("Search by text: GET /api/search?q=revenue&modality=image&limit=10&mode=hybrid");
 
         group.MapPost("/", PostAsync)
             .DisableAntiforgery()
@@ -35,8 +35,9 @@ internal static class SearchApi
         string? q = null,
         string[]? modality = null,
         Guid[]? documentId = null,
-        int? limit = null) =>
-        RunAsync(search, new SearchRequest(q, null, Filter(ParseModalities(modality), documentId), limit), cancellationToken);
+        int? limit = null,
+        string? mode = null) =>
+        RunAsync(search, new SearchRequest(q, null, Filter(ParseModalities(modality), documentId), limit, ParseMode(mode)), cancellationToken);
 
     /// <summary>Case-insensitive, repeated or comma-separated (modality=image,page); an unknown
     /// name is a 400 that lists the valid ones.</summary>
@@ -46,6 +47,14 @@ internal static class SearchApi
                 ? m
                 : throw new InvalidQueryException($"Unknown modality '{v}': use text, image or page."))
             .ToList();
+
+    /// <summary>hybrid (also when absent), lexical or dense, case-insensitive; anything else is a 400
+    /// that lists the valid ones.</summary>
+    internal static SearchMode ParseMode(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? SearchMode.Hybrid
+        // Names only: Enum.TryParse would also take "1".
+        : Enum.GetNames<SearchMode>().Contains(value.Trim(), StringComparer.OrdinalIgnoreCase) ? Enum.Parse<SearchMode>(value.Trim(), ignoreCase: true)
+        : throw new InvalidQueryException($"Unknown search mode '{value}': use hybrid, lexical or dense.");
 
     private static async Task<IResult> PostAsync(HttpRequest request, SearchService search, CancellationToken cancellationToken)
     {
@@ -70,7 +79,7 @@ internal static class SearchApi
             throw new InvalidQueryException("The request body is empty.");
         }
 
-        return await RunAsync(search, new SearchRequest(body.Query, image, Filter(body.Modalities, body.DocumentIds), body.Limit), cancellationToken);
+        return await RunAsync(search, new SearchRequest(body.Query, image, Filter(body.Modalities, body.DocumentIds), body.Limit, ParseMode(body.Mode)), cancellationToken);
     }
 
     private static async Task<IResult> RunAsync(SearchService search, SearchRequest request, CancellationToken cancellationToken)

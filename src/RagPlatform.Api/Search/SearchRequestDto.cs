@@ -6,9 +6,11 @@ namespace RagPlatform.Api.Search;
 /// <param name="Image">An image to search with, base64-encoded (PNG, JPEG, WebP, GIF or BMP).</param>
 /// <param name="Modalities">Only hits of these kinds (text, image, page); empty or null for all.</param>
 /// <param name="DocumentIds">Only hits from these documents; empty or null for all.</param>
+/// <param name="Mode">hybrid (default), lexical or dense: the retrievers allowed to run.</param>
 public sealed record SearchRequestDto(
     string? Query,
     string? Image,
     IReadOnlyList<Modality>? Modalities,
     IReadOnlyList<Guid>? DocumentIds,
-    int? Limit);
+    int? Limit,
+    string? Mode = null);

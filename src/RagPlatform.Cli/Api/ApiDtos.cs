@@ -32,7 +32,9 @@ internal sealed record SearchView(string Mode, string? Notice, IReadOnlyList<Hit
 
 internal sealed record DenseView(bool Available, string? Reason, int? Dimensions);
 
-internal sealed record StatusView(DenseView Dense, Dictionary<string, int> Documents, Dictionary<string, int> Items, long Vectors, int QueueLength);
+/// <param name="Ocr">Whether text is read from images; absent on servers without OCR. Kept raw
+/// while its shape settles: see <see cref="Eval.PlatformCapabilities"/>.</param>
+internal sealed record StatusView(DenseView Dense, Dictionary<string, int> Documents, Dictionary<string, int> Items, long Vectors, int QueueLength, JsonElement? Ocr = null);
 
 internal sealed record ProblemView(string? Title, string? Detail, int? Status);
 

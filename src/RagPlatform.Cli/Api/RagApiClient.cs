@@ -39,7 +39,8 @@ internal sealed class RagApiClient(HttpClient http)
     public async Task<StatusView> StatusAsync(CancellationToken cancellationToken) =>
         await ReadAsync<StatusView>(await SendAsync(() => http.GetAsync("api/status", cancellationToken), cancellationToken), cancellationToken);
 
-    public async Task<SearchView> SearchAsync(string? text, string? imagePath, IReadOnlyList<string> modalities, IReadOnlyList<Guid> documentIds, int limit, CancellationToken cancellationToken)
+    /// <param name="mode">hybrid, lexical or dense; null for the server's default (hybrid).</param>
+    public async Task<SearchView> SearchAsync(string? text, string? imagePath, IReadOnlyList<string> modalities, IReadOnlyList<Guid> documentIds, int limit, CancellationToken cancellationToken, string? mode = null)
     {
         using var content = new MultipartFormDataContent
         {
@@ -54,6 +55,11 @@ internal sealed class RagApiClient(HttpClient http)
         foreach (var id in documentIds)
         {
             content.Add(new StringContent(id.ToString()), "documentIds");
+        }
+
+        if (mode is not null)
+        {
+            content.Add(new StringContent(mode), "mode");
         }
 
         if (imagePath is not null)

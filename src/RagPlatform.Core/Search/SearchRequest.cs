@@ -5,4 +5,5 @@ namespace RagPlatform.Core.Search;
 /// <summary>A query by text, by image, or by both.</summary>
 /// <param name="Image">An encoded image (PNG, JPEG, ...) to search with.</param>
 /// <param name="Limit">Hits wanted; null takes the configured default.</param>
-public sealed record SearchRequest(string? Text, DataContent? Image, SearchFilter Filter, int? Limit = null);
+/// <param name="Mode">The retrievers allowed to run.</param>
+public sealed record SearchRequest(string? Text, DataContent? Image, SearchFilter Filter, int? Limit = null, SearchMode Mode = SearchMode.Hybrid);

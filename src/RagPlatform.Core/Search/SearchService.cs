@@ -6,7 +6,8 @@ using RagPlatform.Core.Ingestion;
 namespace RagPlatform.Core.Search;
 
 /// <summary>Runs a query through every retriever that applies (lexical for text; dense for text and
-/// images when the encoder is available), fuses the ranked lists and resolves the hits.</summary>
+/// images when the encoder is available) and that the request's <see cref="SearchMode"/> allows,
+/// fuses the ranked lists and resolves the hits.</summary>
 public sealed class SearchService(
     IDocumentStore store,
     IVectorIndex vectors,
@@ -16,8 +17,9 @@ public sealed class SearchService(
 {
     private const int MaxSnippetLength = 300;
 
-    /// <exception cref="InvalidQueryException">Empty or too long query, bad limit, unreadable image.</exception>
-    /// <exception cref="SearchUnavailableException">Image query while the encoder is unavailable.</exception>
+    /// <exception cref="InvalidQueryException">Empty or too long query, bad limit, unreadable image,
+    /// lexical mode without a text or with an image.</exception>
+    /// <exception cref="SearchUnavailableException">Image query or dense mode while the encoder is unavailable.</exception>
     public async Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -25,21 +27,24 @@ public sealed class SearchService(
         var limit = Validate(request, text, settings);
         var candidates = limit * settings.CandidatesPerHit;
 
-        var lexicalHits = string.IsNullOrEmpty(text) ? [] : await lexical.SearchAsync(text, candidates, request.Filter, cancellationToken);
-        var denseLists = await SearchDenseAsync(text, request.Image, candidates, request.Filter, cancellationToken);
+        var runLexical = !string.IsNullOrEmpty(text) && request.Mode != SearchMode.Dense;
+        var lexicalHits = runLexical ? await lexical.SearchAsync(text!, candidates, request.Filter, cancellationToken) : [];
+        var denseLists = request.Mode == SearchMode.Lexical ? [] : await SearchDenseAsync(text, request.Image, request.Mode, candidates, request.Filter, cancellationToken);
 
         var rankings = denseLists.Select(l => (IReadOnlyList<Guid>)l.Select(h => h.ItemId).ToList()).ToList();
         rankings.Add(lexicalHits.Select(h => h.ItemId).ToList());
         var fused = ReciprocalRankFusion.Fuse(rankings, settings.RrfK);
 
         var hits = await ResolveAsync(fused, denseLists, lexicalHits, limit, cancellationToken);
-        var mode = (denseLists.Count > 0, !string.IsNullOrEmpty(text)) switch
+        var mode = (denseLists.Count > 0, runLexical) switch
         {
             (true, true) => "hybrid",
             (true, false) => "dense",
             _ => "lexical",
         };
-        return new SearchResponse(hits, mode, encoders.IsAvailable ? null : encoders.UnavailableReason);
+        // A lexical search asked for is not a poorer search than usual: no notice.
+        var notice = encoders.IsAvailable || request.Mode == SearchMode.Lexical ? null : encoders.UnavailableReason;
+        return new SearchResponse(hits, mode, notice);
     }
 
     private static int Validate(SearchRequest request, string? text, SearchOptions settings)
@@ -54,6 +59,11 @@ public sealed class SearchService(
             throw new InvalidQueryException($"The query is {text.Length} characters long; the limit is {settings.MaxQueryLength}.");
         }
 
+        if (request.Mode == SearchMode.Lexical && (string.IsNullOrEmpty(text) || request.Image is not null))
+        {
+            throw new InvalidQueryException("Lexical search reads text only: give a text and no image, or use mode hybrid or dense.");
+        }
+
         var limit = request.Limit ?? settings.DefaultLimit;
         if (limit < 1 || limit > settings.MaxLimit)
         {
@@ -63,12 +73,17 @@ public sealed class SearchService(
         return limit;
     }
 
-    private async Task<List<IReadOnlyList<VectorHit>>> SearchDenseAsync(string? text, DataContent? image, int candidates, SearchFilter filter, CancellationToken cancellationToken)
+    private async Task<List<IReadOnlyList<VectorHit>>> SearchDenseAsync(string? text, DataContent? image, SearchMode mode, int candidates, SearchFilter filter, CancellationToken cancellationToken)
     {
         var lists = new List<IReadOnlyList<VectorHit>>();
         if (!encoders.IsAvailable)
         {
-            return image is null ? lists : throw new SearchUnavailableException($"Search by image needs the CLIP model. {encoders.UnavailableReason}");
+            return (image, mode) switch
+            {
+                (_, SearchMode.Dense) => throw new SearchUnavailableException($"Dense search needs the CLIP model. {encoders.UnavailableReason}"),
+                (not null, _) => throw new SearchUnavailableException($"Search by image needs the CLIP model. {encoders.UnavailableReason}"),
+                _ => lists,
+            };
         }
 
         if (!string.IsNullOrEmpty(text))

@@ -55,6 +55,27 @@ public sealed class DegradedModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Dense_mode_answers_503_with_the_reason()
+    {
+        using var response = await client.Http.GetAsync("/api/search?q=estuary&mode=dense", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("CLIP", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lexical_mode_asked_for_carries_no_notice()
+    {
+        await client.IngestAsync(SamplePdfs.WithText("Ferry timetable for the estuary."), "ferry.pdf");
+
+        var result = await client.SearchTextAsync("ferry", "&mode=lexical");
+
+        Assert.Equal("lexical", result.Mode);
+        Assert.Null(result.Notice);
+        Assert.NotEmpty(result.Hits);
+    }
+
+    [Fact]
     public async Task An_image_query_answers_503_with_the_reason()
     {
         using var response = await client.Http.PostAsJsonAsync("/api/search", new { image = Convert.ToBase64String(SampleImages.BarChartPng()) });

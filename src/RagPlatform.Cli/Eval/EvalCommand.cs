@@ -1,0 +1,167 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using RagPlatform.Cli.Api;
+using RagPlatform.Cli.Commands;
+using RagPlatform.Cli.Eval.Synthetic;
+using Spectre.Console;
+
+namespace RagPlatform.Cli.Eval;
+
+/// <summary>`rag eval &lt;dataset&gt;`: uploads a dataset's documents, runs its queries in each search
+/// mode and reports Recall@1/5/k, MRR and nDCG@k per query kind and tag. `rag eval --generate
+/// &lt;folder&gt;` writes the synthetic dataset instead.</summary>
+internal sealed class EvalCommand(Func<RagApiClient> client, IAnsiConsole console)
+{
+    /// <summary>The search API's default upper limit on hits per query.</summary>
+    private const int MaxK = 100;
+
+    private static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public Command Build()
+    {
+        var dataset = new Argument<DirectoryInfo?>("dataset") { Description = "Folder with documents/ and queries.jsonl (see eval/README.md)", Arity = ArgumentArity.ZeroOrOne };
+        var mode = new Option<string>("--mode") { Description = "Search mode(s) to measure", DefaultValueFactory = _ => "all" };
+        mode.AcceptOnlyFromAmong("lexical", "dense", "hybrid", "all");
+        var json = new Option<FileInfo?>("--json") { Description = "Also write the report as JSON to this file (for CI)" };
+        var k = new Option<int>("--k") { Description = "Hits per query: the cutoff of MRR, nDCG and the deepest recall", DefaultValueFactory = _ => 10 };
+        var reuse = new Option<bool>("--reuse") { Description = "Use documents the server already holds (same bytes) as they are, instead of deleting and ingesting them again" };
+        var generate = new Option<DirectoryInfo?>("--generate") { Description = "Write the synthetic dataset (charts, tables, screenshots, captioned images, text pages) into this new folder and stop" };
+
+        var command = new Command("eval", "Measure retrieval quality on a dataset of documents and judged queries") { dataset, mode, json, k, reuse, generate };
+        command.SetAction((parse, ct) => parse.GetValue(generate) is { } folder
+            ? GenerateAsync(folder, parse.GetValue(dataset), ct)
+            : RunAsync(parse.GetValue(dataset), EvalModes.Parse(parse.GetValue(mode)!), parse.GetValue(json), parse.GetValue(k), parse.GetValue(reuse), ct));
+        return command;
+    }
+
+    private async Task<int> GenerateAsync(DirectoryInfo folder, DirectoryInfo? dataset, CancellationToken cancellationToken)
+    {
+        if (dataset is not null)
+        {
+            console.MarkupLine("[red]--generate writes a dataset and stops; run `rag eval <folder>` on it afterwards.[/]");
+            return ExitCodes.UsageError;
+        }
+
+        try
+        {
+            var summary = await SyntheticDataset.WriteAsync(folder.FullName, cancellationToken);
+            console.MarkupLineInterpolated($"Wrote {summary.Documents} documents and {summary.Queries} queries to {folder.FullName}");
+            console.MarkupLineInterpolated($"Run it with: rag eval {folder.FullName}");
+            return ExitCodes.Success;
+        }
+        catch (EvalDatasetException ex)
+        {
+            console.MarkupLineInterpolated($"[red]{ex.Message}[/]");
+            return ExitCodes.UsageError;
+        }
+    }
+
+    private async Task<int> RunAsync(DirectoryInfo? folder, IReadOnlyList<string> modes, FileInfo? jsonFile, int k, bool reuse, CancellationToken cancellationToken)
+    {
+        if (folder is null)
+        {
+            console.MarkupLine("[red]Give a dataset folder (rag eval <folder>), or make one with rag eval --generate <folder>.[/]");
+            return ExitCodes.UsageError;
+        }
+
+        if (k is < 1 or > MaxK)
+        {
+            console.MarkupLine($"[red]--k must be between 1 and {MaxK}.[/]");
+            return ExitCodes.UsageError;
+        }
+
+        EvalDataset dataset;
+        try
+        {
+            dataset = await EvalDataset.LoadAsync(folder.FullName, cancellationToken);
+        }
+        catch (EvalDatasetException ex)
+        {
+            console.MarkupLineInterpolated($"[red]{ex.Message}[/]");
+            return ExitCodes.UsageError;
+        }
+
+        var api = client();
+        var platform = PlatformCapabilities.From(await api.StatusAsync(cancellationToken));
+        console.MarkupLineInterpolated($"Dataset {dataset.Folder}: {dataset.Documents.Count} documents, {dataset.Queries.Count} queries; modes {string.Join(", ", modes)}; k = {k}");
+        DescribePlatform(platform);
+
+        var clock = Stopwatch.StartNew();
+        var uploaded = await new DatasetUploader(api, console).UploadAsync(dataset, reuse, cancellationToken);
+        var ingestSeconds = clock.Elapsed.TotalSeconds;
+        foreach (var failure in uploaded.Failed)
+        {
+            console.MarkupLineInterpolated($"[red]Not searchable:[/] {failure.Document}: {failure.Reason}");
+        }
+
+        var runner = new QueryRunner(api, new RelevanceJudge(uploaded.NamesById), uploaded.NamesById.Keys.ToList(), k, platform);
+        var outcomes = await RunQueriesAsync(runner, dataset.Queries, modes, cancellationToken);
+        var timings = new Timings(Math.Round(ingestSeconds, 2), Math.Round(clock.Elapsed.TotalSeconds - ingestSeconds, 2));
+
+        var (overall, byKind, byTag, queries) = EvalSummary.Build(outcomes, modes, k);
+        var report = new EvalReport(
+            dataset.Folder,
+            api.Server?.ToString() ?? string.Empty,
+            k,
+            EvalSummary.CutoffsFor(k),
+            platform,
+            new DocumentsSummary(dataset.Documents.Count, uploaded.Uploaded, uploaded.Reused, uploaded.Failed),
+            timings,
+            overall,
+            byKind,
+            byTag,
+            queries);
+        EvalTables.Render(console, report);
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Upload and ingestion {timings.IngestSeconds:0.0} s ({uploaded.Uploaded} ingested, {uploaded.Reused} reused); {outcomes.Count(o => o.Skipped is null)} searches {timings.SearchSeconds:0.0} s.");
+
+        if (jsonFile is not null)
+        {
+            jsonFile.Directory?.Create();
+            await using var stream = jsonFile.Create();
+            await JsonSerializer.SerializeAsync(stream, report, ReportJson, cancellationToken);
+            console.MarkupLineInterpolated($"Report written to {jsonFile.FullName}");
+        }
+
+        return uploaded.Failed.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    private void DescribePlatform(PlatformCapabilities platform)
+    {
+        if (!platform.Dense)
+        {
+            console.MarkupLine("[yellow]Dense search is off on the server (no CLIP model): dense runs and image queries are skipped; hybrid text runs are lexical.[/]");
+        }
+
+        if (!platform.Ocr)
+        {
+            console.MarkupLine("[yellow]The server reports no OCR: words that exist only as pixels (chart labels, screenshots) cannot be found lexically.[/]");
+        }
+    }
+
+    private async Task<List<QueryOutcome>> RunQueriesAsync(QueryRunner runner, IReadOnlyList<EvalQuery> queries, IReadOnlyList<string> modes, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<QueryOutcome>(queries.Count * modes.Count);
+        await console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn())
+            .StartAsync(async progress =>
+            {
+                var task = progress.AddTask($"Running {queries.Count} queries × {modes.Count} modes", maxValue: queries.Count * modes.Count);
+                foreach (var mode in modes)
+                {
+                    foreach (var query in queries)
+                    {
+                        outcomes.Add(await runner.RunAsync(query, mode, cancellationToken));
+                        task.Increment(1);
+                    }
+                }
+            });
+        return outcomes;
+    }
+}

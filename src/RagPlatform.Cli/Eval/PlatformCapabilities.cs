@@ -1,0 +1,20 @@
+using System.Text.Json;
+using RagPlatform.Cli.Api;
+
+namespace RagPlatform.Cli.Eval;
+
+/// <summary>What the server can do, as far as the evaluation cares: dense search (CLIP model loaded)
+/// and OCR (text read from images, which text→chart and text→screenshot queries need lexically).</summary>
+internal sealed record PlatformCapabilities(bool Dense, bool Ocr)
+{
+    /// <summary>OCR counts as available when /api/status says so, as <c>"ocr": true</c> or
+    /// <c>"ocr": {"available": true, ...}</c>; a server that does not mention OCR has none.</summary>
+    public static PlatformCapabilities From(StatusView status) => new(status.Dense.Available, IsAvailable(status.Ocr));
+
+    private static bool IsAvailable(JsonElement? ocr) => ocr switch
+    {
+        { ValueKind: JsonValueKind.True } => true,
+        { ValueKind: JsonValueKind.Object } o => o.TryGetProperty("available", out var a) && a.ValueKind == JsonValueKind.True,
+        _ => false,
+    };
+}
