@@ -22,6 +22,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<DocumentIntake>();
         services.AddSingleton<DocumentDeletion>();
+        services.AddSingleton<IDenseScoreCalibrator, CollectionDenseScoreCalibrator>();
         services.AddSingleton<SearchService>();
         return services;
     }
