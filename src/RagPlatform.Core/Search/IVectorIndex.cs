@@ -13,4 +13,9 @@ public interface IVectorIndex
     Task DeleteDocumentAsync(Guid documentId, CancellationToken cancellationToken);
 
     Task<long> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>At most <paramref name="count"/> stored vectors spread evenly over the index (all of
+    /// them when it holds fewer), for estimating score statistics of the collection
+    /// (<see cref="CollectionDenseScoreCalibrator"/>). The same contents give the same sample.</summary>
+    Task<IReadOnlyList<VectorRecord>> SampleAsync(int count, CancellationToken cancellationToken);
 }

@@ -1,7 +1,20 @@
 namespace RagPlatform.Core.Search;
 
-/// <summary>How a hit earned its place. <paramref name="Final"/> orders the results; the parts say
+/// <summary>How a hit earned its place. <paramref name="Final"/> is the fused score; the parts say
 /// what each retriever thought of the hit (null when that retriever did not return it).</summary>
-/// <param name="Dense">Cosine similarity from the CLIP space.</param>
-/// <param name="Lexical">BM25 score of the full-text index.</param>
-public sealed record ScoreParts(double Final, double? Dense, int? DenseRank, double? Lexical, int? LexicalRank);
+/// <param name="Final">Weighted fusion or RRF score (setting <c>Search:Fusion</c>). Hits are in
+/// descending Final order, except that re-ranked text hits are reordered by <paramref name="Rerank"/>
+/// among the slots they held.</param>
+/// <param name="Dense">Raw cosine similarity from the CLIP space (best over the query's embeddings).</param>
+/// <param name="Lexical">Raw BM25 score of the full-text index.</param>
+/// <param name="DenseCalibrated">The dense score calibrated for the (query → item) modality pair,
+/// logistic of its z-score, 0..1 (<see cref="DenseCalibration"/>).</param>
+/// <param name="Rerank">The re-ranker's score, when it ran on this hit.</param>
+public sealed record ScoreParts(
+    double Final,
+    double? Dense,
+    int? DenseRank,
+    double? Lexical,
+    int? LexicalRank,
+    double? DenseCalibrated = null,
+    double? Rerank = null);

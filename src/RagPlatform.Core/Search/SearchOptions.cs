@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace RagPlatform.Core.Search;
 
 /// <summary>Settings of the query side (appsettings section <c>Search</c>).</summary>
-public sealed class SearchOptions
+public sealed class SearchOptions : IValidatableObject
 {
     public const string Section = "Search";
 
@@ -25,4 +25,31 @@ public sealed class SearchOptions
     /// <summary>Candidates taken from each retriever per requested hit before fusion.</summary>
     [Range(1, 100)]
     public int CandidatesPerHit { get; set; } = 3;
+
+    /// <summary>Weighted (calibrated scores) or Rrf (ranks only).</summary>
+    [EnumDataType(typeof(FusionMethod))]
+    public FusionMethod Fusion { get; set; } = FusionMethod.Weighted;
+
+    /// <summary>Weight of the calibrated dense score (0..1) in weighted fusion.</summary>
+    [Range(0.0, 100.0)]
+    public double DenseWeight { get; set; } = 0.5;
+
+    /// <summary>Weight of the normalised BM25 (0..1) in weighted fusion.</summary>
+    [Range(0.0, 100.0)]
+    public double LexicalWeight { get; set; } = 0.5;
+
+    /// <summary>Vectors sampled from the collection to estimate the dense calibration; the estimate
+    /// costs sample² dot products.</summary>
+    [Range(16, 4096)]
+    public int CalibrationSampleSize { get; set; } = 512;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Fusion == FusionMethod.Weighted && DenseWeight + LexicalWeight <= 0)
+        {
+            yield return new ValidationResult(
+                "Search:DenseWeight and Search:LexicalWeight are both 0: weighted fusion needs at least one positive weight.",
+                [nameof(DenseWeight), nameof(LexicalWeight)]);
+        }
+    }
 }

@@ -7,13 +7,16 @@ namespace RagPlatform.Core.Search;
 
 /// <summary>Runs a query through every retriever that applies (lexical for text; dense for text and
 /// images when the encoder is available) and that the request's <see cref="SearchMode"/> allows,
-/// fuses the ranked lists and resolves the hits.</summary>
+/// fuses the ranked lists (<see cref="SearchOptions.Fusion"/>), resolves the hits and, when a
+/// re-ranker is enabled, reorders the text hits at the head of the list.</summary>
 public sealed class SearchService(
     IDocumentStore store,
     IVectorIndex vectors,
     ILexicalIndex lexical,
     IDenseEncoders encoders,
-    IOptions<SearchOptions> options)
+    IDenseScoreCalibrator calibrator,
+    IOptions<SearchOptions> options,
+    IReranker? reranker = null)
 {
     private const int MaxSnippetLength = 300;
 
@@ -31,11 +34,13 @@ public sealed class SearchService(
         var lexicalHits = runLexical ? await lexical.SearchAsync(text!, candidates, request.Filter, cancellationToken) : [];
         var denseLists = request.Mode == SearchMode.Lexical ? [] : await SearchDenseAsync(text, request.Image, request.Mode, candidates, request.Filter, cancellationToken);
 
-        var rankings = denseLists.Select(l => (IReadOnlyList<Guid>)l.Select(h => h.ItemId).ToList()).ToList();
-        rankings.Add(lexicalHits.Select(h => h.ItemId).ToList());
-        var fused = ReciprocalRankFusion.Fuse(rankings, settings.RrfK);
+        var calibration = denseLists.Count > 0 ? await calibrator.GetAsync(cancellationToken) : DenseCalibration.Uncalibrated;
+        var fused = Fuse(denseLists, lexicalHits, calibration, settings);
 
-        var hits = await ResolveAsync(fused, denseLists, lexicalHits, limit, cancellationToken);
+        var resolved = await ResolveAsync(fused, denseLists, lexicalHits, calibration, limit, cancellationToken);
+        var hits = !string.IsNullOrEmpty(text) && reranker is { IsEnabled: true }
+            ? await HitReranking.ApplyAsync(reranker, text, resolved, cancellationToken)
+            : resolved.Select(r => r.Hit).ToList();
         var mode = (denseLists.Count > 0, runLexical) switch
         {
             (true, true) => "hybrid",
@@ -45,6 +50,18 @@ public sealed class SearchService(
         // A lexical search asked for is not a poorer search than usual: no notice.
         var notice = encoders.IsAvailable || request.Mode == SearchMode.Lexical ? null : encoders.UnavailableReason;
         return new SearchResponse(hits, mode, notice);
+    }
+
+    private static IReadOnlyList<KeyValuePair<Guid, double>> Fuse(List<DenseList> denseLists, IReadOnlyList<LexicalHit> lexicalHits, DenseCalibration calibration, SearchOptions settings)
+    {
+        if (settings.Fusion == FusionMethod.Weighted)
+        {
+            return WeightedScoreFusion.Fuse(denseLists, lexicalHits, calibration, settings.DenseWeight, settings.LexicalWeight);
+        }
+
+        var rankings = denseLists.Select(l => (IReadOnlyList<Guid>)l.Hits.Select(h => h.ItemId).ToList()).ToList();
+        rankings.Add(lexicalHits.Select(h => h.ItemId).ToList());
+        return ReciprocalRankFusion.Fuse(rankings, settings.RrfK);
     }
 
     private static int Validate(SearchRequest request, string? text, SearchOptions settings)
@@ -73,9 +90,9 @@ public sealed class SearchService(
         return limit;
     }
 
-    private async Task<List<IReadOnlyList<VectorHit>>> SearchDenseAsync(string? text, DataContent? image, SearchMode mode, int candidates, SearchFilter filter, CancellationToken cancellationToken)
+    private async Task<List<DenseList>> SearchDenseAsync(string? text, DataContent? image, SearchMode mode, int candidates, SearchFilter filter, CancellationToken cancellationToken)
     {
-        var lists = new List<IReadOnlyList<VectorHit>>();
+        var lists = new List<DenseList>();
         if (!encoders.IsAvailable)
         {
             return (image, mode) switch
@@ -89,7 +106,7 @@ public sealed class SearchService(
         if (!string.IsNullOrEmpty(text))
         {
             var embedding = await encoders.Text.GenerateVectorAsync(text, cancellationToken: cancellationToken);
-            lists.Add(await vectors.SearchAsync(embedding, candidates, filter, cancellationToken));
+            lists.Add(new DenseList(Modality.Text, await vectors.SearchAsync(embedding, candidates, filter, cancellationToken)));
         }
 
         if (image is not null)
@@ -104,25 +121,26 @@ public sealed class SearchService(
                 throw new InvalidQueryException($"The query image could not be read: {ex.Message}", ex);
             }
 
-            lists.Add(await vectors.SearchAsync(embedding, candidates, filter, cancellationToken));
+            lists.Add(new DenseList(Modality.Image, await vectors.SearchAsync(embedding, candidates, filter, cancellationToken)));
         }
 
         return lists;
     }
 
-    private async Task<List<SearchHit>> ResolveAsync(
+    private async Task<List<ResolvedHit>> ResolveAsync(
         IReadOnlyList<KeyValuePair<Guid, double>> fused,
-        List<IReadOnlyList<VectorHit>> denseLists,
+        List<DenseList> denseLists,
         IReadOnlyList<LexicalHit> lexicalHits,
+        DenseCalibration calibration,
         int limit,
         CancellationToken cancellationToken)
     {
         var items = (await store.GetItemsAsync(fused.Select(f => f.Key).ToList(), cancellationToken)).ToDictionary(i => i.Id);
-        var dense = BestDenseRanks(denseLists);
+        var dense = BestDenseRanks(denseLists, calibration);
         var lexicalById = lexicalHits.Select((h, rank) => (h, rank)).ToDictionary(x => x.h.ItemId);
         var documents = new Dictionary<Guid, Document?>();
 
-        var hits = new List<SearchHit>(limit);
+        var hits = new List<ResolvedHit>(limit);
         foreach (var (itemId, score) in fused)
         {
             if (hits.Count == limit)
@@ -153,26 +171,35 @@ public sealed class SearchService(
                 hasDense ? d.Score : null,
                 hasDense ? d.Rank + 1 : null,
                 hasLexical ? l.h.Score : null,
-                hasLexical ? l.rank + 1 : null);
+                hasLexical ? l.rank + 1 : null,
+                hasDense ? d.Calibrated : null);
             var snippet = hasLexical ? l.h.Snippet : Shorten(item.Text);
-            hits.Add(new SearchHit(item.Id, item.DocumentId, document.FileName, item.Modality, item.Page, item.Region, snippet, item.BlobKey, parts));
+            hits.Add(new ResolvedHit(new SearchHit(item.Id, item.DocumentId, document.FileName, item.Modality, item.Page, item.Region, snippet, item.BlobKey, parts), item.Text));
         }
 
         return hits;
     }
 
-    /// <summary>For each item, its best cosine over the dense lists and its rank in that list.</summary>
-    private static Dictionary<Guid, (float Score, int Rank)> BestDenseRanks(List<IReadOnlyList<VectorHit>> lists)
+    /// <summary>For each item, its best cosine over the dense lists with its rank in that list, and
+    /// its best calibrated score (which may come from the other list).</summary>
+    private static Dictionary<Guid, (float Score, int Rank, double Calibrated)> BestDenseRanks(List<DenseList> lists, DenseCalibration calibration)
     {
-        var best = new Dictionary<Guid, (float Score, int Rank)>();
+        var best = new Dictionary<Guid, (float Score, int Rank, double Calibrated)>();
         foreach (var list in lists)
         {
-            for (var rank = 0; rank < list.Count; rank++)
+            for (var rank = 0; rank < list.Hits.Count; rank++)
             {
-                var hit = list[rank];
-                if (!best.TryGetValue(hit.ItemId, out var current) || hit.Score > current.Score)
+                var hit = list.Hits[rank];
+                var calibrated = calibration.Calibrate(list.QueryModality, hit.Modality, hit.Score);
+                if (!best.TryGetValue(hit.ItemId, out var current))
                 {
-                    best[hit.ItemId] = (hit.Score, rank);
+                    best[hit.ItemId] = (hit.Score, rank, calibrated);
+                }
+                else
+                {
+                    best[hit.ItemId] = hit.Score > current.Score
+                        ? (hit.Score, rank, Math.Max(calibrated, current.Calibrated))
+                        : current with { Calibrated = Math.Max(calibrated, current.Calibrated) };
                 }
             }
         }

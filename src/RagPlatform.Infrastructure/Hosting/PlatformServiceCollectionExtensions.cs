@@ -23,6 +23,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<DocumentIntake>();
         services.AddSingleton<DocumentDeletion>();
         services.AddSingleton<DocumentReindexing>();
+        services.AddSingleton<IDenseScoreCalibrator, CollectionDenseScoreCalibrator>();
         services.AddSingleton<SearchService>();
         return services;
     }

@@ -108,6 +108,21 @@ internal sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable
         }
     }
 
+    public async Task<IReadOnlyList<VectorRecord>> SampleAsync(int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        await CatchUpIfBehindAsync(cancellationToken);
+        _memoryLock.EnterReadLock();
+        try
+        {
+            return _vectors.Sample(count);
+        }
+        finally
+        {
+            _memoryLock.ExitReadLock();
+        }
+    }
+
     public void Dispose()
     {
         _memoryLock.Dispose();

@@ -95,6 +95,27 @@ internal sealed class VectorSegments
         return true;
     }
 
+    /// <summary>At most <paramref name="count"/> rows at evenly spaced positions (every row when
+    /// there are fewer), copied out.</summary>
+    public IReadOnlyList<VectorRecord> Sample(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var take = Math.Min(count, Count);
+        var sample = new List<VectorRecord>(take);
+        for (var i = 0; i < take; i++)
+        {
+            var position = (int)((long)i * Count / take);
+            var (segment, offset) = Locate(position);
+            sample.Add(new VectorRecord(
+                segment.ItemIds[offset],
+                _documents.DocumentAt(segment.DocumentSlots[offset]),
+                (Modality)segment.Modalities[offset],
+                segment.Vector(offset, Dimensions).ToArray()));
+        }
+
+        return sample;
+    }
+
     /// <summary>The <paramref name="limit"/> highest dot products with <paramref name="query"/> among
     /// the rows the filter allows, best first. Segments are scanned by up to
     /// <paramref name="maxDegreeOfParallelism"/> threads; each keeps its own heap and the heaps are

@@ -9,7 +9,8 @@ namespace RagPlatform.Api.Tests.Support;
 /// <param name="dataDirectory">Reuse another factory's data (a restarted process); that factory's
 /// owner deletes it.</param>
 /// <param name="workers">Ingestion workers in the host; 0 for a host whose queue nobody serves.</param>
-public sealed class PlatformFactory(bool withModel = true, long? maxFileBytes = null, string? dataDirectory = null, int workers = 1) : WebApplicationFactory<Program>
+/// <param name="settings">Further configuration keys (e.g. "Search:Fusion").</param>
+public sealed class PlatformFactory(bool withModel = true, long? maxFileBytes = null, string? dataDirectory = null, int workers = 1, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     private readonly bool ownsData = dataDirectory is null;
 
@@ -22,6 +23,11 @@ public sealed class PlatformFactory(bool withModel = true, long? maxFileBytes = 
         builder.UseSetting("Clip:ModelDirectory", withModel ? RepositoryPaths.TinyClipModel : Path.Combine(DataDirectory, "no-model-here"));
         builder.UseSetting("Ingestion:PollMilliseconds", "50");
         builder.UseSetting("Ingestion:Workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (maxFileBytes is { } limit)
         {
             builder.UseSetting("Uploads:MaxFileBytes", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));

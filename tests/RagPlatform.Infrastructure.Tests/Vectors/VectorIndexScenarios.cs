@@ -104,6 +104,32 @@ public abstract class VectorIndexScenarios
     }
 
     [Fact]
+    public async Task A_sample_holds_stored_vectors_evenly_and_all_of_them_when_fewer_are_stored()
+    {
+        var index = OpenIndex();
+        var random = new RandomVectors(seed: 17, dimensions: 12);
+        var documents = new[] { Guid.NewGuid(), Guid.NewGuid() };
+        var records = random.Records(100, documents);
+        await index.UpsertAsync(records, Token);
+        var stored = records.ToDictionary(r => r.ItemId);
+
+        var sample = await index.SampleAsync(10, Token);
+        var all = await index.SampleAsync(1000, Token);
+
+        Assert.Equal(10, sample.Count);
+        Assert.Equal(10, sample.Select(r => r.ItemId).Distinct().Count());
+        Assert.All(sample, r =>
+        {
+            var original = stored[r.ItemId];
+            Assert.Equal(original.DocumentId, r.DocumentId);
+            Assert.Equal(original.Modality, r.Modality);
+            Assert.Equal(original.Vector.ToArray(), r.Vector.ToArray());
+        });
+        Assert.Equal(stored.Keys.Order(), all.Select(r => r.ItemId).Order());
+        Assert.Empty(await OpenIndex().SampleAsync(0, Token));
+    }
+
+    [Fact]
     public async Task Upserting_an_item_again_replaces_its_vector()
     {
         var index = OpenIndex();
