@@ -26,6 +26,12 @@ internal sealed class QueryRunner(RagApiClient api, RelevanceJudge judge, IReadO
         {
             return new QueryOutcome(query, mode, ex.Message, null, []);
         }
+        catch (RagApiException ex) when (ex.StatusCode is >= 400 and < 500)
+        {
+            // The dataset asks for something this server refuses (a text over its length limit, an
+            // image it cannot read): stop and say which query, rather than score it zero.
+            throw new RagApiException(ex.StatusCode, $"Query '{query.Id}' in {mode} mode was refused: {ex.Message}");
+        }
 
         var hits = result.Hits.Take(k).ToList();
         var judged = hits.Select((hit, i) => new JudgedHit(

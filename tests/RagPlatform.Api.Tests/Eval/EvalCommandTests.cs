@@ -118,6 +118,19 @@ public sealed class EvalCommandTests : IAsyncLifetime
         Assert.Contains("nowhere.pdf", cli.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_query_the_server_refuses_stops_the_run_and_names_the_query()
+    {
+        var tooLong = string.Join(' ', Enumerable.Repeat("mooring", 400));
+        File.AppendAllLines(Path.Combine(Dataset, "queries.jsonl"), [$$"""{"id": "rambling", "kind": "text->text", "text": "{{tooLong}}", "relevant": [{"document": "marina.pdf"}]}"""]);
+        var cli = Cli();
+
+        var exit = await cli.RunAsync("eval", Dataset, "--mode", "lexical");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Query 'rambling' in lexical mode was refused", cli.Output.ReplaceLineEndings(" "), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Give a dataset folder", "eval")]
     [InlineData("--k must be between 1 and 100", "eval", "{dataset}", "--k", "0")]

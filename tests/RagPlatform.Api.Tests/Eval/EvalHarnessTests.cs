@@ -14,7 +14,9 @@ public sealed class EvalHarnessTests(EvalHarnessTests.EvaluatedDataset run) : IC
     {
         private readonly string folder = Path.Combine(Path.GetTempPath(), "rag-eval-tests", Guid.NewGuid().ToString("N"));
 
-        public PlatformFactory Factory { get; } = new();
+        /// <summary>Two ingestion workers: the corpus is ingested about a quarter faster on two cores,
+        /// and concurrent ingestion is exercised on the way.</summary>
+        public PlatformFactory Factory { get; } = new(workers: 2);
 
         public string Dataset => Path.Combine(folder, "dataset");
 
@@ -28,6 +30,8 @@ public sealed class EvalHarnessTests(EvalHarnessTests.EvaluatedDataset run) : IC
 
         public TimeSpan Elapsed { get; private set; }
 
+        public TimeSpan GenerateTime { get; private set; }
+
         public EvalReportJson Report { get; private set; } = null!;
 
         public async ValueTask InitializeAsync()
@@ -35,6 +39,7 @@ public sealed class EvalHarnessTests(EvalHarnessTests.EvaluatedDataset run) : IC
             var clock = Stopwatch.StartNew();
             var cli = new CliRunner(Factory);
             GenerateExit = await cli.RunAsync("eval", "--generate", Dataset);
+            GenerateTime = clock.Elapsed;
             EvalExit = await cli.RunAsync("eval", Dataset, "--mode", "all", "--k", "10", "--json", ReportPath);
             Output = cli.Output;
             Elapsed = clock.Elapsed;
@@ -64,7 +69,7 @@ public sealed class EvalHarnessTests(EvalHarnessTests.EvaluatedDataset run) : IC
 
         Assert.Contains("Query kind", run.Output, StringComparison.Ordinal);
         Assert.Contains("R@5", run.Output, StringComparison.Ordinal);
-        TestContext.Current.TestOutputHelper?.WriteLine($"Generate + upload + ingest + {run.Report.Queries.Count()} searches: {run.Elapsed.TotalSeconds:0.0} s");
+        TestContext.Current.TestOutputHelper?.WriteLine($"Generate {run.GenerateTime.TotalSeconds:0.0} s; generate + upload + ingest + {run.Report.Queries.Count()} searches: {run.Elapsed.TotalSeconds:0.0} s");
         TestContext.Current.TestOutputHelper?.WriteLine(run.Output);
     }
 

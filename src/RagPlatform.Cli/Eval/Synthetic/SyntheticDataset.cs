@@ -3,7 +3,8 @@ namespace RagPlatform.Cli.Eval.Synthetic;
 /// <summary>The dataset `rag eval --generate` writes: PDFs with charts and tables drawn as images
 /// (their words only as pixels), screenshots at 1x, photos with captions in the text layer, plain
 /// text pages, and queries of every kind that point at them. Drawn by code, so the repository holds
-/// no binary corpus and anyone can regenerate it; the same code makes the same pictures.</summary>
+/// no binary corpus and anyone can regenerate it: images and queries come out byte-identical, PDFs
+/// differ only in the random file identifier PdfPig writes.</summary>
 /// <remarks>Why in the CLI rather than only in the tests: the dataset then also runs against a real
 /// server with the real CLIP model (`rag eval --generate d &amp;&amp; rag eval d`), where dense numbers
 /// mean something; the tiny test model's do not.</remarks>
