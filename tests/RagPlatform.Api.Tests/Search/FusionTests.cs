@@ -5,7 +5,7 @@ namespace RagPlatform.Api.Tests.Search;
 
 /// <summary>Search:Fusion through the real host with the tiny CLIP model (random weights, so its
 /// dense ranking is a poor, arbitrary signal) and real BM25. The same three documents are searched
-/// under weighted fusion (the default) and under RRF.</summary>
+/// under weighted fusion and under RRF (the default).</summary>
 public sealed class FusionTests
 {
     private const string Query = "harbour pilots tide tables";
@@ -24,7 +24,7 @@ public sealed class FusionTests
     [Fact]
     public async Task Weighted_fusion_puts_the_passage_with_every_query_term_first_where_rrf_puts_a_one_word_match_first()
     {
-        var (weightedFactory, weighted) = await SearchAsync(null);
+        var (weightedFactory, weighted) = await SearchAsync("Weighted");
         await using var w = weightedFactory;
         var (rrfFactory, rrf) = await SearchAsync("Rrf");
         await using var r = rrfFactory;
@@ -55,7 +55,7 @@ public sealed class FusionTests
     [Fact]
     public async Task Every_dense_hit_carries_its_calibrated_score_and_the_raw_cosine_stays()
     {
-        var (factory, result) = await SearchAsync(null);
+        var (factory, result) = await SearchAsync("Weighted");
         await using var f = factory;
 
         Assert.Contains(result.Hits, h => h.Modality != Core.Documents.Modality.Text);
