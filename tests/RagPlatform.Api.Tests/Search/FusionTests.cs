@@ -79,10 +79,11 @@ public sealed class FusionTests
     }
 
     [Fact]
-    public async Task Both_weights_zero_stops_the_start_and_names_both_keys()
+    public async Task Both_weights_zero_under_weighted_fusion_stops_the_start_and_names_both_keys()
     {
         await using var factory = new PlatformFactory(withModel: false, settings: new Dictionary<string, string>
         {
+            ["Search:Fusion"] = "Weighted",
             ["Search:DenseWeight"] = "0",
             ["Search:LexicalWeight"] = "0",
         });
