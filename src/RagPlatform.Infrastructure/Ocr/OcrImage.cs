@@ -59,7 +59,8 @@ internal sealed class OcrImage : IDisposable
         }
 
         // Enlarging (small text) with a cubic filter keeps strokes sharp; shrinking averages over
-        // mipmaps so that thin strokes do not vanish between samples.
+        // mipmaps so that thin strokes do not vanish between samples. Bilinear enlarging (what
+        // PaddleOCR's OpenCV resize does) read the test page with 0.8-1.3% errors instead of 0%.
         var scale = Math.Max(width / box.Width, height / box.Height);
         var sampling = scale > 1 ? new SKSamplingOptions(SKCubicResampler.CatmullRom) : new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear);
 
