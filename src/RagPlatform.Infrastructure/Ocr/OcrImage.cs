@@ -1,0 +1,95 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using RagPlatform.Infrastructure.Imaging;
+using SkiaSharp;
+
+namespace RagPlatform.Infrastructure.Ocr;
+
+/// <summary>A decoded image the networks sample from: the whole of it scaled for the detector, and
+/// each text box cut out, straightened and scaled for the recogniser, each in one resampling
+/// (Skia), with edge pixels repeated beyond the border as PaddleOCR's crops do. Samples come back as
+/// RGBA bytes, rows top to bottom. Thread-safe.</summary>
+internal sealed class OcrImage : IDisposable
+{
+    private readonly SKImage _image;
+    private GCHandle _pixels;
+
+    /// <summary>Wraps the raster's pixels without copying them (an image may have tens of
+    /// megapixels); they stay pinned, and must not change, until this is disposed.</summary>
+    public OcrImage(RgbaRaster raster)
+    {
+        Width = raster.Width;
+        Height = raster.Height;
+        var info = new SKImageInfo(raster.Width, raster.Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        _pixels = GCHandle.Alloc(raster.Pixels, GCHandleType.Pinned);
+        using var pixmap = new SKPixmap(info, _pixels.AddrOfPinnedObject(), raster.Stride);
+        var image = SKImage.FromPixels(pixmap);
+        if (image is null)
+        {
+            _pixels.Free();
+            throw new InvalidOperationException($"Skia could not take a {raster.Width} × {raster.Height} image.");
+        }
+
+        _image = image;
+    }
+
+    public int Width { get; }
+
+    public int Height { get; }
+
+    /// <summary>The whole image stretched to <paramref name="width"/> × <paramref name="height"/>.</summary>
+    public byte[] Resize(int width, int height) =>
+        Sample(new TextQuad(Vector2.Zero, new Vector2(Width, 0), new Vector2(Width, Height), new Vector2(0, Height)), width, height);
+
+    /// <summary>The box's content as an upright <paramref name="width"/> × <paramref name="height"/>
+    /// image: its top-left corner at the top left, its top edge along the top.</summary>
+    public byte[] Sample(TextQuad box, int width, int height)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+
+        // Output pixel (u, v) reads the image at TopLeft + u/width · (TopRight − TopLeft)
+        // + v/height · (BottomLeft − TopLeft); the shader wants the inverse, image → output.
+        var across = (box.TopRight - box.TopLeft) / width;
+        var down = (box.BottomLeft - box.TopLeft) / height;
+        var outputToImage = new SKMatrix(across.X, down.X, box.TopLeft.X, across.Y, down.Y, box.TopLeft.Y, 0, 0, 1);
+        if (!outputToImage.TryInvert(out var imageToOutput))
+        {
+            throw new ArgumentException($"The box {box} has no area.", nameof(box));
+        }
+
+        // Enlarging (small text) with a cubic filter keeps strokes sharp; shrinking averages over
+        // mipmaps so that thin strokes do not vanish between samples. Bilinear enlarging (what
+        // PaddleOCR's OpenCV resize does) read the test page with 0.8-1.3% errors instead of 0%.
+        var scale = Math.Max(width / box.Width, height / box.Height);
+        var sampling = scale > 1 ? new SKSamplingOptions(SKCubicResampler.CatmullRom) : new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear);
+
+        var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        var pixels = new byte[info.BytesSize];
+        var handle = GCHandle.Alloc(pixels, GCHandleType.Pinned);
+        try
+        {
+            using var surface = SKSurface.Create(info, handle.AddrOfPinnedObject(), info.RowBytes)
+                ?? throw new InvalidOperationException($"Skia could not make a {width} × {height} surface.");
+            using var shader = _image.ToShader(SKShaderTileMode.Clamp, SKShaderTileMode.Clamp, sampling, imageToOutput);
+            using var paint = new SKPaint { Shader = shader, BlendMode = SKBlendMode.Src };
+            surface.Canvas.DrawRect(0, 0, width, height, paint);
+            surface.Canvas.Flush();
+        }
+        finally
+        {
+            handle.Free();
+        }
+
+        return pixels;
+    }
+
+    public void Dispose()
+    {
+        _image.Dispose();
+        if (_pixels.IsAllocated)
+        {
+            _pixels.Free();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace RagPlatform.Infrastructure.Ocr;
+
+/// <summary>One of the PP-OCR networks: an ONNX Runtime session with a single float image input
+/// [N, 3, H, W] and a single float output, created once and shared (runs are thread-safe).</summary>
+internal sealed class OcrOnnxModel : IDisposable
+{
+    private readonly InferenceSession _session;
+    private readonly string _input;
+    private readonly string[] _outputs;
+
+    private OcrOnnxModel(InferenceSession session, string fileName, string input, string output)
+    {
+        _session = session;
+        FileName = fileName;
+        _input = input;
+        _outputs = [output];
+    }
+
+    public string FileName { get; }
+
+    /// <exception cref="InvalidDataException">The file is not such a network; the message says why.</exception>
+    public static OcrOnnxModel Open(string path, SessionOptions options)
+    {
+        var fileName = Path.GetFileName(path);
+        InferenceSession session;
+        try
+        {
+            session = new InferenceSession(path, options);
+        }
+        catch (OnnxRuntimeException exception)
+        {
+            throw new InvalidDataException($"{fileName} is not a loadable ONNX model ({exception.Message.Trim()}).", exception);
+        }
+
+        try
+        {
+            var inputs = session.InputMetadata;
+            if (inputs.Count != 1 || inputs.Values.Single() is not { ElementDataType: TensorElementType.Float, Dimensions.Length: 4 })
+            {
+                throw new InvalidDataException(
+                    $"{fileName} is not a PP-OCR network: it should take one float image [N, 3, H, W], it declares {Describe(inputs)}.");
+            }
+
+            if (session.OutputMetadata.Count != 1 || session.OutputMetadata.Values.Single().ElementDataType != TensorElementType.Float)
+            {
+                throw new InvalidDataException(
+                    $"{fileName} is not a PP-OCR network: it should give one float tensor, it declares {Describe(session.OutputMetadata)}.");
+            }
+
+            return new OcrOnnxModel(session, fileName, inputs.Keys.Single(), session.OutputMetadata.Keys.Single());
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs a batch. <paramref name="input"/> is row-major [N, 3, H, W].</summary>
+    /// <returns>The output, row-major, and its shape.</returns>
+    public (float[] Values, int[] Shape) Run(float[] input, int batch, int height, int width, CancellationToken cancellationToken)
+    {
+        using var runOptions = new RunOptions();
+        using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
+        using var value = OrtValue.CreateTensorValueFromMemory(input, [batch, 3, height, width]);
+        IDisposableReadOnlyCollection<OrtValue> outputs;
+        try
+        {
+            outputs = _session.Run(runOptions, new Dictionary<string, OrtValue> { [_input] = value }, _outputs);
+        }
+        catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+
+        using (outputs)
+        {
+            var output = outputs[0];
+            var shape = output.GetTensorTypeAndShape().Shape.Select(dimension => checked((int)dimension)).ToArray();
+            return (output.GetTensorDataAsSpan<float>().ToArray(), shape);
+        }
+    }
+
+    public void Dispose() => _session.Dispose();
+
+    private static string Describe(IReadOnlyDictionary<string, NodeMetadata> metadata) =>
+        string.Join(", ", metadata.Select(entry => $"{entry.Key} {entry.Value.ElementDataType}[{string.Join(", ", entry.Value.Dimensions)}]"));
+}

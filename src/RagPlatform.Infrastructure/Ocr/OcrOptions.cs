@@ -1,0 +1,76 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RagPlatform.Infrastructure.Ocr;
+
+/// <summary>Settings of the in-process OCR (PP-OCRv4 on ONNX Runtime), section <c>Ocr</c>.</summary>
+public sealed class OcrOptions
+{
+    public const string SectionName = "Ocr";
+
+    /// <summary>Folder with ch_PP-OCRv4_det_infer.onnx, ch_PP-OCRv4_rec_infer.onnx,
+    /// ppocr_keys_v1.txt and (for <see cref="UseAngleClassifier"/>) ch_ppocr_mobile_v2.0_cls_infer.onnx,
+    /// as scripts/fetch-ocr-models.sh installs them. A relative path is looked up under the host's
+    /// content root, then the current directory, then the application's folder.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string ModelDirectory { get; set; } = "models/ocr";
+
+    /// <summary>Longest side of the image the detector sees, in pixels. Larger images are scaled
+    /// down to it; detection time grows with its square. PaddleOCR's 960 shrinks a page rendered at
+    /// 150 dpi to 55%: on the test page that tripled the error rate (0.4% → 1.4-2.4%); 1280 and
+    /// 1920 read it equally well, and 1920 keeps such pages whole.</summary>
+    [Range(320, 8192)]
+    public int MaxSideLength { get; set; } = 1920;
+
+    /// <summary>When the median detected line is lower than this many pixels, the image is scaled
+    /// up (to bring it to this height, by at most <see cref="MaxUpscale"/>, within
+    /// <see cref="MaxSideLength"/>) and detected again: boxes around 9-11 px text (1x screenshot
+    /// labels) come out better. On the test tables of 9-10 px text the error rate fell from
+    /// 0.7-1.7% to 0.2-0.7%, and a lone "0" tick label was found. 0 switches it off.</summary>
+    [Range(0, 200)]
+    public int SmallTextHeight { get; set; } = 20;
+
+    /// <summary>Largest factor small-text images are scaled up by before detection.</summary>
+    [Range(1.0, 4.0)]
+    public double MaxUpscale { get; set; } = 2.0;
+
+    /// <summary>A pixel of the detector's probability map is text above this (PaddleOCR: 0.3).</summary>
+    [Range(0.05, 0.95)]
+    public double DetectionThreshold { get; set; } = 0.3;
+
+    /// <summary>A detected box is kept when its mean probability reaches this (PaddleOCR: 0.6).</summary>
+    [Range(0.05, 0.99)]
+    public double BoxThreshold { get; set; } = 0.6;
+
+    /// <summary>How far a detected kernel is grown back into a text box, relative to its
+    /// area / perimeter (PaddleOCR: 1.5).</summary>
+    [Range(0.5, 4.0)]
+    public double UnclipRatio { get; set; } = 1.5;
+
+    /// <summary>Lines read with a lower mean character confidence are dropped (PaddleOCR: 0.5).</summary>
+    [Range(0.0, 1.0)]
+    public double MinConfidence { get; set; } = 0.5;
+
+    /// <summary>Runs the 0°/180° classifier on every line and reads the lines it finds upside down
+    /// both ways, keeping the more confident reading. For images that may lie upside down (photos
+    /// of pages); off by default, as in PaddleOCR: screenshots and rendered pages are upright, and
+    /// it costs about a fifth more time.</summary>
+    public bool UseAngleClassifier { get; set; }
+
+    /// <summary>Most text lines recognised in one ONNX run.</summary>
+    [Range(1, 128)]
+    public int RecognitionBatchSize { get; set; } = 8;
+
+    /// <summary>Widest line image the recogniser sees, in pixels at its 48-pixel height; longer
+    /// lines are squeezed to it.</summary>
+    [Range(320, 8192)]
+    public int MaxRecognitionWidth { get; set; } = 3200;
+
+    /// <summary>Threads ONNX Runtime uses inside one run; 0 lets it choose (one per physical core).</summary>
+    [Range(0, 256)]
+    public int IntraOpThreads { get; set; }
+
+    /// <summary>Images with more pixels are rejected before decoding (memory: 4 bytes per pixel;
+    /// an A4 scan at 600 dpi is 35 megapixels).</summary>
+    [Range(typeof(long), "1", "500000000")]
+    public long MaxImagePixels { get; set; } = 40_000_000;
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RagPlatform.Core.Ingestion;
+
+namespace RagPlatform.Infrastructure.Ocr;
+
+public static class OcrServiceCollectionExtensions
+{
+    /// <summary>Registers the in-process OCR (<see cref="ITextRecognizer"/>, PP-OCRv4 on ONNX
+    /// Runtime) as a singleton, with options from the <c>Ocr</c> section, and a start-up check that
+    /// loads the models (or logs once why it cannot).</summary>
+    public static IServiceCollection AddOcr(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<OcrOptions>().BindConfiguration(OcrOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<OcrOptions>>().Value;
+            var environment = provider.GetService<IHostEnvironment>();
+            var bases = new List<string>();
+            if (environment is not null)
+            {
+                bases.Add(environment.ContentRootPath);
+            }
+
+            bases.Add(Directory.GetCurrentDirectory());
+            bases.Add(AppContext.BaseDirectory);
+            var folder = OcrModelFolder.Resolve(options.ModelDirectory, bases);
+            return new PaddleOcrRecognizer(folder, options, provider.GetRequiredService<ILogger<PaddleOcrRecognizer>>());
+        });
+        services.AddSingleton<ITextRecognizer>(provider => provider.GetRequiredService<PaddleOcrRecognizer>());
+        services.AddHostedService<OcrStartupCheck>();
+        return services;
+    }
+}

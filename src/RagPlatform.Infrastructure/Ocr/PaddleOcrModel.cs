@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using Microsoft.ML.OnnxRuntime;
+
+namespace RagPlatform.Infrastructure.Ocr;
+
+/// <summary>The loaded networks of a model folder and the recogniser's character list, checked to
+/// run and to agree (the recogniser's classes are the list plus blank and space).</summary>
+internal sealed class PaddleOcrModel : IDisposable
+{
+    private PaddleOcrModel(OcrOnnxModel detector, OcrOnnxModel recognizer, OcrOnnxModel? angleClassifier, CtcGreedyDecoder decoder, TimeSpan loadTime)
+    {
+        Detector = detector;
+        Recognizer = recognizer;
+        AngleClassifier = angleClassifier;
+        Decoder = decoder;
+        LoadTime = loadTime;
+    }
+
+    public OcrOnnxModel Detector { get; }
+
+    public OcrOnnxModel Recognizer { get; }
+
+    public OcrOnnxModel? AngleClassifier { get; }
+
+    public CtcGreedyDecoder Decoder { get; }
+
+    public TimeSpan LoadTime { get; }
+
+    /// <exception cref="InvalidDataException">A file is unusable; the message names it.</exception>
+    public static PaddleOcrModel Load(OcrModelFolder folder, bool withAngleClassifier, int intraOpThreads)
+    {
+        var clock = Stopwatch.StartNew();
+        var decoder = CtcGreedyDecoder.Load(folder.Locate(OcrModelFolder.CharacterList));
+        using var options = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            IntraOpNumThreads = intraOpThreads,
+        };
+        var opened = new List<OcrOnnxModel>();
+        try
+        {
+            var detector = Open(OcrModelFolder.DetectionModel);
+            var recognizer = Open(OcrModelFolder.RecognitionModel);
+            var classifier = withAngleClassifier ? Open(OcrModelFolder.AngleModel) : null;
+            Probe(recognizer, decoder);
+            return new PaddleOcrModel(detector, recognizer, classifier, decoder, clock.Elapsed);
+        }
+        catch
+        {
+            opened.ForEach(model => model.Dispose());
+            throw;
+        }
+
+        OcrOnnxModel Open(string fileName)
+        {
+            var model = OcrOnnxModel.Open(folder.Locate(fileName), options);
+            opened.Add(model);
+            return model;
+        }
+    }
+
+    public void Dispose()
+    {
+        Detector.Dispose();
+        Recognizer.Dispose();
+        AngleClassifier?.Dispose();
+    }
+
+    // One run on a blank line: a recogniser of another alphabet (another character list) is found
+    // at start-up, not on the first document.
+    private static void Probe(OcrOnnxModel recognizer, CtcGreedyDecoder decoder)
+    {
+        const int width = TextLineRecognizer.MinBatchWidth;
+        int[] shape;
+        try
+        {
+            (_, shape) = recognizer.Run(new float[3 * TextLineRecognizer.LineHeight * width], 1, TextLineRecognizer.LineHeight, width, CancellationToken.None);
+        }
+        catch (OnnxRuntimeException exception)
+        {
+            throw new InvalidDataException($"{recognizer.FileName} does not run on a 48-pixel line ({exception.Message.Trim()}).", exception);
+        }
+
+        if (shape is not [1, _, var classes] || classes != decoder.ClassCount)
+        {
+            throw new InvalidDataException(
+                $"{recognizer.FileName} gives [{string.Join(", ", shape)}] per line, but {OcrModelFolder.CharacterList} needs {decoder.ClassCount} classes " +
+                $"({decoder.ClassCount - 2} characters, blank and space): the two files do not belong together.");
+        }
+    }
+}

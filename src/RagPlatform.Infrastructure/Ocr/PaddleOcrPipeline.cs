@@ -1,0 +1,118 @@
+using System.Text;
+using RagPlatform.Core.Documents;
+using RagPlatform.Core.Ingestion;
+using RagPlatform.Infrastructure.Imaging;
+
+namespace RagPlatform.Infrastructure.Ocr;
+
+/// <summary>PaddleOCR's system pipeline on one decoded image: detect lines (again at a larger scale
+/// when the text is small), straighten and turn each line, read it, drop unsure readings, order
+/// the rest for reading.</summary>
+internal sealed class PaddleOcrPipeline
+{
+    /// <summary>Crops at least this many times higher than wide hold vertical text, turned a
+    /// quarter before reading (PaddleOCR's rule).</summary>
+    private const float VerticalAspect = 1.5f;
+
+    /// <summary>Margin added around each line before it is read, as a fraction of its height, on
+    /// every side. The detector's boxes hug the ink (unclip ratio 1.5); read that tightly, the
+    /// recogniser drops spaces between words ("Monthlyactiveusers"). Measured on the test images:
+    /// 0 gives a character error rate of 6.4% on a scanned page, 0.1 gives 0.6%, 0.2 gives 0-0.6%,
+    /// 0.25 starts to take in the neighbouring lines (1%).</summary>
+    private const float LineMargin = 0.2f;
+
+    private readonly OcrOptions _options;
+    private readonly TextDetector _detector;
+    private readonly TextLineRecognizer _recognizer;
+    private readonly TextAngleClassifier? _angleClassifier;
+
+    public PaddleOcrPipeline(PaddleOcrModel model, OcrOptions options)
+    {
+        _options = options;
+        var postProcessor = new DbPostProcessor((float)options.DetectionThreshold, (float)options.BoxThreshold, (float)options.UnclipRatio);
+        _detector = new TextDetector(model.Detector, postProcessor);
+        _recognizer = new TextLineRecognizer(model.Recognizer, model.Decoder, options.RecognitionBatchSize, options.MaxRecognitionWidth);
+        _angleClassifier = options.UseAngleClassifier && model.AngleClassifier is { } classifier
+            ? new TextAngleClassifier(classifier, options.RecognitionBatchSize)
+            : null;
+    }
+
+    public IReadOnlyList<RecognizedLine> Read(RgbaRaster raster, CancellationToken cancellationToken)
+    {
+        using var image = new OcrImage(raster);
+        var boxes = Detect(image, cancellationToken);
+        if (boxes.Count == 0)
+        {
+            return [];
+        }
+
+        var lines = boxes.Select(box => box.Height >= VerticalAspect * box.Width ? box.QuarterTurned() : box)
+            .Select(box => box.Grow(LineMargin * box.Height)).ToArray();
+        var readings = _recognizer.Recognize(image, lines, cancellationToken).ToArray();
+        if (_angleClassifier is not null)
+        {
+            TurnUpsideDownLines(image, lines, readings, cancellationToken);
+        }
+
+        var kept = new List<(TextQuad Box, string Text, float Confidence)>();
+        for (var i = 0; i < boxes.Count; i++)
+        {
+            var (text, confidence) = readings[i];
+
+            // The character list is Chinese and English: it has full-width forms ("，", "％", "Ａ")
+            // that the recogniser sometimes gives in English text; NFKC makes them the ASCII ones
+            // a search for the text would use, and leaves ideographs alone.
+            text = text.Normalize(NormalizationForm.FormKC).Trim();
+            if (text.Length > 0 && confidence >= _options.MinConfidence)
+            {
+                kept.Add((boxes[i], text, confidence));
+            }
+        }
+
+        return [.. ReadingOrder.Sort(kept, line => line.Box).Select(line => new RecognizedLine(line.Text, ToRegion(line.Box, image), line.Confidence))];
+    }
+
+    /// <summary>Reads the lines the classifier finds upside down the other way up too, and keeps
+    /// the more confident reading: the classifier alone turned a few upright lines on the test
+    /// images (a 14 px monospaced line, "Open Settings ..." read as "s pue rid asu ...").</summary>
+    private void TurnUpsideDownLines(OcrImage image, TextQuad[] lines, (string Text, float Confidence)[] readings, CancellationToken cancellationToken)
+    {
+        var upsideDown = _angleClassifier!.AreUpsideDown(image, lines, cancellationToken);
+        var flagged = Enumerable.Range(0, lines.Length).Where(i => upsideDown[i]).ToArray();
+        if (flagged.Length == 0)
+        {
+            return;
+        }
+
+        var turned = _recognizer.Recognize(image, [.. flagged.Select(i => lines[i].Turned())], cancellationToken);
+        for (var j = 0; j < flagged.Length; j++)
+        {
+            if (turned[j].Confidence > readings[flagged[j]].Confidence)
+            {
+                readings[flagged[j]] = turned[j];
+            }
+        }
+    }
+
+    /// <summary>Detects at the image's own scale (or lower, within the side limit); when the median
+    /// line is lower than <see cref="OcrOptions.SmallTextHeight"/>, detects again at a larger scale.</summary>
+    internal IReadOnlyList<TextQuad> Detect(OcrImage image, CancellationToken cancellationToken)
+    {
+        var longSide = Math.Max(image.Width, image.Height);
+        var fit = (double)_options.MaxSideLength / longSide;
+        var scale = Math.Min(1, fit);
+        var boxes = _detector.Detect(image, scale, cancellationToken);
+        if (boxes.Count == 0 || _options.SmallTextHeight == 0)
+        {
+            return boxes;
+        }
+
+        var heights = boxes.Select(box => box.Height).Order().ToList();
+        var median = heights[heights.Count / 2];
+        var larger = Math.Min(Math.Min(_options.MaxUpscale, _options.SmallTextHeight / median), fit);
+        return median < _options.SmallTextHeight && larger > scale * 1.25 ? _detector.Detect(image, larger, cancellationToken) : boxes;
+    }
+
+    private static Region ToRegion(TextQuad box, OcrImage image) =>
+        new Region(box.Left / image.Width, box.Top / image.Height, (box.Right - box.Left) / image.Width, (box.Bottom - box.Top) / image.Height).ClampToPage();
+}

@@ -1,0 +1,55 @@
+namespace RagPlatform.Infrastructure.Ocr;
+
+/// <summary>Reads text lines with the PP-OCRv4 recogniser: each box is cut out at the network's
+/// height of 48 pixels, keeping its aspect; lines of similar length share a batch, padded to the
+/// longest, and each row of the output is read by CTC.</summary>
+internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder decoder, int batchSize, int maxWidth)
+{
+    public const int LineHeight = 48;
+
+    /// <summary>Narrowest batch, in pixels. PaddleOCR pads every batch to at least 320 (its
+    /// rec_image_shape 3, 48, 320); that made no difference to the error rate on the test images
+    /// and costs three times the time on screenshots, whose labels are short. 64 keeps a lone
+    /// digit several output steps wide (the network gives one step per 8 pixels).</summary>
+    public const int MinBatchWidth = 64;
+
+    public IReadOnlyList<(string Text, float Confidence)> Recognize(OcrImage image, IReadOnlyList<TextQuad> boxes, CancellationToken cancellationToken)
+    {
+        var results = new (string, float)[boxes.Count];
+        var widths = boxes.Select(box => LineWidth(box, maxWidth)).ToArray();
+
+        // Shortest first, so that each batch pads its lines to a similar width.
+        var order = Enumerable.Range(0, boxes.Count).OrderBy(index => widths[index]).ToArray();
+        foreach (var batch in order.Chunk(batchSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var slotWidth = Math.Max(MinBatchWidth, batch.Max(index => widths[index]));
+            var slot = 3 * LineHeight * slotWidth;
+            var input = new float[batch.Length * slot];
+            for (var i = 0; i < batch.Length; i++)
+            {
+                var index = batch[i];
+                var pixels = image.Sample(boxes[index], widths[index], LineHeight);
+                OcrTensors.WriteLine(pixels, widths[index], LineHeight, input.AsSpan(i * slot, slot), slotWidth);
+            }
+
+            var (output, shape) = model.Run(input, batch.Length, LineHeight, slotWidth, cancellationToken);
+            if (shape is not [var rows, var steps, var classes] || rows != batch.Length || classes != decoder.ClassCount)
+            {
+                throw new InvalidDataException(
+                    $"{model.FileName} gave [{string.Join(", ", shape)}] for {batch.Length} lines; the character list needs [{batch.Length}, steps, {decoder.ClassCount}].");
+            }
+
+            for (var i = 0; i < batch.Length; i++)
+            {
+                results[batch[i]] = decoder.Decode(output.AsSpan(i * steps * classes, steps * classes));
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>Width of a box's line image at the network's height, its aspect kept, within the limit.</summary>
+    public static int LineWidth(TextQuad box, int maxWidth) =>
+        Math.Clamp((int)Math.Ceiling(LineHeight * box.Width / Math.Max(box.Height, 1f)), 1, maxWidth);
+}

