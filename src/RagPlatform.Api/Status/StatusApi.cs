@@ -17,13 +17,15 @@ internal static class StatusApi
     public static IHealthChecksBuilder AddPlatformHealthChecks(this IServiceCollection services) =>
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store")
-            .AddCheck<DenseSearchHealthCheck>("dense-search");
+            .AddCheck<DenseSearchHealthCheck>("dense-search")
+            .AddCheck<OcrHealthCheck>("ocr");
 
-    private static async Task<StatusDto> GetAsync(IDocumentStore store, IVectorIndex vectors, IJobQueue queue, IDenseEncoders encoders, CancellationToken cancellationToken)
+    private static async Task<StatusDto> GetAsync(IDocumentStore store, IVectorIndex vectors, IJobQueue queue, IDenseEncoders encoders, ITextRecognizer ocr, CancellationToken cancellationToken)
     {
         var counts = await store.CountAsync(cancellationToken);
         return new StatusDto(
             new DenseStatusDto(encoders.IsAvailable, encoders.UnavailableReason, encoders.IsAvailable ? encoders.Dimensions : null),
+            new OcrStatusDto(ocr.IsAvailable, ocr.UnavailableReason),
             Enum.GetValues<DocumentStatus>().ToDictionary(s => s, s => counts.DocumentsByStatus.GetValueOrDefault(s)),
             Enum.GetValues<Modality>().ToDictionary(m => m, m => counts.ItemsByModality.GetValueOrDefault(m)),
             await vectors.CountAsync(cancellationToken),
@@ -45,6 +47,16 @@ internal static class StatusApi
                 return HealthCheckResult.Unhealthy("The metadata store does not answer.", ex);
             }
         }
+    }
+
+    /// <summary>Degraded (still HTTP 200) while the OCR models are missing: images are indexed
+    /// without the text inside them.</summary>
+    private sealed class OcrHealthCheck(ITextRecognizer ocr) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(ocr.IsAvailable
+                ? HealthCheckResult.Healthy("OCR models loaded.")
+                : HealthCheckResult.Degraded($"Text inside images is not read: {ocr.UnavailableReason}"));
     }
 
     /// <summary>Degraded (still HTTP 200) while the CLIP model is missing: the platform works,

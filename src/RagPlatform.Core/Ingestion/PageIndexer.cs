@@ -7,6 +7,10 @@ namespace RagPlatform.Core.Ingestion;
 
 /// <summary>Turns one extracted page into stored, embedded and indexed items: the page render,
 /// the images drawn on it and its text chunks.</summary>
+/// <remarks>Text read by OCR: a page without a text layer (a scan, an uploaded screenshot) is
+/// chunked from its OCR lines; every image item (embedded figure, uploaded image) carries the text
+/// read inside it, so a word that exists only as pixels of a chart finds the chart. A page that has
+/// a text layer is not read twice, but the images on it are.</remarks>
 /// <remarks>Idempotent: item ids are derived from document, page and position, and every write is an
 /// upsert or a replace, so a page retried after a crash ends up stored exactly once.</remarks>
 public sealed partial class PageIndexer(
@@ -16,6 +20,7 @@ public sealed partial class PageIndexer(
     IVectorIndex vectors,
     ILexicalIndex lexical,
     TextChunker chunker,
+    ImageTextReader ocr,
     ILogger<PageIndexer> logger)
 {
     /// <summary>Indexes the page and returns how many items it produced.</summary>
@@ -25,7 +30,11 @@ public sealed partial class PageIndexer(
         var images = new Dictionary<Guid, EncodedImage>();
 
         var renderKey = await StoreRenderAsync(document, page, cancellationToken);
-        var pageItem = NewItem(document, page, items.Count, document.Kind == DocumentKind.Image ? Modality.Image : Modality.Page, null, null, renderKey);
+        var pageLines = page.Words.Count == 0 ? await ocr.ReadAsync(page.Render, cancellationToken) : [];
+
+        // An uploaded image is an image item and carries its text; a PDF page's text lives in its chunks.
+        var isImageDocument = document.Kind == DocumentKind.Image;
+        var pageItem = NewItem(document, page, items.Count, isImageDocument ? Modality.Image : Modality.Page, null, isImageDocument ? ImageTextReader.Join(pageLines) : null, renderKey);
         items.Add(pageItem);
         images[pageItem.Id] = page.Render;
 
@@ -34,12 +43,14 @@ public sealed partial class PageIndexer(
             var image = page.Images[i];
             var key = BlobKeys.EmbeddedImage(document.Id, page.Number, i, ExtensionOf(image.Image.MediaType));
             await PutAsync(key, image.Image.Data, cancellationToken);
-            var item = NewItem(document, page, items.Count, Modality.Image, image.Box.ClampToPage(), null, key);
+            var text = ImageTextReader.Join(await ocr.ReadAsync(image.Image, cancellationToken));
+            var item = NewItem(document, page, items.Count, Modality.Image, image.Box.ClampToPage(), text, key);
             items.Add(item);
             images[item.Id] = image.Image;
         }
 
-        foreach (var chunk in chunker.Chunk(page.Words))
+        var words = page.Words.Count > 0 ? page.Words : ImageTextReader.AsWords(pageLines);
+        foreach (var chunk in chunker.Chunk(words))
         {
             items.Add(NewItem(document, page, items.Count, Modality.Text, chunk.Box.ClampToPage(), chunk.Text, null));
         }

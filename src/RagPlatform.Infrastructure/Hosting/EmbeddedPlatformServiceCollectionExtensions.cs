@@ -3,6 +3,7 @@ using RagPlatform.Core.Documents;
 using RagPlatform.Core.Ingestion;
 using RagPlatform.Infrastructure.Clip;
 using RagPlatform.Infrastructure.Extraction;
+using RagPlatform.Infrastructure.Ocr;
 using RagPlatform.Infrastructure.Storage;
 
 namespace RagPlatform.Infrastructure.Hosting;
@@ -16,6 +17,7 @@ public static class EmbeddedPlatformServiceCollectionExtensions
         services.AddEmbeddedStorage();
         services.AddClipEncoders();
         services.AddPdfExtraction();
+        services.AddOcr();
         services.AddKeyedSingleton<IDocumentExtractor>(DocumentKind.Image, static (provider, _) => provider.GetRequiredService<ImageDocumentExtractor>());
         services.AddSingleton<IDocumentExtractor, ExtractorByKind>();
         return services;

@@ -18,6 +18,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IngestionSignal>();
         services.AddSingleton<TextChunker>();
+        services.AddSingleton<ImageTextReader>();
         services.AddSingleton<PageIndexer>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<DocumentIntake>();

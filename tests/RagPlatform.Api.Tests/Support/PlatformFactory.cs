@@ -21,6 +21,7 @@ public sealed class PlatformFactory(bool withModel = true, long? maxFileBytes = 
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Clip:ModelDirectory", withModel ? RepositoryPaths.TinyClipModel : Path.Combine(DataDirectory, "no-model-here"));
+        builder.UseSetting("Ocr:ModelDirectory", Path.Combine(RepositoryPaths.Root, "models", "ocr"));
         builder.UseSetting("Ingestion:PollMilliseconds", "50");
         builder.UseSetting("Ingestion:Workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
