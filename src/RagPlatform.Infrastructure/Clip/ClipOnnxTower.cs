@@ -2,6 +2,8 @@ using System.Numerics.Tensors;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
+using RagPlatform.Infrastructure.Onnx;
+
 namespace RagPlatform.Infrastructure.Clip;
 
 /// <summary>One tower of the dual encoder: an ONNX Runtime session created once and shared
@@ -41,15 +43,7 @@ internal sealed class ClipOnnxTower : IDisposable
     public static ClipOnnxTower Open(string path, SessionOptions options, string mainInput, TensorElementType mainType, string preferredOutput)
     {
         var fileName = Path.GetFileName(path);
-        InferenceSession session;
-        try
-        {
-            session = new InferenceSession(path, options);
-        }
-        catch (OnnxRuntimeException exception)
-        {
-            throw new InvalidDataException($"{fileName} is not a loadable ONNX model ({exception.Message.Trim()}).", exception);
-        }
+        var session = OnnxSessionLoader.Load(path, options);
 
         try
         {

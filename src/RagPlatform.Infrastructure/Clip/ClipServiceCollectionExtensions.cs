@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RagPlatform.Core.Documents;
@@ -8,6 +7,7 @@ using RagPlatform.Core.Ingestion;
 using RagPlatform.Core.Search;
 using RagPlatform.Infrastructure.Extraction;
 using RagPlatform.Infrastructure.Imaging;
+using RagPlatform.Infrastructure.Onnx;
 
 namespace RagPlatform.Infrastructure.Clip;
 
@@ -37,16 +37,7 @@ public static class ClipServiceCollectionExtensions
         services.AddSingleton(provider =>
         {
             var settings = provider.GetRequiredService<IOptions<ClipOptions>>().Value;
-            var environment = provider.GetService<IHostEnvironment>();
-            var bases = new List<string>();
-            if (environment is not null)
-            {
-                bases.Add(environment.ContentRootPath);
-            }
-
-            bases.Add(Directory.GetCurrentDirectory());
-            bases.Add(AppContext.BaseDirectory);
-            var folder = ClipModelFolder.Resolve(settings.ModelDirectory, bases);
+            var folder = ClipModelFolder.Resolve(settings.ModelDirectory, ModelPathBases.For(provider));
             return new ClipDenseEncoders(folder, settings, provider.GetRequiredService<ILogger<ClipDenseEncoders>>());
         });
         services.AddSingleton<IDenseEncoders>(provider => provider.GetRequiredService<ClipDenseEncoders>());

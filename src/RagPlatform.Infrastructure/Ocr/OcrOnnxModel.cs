@@ -1,6 +1,8 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
+using RagPlatform.Infrastructure.Onnx;
+
 namespace RagPlatform.Infrastructure.Ocr;
 
 /// <summary>One of the PP-OCR networks: an ONNX Runtime session with a single float image input
@@ -25,15 +27,7 @@ internal sealed class OcrOnnxModel : IDisposable
     public static OcrOnnxModel Open(string path, SessionOptions options)
     {
         var fileName = Path.GetFileName(path);
-        InferenceSession session;
-        try
-        {
-            session = new InferenceSession(path, options);
-        }
-        catch (OnnxRuntimeException exception)
-        {
-            throw new InvalidDataException($"{fileName} is not a loadable ONNX model ({exception.Message.Trim()}).", exception);
-        }
+        var session = OnnxSessionLoader.Load(path, options);
 
         try
         {

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RagPlatform.Core.Ingestion;
+using RagPlatform.Infrastructure.Onnx;
 
 namespace RagPlatform.Infrastructure.Ocr;
 
@@ -18,16 +18,7 @@ public static class OcrServiceCollectionExtensions
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<OcrOptions>>().Value;
-            var environment = provider.GetService<IHostEnvironment>();
-            var bases = new List<string>();
-            if (environment is not null)
-            {
-                bases.Add(environment.ContentRootPath);
-            }
-
-            bases.Add(Directory.GetCurrentDirectory());
-            bases.Add(AppContext.BaseDirectory);
-            var folder = OcrModelFolder.Resolve(options.ModelDirectory, bases);
+            var folder = OcrModelFolder.Resolve(options.ModelDirectory, ModelPathBases.For(provider));
             return new PaddleOcrRecognizer(folder, options, provider.GetRequiredService<ILogger<PaddleOcrRecognizer>>());
         });
         services.AddSingleton<ITextRecognizer>(provider => provider.GetRequiredService<PaddleOcrRecognizer>());
