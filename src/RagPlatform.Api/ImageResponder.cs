@@ -19,10 +19,8 @@ internal sealed class ImageResponder(IBlobStore blobs, IImageTransformer transfo
             return MissingImage();
         }
 
-        var head = new byte[MediaTypeSniffer.HeaderLength];
-        var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        var mediaType = (await MediaTypeSniffer.DetectAsync(stream, cancellationToken))?.MediaType ?? "application/octet-stream";
         stream.Position = 0;
-        var mediaType = MediaTypeSniffer.Detect(head.AsSpan(0, read))?.MediaType ?? "application/octet-stream";
         return Results.File(stream, mediaType);
     }
 

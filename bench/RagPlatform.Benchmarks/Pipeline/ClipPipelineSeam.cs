@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using RagPlatform.Benchmarks.Harness;
 using RagPlatform.Benchmarks.Onnx.Clip;
 using RagPlatform.Infrastructure.Clip;
 
@@ -14,7 +15,7 @@ internal static class ClipPipelineSeam
 
     public static IImageEmbeddingPipeline? TryCreate(ClipModelFiles files)
     {
-        var source = Path.Combine(RepositoryRoot(), "tests", "fixtures", "clip", "model");
+        var source = Path.Combine(BenchPaths.RepositoryRoot, "tests", "fixtures", "clip", "model");
         foreach (var name in CompanionFiles)
         {
             var target = Path.Combine(files.Directory, name);
@@ -32,19 +33,6 @@ internal static class ClipPipelineSeam
         }
 
         return new EmbeddingGeneratorImagePipeline("platform-clip", encoders.Images, new DisposeOnAsync(encoders));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "RagPlatform.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Run the benchmarks from inside the repository.");
     }
 
     private sealed class DisposeOnAsync(IDisposable inner) : IAsyncDisposable

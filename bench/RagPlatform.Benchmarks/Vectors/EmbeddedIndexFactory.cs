@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using RagPlatform.Benchmarks.Harness;
 using RagPlatform.Core.Search;
 using RagPlatform.Infrastructure.Storage;
 using RagPlatform.Infrastructure.Vectors;
@@ -12,7 +13,7 @@ internal static class EmbeddedIndexFactory
 {
     public static async Task<IVectorIndex> CreateAsync(CancellationToken cancellationToken)
     {
-        var folder = Path.GetFullPath(Path.Combine("artifacts", "bench-tmp", "embedded-index"));
+        var folder = Path.Combine(BenchPaths.RepositoryRoot, "artifacts", "bench-tmp", "embedded-index");
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);

@@ -30,13 +30,12 @@ internal static class UploadEndpoint
             return Results.Problem($"{files.Count} files in one request; the limit is {options.Value.MaxFilesPerRequest}.", statusCode: StatusCodes.Status400BadRequest, title: "Too many files");
         }
 
+        // The intake's own checks, on every file before any is stored; a refusal becomes a 400, 413
+        // or 415 problem through KnownExceptionHandler.
         foreach (var file in files)
         {
-            var problem = await CheckAsync(file, options.Value, cancellationToken);
-            if (problem is not null)
-            {
-                return problem;
-            }
+            await using var stream = file.OpenReadStream();
+            await intake.CheckAsync(stream, file.FileName, cancellationToken);
         }
 
         var results = new List<UploadResultDto>(files.Count);
@@ -49,34 +48,5 @@ internal static class UploadEndpoint
 
         var first = results[0].Document;
         return Results.Accepted(results.Count == 1 ? first.Url : "/api/documents", new UploadResponseDto(results));
-    }
-
-    private static async Task<IResult?> CheckAsync(IFormFile file, UploadOptions options, CancellationToken cancellationToken)
-    {
-        if (file.Length == 0)
-        {
-            return Results.Problem($"'{file.FileName}' is empty.", statusCode: StatusCodes.Status400BadRequest, title: "Empty file");
-        }
-
-        if (file.Length > options.MaxFileBytes)
-        {
-            return Results.Problem(
-                $"'{file.FileName}' is {file.Length:N0} bytes; the limit is {options.MaxFileBytes:N0} bytes.",
-                statusCode: StatusCodes.Status413PayloadTooLarge,
-                title: "File too large");
-        }
-
-        var head = new byte[MediaTypeSniffer.HeaderLength];
-        await using var stream = file.OpenReadStream();
-        var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
-        if (MediaTypeSniffer.Detect(head.AsSpan(0, read)) is null)
-        {
-            return Results.Problem(
-                $"'{file.FileName}' is not a supported file type (declared as '{file.ContentType}'). Supported: {MediaTypeSniffer.SupportedFormats}.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported file type");
-        }
-
-        return null;
     }
 }

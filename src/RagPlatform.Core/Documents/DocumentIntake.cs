@@ -14,9 +14,11 @@ public sealed class DocumentIntake(
     IOptions<UploadOptions> options,
     TimeProvider time)
 {
-    /// <param name="content">The upload; must be seekable (it is read twice: hash, then store).</param>
+    /// <summary>Checks an upload without storing anything: not empty, within the size limit, a
+    /// supported format. The stream is left where it was.</summary>
+    /// <param name="content">The upload; must be seekable.</param>
     /// <exception cref="UploadRejectedException">Empty, too large, or not a supported format.</exception>
-    public async Task<IntakeResult> AcceptAsync(Stream content, string fileName, CancellationToken cancellationToken)
+    public async Task<DetectedMediaType> CheckAsync(Stream content, string fileName, CancellationToken cancellationToken)
     {
         var size = content.Length - content.Position;
         if (size == 0)
@@ -31,8 +33,19 @@ public sealed class DocumentIntake(
         }
 
         var start = content.Position;
-        var detected = await DetectAsync(content, fileName, cancellationToken);
+        var detected = await MediaTypeSniffer.DetectAsync(content, cancellationToken);
         content.Position = start;
+        return detected
+            ?? throw new UploadRejectedException(UploadRejection.UnsupportedType, $"'{fileName}' is not a supported file type. Supported: {MediaTypeSniffer.SupportedFormats}.");
+    }
+
+    /// <param name="content">The upload; must be seekable (it is read twice: hash, then store).</param>
+    /// <exception cref="UploadRejectedException">Empty, too large, or not a supported format.</exception>
+    public async Task<IntakeResult> AcceptAsync(Stream content, string fileName, CancellationToken cancellationToken)
+    {
+        var detected = await CheckAsync(content, fileName, cancellationToken);
+        var size = content.Length - content.Position;
+        var start = content.Position;
         var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
 
         var existing = await store.FindBySha256Async(sha256, cancellationToken);
@@ -75,14 +88,6 @@ public sealed class DocumentIntake(
         await blobs.PutAsync(BlobKeys.Original(document.Id), content, cancellationToken);
         await store.AddAsync(document, cancellationToken);
         return document;
-    }
-
-    private static async Task<DetectedMediaType> DetectAsync(Stream content, string fileName, CancellationToken cancellationToken)
-    {
-        var head = new byte[MediaTypeSniffer.HeaderLength];
-        var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
-        return MediaTypeSniffer.Detect(head.AsSpan(0, read))
-            ?? throw new UploadRejectedException(UploadRejection.UnsupportedType, $"'{fileName}' is not a supported file type. Supported: {MediaTypeSniffer.SupportedFormats}.");
     }
 
     /// <summary>Keeps the name a user gave (it is shown and used for downloads) minus any path, and

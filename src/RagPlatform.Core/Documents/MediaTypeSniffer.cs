@@ -46,6 +46,15 @@ public static class MediaTypeSniffer
         return null;
     }
 
+    /// <summary>Reads up to <see cref="HeaderLength"/> bytes from the stream's current position
+    /// (without rewinding it) and recognises them.</summary>
+    public static async Task<DetectedMediaType?> DetectAsync(Stream content, CancellationToken cancellationToken)
+    {
+        var head = new byte[HeaderLength];
+        var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        return Detect(head.AsSpan(0, read));
+    }
+
     /// <summary>Names of the supported formats, for error messages.</summary>
     public static string SupportedFormats => "PDF, PNG, JPEG, WebP, GIF, BMP";
 
