@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 
+using RagPlatform.OnnxGraphs;
+
 namespace RagPlatform.Benchmarks.Onnx.Clip;
 
 /// <summary>Generates the CLIP graphs on first use and reuses them afterwards. A folder is keyed by

@@ -1,3 +1,5 @@
+using RagPlatform.OnnxGraphs;
+
 namespace RagPlatform.Benchmarks.Onnx.Clip;
 
 /// <summary>The text tower: input_ids int64 [batch, 77] → text_embeds [batch, 512] for ViT-B/32.

@@ -1,3 +1,5 @@
+using RagPlatform.OnnxGraphs;
+
 namespace RagPlatform.Benchmarks.Onnx.Clip;
 
 /// <summary>The image tower: pixel_values [batch, 3, 224, 224] → image_embeds [batch, 512] for ViT-B/32.

@@ -1,3 +1,5 @@
+using RagPlatform.OnnxGraphs;
+
 namespace RagPlatform.Benchmarks.Onnx.Clip;
 
 /// <summary>Deterministic pseudo-random weights. Each tensor's stream is seeded from the model seed

@@ -1,3 +1,5 @@
+using RagPlatform.OnnxGraphs;
+
 namespace RagPlatform.Benchmarks.Onnx.Clip;
 
 /// <summary>Emits the pieces both CLIP towers share: layer norms, linear layers and pre-norm

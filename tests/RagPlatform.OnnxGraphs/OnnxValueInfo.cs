@@ -1,10 +1,10 @@
 using Google.Protobuf;
 
-namespace RagPlatform.Benchmarks.Onnx;
+namespace RagPlatform.OnnxGraphs;
 
 /// <summary>ValueInfoProto of a graph input or output, with its nested TypeProto.Tensor and
 /// TensorShapeProto written inline (they are only ever used here).</summary>
-internal sealed class OnnxValueInfo(string name, OnnxElementType elementType, IReadOnlyList<OnnxDimension> shape) : IOnnxMessage
+public sealed class OnnxValueInfo(string name, OnnxElementType elementType, IReadOnlyList<OnnxDimension> shape) : IOnnxMessage
 {
     // ValueInfoProto: name = 1, type = 2. TypeProto: tensor_type = 1. TypeProto.Tensor:
     // elem_type = 1, shape = 2. TensorShapeProto: dim = 1. Dimension: dim_value = 1, dim_param = 2.

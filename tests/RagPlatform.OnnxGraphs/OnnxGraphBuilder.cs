@@ -1,10 +1,10 @@
 using System.Globalization;
 
-namespace RagPlatform.Benchmarks.Onnx;
+namespace RagPlatform.OnnxGraphs;
 
 /// <summary>Assembles a graph node by node. Every value gets a unique name; constants with the same
 /// content are shared; learned weights are counted so the generated model's size can be checked.</summary>
-internal sealed class OnnxGraphBuilder(string graphName)
+public sealed class OnnxGraphBuilder(string graphName)
 {
     private readonly List<OnnxNode> _nodes = [];
     private readonly List<OnnxTensor> _initializers = [];

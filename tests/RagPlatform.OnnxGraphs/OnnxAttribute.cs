@@ -1,10 +1,10 @@
 using Google.Protobuf;
 
-namespace RagPlatform.Benchmarks.Onnx;
+namespace RagPlatform.OnnxGraphs;
 
 /// <summary>AttributeProto of a node: one float, one int or a list of ints (all the generated
 /// graphs need).</summary>
-internal sealed class OnnxAttribute : IOnnxMessage
+public sealed class OnnxAttribute : IOnnxMessage
 {
     // Field numbers of AttributeProto in onnx.proto.
     private const int NameField = 1;

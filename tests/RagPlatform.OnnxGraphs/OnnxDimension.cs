@@ -1,8 +1,8 @@
-namespace RagPlatform.Benchmarks.Onnx;
+namespace RagPlatform.OnnxGraphs;
 
 /// <summary>A dimension of a graph input or output: a fixed size, or a named symbol such as
 /// "batch" that the runtime resolves per call.</summary>
-internal readonly record struct OnnxDimension(long Value, string? Symbol)
+public readonly record struct OnnxDimension(long Value, string? Symbol)
 {
     public static OnnxDimension Fixed(long value) => new(value, null);
 

@@ -1,11 +1,11 @@
 using Google.Protobuf;
 
-namespace RagPlatform.Benchmarks.Onnx;
+namespace RagPlatform.OnnxGraphs;
 
 /// <summary>Writes a graph as an ONNX ModelProto file in protobuf wire format, with no dependency on
 /// onnx's generated classes: Google.Protobuf's <see cref="CodedOutputStream"/> does the tags,
 /// varints and lengths; the field numbers are those of onnx/onnx's onnx.proto.</summary>
-internal static class OnnxGraphWriter
+public static class OnnxGraphWriter
 {
     /// <summary>IR version 8 is the one that goes with opset 17 (ONNX 1.12).</summary>
     public const long IrVersion = 8;

@@ -1,6 +1,6 @@
 using Google.Protobuf;
 
-namespace RagPlatform.Benchmarks.Onnx;
+namespace RagPlatform.OnnxGraphs;
 
 /// <summary>One message of onnx.proto that knows its encoded size and writes its own fields.
 /// Sizes are computed before writing because every nested message is length-prefixed.</summary>

@@ -1,10 +1,10 @@
 using Google.Protobuf;
 
-namespace RagPlatform.Benchmarks.Onnx;
+namespace RagPlatform.OnnxGraphs;
 
 /// <summary>GraphProto: nodes in topological order, their constant tensors, and the graph's
 /// inputs and outputs. Built by <see cref="OnnxGraphBuilder"/>.</summary>
-internal sealed class OnnxGraph(
+public sealed class OnnxGraph(
     string name,
     IReadOnlyList<OnnxNode> nodes,
     IReadOnlyList<OnnxTensor> initializers,

@@ -1,9 +1,9 @@
 using Google.Protobuf;
 
-namespace RagPlatform.Benchmarks.Onnx;
+namespace RagPlatform.OnnxGraphs;
 
 /// <summary>NodeProto: one operator of the default ONNX domain.</summary>
-internal sealed class OnnxNode(string name, string opType, IReadOnlyList<string> inputs, IReadOnlyList<string> outputs, IReadOnlyList<OnnxAttribute> attributes)
+public sealed class OnnxNode(string name, string opType, IReadOnlyList<string> inputs, IReadOnlyList<string> outputs, IReadOnlyList<OnnxAttribute> attributes)
     : IOnnxMessage
 {
     // Field numbers of NodeProto in onnx.proto.

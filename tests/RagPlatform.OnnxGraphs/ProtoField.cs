@@ -1,6 +1,6 @@
 using Google.Protobuf;
 
-namespace RagPlatform.Benchmarks.Onnx;
+namespace RagPlatform.OnnxGraphs;
 
 /// <summary>Sizes and writes of single tagged fields. onnx.proto is proto2: repeated scalars are
 /// written unpacked (one tag per element), as the schema declares them.</summary>

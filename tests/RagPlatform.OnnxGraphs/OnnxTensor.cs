@@ -1,10 +1,10 @@
 using System.Runtime.InteropServices;
 using Google.Protobuf;
 
-namespace RagPlatform.Benchmarks.Onnx;
+namespace RagPlatform.OnnxGraphs;
 
 /// <summary>TensorProto: a named constant (a weight or a shape) stored little-endian in raw_data.</summary>
-internal sealed class OnnxTensor : IOnnxMessage
+public sealed class OnnxTensor : IOnnxMessage
 {
     // Field numbers of TensorProto in onnx.proto.
     private const int DimsField = 1;

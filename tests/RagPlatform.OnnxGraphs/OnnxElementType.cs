@@ -1,7 +1,7 @@
-namespace RagPlatform.Benchmarks.Onnx;
+namespace RagPlatform.OnnxGraphs;
 
 /// <summary>The subset of TensorProto.DataType (onnx.proto) the generated graphs use.</summary>
-internal enum OnnxElementType
+public enum OnnxElementType
 {
     Float = 1,
     Int32 = 6,
