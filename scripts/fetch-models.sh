@@ -43,49 +43,15 @@ FILES=(
 PREPROCESSOR_REFERENCE="$ROOT/tests/fixtures/clip/model/preprocessor_config.json"
 PREPROCESSOR_SHA256="64a49623964ac5cd407d449ae72ea66b58eb05c62fbc55e5d1ea3dc6cbaf4cea"
 
-sha256_of() {
-  if command -v sha256sum >/dev/null 2>&1; then sha256sum "$1" | cut -d' ' -f1; else shasum -a 256 "$1" | cut -d' ' -f1; fi
-}
-
-download() { # url target
-  if command -v curl >/dev/null 2>&1; then
-    curl --fail --location --retry 3 --continue-at - --progress-bar --output "$2" "$1"
-  elif command -v wget >/dev/null 2>&1; then
-    wget --continue --tries=3 --show-progress --output-document="$2" "$1"
-  else
-    echo "Neither curl nor wget is installed." >&2; exit 1
-  fi
-}
+# shellcheck source=lib/verified-download.sh
+source "$ROOT/scripts/lib/verified-download.sh"
 
 mkdir -p "$DEST"
 FAILED=0
 for entry in "${FILES[@]}"; do
   IFS='|' read -r name path size expected <<<"$entry"
-  target="$DEST/$name"
-  if [[ -f "$target" && "$(sha256_of "$target")" == "$expected" ]]; then
-    echo "ok        $name (already present)"
-    continue
-  fi
-  echo "download  $name ($((size / 1000000)) MB) from $REPOSITORY@${REVISION:0:8}"
-  partial="$target.partial"
-  if ! download "$ENDPOINT/$REPOSITORY/resolve/$REVISION/$path" "$partial"; then
-    echo "FAILED    $name: cannot download $ENDPOINT/$REPOSITORY/resolve/$REVISION/$path" >&2
-    echo "          (no network? behind a proxy? set HF_ENDPOINT for a mirror). Run again to resume." >&2
-    exit 1
-  fi
-  actual="$(sha256_of "$partial")"
-  if [[ "$actual" == "$expected" ]]; then
-    mv -f "$partial" "$target"
-    echo "ok        $name sha256 $actual"
-  elif [[ $ACCEPT_UNVERIFIED -eq 1 ]]; then
-    mv -f "$partial" "$target"
-    echo "UNVERIFIED $name: sha256 $actual, expected $expected (kept: --accept-unverified)" >&2
-  else
-    mv -f "$partial" "$target.rejected"
-    echo "MISMATCH  $name: sha256 $actual, expected $expected; set aside as $name.rejected." >&2
-    echo "          Run again to download it afresh, or pass --accept-unverified to use what arrives." >&2
-    FAILED=1
-  fi
+  fetch_verified "$name" "$ENDPOINT/$REPOSITORY/resolve/$REVISION/$path" "$DEST/$name" "$expected" \
+    "$((size / 1000000)) MB from $REPOSITORY@${REVISION:0:8}"
 done
 
 preprocessor="$DEST/preprocessor_config.json"

@@ -1,3 +1,5 @@
+using RagPlatform.Infrastructure.Onnx;
+
 namespace RagPlatform.Infrastructure.Clip;
 
 /// <summary>The layout of a CLIP model folder, as the public ONNX exports of ViT-B/32 ship it
@@ -64,16 +66,6 @@ internal sealed class ClipModelFolder
         }
     }
 
-    /// <summary>Resolves a configured folder: absolute as is; relative against each base in turn,
-    /// taking the first that exists (or the first base when none does, for the error message).</summary>
-    public static ClipModelFolder Resolve(string configured, IEnumerable<string> bases)
-    {
-        if (Path.IsPathRooted(configured))
-        {
-            return new ClipModelFolder(configured);
-        }
-
-        var candidates = bases.Distinct(StringComparer.Ordinal).Select(root => new ClipModelFolder(Path.Combine(root, configured))).ToList();
-        return candidates.FirstOrDefault(candidate => candidate.Exists) ?? candidates[0];
-    }
+    /// <summary>Resolves a configured folder as <see cref="ModelPathBases.ResolveFolder"/> does.</summary>
+    public static ClipModelFolder Resolve(string configured, IEnumerable<string> bases) => new(ModelPathBases.ResolveFolder(configured, bases));
 }

@@ -1,3 +1,5 @@
+using RagPlatform.Infrastructure.Onnx;
+
 namespace RagPlatform.Infrastructure.Ocr;
 
 /// <summary>The layout of an OCR model folder, as scripts/fetch-ocr-models.sh installs it from the
@@ -29,16 +31,6 @@ internal sealed class OcrModelFolder
         return [.. needed.Where(name => !File.Exists(Locate(name)))];
     }
 
-    /// <summary>Resolves a configured folder: absolute as is; relative against each base in turn,
-    /// taking the first that exists (or the first base when none does, for the error message).</summary>
-    public static OcrModelFolder Resolve(string configured, IEnumerable<string> bases)
-    {
-        if (Path.IsPathRooted(configured))
-        {
-            return new OcrModelFolder(configured);
-        }
-
-        var candidates = bases.Distinct(StringComparer.Ordinal).Select(root => new OcrModelFolder(Path.Combine(root, configured))).ToList();
-        return candidates.FirstOrDefault(candidate => candidate.Exists) ?? candidates[0];
-    }
+    /// <summary>Resolves a configured folder as <see cref="ModelPathBases.ResolveFolder"/> does.</summary>
+    public static OcrModelFolder Resolve(string configured, IEnumerable<string> bases) => new(ModelPathBases.ResolveFolder(configured, bases));
 }

@@ -19,4 +19,17 @@ internal static class ModelPathBases
         bases.Add(AppContext.BaseDirectory);
         return bases;
     }
+
+    /// <summary>Resolves a configured folder: absolute as is; relative against each base in turn,
+    /// taking the first that exists (or the first base when none does, for the error message).</summary>
+    public static string ResolveFolder(string configured, IEnumerable<string> bases)
+    {
+        if (Path.IsPathRooted(configured))
+        {
+            return Path.GetFullPath(configured);
+        }
+
+        var candidates = bases.Distinct(StringComparer.Ordinal).Select(root => Path.GetFullPath(Path.Combine(root, configured))).ToList();
+        return candidates.FirstOrDefault(Directory.Exists) ?? candidates[0];
+    }
 }
