@@ -20,12 +20,13 @@ internal static class StatusApi
             .AddCheck<DenseSearchHealthCheck>("dense-search")
             .AddCheck<OcrHealthCheck>("ocr");
 
-    private static async Task<StatusDto> GetAsync(IDocumentStore store, IVectorIndex vectors, IJobQueue queue, IDenseEncoders encoders, ITextRecognizer ocr, CancellationToken cancellationToken)
+    private static async Task<StatusDto> GetAsync(IDocumentStore store, IVectorIndex vectors, IJobQueue queue, IDenseEncoders encoders, ITextRecognizer ocr, IReranker reranker, CancellationToken cancellationToken)
     {
         var counts = await store.CountAsync(cancellationToken);
         return new StatusDto(
             new DenseStatusDto(encoders.IsAvailable, encoders.UnavailableReason, encoders.IsAvailable ? encoders.Dimensions : null),
             new OcrStatusDto(ocr.IsAvailable, ocr.UnavailableReason),
+            new RerankingStatusDto(reranker.IsEnabled, reranker.DisabledReason, reranker.IsEnabled ? reranker.TopN : null),
             Enum.GetValues<DocumentStatus>().ToDictionary(s => s, s => counts.DocumentsByStatus.GetValueOrDefault(s)),
             Enum.GetValues<Modality>().ToDictionary(m => m, m => counts.ItemsByModality.GetValueOrDefault(m)),
             await vectors.CountAsync(cancellationToken),

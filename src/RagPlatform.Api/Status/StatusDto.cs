@@ -2,10 +2,11 @@ using RagPlatform.Core.Documents;
 
 namespace RagPlatform.Api.Status;
 
-/// <summary>What the platform holds and whether dense (CLIP) search is on.</summary>
+/// <summary>What the platform holds and which models are on (CLIP, OCR, re-ranking).</summary>
 public sealed record StatusDto(
     DenseStatusDto Dense,
     OcrStatusDto Ocr,
+    RerankingStatusDto Reranking,
     IReadOnlyDictionary<DocumentStatus, int> Documents,
     IReadOnlyDictionary<Modality, int> Items,
     long Vectors,

@@ -29,6 +29,12 @@ internal sealed class StatusCommand(Func<RagApiClient> client, IAnsiConsole cons
         console.MarkupLine(status.Dense.Available
             ? $"Dense search: [green]on[/] ({status.Dense.Dimensions}-d CLIP)"
             : $"Dense search: [yellow]off[/] — {Markup.Escape(status.Dense.Reason ?? "no model")}");
+        if (status.Reranking is { } reranking)
+        {
+            console.MarkupLine(reranking.Enabled
+                ? $"Re-ranking: [green]on[/] (first {reranking.TopN} hits, cross-encoder)"
+                : $"Re-ranking: off — {Markup.Escape(reranking.Reason ?? "not configured")}");
+        }
 
         var table = new Table().AddColumns("", "Count");
         foreach (var (name, count) in status.Documents)

@@ -7,6 +7,9 @@ public interface IReranker
 {
     bool IsEnabled { get; }
 
+    /// <summary>Why re-ranking is off (not configured, or the model cannot be loaded); null when enabled.</summary>
+    string? DisabledReason { get; }
+
     /// <summary>How many of the first fused hits are offered for re-ranking (only those with text are scored).</summary>
     int TopN { get; }
 

@@ -4,6 +4,7 @@ using RagPlatform.Core.Ingestion;
 using RagPlatform.Infrastructure.Clip;
 using RagPlatform.Infrastructure.Extraction;
 using RagPlatform.Infrastructure.Ocr;
+using RagPlatform.Infrastructure.Reranking;
 using RagPlatform.Infrastructure.Storage;
 
 namespace RagPlatform.Infrastructure.Hosting;
@@ -18,6 +19,7 @@ public static class EmbeddedPlatformServiceCollectionExtensions
         services.AddClipEncoders();
         services.AddPdfExtraction();
         services.AddOcr();
+        services.AddReranking();
         services.AddKeyedSingleton<IDocumentExtractor>(DocumentKind.Image, static (provider, _) => provider.GetRequiredService<ImageDocumentExtractor>());
         services.AddSingleton<IDocumentExtractor, ExtractorByKind>();
         return services;

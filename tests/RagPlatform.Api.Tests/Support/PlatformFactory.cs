@@ -22,6 +22,8 @@ public sealed class PlatformFactory(bool withModel = true, long? maxFileBytes = 
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Clip:ModelDirectory", withModel ? RepositoryPaths.TinyClipModel : Path.Combine(DataDirectory, "no-model-here"));
         builder.UseSetting("Ocr:ModelDirectory", Path.Combine(RepositoryPaths.Root, "models", "ocr"));
+        // Re-ranking only where a test asks for it: a cross-encoder fetched into models/ must not change other tests' orders.
+        builder.UseSetting("Reranking:ModelDirectory", "");
         builder.UseSetting("Ingestion:PollMilliseconds", "50");
         builder.UseSetting("Ingestion:Workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

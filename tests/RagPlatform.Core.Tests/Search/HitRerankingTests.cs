@@ -13,6 +13,8 @@ public sealed class HitRerankingTests
 
         public bool IsEnabled => true;
 
+        public string? DisabledReason => null;
+
         public int TopN => topN;
 
         public Task<IReadOnlyList<double>> ScoreAsync(string query, IReadOnlyList<string> passages, CancellationToken cancellationToken)

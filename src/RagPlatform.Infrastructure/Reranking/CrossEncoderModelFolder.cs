@@ -1,0 +1,57 @@
+using System.Text.Json;
+
+namespace RagPlatform.Infrastructure.Reranking;
+
+/// <summary>The layout of a cross-encoder folder: the ONNX graph (at the top or under onnx/, as the
+/// Hugging Face repositories keep it), the WordPiece vocabulary and, optionally, the tokenizer's
+/// settings.</summary>
+internal sealed class CrossEncoderModelFolder(string fullPath)
+{
+    public const string Vocabulary = "vocab.txt";
+    public const string TokenizerConfig = "tokenizer_config.json";
+    private static readonly string[] ModelCandidates = ["model.onnx", Path.Combine("onnx", "model.onnx")];
+
+    public string FullPath { get; } = fullPath;
+
+    public string? ModelPath => ModelCandidates.Select(name => Path.Combine(FullPath, name)).FirstOrDefault(File.Exists);
+
+    public string VocabularyPath => Path.Combine(FullPath, Vocabulary);
+
+    /// <summary>What the folder lacks, as a sentence; null when complete.</summary>
+    public string? Problem()
+    {
+        if (!Directory.Exists(FullPath))
+        {
+            return $"The folder {FullPath} does not exist.";
+        }
+
+        var missing = new List<string>();
+        if (ModelPath is null)
+        {
+            missing.Add("model.onnx (or onnx/model.onnx)");
+        }
+
+        if (!File.Exists(VocabularyPath))
+        {
+            missing.Add(Vocabulary);
+        }
+
+        return missing.Count == 0 ? null : $"{FullPath} lacks {string.Join(" and ", missing)}.";
+    }
+
+    /// <summary>Whether the model was trained on lower-cased text: <c>do_lower_case</c> from
+    /// tokenizer_config.json when the folder has one, else true (the uncased BERT vocabularies that
+    /// the common cross-encoders use).</summary>
+    /// <remarks>Synchronous: it runs once, inside the model load, which ONNX Runtime does synchronously anyway.</remarks>
+    public bool ReadLowerCase()
+    {
+        var path = Path.Combine(FullPath, TokenizerConfig);
+        if (!File.Exists(path))
+        {
+            return true;
+        }
+
+        using var config = JsonDocument.Parse(File.ReadAllBytes(path));
+        return !config.RootElement.TryGetProperty("do_lower_case", out var value) || value.ValueKind != JsonValueKind.False;
+    }
+}

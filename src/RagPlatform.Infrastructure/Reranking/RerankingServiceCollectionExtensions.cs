@@ -1,0 +1,44 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RagPlatform.Core.Search;
+using RagPlatform.Infrastructure.Onnx;
+
+namespace RagPlatform.Infrastructure.Reranking;
+
+public static class RerankingServiceCollectionExtensions
+{
+    /// <summary>Registers the optional cross-encoder re-ranker (<see cref="IReranker"/>) with options
+    /// from the <c>Reranking</c> section, and a start-up check that loads the model when one is
+    /// configured (or logs once why it cannot).</summary>
+    public static IServiceCollection AddReranking(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<RerankingOptions>().BindConfiguration(RerankingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<RerankingOptions>>().Value;
+            var folder = string.IsNullOrWhiteSpace(options.ModelDirectory)
+                ? null
+                : new CrossEncoderModelFolder(ModelPathBases.ResolveFolder(options.ModelDirectory, ModelPathBases.For(provider)));
+            return new OnnxCrossEncoderReranker(folder, options, provider.GetRequiredService<ILogger<OnnxCrossEncoderReranker>>());
+        });
+        services.AddSingleton<IReranker>(provider => provider.GetRequiredService<OnnxCrossEncoderReranker>());
+        services.AddHostedService<RerankerStartupCheck>();
+        return services;
+    }
+
+    /// <summary>Loads the model when the host starts, so that a broken configuration is logged at
+    /// start-up and the first query does not pay for loading the session.</summary>
+    private sealed class RerankerStartupCheck(IReranker reranker) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _ = reranker.IsEnabled;
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
