@@ -3,7 +3,7 @@ using RagPlatform.Benchmarks.Harness;
 using RagPlatform.Benchmarks.Suites;
 
 // dotnet run -c Release --project bench/RagPlatform.Benchmarks -- <suite> [options]
-// Suites: models (generate + verify the CLIP graphs), onnx-raw, vectors, clip-pipeline.
+// Suites: models (generate + verify the CLIP graphs), onnx-raw, vectors, clip-pipeline, reranker.
 var modelsDirectory = new Option<string>("--models-dir")
 {
     Description = "Cache folder for the generated ONNX graphs and images (generated on first use).",
@@ -61,8 +61,16 @@ var clipPipeline = new Command("clip-pipeline", "Decode + preprocess + inference
 clipPipeline.SetAction((parse, token) => ClipPipelineSuite.RunAsync(Settings(parse), Batches(parse), parse.GetValue(images),
     parse.GetValue(iterations), parse.GetValue(warmup), token));
 
+var topN = new Option<string[]>("--top-n") { Description = "Passages re-ranked per query, e.g. 10,20,50 (default).", AllowMultipleArgumentsPerToken = true };
+var passageTokens = new Option<string[]>("--passage-tokens") { Description = "Tokens per passage, e.g. 64,128,256,480 (default).", AllowMultipleArgumentsPerToken = true };
+var reranker = new Command("reranker", "Cross-encoder re-ranking time per query on a MiniLM-L6-sized graph.") { iterations, warmup, topN, passageTokens };
+reranker.SetAction((parse, token) => RerankerSuite.RunAsync(Settings(parse),
+    ListArgument.Numbers(parse.GetValue(topN), [10, 20, 50]), ListArgument.Numbers(parse.GetValue(passageTokens), [64, 128, 256, 480]),
+    parse.GetValue(iterations), parse.GetValue(warmup), token));
+
 root.Subcommands.Add(models);
 root.Subcommands.Add(onnxRaw);
 root.Subcommands.Add(vectors);
 root.Subcommands.Add(clipPipeline);
+root.Subcommands.Add(reranker);
 return await root.Parse(args).InvokeAsync();
