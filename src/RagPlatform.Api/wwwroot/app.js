@@ -54,7 +54,8 @@ function renderHit(hit) {
     ? `<span class="region" style="left:${r.x * 100}%;top:${r.y * 100}%;width:${r.width * 100}%;height:${r.height * 100}%"></span>` : "";
   const snippet = escapeHtml(hit.snippet).replaceAll("«", "<mark>").replaceAll("»", "</mark>");
   const parts = [hit.score.dense != null ? `dense ${hit.score.dense.toFixed(3)}` : null,
-    hit.score.lexical != null ? `bm25 ${hit.score.lexical.toFixed(2)}` : null].filter(Boolean).join(" · ");
+    hit.score.lexical != null ? `bm25 ${hit.score.lexical.toFixed(2)}` : null,
+    hit.score.rerank != null ? `re-ranked ${hit.score.rerank.toFixed(2)}` : null].filter(Boolean).join(" · ");
   return `<li class="hit">
     <figure><img src="${hit.imageUrl}?maxSide=480" alt="${escapeHtml(hit.modality)} on page ${hit.page} of ${escapeHtml(hit.documentName)}" loading="lazy">${box}</figure>
     <div><strong>${escapeHtml(hit.documentName)}</strong> · page ${hit.page} · ${escapeHtml(hit.modality)}</div>
