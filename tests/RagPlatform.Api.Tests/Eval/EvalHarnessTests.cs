@@ -156,7 +156,7 @@ public sealed class EvalHarnessTests(EvalHarnessTests.EvaluatedDataset run) : IC
         var again = await EvalReportJson.LoadAsync(second);
         var documents = again.Root.GetProperty("documents");
         Assert.Equal(0, exit);
-        Assert.Equal(19, documents.GetProperty("reused").GetInt32());
+        Assert.Equal(20, documents.GetProperty("reused").GetInt32());
         Assert.Equal(0, documents.GetProperty("uploaded").GetInt32());
         foreach (var kind in new[] { "text->text", "text->image" })
         {
