@@ -17,7 +17,7 @@ internal static class OcrTables
     {
         if (!ocr.Available)
         {
-            console.MarkupLineInterpolated($"[yellow]OCR not measured: {ocr.Reason}.[/]");
+            console.MarkupLineInterpolated($"[yellow]OCR not measured: {ocr.Reason?.TrimEnd('.')}.[/]");
             return;
         }
 
