@@ -14,7 +14,14 @@ internal sealed record DocumentView(Guid Id, string FileName, string MediaType, 
     public bool IsFinished => Status is "ready" or "failed";
 }
 
-internal sealed record DocumentDetailsView(DocumentView Document);
+/// <param name="Pages">Absent from servers that predate it; then no page is known to lack a text layer.</param>
+internal sealed record DocumentDetailsView(DocumentView Document, IReadOnlyList<PageView>? Pages = null, IReadOnlyList<ItemView>? Items = null);
+
+internal sealed record PageView(int Number, bool HasTextLayer);
+
+/// <param name="Modality">"text", "image" or "page".</param>
+/// <param name="Text">A text chunk's text, or the OCR lines of an image joined by '\n'.</param>
+internal sealed record ItemView(Guid Id, string Modality, int Page, string? Text);
 
 internal sealed record DocumentListView(IReadOnlyList<DocumentView> Documents);
 

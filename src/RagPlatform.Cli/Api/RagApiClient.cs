@@ -22,7 +22,11 @@ internal sealed class RagApiClient(HttpClient http)
     }
 
     public async Task<DocumentView> GetDocumentAsync(Guid id, CancellationToken cancellationToken) =>
-        (await ReadAsync<DocumentDetailsView>(await SendAsync(() => http.GetAsync($"api/documents/{id}", cancellationToken), cancellationToken), cancellationToken, "document")).Document;
+        (await GetDetailsAsync(id, cancellationToken)).Document;
+
+    /// <summary>The document with its pages and items (their text included).</summary>
+    public async Task<DocumentDetailsView> GetDetailsAsync(Guid id, CancellationToken cancellationToken) =>
+        await ReadAsync<DocumentDetailsView>(await SendAsync(() => http.GetAsync($"api/documents/{id}", cancellationToken), cancellationToken), cancellationToken, "document");
 
     /// <summary>The most documents the API lists in one page.</summary>
     public const int MaxPageSize = 500;

@@ -11,7 +11,8 @@ using Spectre.Console;
 namespace RagPlatform.Cli.Eval;
 
 /// <summary>`rag eval &lt;dataset&gt;`: uploads a dataset's documents, runs its queries in each search
-/// mode and reports Recall@1/5/k, MRR and nDCG@k per query kind and tag. `rag eval --generate
+/// mode and reports Recall@1/5/k, MRR and nDCG@k per query kind and tag, and, when the dataset has
+/// transcripts, the character error rate of the text read by OCR. `rag eval --generate
 /// &lt;folder&gt;` writes the synthetic dataset instead.</summary>
 internal sealed class EvalCommand(Func<RagApiClient> client, IAnsiConsole console)
 {
@@ -52,7 +53,7 @@ internal sealed class EvalCommand(Func<RagApiClient> client, IAnsiConsole consol
         try
         {
             var summary = await SyntheticDataset.WriteAsync(folder.FullName, cancellationToken);
-            console.MarkupLineInterpolated($"Wrote {summary.Documents} documents and {summary.Queries} queries to {folder.FullName}");
+            console.MarkupLineInterpolated($"Wrote {summary.Documents} documents, {summary.Queries} queries and {summary.Transcripts} transcripts to {folder.FullName}");
             console.MarkupLineInterpolated($"Run it with: rag eval {folder.FullName}");
             return ExitCodes.Success;
         }
@@ -89,8 +90,10 @@ internal sealed class EvalCommand(Func<RagApiClient> client, IAnsiConsole consol
         }
 
         var api = client();
-        var platform = PlatformCapabilities.From(await api.StatusAsync(cancellationToken));
-        console.MarkupLineInterpolated($"Dataset {dataset.Folder}: {dataset.Documents.Count} documents, {dataset.Queries.Count} queries; modes {string.Join(", ", modes)}; k = {k}");
+        var status = await api.StatusAsync(cancellationToken);
+        var platform = PlatformCapabilities.From(status);
+        var transcripts = dataset.Transcripts.Count == 0 ? string.Empty : $", {dataset.Transcripts.Count} transcripts";
+        console.MarkupLineInterpolated($"Dataset {dataset.Folder}: {dataset.Documents.Count} documents, {dataset.Queries.Count} queries{transcripts}; modes {string.Join(", ", modes)}; k = {k}");
         DescribePlatform(platform);
 
         var clock = Stopwatch.StartNew();
@@ -104,6 +107,13 @@ internal sealed class EvalCommand(Func<RagApiClient> client, IAnsiConsole consol
         var runner = new QueryRunner(api, new RelevanceJudge(uploaded.NamesById), uploaded.NamesById.Keys.ToList(), k, platform);
         var outcomes = await RunQueriesAsync(runner, dataset.Queries, modes, cancellationToken);
         var timings = new Timings(Math.Round(ingestSeconds, 2), Math.Round(clock.Elapsed.TotalSeconds - ingestSeconds, 2));
+        OcrReport? ocr = null;
+        if (dataset.Transcripts.Count > 0)
+        {
+            ocr = platform.Ocr
+                ? await new OcrEvaluator(api, uploaded).EvaluateAsync(dataset.Transcripts, cancellationToken)
+                : OcrEvaluator.Unavailable(PlatformCapabilities.OcrReasonOf(status));
+        }
 
         var (overall, byKind, byTag, queries) = EvalSummary.Build(outcomes, modes, k);
         var report = new EvalReport(
@@ -117,8 +127,14 @@ internal sealed class EvalCommand(Func<RagApiClient> client, IAnsiConsole consol
             overall,
             byKind,
             byTag,
-            queries);
+            queries,
+            ocr);
         EvalTables.Render(console, report);
+        if (ocr is not null)
+        {
+            OcrTables.Render(console, ocr);
+        }
+
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Upload and ingestion {timings.IngestSeconds:0.0} s ({uploaded.Uploaded} ingested, {uploaded.Reused} reused); {outcomes.Count(o => o.Skipped is null)} searches {timings.SearchSeconds:0.0} s.");
 
         if (jsonFile is not null)

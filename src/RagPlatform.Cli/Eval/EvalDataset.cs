@@ -2,13 +2,18 @@ using System.Text.Json;
 
 namespace RagPlatform.Cli.Eval;
 
-/// <summary>An evaluation dataset: a folder with documents/ (the corpus) and queries.jsonl (one query
-/// per line with its relevant units). See eval/README.md for the format.</summary>
+/// <summary>An evaluation dataset: a folder with documents/ (the corpus), queries.jsonl (one query
+/// per line with its relevant units) and optionally transcripts.jsonl (the text drawn in units of
+/// pixels, for OCR). See eval/README.md for the format.</summary>
 /// <param name="Documents">Full paths of the corpus files, in a stable order.</param>
 internal sealed record EvalDataset(string Folder, IReadOnlyList<string> Documents, IReadOnlyList<EvalQuery> Queries)
 {
     public const string DocumentsFolder = "documents";
     public const string QueriesFile = "queries.jsonl";
+    public const string TranscriptsFile = "transcripts.jsonl";
+
+    /// <summary>Empty when the dataset has no transcripts.jsonl: then no OCR is measured.</summary>
+    public IReadOnlyList<EvalTranscript> Transcripts { get; init; } = [];
 
     /// <summary>A corpus file's name as queries refer to it: relative to documents/, '/' separated.</summary>
     public string NameOf(string documentPath) =>
@@ -64,9 +69,14 @@ internal sealed record EvalDataset(string Folder, IReadOnlyList<string> Document
             }
         }
 
-        return queries.Count == 0
-            ? throw new EvalDatasetException($"{queriesPath} holds no query.")
-            : dataset with { Queries = queries };
+        if (queries.Count == 0)
+        {
+            throw new EvalDatasetException($"{queriesPath} holds no query.");
+        }
+
+        var transcriptsPath = Path.Combine(folder, TranscriptsFile);
+        var transcripts = File.Exists(transcriptsPath) ? await TranscriptsReader.LoadAsync(transcriptsPath, names, cancellationToken) : [];
+        return dataset with { Queries = queries, Transcripts = transcripts };
     }
 
     private static QueryLine Parse(string line)
@@ -106,7 +116,7 @@ internal sealed record EvalDataset(string Folder, IReadOnlyList<string> Document
             }
         }
 
-        var relevant = (line.Relevant ?? []).Select(r => CheckUnit(r, line.Id, documentNames)).ToList();
+        var relevant = (line.Relevant ?? []).Select(r => CheckUnit(r, $"query '{line.Id}'", documentNames)).ToList();
         if (relevant.Count == 0)
         {
             throw new EvalDatasetException($"query '{line.Id}' has no \"relevant\" unit.");
@@ -127,22 +137,23 @@ internal sealed record EvalDataset(string Folder, IReadOnlyList<string> Document
         return new EvalQuery(line.Id, kind, isImage ? null : line.Text!.Trim(), imagePath, relevant, tags);
     }
 
-    private static RelevantUnit CheckUnit(RelevantLine unit, string id, HashSet<string> documentNames)
+    /// <param name="owner">Who names the unit, as messages say it: "query 'a'".</param>
+    internal static RelevantUnit CheckUnit(RelevantLine unit, string owner, HashSet<string> documentNames)
     {
         if (unit.Document is null || !documentNames.Contains(unit.Document))
         {
-            throw new EvalDatasetException($"query '{id}' names the document '{unit.Document}', which is not in {DocumentsFolder}/.");
+            throw new EvalDatasetException($"{owner} names the document '{unit.Document}', which is not in {DocumentsFolder}/.");
         }
 
         if (unit.Page is < 1)
         {
-            throw new EvalDatasetException($"query '{id}': pages are numbered from 1, not {unit.Page}.");
+            throw new EvalDatasetException($"{owner}: pages are numbered from 1, not {unit.Page}.");
         }
 
         var modality = unit.Modality?.Trim().ToLowerInvariant();
         if (modality is not null && !RelevantUnit.Modalities.Contains(modality))
         {
-            throw new EvalDatasetException($"query '{id}': modality '{unit.Modality}' is not one of {string.Join(", ", RelevantUnit.Modalities)}.");
+            throw new EvalDatasetException($"{owner}: modality '{unit.Modality}' is not one of {string.Join(", ", RelevantUnit.Modalities)}.");
         }
 
         return new RelevantUnit(unit.Document, unit.Page, modality);

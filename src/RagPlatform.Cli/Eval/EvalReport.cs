@@ -5,6 +5,8 @@ namespace RagPlatform.Cli.Eval;
 // "ndcg@<k>"; every value is a mean over the queries that ran, in [0, 1].
 
 /// <param name="Cutoffs">The c of each recall@c: 1, 5 and k, those not above k.</param>
+/// <param name="Ocr">Character error rate of OCR against transcripts.jsonl; null (absent from the
+/// JSON) when the dataset has no transcripts.</param>
 internal sealed record EvalReport(
     string Dataset,
     string Server,
@@ -16,7 +18,8 @@ internal sealed record EvalReport(
     IReadOnlyList<MetricRow> Overall,
     IReadOnlyList<MetricRow> ByKind,
     IReadOnlyList<MetricRow> ByTag,
-    IReadOnlyList<QueryRow> Queries);
+    IReadOnlyList<QueryRow> Queries,
+    OcrReport? Ocr = null);
 
 internal sealed record DocumentsSummary(int Total, int Uploaded, int Reused, IReadOnlyList<FailedDocument> Failed);
 

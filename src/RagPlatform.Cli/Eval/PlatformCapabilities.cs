@@ -11,6 +11,10 @@ internal sealed record PlatformCapabilities(bool Dense, bool Ocr)
     /// <c>"ocr": {"available": true, ...}</c>; a server that does not mention OCR has none.</summary>
     public static PlatformCapabilities From(StatusView status) => new(status.Dense.Available, IsAvailable(status.Ocr));
 
+    /// <summary>Why OCR is off, when the server says (<c>"ocr": {"available": false, "reason": "..."}</c>).</summary>
+    public static string? OcrReasonOf(StatusView status) =>
+        status.Ocr is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+
     private static bool IsAvailable(JsonElement? ocr) => ocr switch
     {
         { ValueKind: JsonValueKind.True } => true,

@@ -50,7 +50,8 @@ public static class CharacterErrorRate
         return previous[second.Length];
     }
 
-    private static Rune[] Normalize(string text)
+    /// <summary>The text as Unicode scalars, white space runs as one space, ends trimmed.</summary>
+    internal static Rune[] Normalize(string text)
     {
         var runes = new List<Rune>(text.Length);
         var pendingSpace = false;

@@ -40,9 +40,9 @@ public sealed class EvalCommandTests : IAsyncLifetime
         Directory.Delete(folder, recursive: true);
     }
 
-    private CliRunner Cli(bool withModel = true)
+    private CliRunner Cli(bool withModel = true, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var factory = new PlatformFactory(withModel);
+        var factory = new PlatformFactory(withModel, settings: settings);
         factories.Add(factory);
         return new CliRunner(factory);
     }
@@ -68,6 +68,46 @@ public sealed class EvalCommandTests : IAsyncLifetime
         }
 
         Assert.Equal(1, EvalReportJson.Metric(report.KindRow("text->text", "lexical"), "recall@1"));
+        Assert.False(report.Root.TryGetProperty("ocr", out _), "a dataset without transcripts.jsonl reports no OCR section");
+        Assert.DoesNotContain("OCR tag", cli.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_ocr_on_the_server_transcripts_are_not_scored_and_the_report_says_why()
+    {
+        File.WriteAllLines(Path.Combine(Dataset, "transcripts.jsonl"), ["""{"id": "chart", "document": "chart.png", "lines": ["Sales"]}"""]);
+        var cli = Cli(settings: new Dictionary<string, string> { ["Ocr:ModelDirectory"] = Path.Combine(folder, "no-ocr-models") });
+
+        var exit = await cli.RunAsync("eval", Dataset, "--mode", "lexical", "--json", ReportPath);
+
+        var ocr = (await EvalReportJson.LoadAsync(ReportPath)).Root.GetProperty("ocr");
+        Assert.Equal(0, exit);
+        Assert.False(ocr.GetProperty("available").GetBoolean());
+        Assert.False(string.IsNullOrWhiteSpace(ocr.GetProperty("reason").GetString()));
+        Assert.False(ocr.TryGetProperty("overall", out _));
+        Assert.Empty(ocr.GetProperty("transcripts").EnumerateArray());
+        Assert.Contains("OCR not measured", cli.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_transcript_of_a_page_that_does_not_exist_is_reported_not_scored()
+    {
+        File.WriteAllLines(Path.Combine(Dataset, "transcripts.jsonl"),
+        [
+            """{"id": "chart", "document": "chart.png", "lines": ["Sales"], "tags": ["chart"]}""",
+            """{"id": "ghost", "document": "marina.pdf", "page": 9, "lines": ["Nothing here"]}""",
+        ]);
+        var cli = Cli();
+
+        var exit = await cli.RunAsync("eval", Dataset, "--mode", "lexical", "--json", ReportPath);
+
+        var ocr = (await EvalReportJson.LoadAsync(ReportPath)).Root.GetProperty("ocr");
+        var skipped = Assert.Single(ocr.GetProperty("skipped").EnumerateArray());
+        Assert.Equal(0, exit);
+        Assert.Equal("ghost", skipped.GetProperty("id").GetString());
+        Assert.Equal("chart", Assert.Single(ocr.GetProperty("transcripts").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(1, ocr.GetProperty("overall").GetProperty("units").GetInt32());
+        Assert.Contains("Transcript 'ghost' not scored", cli.Output, StringComparison.Ordinal);
     }
 
     [Fact]

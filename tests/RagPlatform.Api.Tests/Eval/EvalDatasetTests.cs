@@ -96,6 +96,68 @@ public sealed class EvalDatasetTests : IDisposable
         Assert.Contains("used twice", message, StringComparison.Ordinal);
     }
 
+    private const string AQuery = """{"id": "a", "kind": "text->text", "text": "x", "relevant": [{"document": "report.pdf"}]}""";
+
+    private Task<EvalDataset> LoadWithTranscriptsAsync(params string[] transcripts)
+    {
+        File.WriteAllLines(Path.Combine(folder, "transcripts.jsonl"), transcripts);
+        return LoadAsync(AQuery);
+    }
+
+    [Fact]
+    public async Task Transcripts_load_with_their_units_and_lines_and_are_optional()
+    {
+        var without = await LoadAsync(AQuery);
+        var dataset = await LoadWithTranscriptsAsync(
+            """{"id": "chart", "document": "report.pdf", "page": 2, "modality": "Image", "lines": ["Quayside Throughput", "Q1"], "tags": ["chart", " 11px "]}""",
+            string.Empty,
+            """{"id": "scan", "document": "scans/page.png", "lines": ["Dear Sir,"]}""");
+
+        Assert.Empty(without.Transcripts);
+        Assert.Equal(2, dataset.Transcripts.Count);
+        Assert.Equal(new RelevantUnit("report.pdf", 2, "image"), dataset.Transcripts[0].Unit);
+        Assert.Equal(["Quayside Throughput", "Q1"], dataset.Transcripts[0].Lines);
+        Assert.Equal(["chart", "11px"], dataset.Transcripts[0].Tags);
+        Assert.Equal(new RelevantUnit("scans/page.png", null, null), dataset.Transcripts[1].Unit);
+    }
+
+    [Theory]
+    [InlineData("""{"id": "t", "document": "report.pdf", "line": ["x"]}""", "line")]
+    [InlineData("""{"id": "t", "document": "missing.pdf", "lines": ["x"]}""", "not in documents/")]
+    [InlineData("""{"id": "t", "document": "report.pdf", "page": 0, "lines": ["x"]}""", "numbered from 1")]
+    [InlineData("""{"id": "t", "document": "report.pdf", "modality": "video", "lines": ["x"]}""", "text, image, page")]
+    [InlineData("""{"id": "t", "document": "report.pdf", "modality": "page", "lines": ["x"]}""", "leave \"modality\" out")]
+    [InlineData("""{"id": "t", "document": "report.pdf", "lines": []}""", "needs \"lines\"")]
+    [InlineData("""{"id": "t", "document": "report.pdf", "lines": [" ", null]}""", "needs \"lines\"")]
+    [InlineData("""{"document": "report.pdf", "lines": ["x"]}""", "no \"id\"")]
+    [InlineData("""{"id": "t", "document": "report.pdf", "lines": "x"}""", "not a valid transcript")]
+    public async Task A_wrong_transcript_is_refused_with_its_file_and_line(string line, string expected)
+    {
+        var message = (await Assert.ThrowsAsync<EvalDatasetException>(() => LoadWithTranscriptsAsync("""{"id": "ok", "document": "scans/page.png", "lines": ["x"]}""", line))).Message;
+
+        Assert.Contains("transcripts.jsonl, line 2", message, StringComparison.Ordinal);
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"id": "a", "document": "report.pdf", "page": 2, "lines": ["y"]}""", "used twice")]
+    [InlineData("""{"id": "b", "document": "report.pdf", "page": 1, "modality": "image", "lines": ["y"]}""", "overlaps transcript 'a'")]
+    public async Task Duplicate_ids_and_overlapping_units_are_refused(string second, string expected)
+    {
+        var message = (await Assert.ThrowsAsync<EvalDatasetException>(() => LoadWithTranscriptsAsync("""{"id": "a", "document": "report.pdf", "page": 1, "lines": ["x"]}""", second))).Message;
+
+        Assert.Contains("line 2", message, StringComparison.Ordinal);
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_empty_transcripts_file_is_refused()
+    {
+        var message = (await Assert.ThrowsAsync<EvalDatasetException>(() => LoadWithTranscriptsAsync(string.Empty))).Message;
+
+        Assert.Contains("holds no transcript", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_folder_without_queries_is_not_a_dataset()
     {

@@ -13,7 +13,7 @@ internal static class ChartPainter
     private static readonly SKColor Ink = new(0x33, 0x33, 0x33);
     private static readonly SKColor Grid = new(0xDD, 0xDD, 0xDD);
 
-    public static byte[] Bars(ChartSpec chart) => Draw(chart, canvas =>
+    public static Drawing Bars(ChartSpec chart) => Draw(chart, canvas =>
     {
         var max = NiceMax(chart.Series.SelectMany(s => s.Values).Max());
         Axes(canvas, chart, max);
@@ -30,7 +30,7 @@ internal static class ChartPainter
         }
     });
 
-    public static byte[] Lines(ChartSpec chart) => Draw(chart, canvas =>
+    public static Drawing Lines(ChartSpec chart) => Draw(chart, canvas =>
     {
         var max = NiceMax(chart.Series.SelectMany(s => s.Values).Max());
         Axes(canvas, chart, max);
@@ -49,7 +49,7 @@ internal static class ChartPainter
     });
 
     /// <summary>Values are read in pairs, (x, y) of each point; the categories are ignored.</summary>
-    public static byte[] Scatter(ChartSpec chart) => Draw(chart, canvas =>
+    public static Drawing Scatter(ChartSpec chart) => Draw(chart, canvas =>
     {
         var xs = chart.Series.SelectMany(s => s.Values.Where((_, i) => i % 2 == 0)).ToList();
         var ys = chart.Series.SelectMany(s => s.Values.Where((_, i) => i % 2 == 1)).ToList();
@@ -70,7 +70,7 @@ internal static class ChartPainter
     });
 
     /// <summary>One bar per category, categories named on the left (the first series only).</summary>
-    public static byte[] HorizontalBars(ChartSpec chart) => Raster.Draw(Width, Height, canvas =>
+    public static Drawing HorizontalBars(ChartSpec chart) => Raster.Draw(Width, Height, canvas =>
     {
         Raster.Text(canvas, chart.Title, Width / 2f, 34, 20, Ink, Typefaces.Bold, SKTextAlign.Center);
         var series = chart.Series[0];
@@ -89,7 +89,7 @@ internal static class ChartPainter
         Raster.Text(canvas, chart.XLabel, (left + right) / 2, Plot.Bottom + 40, 14, Ink, align: SKTextAlign.Center);
     });
 
-    public static byte[] Pie(ChartSpec chart) => Raster.Draw(Width, Height, canvas =>
+    public static Drawing Pie(ChartSpec chart) => Raster.Draw(Width, Height, canvas =>
     {
         Raster.Text(canvas, chart.Title, Width / 2f, 34, 20, Ink, Typefaces.Bold, SKTextAlign.Center);
         var series = chart.Series[0];
@@ -109,7 +109,7 @@ internal static class ChartPainter
         }
     });
 
-    private static byte[] Draw(ChartSpec chart, Action<SKCanvas> plot) => Raster.Draw(Width, Height, canvas =>
+    private static Drawing Draw(ChartSpec chart, Action<SKCanvas> plot) => Raster.Draw(Width, Height, canvas =>
     {
         Raster.Text(canvas, chart.Title, Width / 2f, 34, 20, Ink, Typefaces.Bold, SKTextAlign.Center);
         plot(canvas);

@@ -3,7 +3,8 @@ using static RagPlatform.Cli.Eval.Synthetic.DatasetWriter;
 
 namespace RagPlatform.Cli.Eval.Synthetic;
 
-/// <summary>Standalone images: screenshots at 1x (10-14 px labels), charts exported as PNG, photos.
+/// <summary>Standalone images: screenshots at 1x (10-14 px labels), charts exported as PNG, photos,
+/// and a poster of text in several typefaces, sizes and colours (for OCR only).
 /// An uploaded image has no text layer at all: its words are found through OCR or not at all.</summary>
 internal static class ImageDocuments
 {
@@ -14,6 +15,7 @@ internal static class ImageDocuments
         Screenshots(w);
         Charts(w);
         Photos(w);
+        w.Document("lighthouse-almanac.png", SpecimenPainter.Poster(), "poster", "image-file");
     }
 
     private static void Screenshots(DatasetWriter w)
@@ -49,22 +51,22 @@ internal static class ImageDocuments
             UiPainter.Button(canvas, "Details", 250, 126, 80);
             UiPainter.Button(canvas, "Retry", 340, 126, 80, primary: true);
         });
-        w.Document("settings-dialog.png", settings);
-        w.Document("login-form.png", login);
-        w.Document("error-dialog.png", error);
-        w.Document("dashboard.png", Dashboard());
-        w.Document("terminal.png", Terminal());
+        w.Document("settings-dialog.png", settings, "screenshot", "image-file");
+        w.Document("login-form.png", login, "screenshot", "image-file");
+        w.Document("error-dialog.png", error, "screenshot", "image-file");
+        w.Document("dashboard.png", Dashboard(), "screenshot", "image-file");
+        w.Document("terminal.png", Terminal(), "screenshot", "image-file");
 
         w.TextQuery("settings-screenshot", QueryKinds.TextToImage, "bandwidth limit metered network", In("settings-dialog.png"), "screenshot", "ocr");
         w.TextQuery("login-screenshot", QueryKinds.TextToImage, "Fernhill portal remember device", In("login-form.png"), "screenshot", "ocr");
         w.TextQuery("error-screenshot", QueryKinds.TextToImage, "disk quota exceeded Tamarind", In("error-dialog.png"), "screenshot", "ocr");
         w.TextQuery("dashboard-screenshot", QueryKinds.TextToImage, "churn rate subscribers invoices", In("dashboard.png"), "screenshot", "ocr");
         w.TextQuery("terminal-screenshot", QueryKinds.TextToImage, "deploy staging migrations healthcheck", In("terminal.png"), "screenshot", "ocr");
-        w.ImageQuery("settings-jpeg", QueryKinds.ImageToImage, w.QueryImage("settings-dialog.jpg", Raster.Reencode(settings, SKEncodedImageFormat.Jpeg, 85)), In("settings-dialog.png"), "screenshot", "reencoded");
-        w.ImageQuery("login-scaled", QueryKinds.ImageToImage, w.QueryImage("login-form-85.png", Raster.Scale(login, 0.85)), In("login-form.png"), "screenshot", "scaled");
+        w.ImageQuery("settings-jpeg", QueryKinds.ImageToImage, w.QueryImage("settings-dialog.jpg", Raster.Reencode(settings.Bytes, SKEncodedImageFormat.Jpeg, 85)), In("settings-dialog.png"), "screenshot", "reencoded");
+        w.ImageQuery("login-scaled", QueryKinds.ImageToImage, w.QueryImage("login-form-85.png", Raster.Scale(login.Bytes, 0.85)), In("login-form.png"), "screenshot", "scaled");
     }
 
-    private static byte[] Dashboard() => Raster.Draw(720, 400, canvas =>
+    private static Drawing Dashboard() => Raster.Draw(720, 400, canvas =>
     {
         UiPainter.Window(canvas, 720, 400, "Acme Analytics");
         Raster.Fill(canvas, new SKRect(1, UiPainter.TitleBarHeight + 1, 160, 399), new SKColor(0x2B, 0x2F, 0x3A));
@@ -93,7 +95,7 @@ internal static class ImageDocuments
         canvas.DrawPoints(SKPointMode.Polygon, points, line);
     });
 
-    private static byte[] Terminal() => Raster.Draw(640, 250, canvas =>
+    private static Drawing Terminal() => Raster.Draw(640, 250, canvas =>
     {
         Raster.Fill(canvas, new SKRect(0, 0, 640, 250), new SKColor(0x1E, 0x1E, 0x1E));
         string[] lines =
@@ -120,12 +122,12 @@ internal static class ImageDocuments
         var shipments = ChartPainter.HorizontalBars(new ChartSpec(
             "Smartphone Shipments", "Million units", string.Empty, ["Avalon", "Brightwave", "Corvid", "Dunmore", "Elbrook"],
             [new ChartSeries("Units", [48, 41, 27, 19, 8], new SKColor(0xD6, 0x27, 0x28))]));
-        w.Document("rainfall-chart.png", rainfall);
-        w.Document("shipments-chart.png", shipments);
+        w.Document("rainfall-chart.png", rainfall, "chart", "image-file");
+        w.Document("shipments-chart.png", shipments, "chart", "image-file");
 
         w.TextQuery("rainfall-chart", QueryKinds.TextToImage, "monthly rainfall Glenmoor millimetres", In("rainfall-chart.png"), "chart", "ocr");
         w.TextQuery("shipments-chart", QueryKinds.TextToImage, "smartphone shipments Brightwave Corvid", In("shipments-chart.png"), "chart", "ocr");
-        w.ImageQuery("rainfall-scaled", QueryKinds.ImageToImage, w.QueryImage("rainfall-chart-110.png", Raster.Scale(rainfall, 1.1)), In("rainfall-chart.png"), "chart", "scaled");
+        w.ImageQuery("rainfall-scaled", QueryKinds.ImageToImage, w.QueryImage("rainfall-chart-110.png", Raster.Scale(rainfall.Bytes, 1.1)), In("rainfall-chart.png"), "chart", "scaled");
     }
 
     private static void Photos(DatasetWriter w)

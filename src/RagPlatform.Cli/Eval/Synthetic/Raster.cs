@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SkiaSharp;
 
 namespace RagPlatform.Cli.Eval.Synthetic;
@@ -6,16 +7,22 @@ namespace RagPlatform.Cli.Eval.Synthetic;
 /// pixel per CSS pixel, as a screenshot of an ordinary monitor is.</summary>
 internal static class Raster
 {
-    public static byte[] Draw(int width, int height, Action<SKCanvas> paint, SKEncodedImageFormat format = SKEncodedImageFormat.Png, int quality = 90)
+    /// <summary>The text lines drawn on each canvas that <see cref="Draw"/> paints.</summary>
+    private static readonly ConditionalWeakTable<SKCanvas, List<string>> TextDrawn = [];
+
+    public static Drawing Draw(int width, int height, Action<SKCanvas> paint, SKEncodedImageFormat format = SKEncodedImageFormat.Png, int quality = 90)
     {
         using var bitmap = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        var lines = new List<string>();
         using (var canvas = new SKCanvas(bitmap))
         {
+            TextDrawn.Add(canvas, lines);
             canvas.Clear(SKColors.White);
             paint(canvas);
+            TextDrawn.Remove(canvas);
         }
 
-        return Encode(bitmap, format, quality);
+        return new Drawing(Encode(bitmap, format, quality), lines);
     }
 
     /// <summary>The same pixels in another format or quality (a JPEG of a PNG chart: new bytes, new
@@ -41,12 +48,22 @@ internal static class Raster
         return (codec.Info.Width, codec.Info.Height);
     }
 
-    /// <summary>Draws a line of text with its baseline at <paramref name="y"/>.</summary>
+    /// <summary>Draws a line of text with its baseline at <paramref name="y"/>, and records it for the
+    /// drawing's transcript when it is upright.</summary>
+    /// <remarks>Text under a rotation (a chart's vertical axis title) is drawn but not recorded: the
+    /// transcripts measure how well horizontal text is read. Whether the platform reads a line turned
+    /// a quarter, and which way up, is another question (PP-OCR's angle classifier only tells 0° from
+    /// 180°); when it does read one, the line counts as an insertion against the transcript.</remarks>
     public static void Text(SKCanvas canvas, string text, float x, float y, float size, SKColor colour, SKTypeface? typeface = null, SKTextAlign align = SKTextAlign.Left)
     {
         using var font = new SKFont(typeface ?? Typefaces.Sans, size) { Edging = SKFontEdging.Antialias, Subpixel = true };
         using var paint = new SKPaint { Color = colour, IsAntialias = true };
         canvas.DrawText(text, x, y, align, font, paint);
+        var matrix = canvas.TotalMatrix;
+        if (TextDrawn.TryGetValue(canvas, out var lines) && matrix.SkewX == 0 && matrix.SkewY == 0 && matrix.ScaleX > 0 && matrix.ScaleY > 0)
+        {
+            lines.Add(text);
+        }
     }
 
     public static float Width(string text, float size, SKTypeface? typeface = null)

@@ -32,7 +32,7 @@ internal static class ReferenceDocuments
 
         w.TextQuery("library-renewals", QueryKinds.TextToText, "books renewed twice unless another reader placed a hold", In(name, 1, "text"), "paragraph");
         w.TextQuery("library-study-rooms", QueryKinds.TextToText, "quiet study rooms booked for four hours", In(name, 2, "text"), "paragraph");
-        w.ImageQuery("library-study-rooms-card", QueryKinds.ImageToText, w.QueryImage("study-rooms-sentence.png", TextCardPainter.Draw(StudyRoomsSentence)), In(name, 2, "text"), "rendered-text");
+        w.ImageQuery("library-study-rooms-card", QueryKinds.ImageToText, w.QueryImage("study-rooms-sentence.png", TextCardPainter.Draw(StudyRoomsSentence).Bytes), In(name, 2, "text"), "rendered-text");
     }
 
     private static void Timetable(DatasetWriter w)
@@ -70,7 +70,7 @@ internal static class ReferenceDocuments
 
         w.TextQuery("museum-whaling", QueryKinds.TextToText, "whaling fleet logbooks harpoons restored longboat", In(name, 1, "text"), "paragraph");
         w.TextQuery("museum-astrolabe-caption", QueryKinds.TextToImage, "bronze astrolabe in the east gallery", In(name, 2), "caption", "photo");
-        w.ImageQuery("museum-tours-card", QueryKinds.ImageToText, w.QueryImage("tours-sentence.png", TextCardPainter.Draw(ToursSentence)), In(name, 1, "text"), "rendered-text");
+        w.ImageQuery("museum-tours-card", QueryKinds.ImageToText, w.QueryImage("tours-sentence.png", TextCardPainter.Draw(ToursSentence).Bytes), In(name, 1, "text"), "rendered-text");
         w.ImageQuery("museum-astrolabe-to-caption", QueryKinds.ImageToText, w.QueryImage("astrolabe.png", Raster.Reencode(astrolabe, SKEncodedImageFormat.Png, 100)), In(name, 2, "text"), "caption", "photo");
     }
 
@@ -100,9 +100,10 @@ internal static class ReferenceDocuments
         using var pdf = new PdfComposer("Vineyard Field Report");
         pdf.NewPage().Heading("Vineyard Field Report")
             .Paragraph("Grapes on the south-facing slope ripened unevenly this year; the lower terraces were picked a week before the upper ones.")
-            .Figure(chart, isJpeg: false, 380, "Figure 4. Sugar and acidity of samples from each terrace.");
+            .Figure(chart.Bytes, isJpeg: false, 380, "Figure 4. Sugar and acidity of samples from each terrace.");
         w.Document(name, pdf.Build());
 
+        w.Transcript("vineyard-chart", In(name, 1, "image"), chart, "chart", "pdf-figure");
         w.TextQuery("vineyard-terraces", QueryKinds.TextToText, "lower terraces picked a week before the upper ones", In(name, 1, "text"), "paragraph");
         w.TextQuery("vineyard-chart", QueryKinds.TextToImage, "ripeness riesling sylvaner", In(name, 1), "chart", "ocr");
     }

@@ -35,19 +35,20 @@ internal static class ReportDocuments
             .Paragraph("Two new tugboats were ordered from a shipyard in the south and will enter service next autumn, replacing vessels that had served the port for thirty years.");
         pdf.NewPage().Heading("Cargo")
             .Paragraph("Container volumes recovered after a slow winter, helped by a new weekly service to the continent.")
-            .Figure(chart, isJpeg: false, 400, "Figure 1. Cargo handled at the two container terminals over the last four quarters.");
+            .Figure(chart.Bytes, isJpeg: false, 400, "Figure 1. Cargo handled at the two container terminals over the last four quarters.");
         pdf.NewPage().Heading("Safety and maintenance")
             .Paragraph("The breakwater lights were rewired and fitted with solar panels, and the foghorn on the outer mole was overhauled after a winter of salt damage.")
             .Paragraph("No serious accidents were recorded on the quays; two minor injuries involved mooring lines.");
         w.Document(name, pdf.Build());
 
+        w.Transcript("harbour-chart", In(name, 2, "image"), chart, "chart", "pdf-figure");
         w.TextQuery("harbour-dredging", QueryKinds.TextToText, "dredged the eastern channel to fourteen metres", In(name, 1, "text"), "paragraph");
         w.TextQuery("harbour-breakwater", QueryKinds.TextToText, "breakwater lights rewired with solar panels", In(name, 3, "text"), "paragraph");
         w.TextQuery("harbour-chart-title", QueryKinds.TextToImage, "quayside throughput kilotonnes", In(name, 2), "chart", "ocr");
         w.TextQuery("harbour-chart-legend", QueryKinds.TextToImage, "Wexford Pier Bellamy Dock", In(name, 2), "chart", "ocr");
         w.TextQuery("harbour-chart-caption", QueryKinds.TextToImage, "cargo handled at the container terminals", In(name, 2), "caption");
-        w.ImageQuery("harbour-chart-jpeg", QueryKinds.ImageToImage, w.QueryImage("harbour-chart.jpg", Raster.Reencode(chart, SKEncodedImageFormat.Jpeg, 80)), In(name, 2, "image"), "chart", "reencoded");
-        w.ImageQuery("harbour-pilotage-card", QueryKinds.ImageToText, w.QueryImage("pilotage-sentence.png", TextCardPainter.Draw(PilotageSentence)), In(name, 1, "text"), "rendered-text");
+        w.ImageQuery("harbour-chart-jpeg", QueryKinds.ImageToImage, w.QueryImage("harbour-chart.jpg", Raster.Reencode(chart.Bytes, SKEncodedImageFormat.Jpeg, 80)), In(name, 2, "image"), "chart", "reencoded");
+        w.ImageQuery("harbour-pilotage-card", QueryKinds.ImageToText, w.QueryImage("pilotage-sentence.png", TextCardPainter.Draw(PilotageSentence).Bytes), In(name, 1, "text"), "rendered-text");
     }
 
     private static void Clinic(DatasetWriter w)
@@ -63,16 +64,18 @@ internal static class ReportDocuments
         using var pdf = new PdfComposer("Riverside Clinic Quarterly Review");
         pdf.NewPage().Heading("Riverside Clinic Quarterly Review")
             .Paragraph("Outpatient appointments at the riverside clinic increased by a fifth this quarter, largely because the evening sessions introduced in the spring proved popular with working parents.")
-            .Figure(chart, isJpeg: false, 380, "Figure 2. Average waiting time for a first appointment, by month.");
+            .Figure(chart.Bytes, isJpeg: false, 380, "Figure 2. Average waiting time for a first appointment, by month.");
         pdf.NewPage().Heading("Staff")
             .Paragraph("Two physiotherapists joined the team, and the pharmacy now opens on Saturday mornings.")
-            .Figure(table, isJpeg: false, 320, "Table 1. Staff on duty per ward in the last week of the quarter.");
+            .Figure(table.Bytes, isJpeg: false, 320, "Table 1. Staff on duty per ward in the last week of the quarter.");
         w.Document(name, pdf.Build());
 
+        w.Transcript("clinic-chart", In(name, 1, "image"), chart, "chart", "pdf-figure");
+        w.Transcript("clinic-table", In(name, 2, "image"), table, "table", "pdf-figure");
         w.TextQuery("clinic-evening-sessions", QueryKinds.TextToText, "evening sessions popular with working parents", In(name, 1, "text"), "paragraph");
         w.TextQuery("clinic-chart", QueryKinds.TextToImage, "triage delays paediatrics orthopaedics", In(name, 1), "chart", "ocr");
         w.TextQuery("clinic-table", QueryKinds.TextToImage, "staffing roster Kingfisher Osprey", In(name, 2), "table", "ocr");
-        w.ImageQuery("clinic-chart-to-caption", QueryKinds.ImageToText, w.QueryImage("clinic-chart.png", chart), In(name, 1, "text"), "caption", "chart");
+        w.ImageQuery("clinic-chart-to-caption", QueryKinds.ImageToText, w.QueryImage("clinic-chart.png", chart.Bytes), In(name, 1, "text"), "caption", "chart");
     }
 
     private static void Energy(DatasetWriter w)
@@ -85,12 +88,13 @@ internal static class ReportDocuments
         pdf.NewPage().Heading("Regional Energy Market Brief")
             .Paragraph("Wholesale electricity prices fell during the mild winter, while demand from heat pumps grew faster than the grid operator had forecast.")
             .Paragraph("The interconnector to the neighbouring island was out of service for nine days in February for cable repairs.")
-            .Figure(chart, isJpeg: false, 380, "Figure 3. Share of electricity produced by each source in the region last winter.");
+            .Figure(chart.Bytes, isJpeg: false, 380, "Figure 3. Share of electricity produced by each source in the region last winter.");
         w.Document(name, pdf.Build());
 
+        w.Transcript("energy-chart", In(name, 1, "image"), chart, "chart", "pdf-figure");
         w.TextQuery("energy-interconnector", QueryKinds.TextToText, "interconnector out of service for cable repairs", In(name, 1, "text"), "paragraph");
         w.TextQuery("energy-chart", QueryKinds.TextToImage, "generation mix geothermal hydroelectric", In(name, 1), "chart", "ocr");
-        w.ImageQuery("energy-chart-scaled", QueryKinds.ImageToImage, w.QueryImage("energy-chart-90.png", Raster.Scale(chart, 0.9)), In(name, 1, "image"), "chart", "scaled");
+        w.ImageQuery("energy-chart-scaled", QueryKinds.ImageToImage, w.QueryImage("energy-chart-90.png", Raster.Scale(chart.Bytes, 0.9)), In(name, 1, "image"), "chart", "scaled");
     }
 
     private static void Orchard(DatasetWriter w)
@@ -129,9 +133,10 @@ internal static class ReportDocuments
         pdf.NewPage().Heading("Release Notes, Version 4.2")
             .Paragraph("This release adds offline synchronisation of shared notebooks: edits made without a connection are merged when the laptop comes back online.")
             .Paragraph("Search results now open at the matching paragraph, and exported PDFs keep their bookmarks.")
-            .Figure(screenshot, isJpeg: false, 345, "Screenshot 1. The reworked preferences window of version 4.2.");
+            .Figure(screenshot.Bytes, isJpeg: false, 345, "Screenshot 1. The reworked preferences window of version 4.2.");
         w.Document(name, pdf.Build());
 
+        w.Transcript("release-screenshot", In(name, 1, "image"), screenshot, "screenshot", "pdf-figure");
         w.TextQuery("release-sync", QueryKinds.TextToText, "offline synchronisation of shared notebooks", In(name, 1, "text"), "paragraph");
         w.TextQuery("release-screenshot", QueryKinds.TextToImage, "autosave interval proxy hostname", In(name, 1), "screenshot", "ocr");
     }

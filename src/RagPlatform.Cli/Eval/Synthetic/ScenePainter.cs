@@ -100,7 +100,7 @@ internal static class ScenePainter
         canvas.DrawLine(centre.X - 140, centre.Y + 40, centre.X + 140, centre.Y - 40, ring);
     });
 
-    private static byte[] Jpeg(Action<SKCanvas> paint) => Raster.Draw(Width, Height, paint, SKEncodedImageFormat.Jpeg, 88);
+    private static byte[] Jpeg(Action<SKCanvas> paint) => Raster.Draw(Width, Height, paint, SKEncodedImageFormat.Jpeg, 88).Bytes;
 
     private static void Sky(SKCanvas canvas, SKColor top, SKColor bottom, float height)
     {

@@ -10,7 +10,7 @@ internal static class TablePainter
     private const float Margin = 20;
     private static readonly SKColor Ink = new(0x22, 0x22, 0x22);
 
-    public static byte[] Draw(string title, string[] header, string[][] rows, float[] columnWidths)
+    public static Drawing Draw(string title, string[] header, string[][] rows, float[] columnWidths)
     {
         var width = (int)(columnWidths.Sum() + (2 * Margin));
         var height = (int)(60 + ((rows.Length + 1) * RowHeight) + Margin);

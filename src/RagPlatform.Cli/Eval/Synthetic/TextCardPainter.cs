@@ -11,7 +11,7 @@ internal static class TextCardPainter
     private const float LineHeight = 30;
     private const float Margin = 28;
 
-    public static byte[] Draw(string text)
+    public static Drawing Draw(string text)
     {
         var lines = Wrap(text, Width - (2 * Margin));
         var height = (int)((lines.Count * LineHeight) + (2 * Margin));

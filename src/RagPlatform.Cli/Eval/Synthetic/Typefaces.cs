@@ -9,12 +9,18 @@ internal static class Typefaces
     private static readonly Lazy<SKTypeface> SansFace = new(() => Load("DejaVu Sans", SKFontStyle.Normal));
     private static readonly Lazy<SKTypeface> BoldFace = new(() => Load("DejaVu Sans", SKFontStyle.Bold));
     private static readonly Lazy<SKTypeface> MonoFace = new(() => Load("DejaVu Sans Mono", SKFontStyle.Normal));
+    private static readonly Lazy<SKTypeface> SerifFace = new(() => Load("DejaVu Serif", SKFontStyle.Normal));
+    private static readonly Lazy<SKTypeface> SerifItalicFace = new(() => Load("DejaVu Serif", SKFontStyle.Italic));
 
     public static SKTypeface Sans => SansFace.Value;
 
     public static SKTypeface Bold => BoldFace.Value;
 
     public static SKTypeface Mono => MonoFace.Value;
+
+    public static SKTypeface Serif => SerifFace.Value;
+
+    public static SKTypeface SerifItalic => SerifItalicFace.Value;
 
     /// <exception cref="EvalDatasetException">No installed font can draw Latin letters: the images
     /// would carry no text, and the dataset would measure nothing.</exception>

@@ -1,0 +1,124 @@
+using RagPlatform.Core.Search;
+
+namespace RagPlatform.Core.Tests.Search;
+
+public sealed class LineMatchedCharacterErrorRateTests
+{
+    private static readonly string[] ChartLabels = ["Quayside Throughput", "Kilotonnes", "Q1", "Q2", "Wexford Pier"];
+
+    [Fact]
+    public void Reordered_lines_cost_nothing()
+    {
+        var result = LineMatchedCharacterErrorRate.Compute(ChartLabels, ["Wexford Pier", "Q2", "Q1", "Kilotonnes", "Quayside Throughput"]);
+
+        Assert.Equal(0, result.Edits);
+        Assert.Equal(0, result.Rate);
+        Assert.Equal(ChartLabels.Sum(l => l.Length), result.ReferenceCharacters);
+    }
+
+    [Fact]
+    public void A_missing_line_costs_its_characters()
+    {
+        var result = LineMatchedCharacterErrorRate.Compute(ChartLabels, ["Q1", "Q2", "Wexford Pier", "Quayside Throughput"]);
+
+        Assert.Equal("Kilotonnes".Length, result.Edits);
+        Assert.Contains(new MatchedLine("Kilotonnes", null, 10), result.Lines);
+    }
+
+    [Fact]
+    public void An_extra_line_costs_its_characters()
+    {
+        var result = LineMatchedCharacterErrorRate.Compute(["Q1", "Q2"], ["Q2", "ll|", "Q1"]);
+
+        Assert.Equal(3, result.Edits);
+        Assert.Equal(3.0 / 4, result.Rate, 10);
+        Assert.Equal(new MatchedLine(null, "ll|", 3), result.Lines[^1]);
+    }
+
+    [Fact]
+    public void A_substituted_character_costs_one()
+    {
+        var result = LineMatchedCharacterErrorRate.Compute(ChartLabels, ["Q1", "Kilotonnes", "Quayside Throughqut", "Wexford Pier", "Q2"]);
+
+        Assert.Equal(1, result.Edits);
+        Assert.Contains(new MatchedLine("Quayside Throughput", "Quayside Throughqut", 1), result.Lines);
+    }
+
+    [Fact]
+    public void White_space_inside_a_line_is_normalised_and_empty_lines_are_dropped()
+    {
+        var result = LineMatchedCharacterErrorRate.Compute(["Wexford  Pier ", "", "Q1"], ["  ", "Q1", "Wexford Pier"]);
+
+        Assert.Equal(0, result.Edits);
+        Assert.Equal("Wexford Pier".Length + 2, result.ReferenceCharacters);
+        Assert.Equal(2, result.Lines.Count);
+    }
+
+    /// <summary>Closest pair first could take ("abcd", "abc", 1 edit) and leave ("ab", "abcdxx", 4
+    /// edits): 5 in all. The optimal pairing is ("ab", "abc", 1) and ("abcd", "abcdxx", 2): 3.</summary>
+    [Fact]
+    public void The_pairing_with_the_fewest_edits_is_used_not_the_closest_pair_first()
+    {
+        var result = LineMatchedCharacterErrorRate.Compute(["abcd", "ab"], ["abc", "abcdxx"]);
+
+        Assert.Equal(3, result.Edits);
+    }
+
+    [Fact]
+    public void Nothing_read_costs_every_reference_character_and_nothing_expected_costs_nothing_when_nothing_is_read()
+    {
+        Assert.Equal(1, LineMatchedCharacterErrorRate.Compute(ChartLabels, []).Rate);
+        Assert.Equal(0, LineMatchedCharacterErrorRate.Compute([], []).Rate);
+        Assert.Equal(1, LineMatchedCharacterErrorRate.Compute([], ["noise"]).Rate);
+    }
+
+    [Fact]
+    public void The_assignment_is_optimal_on_random_matrices()
+    {
+        var random = new Random(7);
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var n = random.Next(1, 7);
+            var cost = new int[n, n];
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    cost[i, j] = random.Next(0, 20);
+                }
+            }
+
+            var assignment = LineMatchedCharacterErrorRate.MinimumCostAssignment(cost);
+
+            Assert.Equal(Enumerable.Range(0, n), assignment.Order());
+            Assert.Equal(BruteForceMinimum(cost), Enumerable.Range(0, n).Sum(i => cost[i, assignment[i]]));
+        }
+    }
+
+    private static int BruteForceMinimum(int[,] cost)
+    {
+        var n = cost.GetLength(0);
+        var best = int.MaxValue;
+        void Permute(int row, bool[] used, int total)
+        {
+            if (row == n)
+            {
+                best = Math.Min(best, total);
+                return;
+            }
+
+            for (var j = 0; j < n; j++)
+            {
+                if (!used[j])
+                {
+                    used[j] = true;
+                    Permute(row + 1, used, total + cost[row, j]);
+                    used[j] = false;
+                }
+            }
+        }
+
+        Permute(0, new bool[n], 0);
+        return best;
+    }
+}
