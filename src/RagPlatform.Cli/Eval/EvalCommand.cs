@@ -159,6 +159,11 @@ internal sealed class EvalCommand(Func<RagApiClient> client, IAnsiConsole consol
         {
             console.MarkupLine("[yellow]The server reports no OCR: words that exist only as pixels (chart labels, screenshots) cannot be found lexically.[/]");
         }
+
+        if (platform.Reranking)
+        {
+            console.MarkupLine("Re-ranking is on: in every mode the text hits at the head of each list are in the cross-encoder's order.");
+        }
     }
 
     private async Task<List<QueryOutcome>> RunQueriesAsync(QueryRunner runner, IReadOnlyList<EvalQuery> queries, IReadOnlyList<string> modes, CancellationToken cancellationToken)

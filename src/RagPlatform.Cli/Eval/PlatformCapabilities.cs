@@ -3,13 +3,15 @@ using RagPlatform.Cli.Api;
 
 namespace RagPlatform.Cli.Eval;
 
-/// <summary>What the server can do, as far as the evaluation cares: dense search (CLIP model loaded)
-/// and OCR (text read from images, which text→chart and text→screenshot queries need lexically).</summary>
-internal sealed record PlatformCapabilities(bool Dense, bool Ocr)
+/// <summary>What the server can do, as far as the evaluation cares: dense search (CLIP model loaded),
+/// OCR (text read from images, which text→chart and text→screenshot queries need lexically) and
+/// cross-encoder re-ranking (which reorders the text hits of every mode, so the report must say).</summary>
+internal sealed record PlatformCapabilities(bool Dense, bool Ocr, bool Reranking = false)
 {
     /// <summary>OCR counts as available when /api/status says so, as <c>"ocr": true</c> or
     /// <c>"ocr": {"available": true, ...}</c>; a server that does not mention OCR has none.</summary>
-    public static PlatformCapabilities From(StatusView status) => new(status.Dense.Available, IsAvailable(status.Ocr));
+    public static PlatformCapabilities From(StatusView status) =>
+        new(status.Dense.Available, IsAvailable(status.Ocr), status.Reranking is { Enabled: true });
 
     /// <summary>Why OCR is off, when the server says (<c>"ocr": {"available": false, "reason": "..."}</c>).</summary>
     public static string? OcrReasonOf(StatusView status) =>

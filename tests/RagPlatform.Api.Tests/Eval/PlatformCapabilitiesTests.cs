@@ -4,8 +4,8 @@ using RagPlatform.Cli.Eval;
 
 namespace RagPlatform.Api.Tests.Eval;
 
-/// <summary>Whether the server reads text from images, from GET /api/status as the CLI receives it.
-/// The status has no "ocr" field yet; the ones OCR integration may add must switch the OCR thresholds on.</summary>
+/// <summary>Whether the server reads text from images and re-ranks, from GET /api/status as the CLI
+/// receives it (older servers lack the fields).</summary>
 public sealed class PlatformCapabilitiesTests
 {
     private const string Base = """{"dense": {"available": true, "reason": null, "dimensions": 512}, "documents": {}, "items": {}, "vectors": 0, "queueLength": 0""";
@@ -26,5 +26,14 @@ public sealed class PlatformCapabilitiesTests
 
         Assert.Equal(available, platform.Ocr);
         Assert.True(platform.Dense);
+    }
+
+    [Theory]
+    [InlineData("", false)]
+    [InlineData(""", "reranking": {"enabled": false, "reason": "Switched off", "topN": null}""", false)]
+    [InlineData(""", "reranking": {"enabled": true, "reason": null, "topN": 20}""", true)]
+    public void Re_ranking_counts_as_on_only_when_the_status_says_so(string rerankingField, bool enabled)
+    {
+        Assert.Equal(enabled, From(rerankingField).Reranking);
     }
 }
