@@ -80,8 +80,6 @@ internal sealed class ClipOnnxTower : IDisposable
     public float[][] Run<T>(T[] input, long[] shape, long[]? attentionMask, CancellationToken cancellationToken)
         where T : unmanaged
     {
-        using var runOptions = new RunOptions();
-        using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
         using var mainValue = OrtValue.CreateTensorValueFromMemory(input, shape);
         using var maskValue = AttentionMask is null ? null : CreateMask(attentionMask, shape);
         var inputs = new Dictionary<string, OrtValue> { [MainInput] = mainValue };
@@ -90,17 +88,7 @@ internal sealed class ClipOnnxTower : IDisposable
             inputs[AttentionMask!] = maskValue;
         }
 
-        IDisposableReadOnlyCollection<OrtValue> outputs;
-        try
-        {
-            outputs = _session.Run(runOptions, inputs, _outputNames);
-        }
-        catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException(cancellationToken);
-        }
-
-        using (outputs)
+        using (var outputs = _session.RunCancellable(inputs, _outputNames, cancellationToken))
         {
             return Normalise(outputs[0], (int)shape[0]);
         }

@@ -57,20 +57,8 @@ internal sealed class OcrOnnxModel : IDisposable
     /// <returns>The output, row-major, and its shape.</returns>
     public (float[] Values, int[] Shape) Run(float[] input, int batch, int height, int width, CancellationToken cancellationToken)
     {
-        using var runOptions = new RunOptions();
-        using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
         using var value = OrtValue.CreateTensorValueFromMemory(input, [batch, 3, height, width]);
-        IDisposableReadOnlyCollection<OrtValue> outputs;
-        try
-        {
-            outputs = _session.Run(runOptions, new Dictionary<string, OrtValue> { [_input] = value }, _outputs);
-        }
-        catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException(cancellationToken);
-        }
-
-        using (outputs)
+        using (var outputs = _session.RunCancellable(new Dictionary<string, OrtValue> { [_input] = value }, _outputs, cancellationToken))
         {
             var output = outputs[0];
             var shape = output.GetTensorTypeAndShape().Shape.Select(dimension => checked((int)dimension)).ToArray();

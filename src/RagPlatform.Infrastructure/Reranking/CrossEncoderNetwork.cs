@@ -95,19 +95,7 @@ internal sealed class CrossEncoderNetwork : IDisposable
             feeds[TokenTypeIds] = typesValue;
         }
 
-        using var runOptions = new RunOptions();
-        using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
-        IDisposableReadOnlyCollection<OrtValue> outputs;
-        try
-        {
-            outputs = _session.Run(runOptions, feeds, _output);
-        }
-        catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException(cancellationToken);
-        }
-
-        using (outputs)
+        using (var outputs = _session.RunCancellable(feeds, _output, cancellationToken))
         {
             var logits = outputs[0].GetTensorDataAsSpan<float>();
             if (logits.Length != batch)
