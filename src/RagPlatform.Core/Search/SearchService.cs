@@ -28,7 +28,12 @@ public sealed class SearchService(
         var settings = options.Value;
         var text = request.Text?.Trim();
         var limit = Validate(request, text, settings);
-        var candidates = limit * settings.CandidatesPerHit;
+        var rerank = !string.IsNullOrEmpty(text) && reranker is { IsEnabled: true };
+
+        // The re-ranker reads its TopN candidates even when fewer hits are asked for: a passage it
+        // lifts from below the limit must be able to enter the result.
+        var depth = rerank ? Math.Max(limit, reranker!.TopN) : limit;
+        var candidates = depth * settings.CandidatesPerHit;
 
         var runLexical = !string.IsNullOrEmpty(text) && request.Mode != SearchMode.Dense;
         var lexicalHits = runLexical ? await lexical.SearchAsync(text!, candidates, request.Filter, cancellationToken) : [];
@@ -37,9 +42,9 @@ public sealed class SearchService(
         var calibration = denseLists.Count > 0 ? await calibrator.GetAsync(cancellationToken) : DenseCalibration.Uncalibrated;
         var fused = Fuse(denseLists, lexicalHits, calibration, settings);
 
-        var resolved = await ResolveAsync(fused, denseLists, lexicalHits, calibration, limit, cancellationToken);
-        var hits = !string.IsNullOrEmpty(text) && reranker is { IsEnabled: true }
-            ? await HitReranking.ApplyAsync(reranker, text, resolved, cancellationToken)
+        var resolved = await ResolveAsync(fused, denseLists, lexicalHits, calibration, depth, cancellationToken);
+        var hits = rerank
+            ? [.. (await HitReranking.ApplyAsync(reranker!, text!, resolved, cancellationToken)).Take(limit)]
             : resolved.Select(r => r.Hit).ToList();
         var mode = (denseLists.Count > 0, runLexical) switch
         {

@@ -37,9 +37,7 @@ public sealed class RerankingTests : IAsyncLifetime
     [Fact]
     public async Task Text_hits_are_reordered_by_the_cross_encoder_and_carry_its_score()
     {
-        await _client.IngestAsync(SamplePdfs.WithText("Cranes."), "one-mention.pdf");
-        await _client.IngestAsync(SamplePdfs.WithText("The harbour has cranes, harbour tugs, harbour pilots and more cranes along the harbour wall."), "six-mentions.pdf");
-        await _client.IngestAsync(SamplePdfs.WithText("Harbour cranes."), "two-mentions.pdf");
+        await IngestPassagesAsync();
 
         var result = await _client.SearchTextAsync("harbour cranes", "&mode=lexical");
 
@@ -52,6 +50,19 @@ public sealed class RerankingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_passage_the_cross_encoder_lifts_from_below_the_limit_enters_the_result()
+    {
+        await IngestPassagesAsync();
+
+        var lexicalFirst = await _client.SearchTextAsync("harbour cranes", "&mode=lexical&modality=text&limit=3");
+        var result = await _client.SearchTextAsync("harbour cranes", "&mode=lexical&modality=text&limit=1");
+
+        // BM25 alone would put two-mentions.pdf first; the cross-encoder reads the first TopN hits, not just the one asked for.
+        Assert.True(lexicalFirst.Hits.Single(h => h.DocumentName == "two-mentions.pdf").Score.Lexical > lexicalFirst.Hits.Single(h => h.DocumentName == "six-mentions.pdf").Score.Lexical);
+        Assert.Equal("six-mentions.pdf", Assert.Single(result.Hits).DocumentName);
+    }
+
+    [Fact]
     public async Task Status_reports_re_ranking_on_with_how_many_hits_it_reads()
     {
         var status = await _client.Http.GetFromJsonAsync<StatusDto>("/api/status", PlatformClient.Json, TestContext.Current.CancellationToken);
@@ -59,5 +70,12 @@ public sealed class RerankingTests : IAsyncLifetime
         Assert.NotNull(status);
         Assert.True(status.Reranking.Enabled, status.Reranking.Reason);
         Assert.Equal(10, status.Reranking.TopN);
+    }
+
+    private async Task IngestPassagesAsync()
+    {
+        await _client.IngestAsync(SamplePdfs.WithText("Cranes."), "one-mention.pdf");
+        await _client.IngestAsync(SamplePdfs.WithText("The harbour has cranes, harbour tugs, harbour pilots and more cranes along the harbour wall."), "six-mentions.pdf");
+        await _client.IngestAsync(SamplePdfs.WithText("Harbour cranes."), "two-mentions.pdf");
     }
 }
