@@ -3,11 +3,11 @@ namespace RagPlatform.Core.Search;
 /// <summary>Score fusion on calibrated scores:
 /// <code>
 ///   final(d)   = DenseWeight · dense(d) + LexicalWeight · lexical(d)
-///   dense(d)   = max over the dense lists L that hold d of  1 / (1 + e^(−(cos_L(d) − μ[q_L→m_d]) / σ[q_L→m_d]))
+///   dense(d)   = max over the dense lists L that hold d of  1 / (1 + e^(−(cos_L(d) − μ[q_L→m_d]) / σ))
 ///   lexical(d) = bm25(d) / max over the query's lexical hits of bm25
 /// </code>
-/// where q_L is the modality of L's query, m_d that of the item, μ and σ from
-/// <see cref="DenseCalibration"/>; a part is 0 when its retriever did not return d. Both parts lie in
+/// where q_L is the modality of L's query, m_d that of the item, μ (per pair) and σ (one for all
+/// pairs) from <see cref="DenseCalibration"/>; a part is 0 when its retriever did not return d. Both parts lie in
 /// [0, 1]. BM25 is normalised by the query's best BM25 because BM25 has no fixed scale (it grows with
 /// the number and rarity of the query's terms) and, unlike a cosine, is not produced by modality
 /// pairs with different scales; it is only ever compared within one query. When the best BM25 is

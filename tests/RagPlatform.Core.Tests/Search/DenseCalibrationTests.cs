@@ -14,21 +14,62 @@ public sealed class DenseCalibrationTests
         return new VectorRecord(Guid.NewGuid(), Document, modality, new[] { (float)Math.Cos(radians), (float)Math.Sin(radians) });
     }
 
+    private static VectorRecord Vector(Modality modality, params double[] components) =>
+        new(Guid.NewGuid(), Document, modality, components.Select(c => (float)c).ToArray());
+
     [Fact]
-    public void Each_pair_gets_the_mean_and_deviation_of_its_cosines_between_distinct_items()
+    public void Each_pair_gets_the_mean_of_its_cosines_and_every_pair_the_spread_of_all_cosines_pooled()
     {
-        // Text items at 0° and 90°, images at 0° and 60°: text→image cosines are
-        // cos 0, cos 60, cos 90, cos 30 = 1, 0.5, 0, √3/2.
+        // Text items at 0° and 90°, images at 0° and 60°. Cosines between distinct items:
+        // text→text cos 90 twice; text→image and image→text cos 0, cos 60, cos 90, cos 30 each;
+        // image→image cos 60 twice.
         VectorRecord[] sample = [At(Modality.Text, 0), At(Modality.Text, 90), At(Modality.Image, 0), At(Modality.Image, 60)];
-        double[] textToImage = [1, 0.5, 0, Math.Sqrt(3) / 2];
-        var mean = textToImage.Average();
-        var deviation = Math.Sqrt(textToImage.Select(c => (c - mean) * (c - mean)).Average());
+        double[] crossModal = [1, 0.5, 0, Math.Sqrt(3) / 2];
+        double[] pooled = [0, 0, .. crossModal, .. crossModal, 0.5, 0.5];
+        var pooledMean = pooled.Average();
+        var pooledDeviation = Math.Sqrt(pooled.Select(c => (c - pooledMean) * (c - pooledMean)).Average());
 
         var calibration = DenseCalibration.Estimate(sample, sample.Length);
 
-        var pair = calibration.Distribution(Modality.Text, Modality.Image);
-        Assert.Equal(mean, pair.Mean, 6);
-        Assert.Equal(deviation, pair.StandardDeviation, 6);
+        var textToImage = calibration.Distribution(Modality.Text, Modality.Image);
+        Assert.Equal(crossModal.Average(), textToImage.Mean, 6);
+        Assert.Equal(pooledDeviation, textToImage.StandardDeviation, 6);
+        Assert.Equal(crossModal.Average(), calibration.Distribution(Modality.Image, Modality.Text).Mean, 6);
+        Assert.Equal(pooledDeviation, calibration.Distribution(Modality.Image, Modality.Text).StandardDeviation, 6);
+        // Two cosines are too few for a mean of its own: image→image takes the pooled one.
+        Assert.Equal(pooledMean, calibration.Distribution(Modality.Image, Modality.Image).Mean, 6);
+    }
+
+    [Fact]
+    public void A_near_identical_image_outranks_a_text_whose_pair_has_a_narrow_spread()
+    {
+        // Images on the four axes of the xy plane: image→image cosines 0, −1, 0 per image, wide
+        // (μ = −1/3, σ = 0.47). Texts almost on the z axis: image→text cosines ±0.1 and 0, narrow
+        // (μ = 0, σ = 0.07). A z-score per pair would rank the text at 0.30 (z = 4.2) above the copy
+        // at 0.97 (z = 2.8); one shared spread ranks them by their distance above their pair's mean.
+        var tilt = Math.Sqrt(0.99);
+        VectorRecord[] sample =
+        [
+            Vector(Modality.Image, 1, 0, 0), Vector(Modality.Image, 0, 1, 0), Vector(Modality.Image, -1, 0, 0), Vector(Modality.Image, 0, -1, 0),
+            Vector(Modality.Text, 0.1, 0, tilt), Vector(Modality.Text, 0, 0.1, tilt),
+        ];
+
+        var calibration = DenseCalibration.Estimate(sample, sample.Length);
+
+        Assert.Equal(-1.0 / 3, calibration.Distribution(Modality.Image, Modality.Image).Mean, 6);
+        Assert.Equal(0, calibration.Distribution(Modality.Image, Modality.Text).Mean, 6);
+        Assert.True(calibration.Calibrate(Modality.Image, Modality.Image, 0.97) > calibration.Calibrate(Modality.Image, Modality.Text, 0.30));
+    }
+
+    [Fact]
+    public void Identical_vectors_leave_cosines_in_their_own_order()
+    {
+        VectorRecord[] sample = [At(Modality.Text, 30), At(Modality.Text, 30), At(Modality.Image, 30), At(Modality.Image, 30)];
+
+        var calibration = DenseCalibration.Estimate(sample, sample.Length);
+
+        Assert.Equal(ScoreDistribution.Identity, calibration.Distribution(Modality.Text, Modality.Image));
+        Assert.Equal(ScoreDistribution.Identity, calibration.Fallback);
     }
 
     [Fact]
