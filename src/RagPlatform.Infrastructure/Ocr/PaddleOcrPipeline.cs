@@ -46,13 +46,22 @@ internal sealed class PaddleOcrPipeline
             return [];
         }
 
-        var lines = boxes.Select(box => box.Height >= VerticalAspect * box.Width ? box.QuarterTurned() : box)
+        var vertical = boxes.Select(box => box.Height >= VerticalAspect * box.Width).ToArray();
+        var lines = boxes.Select((box, i) => vertical[i] ? box.QuarterTurned() : box)
             .Select(box => box.Grow(LineMargin * box.Height)).ToArray();
         var readings = _recognizer.Recognize(image, lines, cancellationToken).ToArray();
+
+        // A quarter turn counter-clockwise reads text that runs top to bottom; a chart's y-axis title
+        // usually runs bottom to top and then comes out upside down, so vertical lines are read the
+        // other way too. So are the lines the angle classifier (when on) finds upside down.
+        var readTurnedToo = Enumerable.Range(0, lines.Length).Where(i => vertical[i]).ToHashSet();
         if (_angleClassifier is not null)
         {
-            TurnUpsideDownLines(image, lines, readings, cancellationToken);
+            var upsideDown = _angleClassifier.AreUpsideDown(image, lines, cancellationToken);
+            readTurnedToo.UnionWith(Enumerable.Range(0, lines.Length).Where(i => upsideDown[i]));
         }
+
+        KeepTheMoreConfidentReadingTurned(image, lines, readings, [.. readTurnedToo.Order()], cancellationToken);
 
         var kept = new List<(TextQuad Box, string Text, float Confidence)>();
         for (var i = 0; i < boxes.Count; i++)
@@ -72,24 +81,23 @@ internal sealed class PaddleOcrPipeline
         return [.. ReadingOrder.Sort(kept, line => line.Box).Select(line => new RecognizedLine(line.Text, ToRegion(line.Box, image), line.Confidence))];
     }
 
-    /// <summary>Reads the lines the classifier finds upside down the other way up too, and keeps
-    /// the more confident reading: the classifier alone turned a few upright lines on the test
-    /// images (a 14 px monospaced line, "Open Settings ..." read as "s pue rid asu ...").</summary>
-    private void TurnUpsideDownLines(OcrImage image, TextQuad[] lines, (string Text, float Confidence)[] readings, CancellationToken cancellationToken)
+    /// <summary>Reads the given lines turned half a turn as well, and keeps the more confident
+    /// reading. Both readings, not a verdict, because the angle classifier alone turned a few upright
+    /// lines on the test images (a 14 px monospaced line, "Open Settings ..." read as
+    /// "s pue rid asu ...").</summary>
+    private void KeepTheMoreConfidentReadingTurned(OcrImage image, TextQuad[] lines, (string Text, float Confidence)[] readings, int[] indices, CancellationToken cancellationToken)
     {
-        var upsideDown = _angleClassifier!.AreUpsideDown(image, lines, cancellationToken);
-        var flagged = Enumerable.Range(0, lines.Length).Where(i => upsideDown[i]).ToArray();
-        if (flagged.Length == 0)
+        if (indices.Length == 0)
         {
             return;
         }
 
-        var turned = _recognizer.Recognize(image, [.. flagged.Select(i => lines[i].Turned())], cancellationToken);
-        for (var j = 0; j < flagged.Length; j++)
+        var turned = _recognizer.Recognize(image, [.. indices.Select(i => lines[i].Turned())], cancellationToken);
+        for (var j = 0; j < indices.Length; j++)
         {
-            if (turned[j].Confidence > readings[flagged[j]].Confidence)
+            if (turned[j].Confidence > readings[indices[j]].Confidence)
             {
-                readings[flagged[j]] = turned[j];
+                readings[indices[j]] = turned[j];
             }
         }
     }

@@ -80,6 +80,28 @@ public sealed class PaddleOcrRecognizerTests(OcrRecognizerFixture ocr) : IClassF
         Assert.Contains(lines, line => line.Text == "Last saved 2 minutes ago");
     }
 
+    [Theory]
+    [InlineData(-90f, "Rainfall in millimetres")] // bottom to top: the usual y-axis title
+    [InlineData(90f, "Share of total shipments")] // top to bottom
+    public async Task Text_turned_a_quarter_either_way_reads_like_an_axis_title(float degrees, string title)
+    {
+        using var canvas = new OcrCanvas(360, 320, SKColors.White);
+        canvas.Text("Quarterly figures", 80, 30, TestFonts.DejaVuSans, 14, SKColors.Black);
+        canvas.Canvas.Save();
+        canvas.Canvas.Translate(degrees < 0 ? 40 : 300, degrees < 0 ? 280 : 60);
+        canvas.Canvas.RotateDegrees(degrees);
+        canvas.Text(title, 0, 0, TestFonts.DejaVuSans, 14, SKColors.Black, record: false);
+        canvas.Canvas.Restore();
+        var sample = canvas.Finish("axis title turned " + degrees.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var lines = await ocr.ReadAsync(sample);
+
+        var best = lines.Select(line => line.Text).MinBy(text => RagPlatform.Core.Search.CharacterErrorRate.Compute(title, text)) ?? "";
+        var rate = RagPlatform.Core.Search.CharacterErrorRate.Compute(title, best);
+        Assert.True(rate <= 0.05, $"\"{title}\" read as \"{best}\" ({rate:P0}); all lines: {string.Join(" | ", lines.Select(line => line.Text))}");
+        Assert.Contains(lines, line => line.Text == "Quarterly figures");
+    }
+
     [Fact]
     public async Task A_table_of_10_px_text_on_alternating_rows_reads_with_at_most_5_percent_errors()
     {
