@@ -123,9 +123,10 @@ public sealed class EvalHarnessTests(EvalHarnessTests.EvaluatedDataset run) : IC
         }
     }
 
-    /// <summary>The OCR acceptance bound: character error rate of every line drawn upright in the
-    /// corpus's images (charts, tables, 1x screenshots, a poster in five typefaces), lines paired in
-    /// any order. Measured: 25 edits in 1,528 characters (1.6%) on x64 with the PP-OCRv4 models of
+    /// <summary>The OCR acceptance bound: character error rate of every line drawn upright or turned a
+    /// quarter in the corpus's images (charts with their vertical axis titles, tables, 1x screenshots,
+    /// a poster in five typefaces), lines paired in any order. Measured: 28 edits in 1,569 characters
+    /// (1.8%) on x64 with the PP-OCRv4 models of
     /// scripts/fetch-ocr-models.sh; the bound leaves room for a few characters read differently
     /// by another CPU's floating point, not for a regression.</summary>
     [Fact]
@@ -156,16 +157,16 @@ public sealed class EvalHarnessTests(EvalHarnessTests.EvaluatedDataset run) : IC
     }
 
     [Fact]
-    public void Transcripts_hold_every_upright_line_the_painters_draw_and_no_rotated_one()
+    public void Transcripts_hold_every_line_the_painters_draw_upright_or_turned_a_quarter()
     {
         var transcripts = File.ReadLines(Path.Combine(run.Dataset, "transcripts.jsonl"))
             .Select(line => JsonDocument.Parse(line).RootElement)
             .ToDictionary(t => t.GetProperty("id").GetString()!, t => t.GetProperty("lines").EnumerateArray().Select(l => l.GetString()!).ToList());
 
-        Assert.Equal(["Quayside Throughput", "0", "200", "400", "600", "800", "1000", "Q1", "Q2", "Q3", "Q4", "Quarter", "Wexford Pier", "Bellamy Dock"], transcripts["harbour-chart"]);
+        Assert.Equal(["Quayside Throughput", "0", "200", "400", "600", "800", "1000", "Q1", "Q2", "Q3", "Q4", "Quarter", "Kilotonnes", "Wexford Pier", "Bellamy Dock"], transcripts["harbour-chart"]);
         Assert.Contains("The archive could not be written to volume Tamarind.", transcripts["error-dialog"]);
         Assert.Contains("Osprey Ward", transcripts["clinic-table"]);
-        Assert.DoesNotContain(transcripts.Values.SelectMany(l => l), l => l is "Kilotonnes" or "Millimetres" or "Minutes" or "Acidity (g/L)");
+        Assert.All(["Millimetres", "Minutes", "Acidity (g/L)"], title => Assert.Contains(title, transcripts.Values.SelectMany(l => l)));
     }
 
     [Fact]

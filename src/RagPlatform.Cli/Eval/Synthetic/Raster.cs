@@ -49,18 +49,17 @@ internal static class Raster
     }
 
     /// <summary>Draws a line of text with its baseline at <paramref name="y"/>, and records it for the
-    /// drawing's transcript when it is upright.</summary>
-    /// <remarks>Text under a rotation (a chart's vertical axis title) is drawn but not recorded: the
-    /// transcripts measure how well horizontal text is read. Whether the platform reads a line turned
-    /// a quarter, and which way up, is another question (PP-OCR's angle classifier only tells 0° from
-    /// 180°); when it does read one, the line counts as an insertion against the transcript.</remarks>
+    /// drawing's transcript when it is upright or turned a quarter either way (a chart's vertical
+    /// axis title), the orientations the platform's OCR reads.</summary>
     public static void Text(SKCanvas canvas, string text, float x, float y, float size, SKColor colour, SKTypeface? typeface = null, SKTextAlign align = SKTextAlign.Left)
     {
         using var font = new SKFont(typeface ?? Typefaces.Sans, size) { Edging = SKFontEdging.Antialias, Subpixel = true };
         using var paint = new SKPaint { Color = colour, IsAntialias = true };
         canvas.DrawText(text, x, y, align, font, paint);
-        var matrix = canvas.TotalMatrix;
-        if (TextDrawn.TryGetValue(canvas, out var lines) && matrix.SkewX == 0 && matrix.SkewY == 0 && matrix.ScaleX > 0 && matrix.ScaleY > 0)
+        var m = canvas.TotalMatrix;
+        var upright = m.SkewX == 0 && m.SkewY == 0 && m.ScaleX > 0 && m.ScaleY > 0;
+        var quarterTurned = Math.Abs(m.ScaleX) < 1e-6 && Math.Abs(m.ScaleY) < 1e-6 && Math.Sign(m.SkewX) == -Math.Sign(m.SkewY) && m.SkewX != 0;
+        if (TextDrawn.TryGetValue(canvas, out var lines) && (upright || quarterTurned))
         {
             lines.Add(text);
         }
