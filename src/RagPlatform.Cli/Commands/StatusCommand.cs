@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using RagPlatform.Cli.Api;
+using RagPlatform.Cli.Eval;
 using Spectre.Console;
 
 namespace RagPlatform.Cli.Commands;
@@ -29,6 +30,13 @@ internal sealed class StatusCommand(Func<RagApiClient> client, IAnsiConsole cons
         console.MarkupLine(status.Dense.Available
             ? $"Dense search: [green]on[/] ({status.Dense.Dimensions}-d CLIP)"
             : $"Dense search: [yellow]off[/] — {Markup.Escape(status.Dense.Reason ?? "no model")}");
+        if (status.Ocr is not null)
+        {
+            console.MarkupLine(PlatformCapabilities.From(status).Ocr
+                ? "OCR: [green]on[/] (text inside images is read)"
+                : $"OCR: [yellow]off[/] — {Markup.Escape(PlatformCapabilities.OcrReasonOf(status) ?? "no models")}");
+        }
+
         if (status.Reranking is { } reranking)
         {
             console.MarkupLine(reranking.Enabled

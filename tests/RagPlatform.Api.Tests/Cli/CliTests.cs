@@ -83,12 +83,14 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Status_reports_dense_search_and_counts()
+    public async Task Status_reports_dense_search_ocr_re_ranking_and_counts()
     {
         var exit = await RunAsync("status");
 
         Assert.Equal(0, exit);
         Assert.Contains("Dense search: on", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("OCR: on", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Re-ranking: off — Switched off (Reranking:ModelDirectory is empty)", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("ingestion queue", output.ToString(), StringComparison.Ordinal);
     }
 
