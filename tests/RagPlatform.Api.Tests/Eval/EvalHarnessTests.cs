@@ -123,6 +123,17 @@ public sealed class EvalHarnessTests(EvalHarnessTests.EvaluatedDataset run) : IC
         }
     }
 
+    /// <summary>A chart's y-axis title runs bottom to top; the query naming it alone must find the
+    /// chart first, which it does only if OCR reads text turned a quarter the right way up.</summary>
+    [Fact]
+    public void Lexical_search_finds_a_chart_by_its_vertical_axis_title()
+    {
+        Assert.True(run.Report.OcrAvailable, "The test platform should read text with the fetched PP-OCRv4 models (scripts/fetch-ocr-models.sh).");
+        var query = run.Report.Queries.Single(q => q.GetProperty("id").GetString() == "harbour-chart-axis-title" && q.GetProperty("mode").GetString() == "lexical");
+
+        Assert.Equal(1, query.GetProperty("firstRelevantRank").GetInt32());
+    }
+
     /// <summary>The OCR acceptance bound: character error rate of every line drawn upright or turned a
     /// quarter in the corpus's images (charts with their vertical axis titles, tables, 1x screenshots,
     /// a poster in five typefaces), lines paired in any order. Measured: 28 edits in 1,569 characters

@@ -46,6 +46,9 @@ internal static class ReportDocuments
         w.TextQuery("harbour-breakwater", QueryKinds.TextToText, "breakwater lights rewired with solar panels", In(name, 3, "text"), "paragraph");
         w.TextQuery("harbour-chart-title", QueryKinds.TextToImage, "quayside throughput kilotonnes", In(name, 2), "chart", "ocr");
         w.TextQuery("harbour-chart-legend", QueryKinds.TextToImage, "Wexford Pier Bellamy Dock", In(name, 2), "chart", "ocr");
+
+        // The y-axis title runs bottom to top: found only if OCR reads text turned a quarter.
+        w.TextQuery("harbour-chart-axis-title", QueryKinds.TextToImage, "kilotonnes", In(name, 2), "chart", "ocr", "axis-title");
         w.TextQuery("harbour-chart-caption", QueryKinds.TextToImage, "cargo handled at the container terminals", In(name, 2), "caption");
         w.ImageQuery("harbour-chart-jpeg", QueryKinds.ImageToImage, w.QueryImage("harbour-chart.jpg", Raster.Reencode(chart.Bytes, SKEncodedImageFormat.Jpeg, 80)), In(name, 2, "image"), "chart", "reencoded");
         w.ImageQuery("harbour-pilotage-card", QueryKinds.ImageToText, w.QueryImage("pilotage-sentence.png", TextCardPainter.Draw(PilotageSentence).Bytes), In(name, 1, "text"), "rendered-text");
