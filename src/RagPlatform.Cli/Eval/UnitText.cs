@@ -15,8 +15,8 @@ internal sealed record UnitText(IReadOnlyList<string> Lines, string? Skipped)
     /// layer (an uploaded image, a scan) is also chunked from the OCR lines of its render, joined by
     /// spaces. So per page of the unit: the selected image items' lines when one of them carries text
     /// (line breaks kept); otherwise, on a page without a text layer, its selected text chunks, one
-    /// read line each (the chunker has lost the line breaks: a chunk of several lines is then scored
-    /// as one long line). Never both: an uploaded image's chunks repeat its image item's lines, and a
+    /// read line each (the chunker has lost the line breaks: the metric joins the drawn lines a chunk
+    /// holds, see <see cref="RagPlatform.Core.Search.LineMatchedCharacterErrorRate"/>). Never both: an uploaded image's chunks repeat its image item's lines, and a
     /// scanned page's chunks repeat the lines of the scan embedded in it. Text chunks of a page with
     /// a text layer come from that layer, not from OCR, and are never taken.
     /// </remarks>

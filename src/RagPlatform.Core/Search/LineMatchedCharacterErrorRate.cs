@@ -5,7 +5,7 @@ namespace RagPlatform.Core.Search;
 /// <summary>Character error rate of recognised lines against reference lines when the order of the
 /// lines carries no meaning (the labels of a chart, the widgets of a screenshot): a simplified form of
 /// Clausner, Pletschacher and Antonacopoulos' "flexible character accuracy" (ICDAR 2020) that moves
-/// whole lines but does not split or merge them.</summary>
+/// whole lines and joins the pieces of a line the engine split (or the lines it merged).</summary>
 /// <remarks>
 /// Each line is normalised as <see cref="CharacterErrorRate"/> does (white space runs as one space,
 /// ends trimmed); empty lines are dropped. Every reference line is paired with at most one read line
@@ -14,8 +14,9 @@ namespace RagPlatform.Core.Search;
 /// pairing used is the one with the fewest edits (an optimal assignment, Hungarian algorithm), so
 /// the result depends on the two texts only, not on the order they come in or on a matching
 /// heuristic: reordered lines cost nothing, a line read with one wrong character costs 1, a line
-/// missed costs its length, a line read from nowhere costs its length. A line the engine splits in
-/// two (or two lines it merges) costs the characters of the part left unpaired.
+/// missed costs its length, a line read from nowhere costs its length. Then a line left unpaired
+/// is joined to a pair when that saves edits (<see cref="SplitLineJoining"/>): a line the engine
+/// read as two boxes costs the space between them, not the characters of the second box.
 /// The rate is edits / reference characters: 0 is perfect, it can exceed 1.
 /// Cost: a Levenshtein distance per pair of lines and O((R + H)³) for the assignment, meant for the
 /// tens of lines of a picture or a page, not for a whole book at once.
@@ -70,6 +71,7 @@ public static class LineMatchedCharacterErrorRate
             }
         }
 
+        lines = SplitLineJoining.Apply(lines);
         return new LineMatchedErrors(lines.Sum(l => l.Edits), expected.Sum(l => l.Runes.Length), lines);
     }
 

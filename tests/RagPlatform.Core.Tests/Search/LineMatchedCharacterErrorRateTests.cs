@@ -65,6 +65,48 @@ public sealed class LineMatchedCharacterErrorRateTests
     }
 
     [Fact]
+    public void A_line_read_as_two_boxes_costs_only_what_differs_once_joined()
+    {
+        var result = LineMatchedCharacterErrorRate.Compute(
+            ["contribute to GNOME do so on their own time, rather than as part of", "their job."],
+            ["their job.", "on their owntime,", "contribute to GNOME do so", "rather than as part of"]);
+
+        Assert.Equal(1, result.Edits);
+        Assert.Equal(new MatchedLine("contribute to GNOME do so on their own time, rather than as part of", "contribute to GNOME do so on their owntime, rather than as part of", 1), result.Lines[0]);
+        Assert.Equal(2, result.Lines.Count);
+    }
+
+    [Fact]
+    public void Two_lines_read_as_one_cost_nothing_when_read_right()
+    {
+        var result = LineMatchedCharacterErrorRate.Compute(["Wexford Pier", "Bellamy Dock", "Q1"], ["Q1", "Wexford Pier Bellamy Dock"]);
+
+        Assert.Equal(0, result.Edits);
+        Assert.Contains(new MatchedLine("Wexford Pier Bellamy Dock", "Wexford Pier Bellamy Dock", 0), result.Lines);
+    }
+
+    [Fact]
+    public void A_line_read_from_nowhere_is_not_joined_to_a_pair_it_does_not_belong_to()
+    {
+        var result = LineMatchedCharacterErrorRate.Compute(["Quayside Throughput"], ["Quayside Throughput", "四"]);
+
+        Assert.Equal(1, result.Edits);
+        Assert.Equal(new MatchedLine(null, "四", 1), result.Lines[^1]);
+    }
+
+    /// <summary>Joining the missed "4" into the pair ("6", "y(g/L)") would turn a deletion and a
+    /// substitution into two substitutions, one edit fewer, without "4" being any part of that line.</summary>
+    [Fact]
+    public void A_missed_line_is_not_joined_to_a_pair_of_garbage_to_save_an_edit()
+    {
+        var result = LineMatchedCharacterErrorRate.Compute(["4", "6", "Acidity"], ["Acidity", "y(g/L)"]);
+
+        Assert.Equal(7, result.Edits);
+        Assert.Equal(3, result.Lines.Count);
+        Assert.DoesNotContain(result.Lines, line => line.Reference?.Contains(' ', StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public void Nothing_read_costs_every_reference_character_and_nothing_expected_costs_nothing_when_nothing_is_read()
     {
         Assert.Equal(1, LineMatchedCharacterErrorRate.Compute(ChartLabels, []).Rate);
