@@ -78,6 +78,9 @@ internal sealed class PaddleOcrPipeline
             }
         }
 
+        var texts = kept.Select(line => line.Text).ToList();
+        kept.RemoveAll(line => IconReadings.IsIcon(line.Text, texts));
+
         return [.. ReadingOrder.Sort(kept, line => line.Box).Select(line => new RecognizedLine(line.Text, ToRegion(line.Box, image), line.Confidence))];
     }
 
