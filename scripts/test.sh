@@ -14,6 +14,9 @@ dotnet test --solution RagPlatform.sln -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
+# The failed tests again at the end, where a reader of a long CI log looks first.
+grep -E '^\s*failed [^:]' "$log" | sed 's/^\s*/FAILED: /' || true
+
 # One plain closing line for any reader: "N passed, N failed, N skipped".
 awk '/^  total:/{t+=$2} /^  failed:/{f+=$2} /^  succeeded:/{s+=$2} /^  skipped:/{k+=$2}
      END {printf "%d passed, %d failed, %d skipped\n", s, f, k}' "$log"
