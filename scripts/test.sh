@@ -15,7 +15,7 @@ status=${PIPESTATUS[0]}
 set -e
 
 # The failed tests again at the end, where a reader of a long CI log looks first.
-grep -E '^\s*failed [^:]' "$log" | sed 's/^\s*/FAILED: /' || true
+grep -E '^\s*failed [^:]' "$log" | sed -E 's/^\s*failed /FAILED: /' || true
 
 # One plain closing line for any reader: "N passed, N failed, N skipped".
 awk '/^  total:/{t+=$2} /^  failed:/{f+=$2} /^  succeeded:/{s+=$2} /^  skipped:/{k+=$2}
