@@ -8,11 +8,12 @@
 # https://huggingface.co/Xenova/clip-vit-base-patch32, pinned to one revision (MIT licence).
 # About 600 MB. Set HF_ENDPOINT to use a mirror (e.g. https://hf-mirror.com).
 #
-# Checksums: the .onnx sizes and SHA-256 are the Git LFS object ids of that revision, as
-# published by independent projects pinning the same files; vocab.json and merges.txt are the
-# files of that revision (the copies embedded in RagPlatform.Infrastructure are byte-identical,
-# merges.txt up to CRLF line ends). preprocessor_config.json is small, not an LFS object and has
-# no published checksum: the hub's copy is kept when it equals the repository's reference copy
+# Checksums: the .onnx SHA-256 (and sizes: text 254,058,553, vision 351,685,709 bytes) are the Git
+# LFS object ids of that revision, as published by independent projects pinning the same files;
+# vocab.json and merges.txt are the files of that revision (the copies embedded in
+# RagPlatform.Infrastructure are byte-identical, merges.txt up to CRLF line ends).
+# preprocessor_config.json is small, not an LFS object and has no published checksum: the hub's copy
+# is kept when it equals the repository's reference copy
 # (tests/fixtures/clip/model/preprocessor_config.json, the CLIP ViT-B/32 values), otherwise the
 # reference copy is installed instead.
 set -euo pipefail
@@ -22,37 +23,23 @@ REVISION="d15189d7028b43f1d3e65039190477f6af591c2a"
 ENDPOINT="${HF_ENDPOINT:-https://huggingface.co}"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-DEST="$ROOT/models/clip"
-ACCEPT_UNVERIFIED=0
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --dest) DEST="$2"; shift 2 ;;
-    --accept-unverified) ACCEPT_UNVERIFIED=1; shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
-    *) echo "Unknown argument: $1 (see --help)" >&2; exit 2 ;;
-  esac
-done
+# shellcheck source=lib/verified-download.sh
+source "$ROOT/scripts/lib/verified-download.sh"
 
-# local name | path in the repository | bytes | sha256
+DEST="$ROOT/models/clip"
+parse_fetch_arguments "$@"
+
+# local name | path in the repository | size to show | sha256
 FILES=(
-  "text_model.onnx|onnx/text_model.onnx|254058553|3f6571f5bad13a97c469c1622e1cfc4d9aef78b79fdbfcff804ca357bfada8cc"
-  "vision_model.onnx|onnx/vision_model.onnx|351685709|fd6e1402a588279d1723c7534d4bcba5bc0b14b47dfab0e46f8c47b8270d7d40"
-  "vocab.json|vocab.json|862328|5047b556ce86ccaf6aa22b3ffccfc52d391ea4accdab9c2f2407da5b742d4363"
-  "merges.txt|merges.txt|524619|9fd691f7c8039210e0fced15865466c65820d09b63988b0174bfe25de299051a"
+  "text_model.onnx|onnx/text_model.onnx|254 MB|3f6571f5bad13a97c469c1622e1cfc4d9aef78b79fdbfcff804ca357bfada8cc"
+  "vision_model.onnx|onnx/vision_model.onnx|352 MB|fd6e1402a588279d1723c7534d4bcba5bc0b14b47dfab0e46f8c47b8270d7d40"
+  "vocab.json|vocab.json|0.9 MB|5047b556ce86ccaf6aa22b3ffccfc52d391ea4accdab9c2f2407da5b742d4363"
+  "merges.txt|merges.txt|0.5 MB|9fd691f7c8039210e0fced15865466c65820d09b63988b0174bfe25de299051a"
 )
 PREPROCESSOR_REFERENCE="$ROOT/tests/fixtures/clip/model/preprocessor_config.json"
 PREPROCESSOR_SHA256="64a49623964ac5cd407d449ae72ea66b58eb05c62fbc55e5d1ea3dc6cbaf4cea"
 
-# shellcheck source=lib/verified-download.sh
-source "$ROOT/scripts/lib/verified-download.sh"
-
-mkdir -p "$DEST"
-FAILED=0
-for entry in "${FILES[@]}"; do
-  IFS='|' read -r name path size expected <<<"$entry"
-  fetch_verified "$name" "$ENDPOINT/$REPOSITORY/resolve/$REVISION/$path" "$DEST/$name" "$expected" \
-    "$((size / 1000000)) MB from $REPOSITORY@${REVISION:0:8}"
-done
+fetch_hub_files
 
 preprocessor="$DEST/preprocessor_config.json"
 if ! download "$ENDPOINT/$REPOSITORY/resolve/$REVISION/preprocessor_config.json" "$preprocessor.partial" \

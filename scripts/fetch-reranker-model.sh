@@ -20,33 +20,19 @@ REVISION="c5ee24cb16019beea0893ab7796b1df96625c6b8"
 ENDPOINT="${HF_ENDPOINT:-https://huggingface.co}"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-DEST="$ROOT/models/reranker"
-ACCEPT_UNVERIFIED=0
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --dest) DEST="$2"; shift 2 ;;
-    --accept-unverified) ACCEPT_UNVERIFIED=1; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
-    *) echo "Unknown argument: $1 (see --help)" >&2; exit 2 ;;
-  esac
-done
+# shellcheck source=lib/verified-download.sh
+source "$ROOT/scripts/lib/verified-download.sh"
 
-# local name | path in the repository | about | sha256
+DEST="$ROOT/models/reranker"
+parse_fetch_arguments "$@"
+
+# local name | path in the repository | size to show | sha256
 FILES=(
   "model.onnx|onnx/model.onnx|91 MB|5d3e70fd0c9ff14b9b5169a51e957b7a9c74897afd0a35ce4bd318150c1d4d4a"
   "vocab.txt|vocab.txt|0.2 MB|07eced375cec144d27c900241f3e339478dec958f92fddbc551f295c992038a3"
 )
 
-# shellcheck source=lib/verified-download.sh
-source "$ROOT/scripts/lib/verified-download.sh"
-
-mkdir -p "$DEST"
-FAILED=0
-for entry in "${FILES[@]}"; do
-  IFS='|' read -r name path about expected <<<"$entry"
-  fetch_verified "$name" "$ENDPOINT/$REPOSITORY/resolve/$REVISION/$path" "$DEST/$name" "$expected" \
-    "$about from $REPOSITORY@${REVISION:0:8}"
-done
+fetch_hub_files
 
 if [[ $FAILED -ne 0 ]]; then
   exit 1

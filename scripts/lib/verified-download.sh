@@ -1,5 +1,28 @@
-# Shared by the model fetch scripts (source it): downloads a file and keeps it only when its SHA-256
-# is the pinned one. Expects ACCEPT_UNVERIFIED (0/1) and sets FAILED=1 on a mismatch.
+# Shared by the model fetch scripts (source it): their options, and downloads kept only when their
+# SHA-256 is the pinned one. fetch_verified expects ACCEPT_UNVERIFIED (0/1) and sets FAILED=1 on a mismatch.
+
+parse_fetch_arguments() { # "$@": sets DEST (when given) and ACCEPT_UNVERIFIED; --help prints the script's header comment
+  ACCEPT_UNVERIFIED=0
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --dest) DEST="$2"; shift 2 ;;
+      --accept-unverified) ACCEPT_UNVERIFIED=1; shift ;;
+      -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1' "$0"; exit 0 ;;
+      *) echo "Unknown argument: $1 (see --help)" >&2; exit 2 ;;
+    esac
+  done
+}
+
+fetch_hub_files() { # every FILES entry "name|path in the repository|size to show|sha256" of REPOSITORY@REVISION into DEST
+  mkdir -p "$DEST"
+  FAILED=0
+  local entry name path about expected
+  for entry in "${FILES[@]}"; do
+    IFS='|' read -r name path about expected <<<"$entry"
+    fetch_verified "$name" "$ENDPOINT/$REPOSITORY/resolve/$REVISION/$path" "$DEST/$name" "$expected" \
+      "$about from $REPOSITORY@${REVISION:0:8}"
+  done
+}
 
 sha256_of() {
   if command -v sha256sum >/dev/null 2>&1; then sha256sum "$1" | cut -d' ' -f1; else shasum -a 256 "$1" | cut -d' ' -f1; fi
