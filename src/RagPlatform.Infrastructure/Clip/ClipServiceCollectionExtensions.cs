@@ -45,7 +45,7 @@ public static class ClipServiceCollectionExtensions
         services.AddSingleton(provider => new SkiaImageDecoder(provider.GetRequiredService<IOptions<ClipOptions>>().Value.MaxImagePixels));
         services.AddSingleton<IImageTransformer, SkiaImageTransformer>();
         services.AddSingleton<ImageDocumentExtractor>();
-        services.AddHostedService<ClipStartupCheck>();
+        services.AddModelWarmUp<IDenseEncoders>(encoders => encoders.IsAvailable);
         return services;
     }
 }

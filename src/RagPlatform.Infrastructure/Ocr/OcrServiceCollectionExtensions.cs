@@ -22,7 +22,7 @@ public static class OcrServiceCollectionExtensions
             return new PaddleOcrRecognizer(folder, options, provider.GetRequiredService<ILogger<PaddleOcrRecognizer>>());
         });
         services.AddSingleton<ITextRecognizer>(provider => provider.GetRequiredService<PaddleOcrRecognizer>());
-        services.AddHostedService<OcrStartupCheck>();
+        services.AddModelWarmUp<ITextRecognizer>(ocr => ocr.IsAvailable);
         return services;
     }
 }

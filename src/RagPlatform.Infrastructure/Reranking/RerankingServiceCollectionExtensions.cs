@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RagPlatform.Core.Search;
@@ -25,20 +24,7 @@ public static class RerankingServiceCollectionExtensions
             return new OnnxCrossEncoderReranker(folder, options, provider.GetRequiredService<ILogger<OnnxCrossEncoderReranker>>());
         });
         services.AddSingleton<IReranker>(provider => provider.GetRequiredService<OnnxCrossEncoderReranker>());
-        services.AddHostedService<RerankerStartupCheck>();
+        services.AddModelWarmUp<IReranker>(reranker => reranker.IsEnabled);
         return services;
-    }
-
-    /// <summary>Loads the model when the host starts, so that a broken configuration is logged at
-    /// start-up and the first query does not pay for loading the session.</summary>
-    private sealed class RerankerStartupCheck(IReranker reranker) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            _ = reranker.IsEnabled;
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
