@@ -17,14 +17,9 @@ internal sealed class CrossEncoderModelFolder(string fullPath)
 
     public string VocabularyPath => Path.Combine(FullPath, Vocabulary);
 
-    /// <summary>What the folder lacks, as a sentence; null when complete.</summary>
+    /// <summary>What an existing folder lacks, as a sentence; null when complete.</summary>
     public string? Problem()
     {
-        if (!Directory.Exists(FullPath))
-        {
-            return $"The folder {FullPath} does not exist.";
-        }
-
         var missing = new List<string>();
         if (ModelPath is null)
         {
