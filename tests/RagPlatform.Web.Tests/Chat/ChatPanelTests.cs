@@ -23,7 +23,7 @@ public sealed class ChatPanelTests(PlatformUnderTest platform)
         await page.GetByLabel("Ask about gannet-point.pdf").CheckAsync();
         await Expect(page.Locator("#chat-scope")).ToContainTextAsync("1 ticked document (gannet-point.pdf)");
 
-        await page.GetByLabel("Question").FillAsync("When was the lighthouse at Gannet Point automated?");
+        await page.GetByLabel("Question", new() { Exact = true }).FillAsync("When was the lighthouse at Gannet Point automated?");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ask", Exact = true }).ClickAsync();
         var answer = page.Locator("#chat-log .turn").Last.Locator(".answer");
         await Expect(answer).ToHaveAttributeAsync("data-state", "final", new() { Timeout = 120_000 });
@@ -39,8 +39,8 @@ public sealed class ChatPanelTests(PlatformUnderTest platform)
         await Expect(chip).ToBeFocusedAsync();
 
         // The notice is said once, not under every answer.
-        await page.GetByLabel("Question").FillAsync("Who retired from Gannet Point?");
-        await page.GetByLabel("Question").PressAsync("Enter");
+        await page.GetByLabel("Question", new() { Exact = true }).FillAsync("Who retired from Gannet Point?");
+        await page.GetByLabel("Question", new() { Exact = true }).PressAsync("Enter");
         await Expect(page.Locator("#chat-log .answer[data-state=final]")).ToHaveCountAsync(2, new() { Timeout = 120_000 });
         await Expect(page.Locator(".notice")).ToHaveCountAsync(1);
         tab.AssertNoScriptErrors();
@@ -54,8 +54,8 @@ public sealed class ChatPanelTests(PlatformUnderTest platform)
         var page = tab.Page;
         await page.GotoAsync("/");
 
-        await page.GetByLabel("Question").FillAsync("When does the ferry to Puffin Island leave?");
-        await page.GetByLabel("Question").PressAsync("Enter");
+        await page.GetByLabel("Question", new() { Exact = true }).FillAsync("When does the ferry to Puffin Island leave?");
+        await page.GetByLabel("Question", new() { Exact = true }).PressAsync("Enter");
         await Expect(page.Locator("#chat-log .answer[data-state=final]")).ToHaveCountAsync(1, new() { Timeout = 120_000 });
 
         await page.GetByText("Conversations", new() { Exact = true }).ClickAsync();

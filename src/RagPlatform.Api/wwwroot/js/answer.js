@@ -101,6 +101,7 @@ export function toolHtml(call) {
 
 /** The final, checked answer. */
 export function answerHtml(answer) {
+  answer = { ...answer, text: answer.text ?? "" };
   const { placed, unplaced } = flagsOf(answer);
   return `<div class="answer-text${answer.notFound ? " not-found" : ""}">${textHtml(answer, placed)}</div>`
     + citedHtml(answer) + imagesHtml(answer) + detailsHtml(answer, unplaced);
