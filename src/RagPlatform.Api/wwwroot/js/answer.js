@@ -28,7 +28,9 @@ function inlineHtml(answer, text) {
 function flagsOf(answer) {
   const flags = [];
   for (const claim of answer.claims ?? []) {
-    if (claim.weak) flags.push({ sentence: claim.sentence, kind: "weak", label: `weak support (${Number(claim.support).toFixed(2)})` });
+    if (!claim.weak) continue;
+    const score = claim.support == null ? "" : ` (${Number(claim.support).toFixed(2)})`;
+    flags.push({ sentence: claim.sentence, kind: "weak", label: `weak support${score}` });
   }
   for (const sentence of answer.unsupported ?? []) flags.push({ sentence, kind: "unsupported", label: "no source cited" });
   const placed = [];
@@ -88,7 +90,8 @@ function detailsHtml(answer, unplaced) {
   if (answer.toolCalls?.length) {
     parts.push(`<details class="tools"><summary>Searches the model ran (${answer.toolCalls.length})</summary><ul>${answer.toolCalls.map(toolHtml).join("")}</ul></details>`);
   }
-  const usage = answer.usage ? ` · ${Number(answer.usage.inputTokens)} tokens in, ${Number(answer.usage.outputTokens)} out` : "";
+  const { inputTokens, outputTokens } = answer.usage ?? {};
+  const usage = inputTokens != null && outputTokens != null ? ` · ${Number(inputTokens)} tokens in, ${Number(outputTokens)} out` : "";
   parts.push(`<p class="answer-meta">${escapeHtml(answer.mode)}${answer.model ? ` · ${escapeHtml(answer.model)}` : ""}${usage}</p>`);
   return parts.join("");
 }
