@@ -21,9 +21,10 @@ public sealed class PlatformUnderTest : IAsyncLifetime
     {
         // Generous limits for a loaded two-core machine: they bound a hang, they are not speed targets.
         Assertions.SetDefaultExpectTimeout(60_000);
+        // The browser first: without one the run fails at once, before a host starts.
+        (playwright, Browser) = await Chromium.LaunchAsync();
         platform.Start();
         Api = new SeedingClient(new HttpClient { BaseAddress = platform.BaseAddress });
-        (playwright, Browser) = await Chromium.LaunchAsync();
     }
 
     public async Task<BrowserPage> OpenPageAsync(int width = 1280, int height = 900)
