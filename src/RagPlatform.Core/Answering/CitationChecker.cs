@@ -42,21 +42,28 @@ internal static partial class CitationChecker
                 continue;
             }
 
-            var citations = CitationGroup().Matches(trimmed).SelectMany(m => Expand(m.Groups["list"].Value)).Distinct().ToList();
-            var isOnlyMarkers = StripMarkers(trimmed).Trim('.', ' ', ',', ';').Length == 0;
-            if (isOnlyMarkers && sentences.Count > 0)
+            // "… rose. [2] Then …": markers leading a piece cite the sentence before it when that
+            // one has none of its own.
+            var leading = LeadingMarkers().Match(trimmed);
+            if (leading.Success && sentences.Count > 0 && sentences[^1].Citations.Count == 0)
             {
-                // "… rose. [2]": the group cites the sentence before it.
                 var last = sentences[^1];
-                sentences[^1] = last with { Text = $"{last.Text} {trimmed}", Citations = [.. last.Citations.Union(citations)] };
-                continue;
+                sentences[^1] = last with { Text = $"{last.Text} {leading.Value.Trim()}", Citations = Numbers(leading.Value) };
+                trimmed = trimmed[leading.Length..].Trim();
+                if (trimmed.Trim('.', ' ', ',', ';').Length == 0)
+                {
+                    continue;
+                }
             }
 
-            sentences.Add(new CitedSentence(trimmed, citations));
+            sentences.Add(new CitedSentence(trimmed, Numbers(trimmed)));
         }
 
         return sentences;
     }
+
+    private static List<int> Numbers(string text) =>
+        [.. CitationGroup().Matches(text).SelectMany(m => Expand(m.Groups["list"].Value)).Distinct()];
 
     private static List<int> Expand(string list)
     {
@@ -79,6 +86,9 @@ internal static partial class CitationChecker
 
     [GeneratedRegex(@"\s*\[(?<list>\d{1,4}(?:\s*[,;\-–]\s*\d{1,4})*)\]")]
     private static partial Regex CitationGroup();
+
+    [GeneratedRegex(@"^(?:\s*\[\d{1,4}(?:\s*[,;\-–]\s*\d{1,4})*\])+")]
+    private static partial Regex LeadingMarkers();
 
     /// <summary>After a sentence's end mark (Latin or CJK), or at a line break.</summary>
     [GeneratedRegex(@"(?<=[.!?。！？])\s+(?=\S)|\n+")]
