@@ -24,6 +24,9 @@ public abstract class ChatWireServer : IAsyncDisposable
     /// <summary>Root of the server, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
+    /// <summary>The address to configure a client of this protocol with.</summary>
+    public abstract Uri Endpoint { get; }
+
     /// <summary>The model name the server reports in answers and listings.</summary>
     public string ModelName { get; set; } = "wire-model";
 

@@ -29,7 +29,7 @@ public sealed class OllamaWireServer : ChatWireServer
     }
 
     /// <summary>The endpoint to configure a client with: the server root.</summary>
-    public Uri Endpoint => BaseAddress;
+    public override Uri Endpoint => BaseAddress;
 
     protected override void MapEndpoints(WebApplication app)
     {

@@ -31,7 +31,7 @@ public sealed class OpenAiWireServer : ChatWireServer
     }
 
     /// <summary>The endpoint to configure a client with: <c>http://127.0.0.1:port/v1</c>.</summary>
-    public Uri Endpoint => new(BaseAddress, "v1");
+    public override Uri Endpoint => new(BaseAddress, "v1");
 
     protected override void MapEndpoints(WebApplication app)
     {
