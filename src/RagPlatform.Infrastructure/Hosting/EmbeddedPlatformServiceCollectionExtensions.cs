@@ -3,6 +3,7 @@ using RagPlatform.Core.Documents;
 using RagPlatform.Core.Ingestion;
 using RagPlatform.Infrastructure.Clip;
 using RagPlatform.Infrastructure.Extraction;
+using RagPlatform.Infrastructure.Llm;
 using RagPlatform.Infrastructure.Ocr;
 using RagPlatform.Infrastructure.Reranking;
 using RagPlatform.Infrastructure.Storage;
@@ -20,6 +21,7 @@ public static class EmbeddedPlatformServiceCollectionExtensions
         services.AddPdfExtraction();
         services.AddOcr();
         services.AddReranking();
+        services.AddChatModel();
         services.AddKeyedSingleton<IDocumentExtractor>(DocumentKind.Image, static (provider, _) => provider.GetRequiredService<ImageDocumentExtractor>());
         services.AddSingleton<IDocumentExtractor, ExtractorByKind>();
         return services;
