@@ -31,16 +31,14 @@ public abstract class ChatModelScenarios
         server.Enqueue(WireReply.Answer("The chart ", "shows ", "steady ", "growth."));
         using var services = ChatModelHost.Build(Provider, server.Endpoint);
 
-        List<string> pieces = [];
+        List<ChatResponseUpdate> updates = [];
         await foreach (var update in Client(services).GetStreamingResponseAsync("What does the chart show?", cancellationToken: Token))
         {
-            if (update.Text.Length > 0)
-            {
-                pieces.Add(update.Text);
-            }
+            updates.Add(update);
         }
 
-        Assert.Equal(["The chart ", "shows ", "steady ", "growth."], pieces);
+        Assert.Equal(["The chart ", "shows ", "steady ", "growth."], updates.Select(static u => u.Text).Where(static t => t.Length > 0));
+        Assert.Equal(4L, updates.ToChatResponse().Usage?.OutputTokenCount);
         var request = Assert.Single(server.Requests);
         Assert.True(request.Stream);
         Assert.Equal(ChatModelHost.Model, request.Model);
