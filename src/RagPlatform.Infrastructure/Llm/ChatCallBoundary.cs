@@ -11,11 +11,10 @@ namespace RagPlatform.Infrastructure.Llm;
 /// Where a model call leaves the platform for a client library. It makes the caller's token reach
 /// the network (<see cref="CallerCancellation"/>; a cancelled call always ends in
 /// <see cref="OperationCanceledException"/>, even when the library just stops reading), and gives
-/// every final failure one type, whatever the library:
-/// <see cref="HttpRequestException"/>, with <see cref="HttpRequestException.StatusCode"/> when the
-/// server answered an error status (after the retries), and none for timeouts, connection
-/// failures and broken streams, the library's exception being the inner one. Cancellation by the
-/// caller's token stays an <see cref="OperationCanceledException"/>.
+/// every final failure one type, whatever the library: <see cref="HttpRequestException"/>, with
+/// <see cref="HttpRequestException.StatusCode"/> when the server answered an error status (after
+/// the retries), without one for timeouts, connection failures and broken streams; the library's
+/// exception is the inner one.
 /// </summary>
 internal sealed class ChatCallBoundary(IChatClient inner, ChatModelOptions settings) : DelegatingChatClient(inner)
 {
