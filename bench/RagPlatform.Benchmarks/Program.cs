@@ -3,7 +3,7 @@ using RagPlatform.Benchmarks.Harness;
 using RagPlatform.Benchmarks.Suites;
 
 // dotnet run -c Release --project bench/RagPlatform.Benchmarks -- <suite> [options]
-// Suites: models (generate + verify the CLIP graphs), onnx-raw, vectors, clip-pipeline, reranker.
+// Suites: models (generate + verify the CLIP graphs), onnx-raw, vectors, clip-pipeline, reranker, answering.
 var modelsDirectory = new Option<string>("--models-dir")
 {
     Description = "Cache folder for the generated ONNX graphs and images (generated on first use).",
@@ -68,7 +68,18 @@ reranker.SetAction((parse, token) => RerankerSuite.RunAsync(Settings(parse),
     ListArgument.Numbers(parse.GetValue(topN), [10, 20, 50]), ListArgument.Numbers(parse.GetValue(passageTokens), [64, 128, 256, 480]),
     parse.GetValue(iterations), parse.GetValue(warmup), token));
 
+var answerDocuments = new Option<int>("--documents") { Description = "Generated manuals to ingest.", DefaultValueFactory = _ => 10 };
+var answerPages = new Option<int>("--pages") { Description = "Pages per manual.", DefaultValueFactory = _ => 20 };
+var answerQuestions = new Option<int>("--questions") { Description = "Timed questions.", DefaultValueFactory = _ => 50 };
+var answering = new Command("answering", "Time answering adds before the model (retrieval, context, images) against a scripted OpenAI-protocol server, and image bytes per answer.")
+{
+    answerDocuments, answerPages, answerQuestions,
+};
+answering.SetAction((parse, token) => AnsweringSuite.RunAsync(Settings(parse),
+    parse.GetValue(answerDocuments), parse.GetValue(answerPages), parse.GetValue(answerQuestions), token));
+
 root.Subcommands.Add(models);
+root.Subcommands.Add(answering);
 root.Subcommands.Add(onnxRaw);
 root.Subcommands.Add(vectors);
 root.Subcommands.Add(clipPipeline);
