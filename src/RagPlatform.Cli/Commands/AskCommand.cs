@@ -20,8 +20,7 @@ internal sealed class AskCommand(Func<RagApiClient> client, IAnsiConsole console
         return command;
     }
 
-    public static Option<Guid[]> DocumentOption() =>
-        new("--document") { Description = "Answer only from these document ids (repeat the option)", AllowMultipleArgumentsPerToken = true };
+    public static Option<Guid[]> DocumentOption() => DocumentIdsOption.Create("Answer only from these document ids (repeat the option)");
 
     public static Option<string> ModeOption()
     {

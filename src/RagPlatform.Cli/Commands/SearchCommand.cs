@@ -15,7 +15,7 @@ internal sealed class SearchCommand(Func<RagApiClient> client, IAnsiConsole cons
         var image = new Option<FileInfo?>("--image") { Description = "Search with this image (alone or with a text)" };
         var modality = new Option<string[]>("--modality") { Description = "Only these kinds of hit: text, image, page", AllowMultipleArgumentsPerToken = true };
         modality.AcceptOnlyFromAmong("text", "image", "page");
-        var document = new Option<Guid[]>("--document") { Description = "Only hits from these document ids", AllowMultipleArgumentsPerToken = true };
+        var document = DocumentIdsOption.Create("Only hits from these document ids");
         var limit = new Option<int>("--limit") { Description = "Number of hits", DefaultValueFactory = _ => 10 };
         var json = new Option<bool>("--json") { Description = "Print the server's JSON answer" };
 
