@@ -1,4 +1,5 @@
 using RagPlatform.Api;
+using RagPlatform.Api.Chat;
 using RagPlatform.Api.Documents;
 using RagPlatform.Api.Items;
 using RagPlatform.Api.Search;
@@ -33,6 +34,8 @@ app.MapDocumentsApi();
 app.MapSearchApi();
 app.MapItemsApi();
 app.MapStatusApi();
+app.MapChatApi();
+app.MapConversationsApi();
 
 app.Run();
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using RagPlatform.Api.Search;
+using RagPlatform.Core.Answering;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Search;
 
@@ -11,20 +12,7 @@ internal sealed class KnownExceptionHandler(IProblemDetailsService problems) : I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title) = exception switch
-        {
-            InvalidQueryException => (StatusCodes.Status400BadRequest, "Invalid query"),
-            UnsupportedSearchContentException => (StatusCodes.Status415UnsupportedMediaType, "Unsupported content"),
-            SearchUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Search mode unavailable"),
-            UploadRejectedException { Reason: UploadRejection.TooLarge } => (StatusCodes.Status413PayloadTooLarge, "File too large"),
-            UploadRejectedException { Reason: UploadRejection.UnsupportedType } => (StatusCodes.Status415UnsupportedMediaType, "Unsupported file type"),
-            UploadRejectedException => (StatusCodes.Status400BadRequest, "Upload rejected"),
-            BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Bad request"),
-            // Thrown by the form reader when a multipart body passes FormOptions' limits.
-            InvalidDataException => (StatusCodes.Status413PayloadTooLarge, "Request too large"),
-            System.Text.Json.JsonException => (StatusCodes.Status400BadRequest, "Malformed JSON"),
-            _ => (0, string.Empty),
-        };
+        var (status, title) = Classify(exception);
         if (status == 0)
         {
             return false;
@@ -38,4 +26,24 @@ internal sealed class KnownExceptionHandler(IProblemDetailsService problems) : I
             ProblemDetails = { Status = status, Title = title, Detail = exception.Message },
         });
     }
+
+    /// <summary>The status and title of an exception that is the caller's business; (0, "") for
+    /// anything else (a 500 without internals).</summary>
+    public static (int Status, string Title) Classify(Exception exception) =>
+        exception switch
+        {
+            InvalidQueryException => (StatusCodes.Status400BadRequest, "Invalid query"),
+            UnsupportedSearchContentException => (StatusCodes.Status415UnsupportedMediaType, "Unsupported content"),
+            SearchUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Search mode unavailable"),
+            UploadRejectedException { Reason: UploadRejection.TooLarge } => (StatusCodes.Status413PayloadTooLarge, "File too large"),
+            UploadRejectedException { Reason: UploadRejection.UnsupportedType } => (StatusCodes.Status415UnsupportedMediaType, "Unsupported file type"),
+            UploadRejectedException => (StatusCodes.Status400BadRequest, "Upload rejected"),
+            BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Bad request"),
+            // Thrown by the form reader when a multipart body passes FormOptions' limits.
+            InvalidDataException => (StatusCodes.Status413PayloadTooLarge, "Request too large"),
+            System.Text.Json.JsonException => (StatusCodes.Status400BadRequest, "Malformed JSON"),
+            ConversationNotFoundException => (StatusCodes.Status404NotFound, "Conversation not found"),
+            ChatModelFailedException => (StatusCodes.Status503ServiceUnavailable, "Language model unavailable"),
+            _ => (0, string.Empty),
+        };
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Ingestion;
@@ -20,17 +21,24 @@ internal static class StatusApi
             .AddCheck<DenseSearchHealthCheck>("dense-search")
             .AddCheck<OcrHealthCheck>("ocr");
 
-    private static async Task<StatusDto> GetAsync(IDocumentStore store, IVectorIndex vectors, IJobQueue queue, IDenseEncoders encoders, ITextRecognizer ocr, IReranker reranker, CancellationToken cancellationToken)
+    private static async Task<StatusDto> GetAsync(IDocumentStore store, IVectorIndex vectors, IJobQueue queue, IDenseEncoders encoders, ITextRecognizer ocr, IReranker reranker, IServiceProvider services, CancellationToken cancellationToken)
     {
         var counts = await store.CountAsync(cancellationToken);
         return new StatusDto(
             new DenseStatusDto(encoders.IsAvailable, encoders.UnavailableReason, encoders.IsAvailable ? encoders.Dimensions : null),
             new OcrStatusDto(ocr.IsAvailable, ocr.UnavailableReason),
             new RerankingStatusDto(reranker.IsEnabled, reranker.DisabledReason, reranker.IsEnabled ? reranker.TopN : null),
+            ChatStatus(services.GetService<IChatClient>()),
             Enum.GetValues<DocumentStatus>().ToDictionary(s => s, s => counts.DocumentsByStatus.GetValueOrDefault(s)),
             Enum.GetValues<Modality>().ToDictionary(m => m, m => counts.ItemsByModality.GetValueOrDefault(m)),
             await vectors.CountAsync(cancellationToken),
             await queue.CountAsync(cancellationToken));
+    }
+
+    private static ChatStatusDto ChatStatus(IChatClient? chat)
+    {
+        var metadata = chat?.GetService<ChatClientMetadata>();
+        return new ChatStatusDto(chat is not null, metadata?.ProviderName, metadata?.DefaultModelId, chat is null ? "extractive" : "grounded");
     }
 
     /// <summary>Unhealthy when the metadata store cannot answer.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Ingestion;
+using RagPlatform.Infrastructure.Answering;
 using RagPlatform.Infrastructure.Clip;
 using RagPlatform.Infrastructure.Extraction;
 using RagPlatform.Infrastructure.Ocr;
@@ -20,6 +21,7 @@ public static class EmbeddedPlatformServiceCollectionExtensions
         services.AddPdfExtraction();
         services.AddOcr();
         services.AddReranking();
+        services.AddAnsweringAdapters();
         services.AddKeyedSingleton<IDocumentExtractor>(DocumentKind.Image, static (provider, _) => provider.GetRequiredService<ImageDocumentExtractor>());
         services.AddSingleton<IDocumentExtractor, ExtractorByKind>();
         return services;

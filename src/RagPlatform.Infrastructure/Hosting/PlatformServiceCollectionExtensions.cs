@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RagPlatform.Core.Answering;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Ingestion;
 using RagPlatform.Core.Search;
@@ -26,7 +28,28 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<DocumentReindexing>();
         services.AddSingleton<IDenseScoreCalibrator, CollectionDenseScoreCalibrator>();
         services.AddSingleton<SearchService>();
+        services.AddSingleton<ItemImages>();
+        services.AddAnswering();
         return services;
+    }
+
+    private static void AddAnswering(this IServiceCollection services)
+    {
+        services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AnswerContextBuilder>();
+        services.AddSingleton<ClaimSupport>();
+        services.AddSingleton<AnswerChecker>();
+        services.AddSingleton<ExtractiveAnswer>();
+        services.AddSingleton<AnswerService>();
+        // One toolbox per agentic answer: it holds that answer's sources and budget.
+        services.AddSingleton<Func<SearchFilter, ContextBudget, AgentToolbox>>(provider => (filter, budget) => new AgentToolbox(
+            provider.GetRequiredService<SearchService>(),
+            provider.GetRequiredService<AnswerContextBuilder>(),
+            provider.GetRequiredService<ItemImages>(),
+            provider.GetRequiredService<IDocumentStore>(),
+            filter,
+            budget,
+            provider.GetRequiredService<IOptions<AnsweringOptions>>().Value.MaxImageSide));
     }
 
     /// <summary>Runs ingestion workers in this process (count from <see cref="IngestionOptions.Workers"/>).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RagPlatform.Core.Answering;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Ingestion;
 using RagPlatform.Core.Search;
@@ -12,7 +13,7 @@ public static class EmbeddedStorageServiceCollectionExtensions
     /// <summary>The server-less storage: one SQLite file (documents, job queue, FTS5 lexical index,
     /// persisted vectors) and a blob folder under Storage:DataDirectory, with the vectors searched
     /// from memory. Registers <see cref="IDocumentStore"/>, <see cref="IJobQueue"/>,
-    /// <see cref="ILexicalIndex"/>, <see cref="IVectorIndex"/> and <see cref="IBlobStore"/> as
+    /// <see cref="ILexicalIndex"/>, <see cref="IVectorIndex"/>, <see cref="IBlobStore"/> and <see cref="IConversationStore"/> as
     /// singletons, and a hosted service that migrates the database at start-up.</summary>
     public static IServiceCollection AddEmbeddedStorage(this IServiceCollection services)
     {
@@ -28,6 +29,7 @@ public static class EmbeddedStorageServiceCollectionExtensions
         services.AddSingleton<IJobQueue, SqliteJobQueue>();
         services.AddSingleton<ILexicalIndex, SqliteLexicalIndex>();
         services.AddSingleton<IBlobStore, FileSystemBlobStore>();
+        services.AddSingleton<IConversationStore, SqliteConversationStore>();
         services.AddSingleton<EmbeddedVectorIndex>();
         services.AddSingleton<IVectorIndex>(provider => provider.GetRequiredService<EmbeddedVectorIndex>());
         services.AddHostedService<EmbeddedStorageStartup>();

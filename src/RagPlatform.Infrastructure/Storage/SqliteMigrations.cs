@@ -113,6 +113,24 @@ internal static class SqliteMigrations
                 dimensions INTEGER NOT NULL);
             INSERT INTO vector_state (id, seq, dimensions) VALUES (1, 0, 0);
             """),
+        new(5, "conversations", """
+            -- A turn keeps its whole checked answer as JSON (sources, citations, claims): it is read
+            -- back whole, never queried by its parts.
+            CREATE TABLE conversations (
+                id BLOB NOT NULL PRIMARY KEY,
+                title TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL);
+            CREATE INDEX ix_conversations_updated_at ON conversations (updated_at);
+
+            CREATE TABLE conversation_turns (
+                id BLOB NOT NULL PRIMARY KEY,
+                conversation_id BLOB NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+                question TEXT NOT NULL,
+                answer_json TEXT NOT NULL,
+                created_at INTEGER NOT NULL);
+            CREATE INDEX ix_conversation_turns_conversation ON conversation_turns (conversation_id, created_at);
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;
