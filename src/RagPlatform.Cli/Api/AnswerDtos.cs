@@ -66,9 +66,9 @@ internal sealed record AnswerImageView(int SourceNumber, Guid ItemId, string Med
 
 internal sealed record CitationView(int Number, Guid DocumentId, string DocumentName, int Page, RegionView? Region, string? Snippet, string? ImageUrl, string? PageImageUrl);
 
-/// <param name="Support">How well the cited sources support the sentence, in [0, 1].</param>
+/// <param name="Support">How well the cited sources support the sentence, in [0, 1]; null when it cites none.</param>
 /// <param name="SupportMethod">"crossEncoder" or "lexical".</param>
-internal sealed record ClaimView(string Sentence, IReadOnlyList<int> Citations, double Support, string? SupportMethod, bool Weak);
+internal sealed record ClaimView(string Sentence, IReadOnlyList<int> Citations, double? Support, string? SupportMethod, bool Weak);
 
 internal sealed record ToolCallView(string Name, JsonElement? Arguments, string? Result);
 

@@ -116,14 +116,14 @@ internal sealed class AnswerPrinter(IAnsiConsole console)
             foreach (var citation in answer.Citations)
             {
                 var page = citation.Page.ToString(CultureInfo.InvariantCulture);
-                console.MarkupLineInterpolated($"  [[{citation.Number}]] {citation.DocumentName}, page {page} [dim]{Shorten(citation.Snippet, SnippetLength)}[/]");
+                console.MarkupLineInterpolated($"  [[{citation.Number}]] {citation.DocumentName}, page {page} [dim]{Shorten(WithoutMatchMarks(citation.Snippet), SnippetLength)}[/]");
             }
         }
 
         foreach (var claim in answer.Claims.Where(c => c.Weak))
         {
-            var support = claim.Support.ToString("0.00", CultureInfo.InvariantCulture);
-            console.MarkupLineInterpolated($"[yellow]⚠ weakly supported ({support}):[/] {claim.Sentence}");
+            var support = claim.Support is { } value ? $" ({value.ToString("0.00", CultureInfo.InvariantCulture)})" : string.Empty;
+            console.MarkupLineInterpolated($"[yellow]⚠ weakly supported{support}:[/] {claim.Sentence}");
         }
 
         foreach (var sentence in answer.Unsupported)
@@ -137,6 +137,11 @@ internal sealed class AnswerPrinter(IAnsiConsole console)
             console.MarkupLineInterpolated($"[yellow]⚠ removed {removed}: named no source the model was given.[/]");
         }
     }
+
+    /// <summary>The search snippet without its «match» marks: here the words of the question matter
+    /// less than the passage, and a mark cut off by shortening would dangle.</summary>
+    private static string? WithoutMatchMarks(string? snippet) =>
+        snippet?.Replace("«", string.Empty, StringComparison.Ordinal).Replace("»", string.Empty, StringComparison.Ordinal);
 
     /// <summary>One line of at most <paramref name="length"/> characters.</summary>
     private static string Shorten(string? text, int length)

@@ -48,7 +48,8 @@ internal sealed class AskCommand(Func<RagApiClient> client, IAnsiConsole console
         {
             if (json)
             {
-                console.WriteLine(JsonSerializer.Serialize(await api.AskAsync(request, cancellationToken), ApiJson.Options));
+                // Straight to the output: the console would wrap a long line at its width and break the JSON.
+                await console.Profile.Out.Writer.WriteLineAsync(JsonSerializer.Serialize(await api.AskAsync(request, cancellationToken), ApiJson.Options).AsMemory(), cancellationToken);
             }
             else
             {

@@ -42,7 +42,8 @@ internal sealed class SearchCommand(Func<RagApiClient> client, IAnsiConsole cons
         var result = await client().SearchAsync(query, image?.FullName, modalities, documents, limit, cancellationToken);
         if (json)
         {
-            console.WriteLine(JsonSerializer.Serialize(result, ApiJson.Options));
+            // Straight to the output: the console would wrap a long line at its width and break the JSON.
+            await console.Profile.Out.Writer.WriteLineAsync(JsonSerializer.Serialize(result, ApiJson.Options).AsMemory(), cancellationToken);
             return ExitCodes.Success;
         }
 
