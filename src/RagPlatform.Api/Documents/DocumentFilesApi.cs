@@ -1,3 +1,4 @@
+using Microsoft.Net.Http.Headers;
 using RagPlatform.Core.Documents;
 
 namespace RagPlatform.Api.Documents;
@@ -12,11 +13,21 @@ internal static class DocumentFilesApi
         group.MapGet("/{id:guid}/pages/{page:int}/image", PageImageAsync).WithSummary("A rendered page, optionally scaled to fit maxSide pixels");
     }
 
-    private static async Task<IResult> OriginalAsync(Guid id, IDocumentStore store, IBlobStore blobs, CancellationToken cancellationToken)
+    private static async Task<IResult> OriginalAsync(Guid id, HttpResponse response, IDocumentStore store, IBlobStore blobs, CancellationToken cancellationToken)
     {
         var document = await store.GetAsync(id, cancellationToken);
         var stream = document is null ? null : await blobs.OpenReadAsync(BlobKeys.Original(id), cancellationToken);
-        return stream is null ? DocumentsApi.NotFound(id) : Results.File(stream, document!.MediaType, document.FileName, enableRangeProcessing: true);
+        if (stream is null)
+        {
+            return DocumentsApi.NotFound(id);
+        }
+
+        // Inline, not attachment: the browser shows the PDF itself, so a link to …/original#page=N
+        // (from a search hit or a citation) opens at that page; saving keeps the file's name.
+        var disposition = new ContentDispositionHeaderValue("inline");
+        disposition.SetHttpFileName(document!.FileName);
+        response.Headers.ContentDisposition = disposition.ToString();
+        return Results.File(stream, document.MediaType, enableRangeProcessing: true);
     }
 
     private static async Task<IResult> ThumbnailAsync(Guid id, IDocumentStore store, ImageResponder images, CancellationToken cancellationToken, int maxSide = 256)

@@ -54,8 +54,13 @@ public sealed class AnswerService(
             budget.Images = 0; // nobody would look at them
         }
 
+        // An agent keeps one image of the budget for the page it may ask to see.
+        var agentic = chat is not null && request.Mode == AnswerMode.Agentic && agent is not null;
+        var reserved = agentic && budget.Images > 1 ? 1 : 0;
+        budget.Images -= reserved;
         var hits = (await search.SearchAsync(new SearchRequest(query, null, request.Filter, settings.MaxSources * 2), cancellationToken)).Hits;
         var context = await contexts.BuildAsync(hits, budget, new HashSet<Guid>(), cancellationToken);
+        budget.Images += reserved;
 
         Answer answer;
         if (chat is null)
@@ -67,7 +72,6 @@ public sealed class AnswerService(
         }
         else
         {
-            var agentic = request.Mode == AnswerMode.Agentic && agent is not null;
             var toolbox = toolboxes(request.Filter, budget);
             toolbox.Seed(context);
             var messages = new List<ChatMessage> { new(ChatRole.System, agentic ? AnswerPrompts.Agent : AnswerPrompts.System) };

@@ -23,10 +23,14 @@ internal sealed class SemanticKernelAnswerAgent : IAnswerAgent
     {
         var kernel = new Kernel();
         var documentTools = new DocumentTools(tools);
-        var plugin = KernelPluginFactory.CreateFromObject(documentTools, "documents");
-        // A kernel function is an AI function; keyed by the name the model sees.
-        var functions = plugin.ToDictionary(f => f.Name);
-        var toolList = functions.Values.Cast<AITool>().ToList();
+        // Functions without a plugin keep their own names (search_documents), which the model sees.
+        KernelFunction[] kernelFunctions =
+        [
+            KernelFunctionFactory.CreateFromMethod(documentTools.SearchDocumentsAsync),
+            KernelFunctionFactory.CreateFromMethod(documentTools.GetPageImageAsync),
+        ];
+        var functions = kernelFunctions.ToDictionary(f => f.Name);
+        var toolList = kernelFunctions.Cast<AITool>().ToList();
 
         for (var step = 1; step <= maxSteps; step++)
         {

@@ -4,6 +4,7 @@ using RagPlatform.Core.Ingestion;
 using RagPlatform.Infrastructure.Answering;
 using RagPlatform.Infrastructure.Clip;
 using RagPlatform.Infrastructure.Extraction;
+using RagPlatform.Infrastructure.Llm;
 using RagPlatform.Infrastructure.Ocr;
 using RagPlatform.Infrastructure.Reranking;
 using RagPlatform.Infrastructure.Storage;
@@ -22,6 +23,7 @@ public static class EmbeddedPlatformServiceCollectionExtensions
         services.AddOcr();
         services.AddReranking();
         services.AddAnsweringAdapters();
+        services.AddChatModel();
         services.AddKeyedSingleton<IDocumentExtractor>(DocumentKind.Image, static (provider, _) => provider.GetRequiredService<ImageDocumentExtractor>());
         services.AddSingleton<IDocumentExtractor, ExtractorByKind>();
         return services;
