@@ -14,14 +14,17 @@ internal sealed class RagCli
 
     private readonly Func<Uri, HttpClient> httpClientFactory;
     private readonly IAnsiConsole console;
+    private readonly TextReader input;
     private Uri server = new(DefaultServer);
 
     /// <param name="httpClientFactory">Makes the HTTP client for a server address (tests pass one
     /// that talks to an in-memory server).</param>
-    public RagCli(Func<Uri, HttpClient> httpClientFactory, IAnsiConsole console)
+    /// <param name="input">Where `rag chat` reads questions; the console's input by default.</param>
+    public RagCli(Func<Uri, HttpClient> httpClientFactory, IAnsiConsole console, TextReader? input = null)
     {
         this.httpClientFactory = httpClientFactory;
         this.console = console;
+        this.input = input ?? Console.In;
     }
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
@@ -45,6 +48,9 @@ internal sealed class RagCli
             documents.BuildDelete(),
             documents.BuildReindex(),
             new EvalCommand(Client, console).Build(),
+            new AskCommand(Client, console).Build(),
+            new ChatCommand(Client, console, input).Build(),
+            new ConversationsCommands(Client, console).Build(),
         };
 
         var parse = root.Parse(args);
@@ -59,7 +65,11 @@ internal sealed class RagCli
         {
             // Our own handler below maps failures to exit codes; the default one would turn every
             // exception into exit code 1.
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancellationToken);
+            var exit = await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancellationToken);
+
+            // System.CommandLine prints parse errors (an unknown option, a --mode it does not accept)
+            // and returns 1; they are usage errors.
+            return parse.Errors.Count > 0 ? ExitCodes.UsageError : exit;
         }
         catch (RagApiException ex)
         {

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace RagPlatform.Cli.Api;
@@ -72,6 +73,67 @@ internal sealed class RagApiClient(HttpClient http)
         }
 
         return await ReadAsync<SearchView>(await SendAsync(() => http.PostAsync("api/search", content, cancellationToken), cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Asks a question and returns the whole checked answer at once (stream=false).</summary>
+    public async Task<AnswerView> AskAsync(ChatRequestBody request, CancellationToken cancellationToken) =>
+        await ReadAsync<AnswerView>(await SendAsync(() => http.PostAsJsonAsync("api/chat", request with { Stream = false }, ApiJson.Options, cancellationToken), cancellationToken), cancellationToken, "answer");
+
+    /// <summary>Asks a question and yields the answer's events as the server streams them, ending
+    /// with <see cref="AnswerCompleted"/>. Cancelling the token closes the connection, which makes the
+    /// server cancel the model call.</summary>
+    /// <exception cref="RagApiException">A problem response, an `error` event, a broken connection, or
+    /// a stream that ends without an answer.</exception>
+    public async IAsyncEnumerable<ChatEvent> StreamAnswerAsync(ChatRequestBody request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, "api/chat") { Content = JsonContent.Create(request with { Stream = true }, options: ApiJson.Options) };
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        using var response = await SendAsync(() => http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken), cancellationToken);
+        if (response.Content.Headers.ContentType?.MediaType == "application/json")
+        {
+            // A server that does not stream answers with the whole answer.
+            yield return new AnswerCompleted(await response.Content.ReadFromJsonAsync<AnswerView>(ApiJson.Options, cancellationToken)
+                ?? throw new RagApiException(502, "The server sent an empty answer."));
+            yield break;
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        await using var events = ServerSentEventReader.ReadAsync(stream, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var answered = false;
+        while (await NextEventAsync(events, cancellationToken) && events.Current.Type != ChatEventDecoder.Done)
+        {
+            if (ChatEventDecoder.Decode(events.Current) is { } decoded)
+            {
+                answered |= decoded is AnswerCompleted;
+                yield return decoded;
+            }
+        }
+
+        if (!answered)
+        {
+            throw new RagApiException(502, "The server ended the answer stream without an answer.");
+        }
+    }
+
+    public async Task<IReadOnlyList<ConversationSummaryView>> ListConversationsAsync(CancellationToken cancellationToken) =>
+        (await ReadAsync<ConversationListView>(await SendAsync(() => http.GetAsync("api/conversations", cancellationToken), cancellationToken), cancellationToken)).Conversations;
+
+    public async Task<ConversationView> GetConversationAsync(Guid id, CancellationToken cancellationToken) =>
+        await ReadAsync<ConversationView>(await SendAsync(() => http.GetAsync($"api/conversations/{id}", cancellationToken), cancellationToken), cancellationToken, "conversation");
+
+    public async Task DeleteConversationAsync(Guid id, CancellationToken cancellationToken) =>
+        (await SendAsync(() => http.DeleteAsync($"api/conversations/{id}", cancellationToken), cancellationToken)).Dispose();
+
+    private async Task<bool> NextEventAsync(IAsyncEnumerator<ServerSentEvent> events, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await events.MoveNextAsync();
+        }
+        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new RagApiException(502, $"The connection to {Server} broke during the answer: {ex.Message}");
+        }
     }
 
     private async Task<HttpResponseMessage> SendAsync(Func<Task<HttpResponseMessage>> send, CancellationToken cancellationToken)

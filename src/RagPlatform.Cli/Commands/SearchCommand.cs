@@ -15,7 +15,7 @@ internal sealed class SearchCommand(Func<RagApiClient> client, IAnsiConsole cons
         var image = new Option<FileInfo?>("--image") { Description = "Search with this image (alone or with a text)" };
         var modality = new Option<string[]>("--modality") { Description = "Only these kinds of hit: text, image, page", AllowMultipleArgumentsPerToken = true };
         modality.AcceptOnlyFromAmong("text", "image", "page");
-        var document = new Option<Guid[]>("--document") { Description = "Only hits from these document ids", AllowMultipleArgumentsPerToken = true };
+        var document = DocumentIdsOption.Create("Only hits from these document ids");
         var limit = new Option<int>("--limit") { Description = "Number of hits", DefaultValueFactory = _ => 10 };
         var json = new Option<bool>("--json") { Description = "Print the server's JSON answer" };
 
@@ -42,7 +42,8 @@ internal sealed class SearchCommand(Func<RagApiClient> client, IAnsiConsole cons
         var result = await client().SearchAsync(query, image?.FullName, modalities, documents, limit, cancellationToken);
         if (json)
         {
-            console.WriteLine(JsonSerializer.Serialize(result, ApiJson.Options));
+            // Straight to the output: the console would wrap a long line at its width and break the JSON.
+            await console.Profile.Out.Writer.WriteLineAsync(JsonSerializer.Serialize(result, ApiJson.Options).AsMemory(), cancellationToken);
             return ExitCodes.Success;
         }
 

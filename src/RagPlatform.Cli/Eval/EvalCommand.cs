@@ -33,12 +33,14 @@ internal sealed class EvalCommand(Func<RagApiClient> client, IAnsiConsole consol
         var json = new Option<FileInfo?>("--json") { Description = "Also write the report as JSON to this file (for CI)" };
         var k = new Option<int>("--k") { Description = "Hits per query: the cutoff of MRR, nDCG and the deepest recall", DefaultValueFactory = _ => 10 };
         var reuse = new Option<bool>("--reuse") { Description = "Use documents the server already holds (same bytes) as they are, instead of deleting and ingesting them again" };
+        var answerMode = new Option<string>("--answer-mode") { Description = "Answering mode(s) for the questions of answers.jsonl", DefaultValueFactory = _ => AnswerModes.Grounded };
+        answerMode.AcceptOnlyFromAmong(AnswerModes.Grounded, AnswerModes.Agentic, "all", "none");
         var generate = new Option<DirectoryInfo?>("--generate") { Description = "Write the synthetic dataset (charts, tables, screenshots, captioned images, text pages) into this new folder and stop" };
 
-        var command = new Command("eval", "Measure retrieval quality on a dataset of documents and judged queries") { dataset, mode, json, k, reuse, generate };
+        var command = new Command("eval", "Measure retrieval quality on a dataset of documents and judged queries") { dataset, mode, answerMode, json, k, reuse, generate };
         command.SetAction((parse, ct) => parse.GetValue(generate) is { } folder
             ? GenerateAsync(folder, parse.GetValue(dataset), ct)
-            : RunAsync(parse.GetValue(dataset), EvalModes.Parse(parse.GetValue(mode)!), parse.GetValue(json), parse.GetValue(k), parse.GetValue(reuse), ct));
+            : RunAsync(parse.GetValue(dataset), new RunOptions(EvalModes.Parse(parse.GetValue(mode)!), EvalModes.ParseAnswerModes(parse.GetValue(answerMode)!), parse.GetValue(json), parse.GetValue(k), parse.GetValue(reuse)), ct));
         return command;
     }
 
@@ -53,7 +55,7 @@ internal sealed class EvalCommand(Func<RagApiClient> client, IAnsiConsole consol
         try
         {
             var summary = await SyntheticDataset.WriteAsync(folder.FullName, cancellationToken);
-            console.MarkupLineInterpolated($"Wrote {summary.Documents} documents, {summary.Queries} queries and {summary.Transcripts} transcripts to {folder.FullName}");
+            console.MarkupLineInterpolated($"Wrote {summary.Documents} documents, {summary.Queries} queries, {summary.Transcripts} transcripts and {summary.Questions} answer questions to {folder.FullName}");
             console.MarkupLineInterpolated($"Run it with: rag eval {folder.FullName}");
             return ExitCodes.Success;
         }
@@ -64,8 +66,9 @@ internal sealed class EvalCommand(Func<RagApiClient> client, IAnsiConsole consol
         }
     }
 
-    private async Task<int> RunAsync(DirectoryInfo? folder, IReadOnlyList<string> modes, FileInfo? jsonFile, int k, bool reuse, CancellationToken cancellationToken)
+    private async Task<int> RunAsync(DirectoryInfo? folder, RunOptions options, CancellationToken cancellationToken)
     {
+        var (modes, answerModes, jsonFile, k, reuse) = options;
         if (folder is null)
         {
             console.MarkupLine("[red]Give a dataset folder (rag eval <folder>), or make one with rag eval --generate <folder>.[/]");
@@ -93,7 +96,8 @@ internal sealed class EvalCommand(Func<RagApiClient> client, IAnsiConsole consol
         var status = await api.StatusAsync(cancellationToken);
         var platform = PlatformCapabilities.From(status);
         var transcripts = dataset.Transcripts.Count == 0 ? string.Empty : $", {dataset.Transcripts.Count} transcripts";
-        console.MarkupLineInterpolated($"Dataset {dataset.Folder}: {dataset.Documents.Count} documents, {dataset.Queries.Count} queries{transcripts}; modes {string.Join(", ", modes)}; k = {k}");
+        var questions = dataset.Answers.Count == 0 ? string.Empty : $", {dataset.Answers.Count} answer questions ({(answerModes.Count == 0 ? "not asked" : string.Join(", ", answerModes))})";
+        console.MarkupLineInterpolated($"Dataset {dataset.Folder}: {dataset.Documents.Count} documents, {dataset.Queries.Count} queries{transcripts}{questions}; modes {string.Join(", ", modes)}; k = {k}");
         DescribePlatform(platform);
 
         var clock = Stopwatch.StartNew();
@@ -106,7 +110,15 @@ internal sealed class EvalCommand(Func<RagApiClient> client, IAnsiConsole consol
 
         var runner = new QueryRunner(api, new RelevanceJudge(uploaded.NamesById), uploaded.NamesById.Keys.ToList(), k, platform);
         var outcomes = await RunQueriesAsync(runner, dataset.Queries, modes, cancellationToken);
-        var timings = new Timings(Math.Round(ingestSeconds, 2), Math.Round(clock.Elapsed.TotalSeconds - ingestSeconds, 2));
+        var searchSeconds = clock.Elapsed.TotalSeconds - ingestSeconds;
+        AnswersReport? answers = null;
+        if (dataset.Answers.Count > 0 && answerModes.Count > 0)
+        {
+            answers = await new AnswerEvaluator(api, uploaded, console).EvaluateAsync(dataset.Answers, answerModes, cancellationToken);
+            platform = platform with { Chat = answers.AnsweredAs };
+        }
+
+        var timings = new Timings(Math.Round(ingestSeconds, 2), Math.Round(searchSeconds, 2), answers is null ? null : Math.Round(clock.Elapsed.TotalSeconds - ingestSeconds - searchSeconds, 2));
         OcrReport? ocr = null;
         if (dataset.Transcripts.Count > 0)
         {
@@ -128,11 +140,17 @@ internal sealed class EvalCommand(Func<RagApiClient> client, IAnsiConsole consol
             byKind,
             byTag,
             queries,
-            ocr);
+            ocr,
+            answers);
         EvalTables.Render(console, report);
         if (ocr is not null)
         {
             OcrTables.Render(console, ocr);
+        }
+
+        if (answers is not null)
+        {
+            AnswerTables.Render(console, answers);
         }
 
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Upload and ingestion {timings.IngestSeconds:0.0} s ({uploaded.Uploaded} ingested, {uploaded.Reused} reused); {outcomes.Count(o => o.Skipped is null)} searches {timings.SearchSeconds:0.0} s.");
@@ -145,7 +163,8 @@ internal sealed class EvalCommand(Func<RagApiClient> client, IAnsiConsole consol
             console.MarkupLineInterpolated($"Report written to {jsonFile.FullName}");
         }
 
-        return uploaded.Failed.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
+        var answersFailed = answers?.Questions.Any(q => q.Failed is not null) ?? false;
+        return uploaded.Failed.Count == 0 && !answersFailed ? ExitCodes.Success : ExitCodes.Failure;
     }
 
     private void DescribePlatform(PlatformCapabilities platform)
@@ -185,4 +204,6 @@ internal sealed class EvalCommand(Func<RagApiClient> client, IAnsiConsole consol
             });
         return outcomes;
     }
+
+    private sealed record RunOptions(IReadOnlyList<string> Modes, IReadOnlyList<string> AnswerModes, FileInfo? JsonFile, int K, bool Reuse);
 }

@@ -4,16 +4,21 @@ namespace RagPlatform.Cli.Eval;
 
 /// <summary>An evaluation dataset: a folder with documents/ (the corpus), queries.jsonl (one query
 /// per line with its relevant units) and optionally transcripts.jsonl (the text drawn in units of
-/// pixels, for OCR). See eval/README.md for the format.</summary>
+/// pixels, for OCR) and answers.jsonl (questions for the answering API). See eval/README.md for the
+/// format.</summary>
 /// <param name="Documents">Full paths of the corpus files, in a stable order.</param>
 internal sealed record EvalDataset(string Folder, IReadOnlyList<string> Documents, IReadOnlyList<EvalQuery> Queries)
 {
     public const string DocumentsFolder = "documents";
     public const string QueriesFile = "queries.jsonl";
     public const string TranscriptsFile = "transcripts.jsonl";
+    public const string AnswersFile = "answers.jsonl";
 
     /// <summary>Empty when the dataset has no transcripts.jsonl: then no OCR is measured.</summary>
     public IReadOnlyList<EvalTranscript> Transcripts { get; init; } = [];
+
+    /// <summary>Empty when the dataset has no answers.jsonl: then no answer is measured.</summary>
+    public IReadOnlyList<EvalQuestion> Answers { get; init; } = [];
 
     /// <summary>A corpus file's name as queries refer to it: relative to documents/, '/' separated.</summary>
     public string NameOf(string documentPath) =>
@@ -76,7 +81,9 @@ internal sealed record EvalDataset(string Folder, IReadOnlyList<string> Document
 
         var transcriptsPath = Path.Combine(folder, TranscriptsFile);
         var transcripts = File.Exists(transcriptsPath) ? await TranscriptsReader.LoadAsync(transcriptsPath, names, cancellationToken) : [];
-        return dataset with { Queries = queries, Transcripts = transcripts };
+        var answersPath = Path.Combine(folder, AnswersFile);
+        var answers = File.Exists(answersPath) ? await AnswersReader.LoadAsync(answersPath, names, cancellationToken) : [];
+        return dataset with { Queries = queries, Transcripts = transcripts, Answers = answers };
     }
 
     private static QueryLine Parse(string line)

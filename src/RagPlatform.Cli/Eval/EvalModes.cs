@@ -11,4 +11,12 @@ internal static class EvalModes
 
     /// <summary>The modes named by --mode: one of them, or "all".</summary>
     public static IReadOnlyList<string> Parse(string option) => option == "all" ? All : [option];
+
+    /// <summary>The answering modes named by --answer-mode: grounded, agentic, "all" (both) or "none".</summary>
+    public static IReadOnlyList<string> ParseAnswerModes(string option) => option switch
+    {
+        "all" => Commands.AnswerModes.Requestable,
+        "none" => [],
+        _ => [option],
+    };
 }

@@ -7,6 +7,8 @@ namespace RagPlatform.Cli.Eval;
 /// <param name="Cutoffs">The c of each recall@c: 1, 5 and k, those not above k.</param>
 /// <param name="Ocr">Character error rate of OCR against transcripts.jsonl; null (absent from the
 /// JSON) when the dataset has no transcripts.</param>
+/// <param name="Answers">Citation and key-fact scores of the answering API against answers.jsonl;
+/// null (absent) when the dataset has no answers or none were asked for.</param>
 internal sealed record EvalReport(
     string Dataset,
     string Server,
@@ -19,13 +21,14 @@ internal sealed record EvalReport(
     IReadOnlyList<MetricRow> ByKind,
     IReadOnlyList<MetricRow> ByTag,
     IReadOnlyList<QueryRow> Queries,
-    OcrReport? Ocr = null);
+    OcrReport? Ocr = null,
+    AnswersReport? Answers = null);
 
 internal sealed record DocumentsSummary(int Total, int Uploaded, int Reused, IReadOnlyList<FailedDocument> Failed);
 
 /// <summary>Wall-clock seconds: upload and ingestion (until every document is ready or failed), then
-/// all searches (sequential, one at a time).</summary>
-internal sealed record Timings(double IngestSeconds, double SearchSeconds);
+/// all searches (sequential, one at a time), then all answers (absent when none were asked).</summary>
+internal sealed record Timings(double IngestSeconds, double SearchSeconds, double? AnswerSeconds = null);
 
 /// <summary>Means over a group of queries in one mode. <see cref="Kind"/> is set in ByKind and ByTag
 /// rows, <see cref="Tag"/> in ByTag rows, neither in Overall rows.</summary>

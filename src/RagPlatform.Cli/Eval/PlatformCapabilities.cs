@@ -6,7 +6,9 @@ namespace RagPlatform.Cli.Eval;
 /// <summary>What the server can do, as far as the evaluation cares: dense search (CLIP model loaded),
 /// OCR (text read from images, which text→chart and text→screenshot queries need lexically) and
 /// cross-encoder re-ranking (which reorders the text hits of every mode, so the report must say).</summary>
-internal sealed record PlatformCapabilities(bool Dense, bool Ocr, bool Reranking = false)
+/// <param name="Chat">The answer mode(s) the server actually used for the dataset's questions
+/// ("extractive" without a language model); null when no answer was measured.</param>
+internal sealed record PlatformCapabilities(bool Dense, bool Ocr, bool Reranking = false, string? Chat = null)
 {
     /// <summary>OCR counts as available when /api/status says so, as <c>"ocr": true</c> or
     /// <c>"ocr": {"available": true, ...}</c>; a server that does not mention OCR has none.</summary>

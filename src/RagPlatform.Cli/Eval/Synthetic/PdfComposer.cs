@@ -18,6 +18,7 @@ internal sealed class PdfComposer : IDisposable
     private readonly PdfDocumentBuilder.AddedFont regular;
     private readonly PdfDocumentBuilder.AddedFont bold;
     private readonly PdfDocumentBuilder.AddedFont italic;
+    private readonly List<List<string>> pageTexts = [];
     private PdfPageBuilder? page;
 
     /// <summary>Top of the next element, in points from the page's bottom edge.</summary>
@@ -36,9 +37,14 @@ internal sealed class PdfComposer : IDisposable
 
     private double TextWidth => Page.PageSize.Width - (2 * Margin);
 
+    /// <summary>Every string written into each page's text layer, in writing order (wrapped lines
+    /// and table cells one by one): what an answer can quote. Index 0 is page 1.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> PageTexts => pageTexts;
+
     public PdfComposer NewPage()
     {
         page = builder.AddPage(PageSize.A4);
+        pageTexts.Add([]);
         cursor = page.PageSize.Height - Margin;
         return this;
     }
@@ -46,7 +52,7 @@ internal sealed class PdfComposer : IDisposable
     public PdfComposer Heading(string text)
     {
         cursor -= 18;
-        Page.AddText(text, 16, new PdfPoint(Margin, cursor), bold);
+        AddText(text, 16, new PdfPoint(Margin, cursor), bold);
         cursor -= 14;
         return this;
     }
@@ -86,7 +92,7 @@ internal sealed class PdfComposer : IDisposable
             var x = Margin;
             for (var c = 0; c < cells.Length; c++)
             {
-                Page.AddText(cells[c], 10, new PdfPoint(x + 5, top - (r * rowHeight) - 14), r == 0 ? bold : regular);
+                AddText(cells[c], 10, new PdfPoint(x + 5, top - (r * rowHeight) - 14), r == 0 ? bold : regular);
                 x += columnWidths[c];
             }
         }
@@ -139,7 +145,13 @@ internal sealed class PdfComposer : IDisposable
     private void Write(string line, double size, PdfDocumentBuilder.AddedFont font, double lineHeight)
     {
         cursor -= lineHeight;
-        Page.AddText(line, size, new PdfPoint(Margin, cursor), font);
+        AddText(line, size, new PdfPoint(Margin, cursor), font);
+    }
+
+    private void AddText(string text, double size, PdfPoint position, PdfDocumentBuilder.AddedFont font)
+    {
+        Page.AddText(text, size, position, font);
+        pageTexts[^1].Add(text);
     }
 
     private double Measure(string text, double size, PdfDocumentBuilder.AddedFont font)

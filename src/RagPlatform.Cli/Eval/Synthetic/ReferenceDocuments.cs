@@ -7,8 +7,22 @@ namespace RagPlatform.Cli.Eval.Synthetic;
 /// a captioned photo, a memo that shares words with the others, and a report with a scatter chart.</summary>
 internal static class ReferenceDocuments
 {
-    private const string StudyRoomsSentence = "The quiet study rooms on the second floor can be booked for up to four hours.";
-    private const string ToursSentence = "Guided tours start at eleven every morning from the ticket desk; audio guides are available in five languages.";
+    // The strings answer questions expect as key facts are written into the documents from here.
+    private const string BorrowingLimit = "twelve items";
+    private const string StudyRoomBooking = "four hours";
+    private const string TourStart = "eleven every morning";
+    private const string AudioGuideLanguages = "five languages";
+    private const string StudyRoomsSentence = $"The quiet study rooms on the second floor can be booked for up to {StudyRoomBooking}.";
+    private const string ToursSentence = $"Guided tours start at {TourStart} from the ticket desk; audio guides are available in {AudioGuideLanguages}.";
+
+    /// <summary>Station, departure, platform, notes: the timetable's rows, as real text.</summary>
+    private static readonly string[][] Departures =
+    [
+        ["Ashford Junction", "07:42", "3", "Change for the airport"],
+        ["Millbrook", "08:05", "1", "Step-free access"],
+        ["Carrow Bridge", "08:31", "2", "Request stop"],
+        ["Eastleigh Vale", "08:58", "4", "Buffet car"],
+    ];
 
     public static void Write(DatasetWriter w)
     {
@@ -24,13 +38,15 @@ internal static class ReferenceDocuments
         const string name = "library-policy.pdf";
         using var pdf = new PdfComposer("Library Policy");
         pdf.NewPage().Heading("Borrowing Rules")
-            .Paragraph("Members may borrow up to twelve items at a time. Books are lent for three weeks and can be renewed twice online unless another reader has placed a hold on them.")
+            .Paragraph($"Members may borrow up to {BorrowingLimit} at a time. Books are lent for three weeks and can be renewed twice online unless another reader has placed a hold on them.")
             .Paragraph("Overdue items incur a fine of twenty cents a day, capped at the replacement cost of the item.");
         pdf.NewPage().Heading("Quiet Study Rooms")
             .Paragraph(StudyRoomsSentence + " Phones must be switched to silent and conversations moved to the lounge by the stairs.");
-        w.Document(name, pdf.Build());
+        w.Document(name, pdf);
 
         w.TextQuery("library-renewals", QueryKinds.TextToText, "books renewed twice unless another reader placed a hold", In(name, 1, "text"), "paragraph");
+        w.AnswerableQuestion("library-borrowing-limit", "How many items may a library member borrow at a time?", In(name, 1), [BorrowingLimit], "paragraph");
+        w.AnswerableQuestion("library-study-room-booking", "For how long can the quiet study rooms be booked?", In(name, 2), [StudyRoomBooking], "paragraph");
         w.TextQuery("library-study-rooms", QueryKinds.TextToText, "quiet study rooms booked for four hours", In(name, 2, "text"), "paragraph");
         w.ImageQuery("library-study-rooms-card", QueryKinds.ImageToText, w.QueryImage("study-rooms-sentence.png", TextCardPainter.Draw(StudyRoomsSentence).Bytes), In(name, 2, "text"), "rendered-text");
     }
@@ -41,18 +57,12 @@ internal static class ReferenceDocuments
         using var pdf = new PdfComposer("Weekday Rail Timetable Summary");
         pdf.NewPage().Heading("Weekday Rail Timetable Summary")
             .Paragraph("Morning departures on the coastal line, valid from the first Monday of September.")
-            .Table(
-                ["Station", "Departure", "Platform", "Notes"],
-                [
-                    ["Ashford Junction", "07:42", "3", "Change for the airport"],
-                    ["Millbrook", "08:05", "1", "Step-free access"],
-                    ["Carrow Bridge", "08:31", "2", "Request stop"],
-                    ["Eastleigh Vale", "08:58", "4", "Buffet car"],
-                ],
-                [140, 80, 70, 170]);
-        w.Document(name, pdf.Build());
+            .Table(["Station", "Departure", "Platform", "Notes"], Departures, [140, 80, 70, 170]);
+        w.Document(name, pdf);
 
         w.TextQuery("rail-millbrook", QueryKinds.TextToText, "Millbrook departure step-free access", In(name, 1, "text"), "table");
+        var millbrook = Departures.Single(row => row[0] == "Millbrook");
+        w.AnswerableQuestion("rail-millbrook-departure", "When does the morning train leave Millbrook, and what access does the station offer?", In(name, 1), [millbrook[1], millbrook[3]], "table");
     }
 
     private static void Museum(DatasetWriter w)
@@ -66,8 +76,9 @@ internal static class ReferenceDocuments
         pdf.NewPage().Heading("Scientific Instruments")
             .Paragraph("The east gallery holds navigation instruments collected by a family of clockmakers over three centuries.")
             .Figure(astrolabe, isJpeg: true, 330, "Photo 3. The bronze astrolabe displayed in the east gallery.");
-        w.Document(name, pdf.Build());
+        w.Document(name, pdf);
 
+        w.AnswerableQuestion("museum-tours", "When do the museum's guided tours start, and in how many languages are audio guides available?", In(name, 1), [TourStart, AudioGuideLanguages], "paragraph");
         w.TextQuery("museum-whaling", QueryKinds.TextToText, "whaling fleet logbooks harpoons restored longboat", In(name, 1, "text"), "paragraph");
         w.TextQuery("museum-astrolabe-caption", QueryKinds.TextToImage, "bronze astrolabe in the east gallery", In(name, 2), "caption", "photo");
         w.ImageQuery("museum-tours-card", QueryKinds.ImageToText, w.QueryImage("tours-sentence.png", TextCardPainter.Draw(ToursSentence).Bytes), In(name, 1, "text"), "rendered-text");
@@ -83,7 +94,7 @@ internal static class ReferenceDocuments
         pdf.NewPage().Heading("Memo: Draft Budget")
             .Paragraph("The draft budget sets aside funds for dredging the harbour channel, for the clinic's evening sessions and for new shelving in the quiet study rooms of the library.")
             .Paragraph("Departments should submit revised spending plans by the end of the quarter; late submissions will be considered in the spring review.");
-        w.Document(name, pdf.Build());
+        w.Document(name, pdf);
 
         w.TextQuery("memo-spending-plans", QueryKinds.TextToText, "revised spending plans late submissions", In(name, 1, "text"), "paragraph");
     }
@@ -101,7 +112,7 @@ internal static class ReferenceDocuments
         pdf.NewPage().Heading("Vineyard Field Report")
             .Paragraph("Grapes on the south-facing slope ripened unevenly this year; the lower terraces were picked a week before the upper ones.")
             .Figure(chart.Bytes, isJpeg: false, 380, "Figure 4. Sugar and acidity of samples from each terrace.");
-        w.Document(name, pdf.Build());
+        w.Document(name, pdf);
 
         w.Transcript("vineyard-chart", In(name, 1, "image"), chart, "chart", "pdf-figure");
         w.TextQuery("vineyard-terraces", QueryKinds.TextToText, "lower terraces picked a week before the upper ones", In(name, 1, "text"), "paragraph");

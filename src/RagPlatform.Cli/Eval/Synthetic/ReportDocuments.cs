@@ -10,6 +10,13 @@ internal static class ReportDocuments
 {
     private const string PilotageSentence = "Requests for pilotage rose steadily through the year. The night shift of pilots was extended to cover the early morning arrivals from the northern ferry routes.";
 
+    // The strings answer questions expect as key facts are written into the documents from here.
+    private const string ChannelDepth = "fourteen metres";
+    private const string AppointmentGrowth = "a fifth";
+    private const string AppointmentCause = "evening sessions";
+    private const string InterconnectorOutage = "nine days";
+    private const string BeeColonies = "six colonies";
+
     private static readonly SKColor Blue = new(0x1F, 0x77, 0xB4);
     private static readonly SKColor Orange = new(0xFF, 0x7F, 0x0E);
 
@@ -30,7 +37,7 @@ internal static class ReportDocuments
             [new ChartSeries("Wexford Pier", [420, 515, 610, 580], Blue), new ChartSeries("Bellamy Dock", [300, 340, 455, 500], Orange)]));
         using var pdf = new PdfComposer("Harbour Authority Annual Report");
         pdf.NewPage().Heading("Harbour Authority Annual Report")
-            .Paragraph("The harbour authority dredged the eastern channel to a depth of fourteen metres during the spring, so that larger bulk carriers can now berth without waiting for high tide.")
+            .Paragraph($"The harbour authority dredged the eastern channel to a depth of {ChannelDepth} during the spring, so that larger bulk carriers can now berth without waiting for high tide.")
             .Paragraph(PilotageSentence)
             .Paragraph("Two new tugboats were ordered from a shipyard in the south and will enter service next autumn, replacing vessels that had served the port for thirty years.");
         pdf.NewPage().Heading("Cargo")
@@ -39,9 +46,10 @@ internal static class ReportDocuments
         pdf.NewPage().Heading("Safety and maintenance")
             .Paragraph("The breakwater lights were rewired and fitted with solar panels, and the foghorn on the outer mole was overhauled after a winter of salt damage.")
             .Paragraph("No serious accidents were recorded on the quays; two minor injuries involved mooring lines.");
-        w.Document(name, pdf.Build());
+        w.Document(name, pdf);
 
         w.Transcript("harbour-chart", In(name, 2, "image"), chart, "chart", "pdf-figure");
+        w.AnswerableQuestion("harbour-channel-depth", "How deep was the harbour's eastern channel dredged?", In(name, 1), [ChannelDepth], "paragraph");
         w.TextQuery("harbour-dredging", QueryKinds.TextToText, "dredged the eastern channel to fourteen metres", In(name, 1, "text"), "paragraph");
         w.TextQuery("harbour-breakwater", QueryKinds.TextToText, "breakwater lights rewired with solar panels", In(name, 3, "text"), "paragraph");
         w.TextQuery("harbour-chart-title", QueryKinds.TextToImage, "quayside throughput kilotonnes", In(name, 2), "chart", "ocr");
@@ -66,15 +74,16 @@ internal static class ReportDocuments
             [200, 120, 140]);
         using var pdf = new PdfComposer("Riverside Clinic Quarterly Review");
         pdf.NewPage().Heading("Riverside Clinic Quarterly Review")
-            .Paragraph("Outpatient appointments at the riverside clinic increased by a fifth this quarter, largely because the evening sessions introduced in the spring proved popular with working parents.")
+            .Paragraph($"Outpatient appointments at the riverside clinic increased by {AppointmentGrowth} this quarter, largely because the {AppointmentCause} introduced in the spring proved popular with working parents.")
             .Figure(chart.Bytes, isJpeg: false, 380, "Figure 2. Average waiting time for a first appointment, by month.");
         pdf.NewPage().Heading("Staff")
             .Paragraph("Two physiotherapists joined the team, and the pharmacy now opens on Saturday mornings.")
             .Figure(table.Bytes, isJpeg: false, 320, "Table 1. Staff on duty per ward in the last week of the quarter.");
-        w.Document(name, pdf.Build());
+        w.Document(name, pdf);
 
         w.Transcript("clinic-chart", In(name, 1, "image"), chart, "chart", "pdf-figure");
         w.Transcript("clinic-table", In(name, 2, "image"), table, "table", "pdf-figure");
+        w.AnswerableQuestion("clinic-appointments", "By how much did outpatient appointments at the clinic increase, and why?", In(name, 1), [AppointmentGrowth, AppointmentCause], "paragraph");
         w.TextQuery("clinic-evening-sessions", QueryKinds.TextToText, "evening sessions popular with working parents", In(name, 1, "text"), "paragraph");
         w.TextQuery("clinic-chart", QueryKinds.TextToImage, "triage delays paediatrics orthopaedics", In(name, 1), "chart", "ocr");
         w.TextQuery("clinic-table", QueryKinds.TextToImage, "staffing roster Kingfisher Osprey", In(name, 2), "table", "ocr");
@@ -90,11 +99,12 @@ internal static class ReportDocuments
         using var pdf = new PdfComposer("Regional Energy Market Brief");
         pdf.NewPage().Heading("Regional Energy Market Brief")
             .Paragraph("Wholesale electricity prices fell during the mild winter, while demand from heat pumps grew faster than the grid operator had forecast.")
-            .Paragraph("The interconnector to the neighbouring island was out of service for nine days in February for cable repairs.")
+            .Paragraph($"The interconnector to the neighbouring island was out of service for {InterconnectorOutage} in February for cable repairs.")
             .Figure(chart.Bytes, isJpeg: false, 380, "Figure 3. Share of electricity produced by each source in the region last winter.");
-        w.Document(name, pdf.Build());
+        w.Document(name, pdf);
 
         w.Transcript("energy-chart", In(name, 1, "image"), chart, "chart", "pdf-figure");
+        w.AnswerableQuestion("energy-interconnector-outage", "How long was the interconnector out of service?", In(name, 1), [InterconnectorOutage], "paragraph");
         w.TextQuery("energy-interconnector", QueryKinds.TextToText, "interconnector out of service for cable repairs", In(name, 1, "text"), "paragraph");
         w.TextQuery("energy-chart", QueryKinds.TextToImage, "generation mix geothermal hydroelectric", In(name, 1), "chart", "ocr");
         w.ImageQuery("energy-chart-scaled", QueryKinds.ImageToImage, w.QueryImage("energy-chart-90.png", Raster.Scale(chart.Bytes, 0.9)), In(name, 1, "image"), "chart", "scaled");
@@ -109,10 +119,11 @@ internal static class ReportDocuments
             .Paragraph("The apple harvest started two weeks early after a dry August. Most of the russet trees carried a light crop, and the cider varieties were picked by hand.")
             .Figure(orchard, isJpeg: true, 360, "Photo 1. The old pear trees along the southern wall after pruning.");
         pdf.NewPage().Heading("Pollination")
-            .Paragraph("A local beekeeper moved six colonies into the orchard in April to help pollinate the late-flowering plums.")
+            .Paragraph($"A local beekeeper moved {BeeColonies} into the orchard in April to help pollinate the late-flowering plums.")
             .Figure(ScenePainter.MeadowAtDusk(), isJpeg: true, 360, "Photo 2. Beehives at the edge of the meadow at dusk.");
-        w.Document(name, pdf.Build());
+        w.Document(name, pdf);
 
+        w.AnswerableQuestion("orchard-bee-colonies", "How many bee colonies did the beekeeper move into the orchard?", In(name, 2), [BeeColonies], "paragraph");
         w.TextQuery("orchard-harvest", QueryKinds.TextToText, "russet trees light crop cider varieties picked by hand", In(name, 1, "text"), "paragraph");
         w.TextQuery("orchard-pear-caption", QueryKinds.TextToImage, "old pear trees along the southern wall", In(name, 1), "caption", "photo");
         w.TextQuery("orchard-beehive-caption", QueryKinds.TextToImage, "beehives at the edge of the meadow at dusk", In(name, 2), "caption", "photo");
@@ -137,7 +148,7 @@ internal static class ReportDocuments
             .Paragraph("This release adds offline synchronisation of shared notebooks: edits made without a connection are merged when the laptop comes back online.")
             .Paragraph("Search results now open at the matching paragraph, and exported PDFs keep their bookmarks.")
             .Figure(screenshot.Bytes, isJpeg: false, 345, "Screenshot 1. The reworked preferences window of version 4.2.");
-        w.Document(name, pdf.Build());
+        w.Document(name, pdf);
 
         w.Transcript("release-screenshot", In(name, 1, "image"), screenshot, "screenshot", "pdf-figure");
         w.TextQuery("release-sync", QueryKinds.TextToText, "offline synchronisation of shared notebooks", In(name, 1, "text"), "paragraph");

@@ -2,8 +2,9 @@ namespace RagPlatform.Cli.Eval.Synthetic;
 
 /// <summary>The dataset `rag eval --generate` writes: PDFs with charts and tables drawn as images
 /// (their words only as pixels), screenshots at 1x, photos with captions in the text layer, plain
-/// text pages, queries of every kind that point at them, and the transcript of every line drawn
-/// upright in an image of the corpus (for the OCR character error rate). Drawn by code, so the repository holds
+/// text pages, queries of every kind that point at them, the transcript of every line drawn
+/// upright in an image of the corpus (for the OCR character error rate), and questions for the
+/// answering API whose key facts are strings the documents were written from. Drawn by code, so the repository holds
 /// no binary corpus and anyone can regenerate it: images and queries come out byte-identical, PDFs
 /// differ only in the random file identifier PdfPig writes.</summary>
 /// <remarks>Why in the CLI rather than only in the tests: the dataset then also runs against a real
@@ -11,7 +12,7 @@ namespace RagPlatform.Cli.Eval.Synthetic;
 /// mean something; the tiny test model's do not.</remarks>
 internal static class SyntheticDataset
 {
-    public static async Task<(int Documents, int Queries, int Transcripts)> WriteAsync(string folder, CancellationToken cancellationToken)
+    public static async Task<(int Documents, int Queries, int Transcripts, int Questions)> WriteAsync(string folder, CancellationToken cancellationToken)
     {
         if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
         {
@@ -22,7 +23,8 @@ internal static class SyntheticDataset
         ReportDocuments.Write(writer);
         ReferenceDocuments.Write(writer);
         ImageDocuments.Write(writer);
+        UnanswerableQuestions.Write(writer);
         await writer.SaveAsync(folder, cancellationToken);
-        return (writer.DocumentCount, writer.QueryCount, writer.TranscriptCount);
+        return (writer.DocumentCount, writer.QueryCount, writer.TranscriptCount, writer.QuestionCount);
     }
 }

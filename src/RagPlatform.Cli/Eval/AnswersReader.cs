@@ -1,0 +1,103 @@
+using System.Text.Json;
+
+namespace RagPlatform.Cli.Eval;
+
+/// <summary>Reads and checks answers.jsonl as strictly as queries.jsonl: a wrong line is refused with
+/// the file, the line number and what to fix, never skipped.</summary>
+internal static class AnswersReader
+{
+    /// <param name="documentNames">The corpus files as questions name them.</param>
+    /// <exception cref="EvalDatasetException">A line that is not a valid question.</exception>
+    public static async Task<IReadOnlyList<EvalQuestion>> LoadAsync(string path, HashSet<string> documentNames, CancellationToken cancellationToken)
+    {
+        var questions = new List<EvalQuestion>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var number = 0;
+        foreach (var line in await File.ReadAllLinesAsync(path, cancellationToken))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
+            {
+                var question = Check(Parse(line), documentNames);
+                if (!ids.Add(question.Id))
+                {
+                    throw new EvalDatasetException($"the id '{question.Id}' is used twice.");
+                }
+
+                questions.Add(question);
+            }
+            catch (EvalDatasetException ex)
+            {
+                throw new EvalDatasetException($"{path}, line {number}: {ex.Message}", ex);
+            }
+        }
+
+        return questions.Count == 0
+            ? throw new EvalDatasetException($"{path} holds no question; add one or delete the file.")
+            : questions;
+    }
+
+    private static AnswerLine Parse(string line)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<AnswerLine>(line, QueryLineJson.Options) ?? throw new EvalDatasetException("the line is null, not a question object.");
+        }
+        catch (JsonException ex)
+        {
+            throw new EvalDatasetException($"not a valid question: {ex.Message}", ex);
+        }
+    }
+
+    private static EvalQuestion Check(AnswerLine line, HashSet<string> documentNames)
+    {
+        if (string.IsNullOrWhiteSpace(line.Id))
+        {
+            throw new EvalDatasetException("the question has no \"id\".");
+        }
+
+        var owner = $"question '{line.Id}'";
+        if (string.IsNullOrWhiteSpace(line.Question))
+        {
+            throw new EvalDatasetException($"{owner} has no \"question\" text.");
+        }
+
+        if (line.Answerable is not { } answerable)
+        {
+            throw new EvalDatasetException($"{owner} needs \"answerable\": true when the documents answer it, false when a good answer says they do not.");
+        }
+
+        var relevant = (line.Relevant ?? []).Select(r => EvalDataset.CheckUnit(new RelevantLine(r.Document, r.Page, null), owner, documentNames)).ToList();
+        if (line.Facts is not null && line.Facts.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new EvalDatasetException($"{owner}: a fact is empty; each fact is a string the answer must contain.");
+        }
+
+        var facts = (line.Facts ?? []).Select(f => f!.Trim()).ToList();
+        if (answerable && (relevant.Count == 0 || facts.Count == 0))
+        {
+            throw new EvalDatasetException($"{owner} is answerable: give the \"relevant\" pages a good answer cites and the \"facts\" it states.");
+        }
+
+        if (!answerable && (relevant.Count > 0 || facts.Count > 0))
+        {
+            throw new EvalDatasetException($"{owner} is not answerable: it has no \"relevant\" pages or \"facts\"; leave them out.");
+        }
+
+        for (var i = 0; i < relevant.Count; i++)
+        {
+            if (relevant.Skip(i + 1).FirstOrDefault(relevant[i].Overlaps) is { } other)
+            {
+                throw new EvalDatasetException($"{owner}: the relevant units {relevant[i]} and {other} overlap (one citation could match both); make them disjoint.");
+            }
+        }
+
+        var tags = (line.Tags ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        return new EvalQuestion(line.Id, line.Question.Trim(), relevant, facts, answerable, tags);
+    }
+}
