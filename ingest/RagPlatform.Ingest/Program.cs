@@ -8,4 +8,13 @@ var builder = Host.CreateApplicationBuilder(args);
 builder.Services.AddEmbeddedPlatform();
 builder.Services.AddIngestionWorkers();
 
-builder.Build().Run();
+var host = builder.Build();
+
+// A bad setting ends the start with one line naming the key, not with a stack trace.
+if (!InvalidSettings.TryCheck(host.Services, Console.Error))
+{
+    return 2;
+}
+
+host.Run();
+return 0;

@@ -21,6 +21,12 @@ builder.Services.AddApiServices();
 
 var app = builder.Build();
 
+// A bad setting ends the start with one line naming the key, not with a stack trace.
+if (!InvalidSettings.TryCheck(app.Services, Console.Error))
+{
+    return 2;
+}
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
@@ -38,6 +44,7 @@ app.MapChatApi();
 app.MapConversationsApi();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point, public for WebApplicationFactory in the functional tests.</summary>
 public partial class Program;
