@@ -14,6 +14,17 @@ public interface IJobQueue
     /// another claimed it, or it was deleted): the worker must stop working on it.</summary>
     Task<bool> RenewLeaseAsync(IngestionJob job, TimeSpan lease, CancellationToken cancellationToken);
 
+    /// <summary>Lets other documents go first: when another job is waiting, puts this one back at
+    /// the end of the queue, keeping its attempt, and returns true; the next claim continues it
+    /// (<see cref="IngestionJob.Turn"/> + 1, with <paramref name="worked"/> as its
+    /// <see cref="IngestionJob.Worked"/>). Returns false, changing nothing, when nothing waits or the
+    /// job is no longer this worker's.</summary>
+    Task<bool> YieldAsync(IngestionJob job, TimeSpan worked, CancellationToken cancellationToken);
+
+    /// <summary>Gives up a failed attempt's claim at once: the job goes to the end of the queue and
+    /// its next claim is the next attempt, from the first page.</summary>
+    Task ReleaseAsync(IngestionJob job, CancellationToken cancellationToken);
+
     /// <summary>Removes a finished job (indexed or failed for good).</summary>
     Task CompleteAsync(IngestionJob job, CancellationToken cancellationToken);
 

@@ -4,11 +4,15 @@ namespace RagPlatform.Infrastructure.Storage;
 
 /// <summary>The ingestion queue as a table. A claim is one UPDATE ... RETURNING statement, which
 /// SQLite runs under its single write lock: two claimers, in this process or another, can never take
-/// the same job. Ownership is (worker id, attempt): every claim increments the attempt.</summary>
+/// the same job. Ownership is (worker id, attempt): every claim increments the attempt, except the
+/// claim that continues a job which yielded its worker (same attempt, next turn).</summary>
 internal sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider clock) : IJobQueue
 {
     private const string Pending = "pending";
     private const string Running = "running";
+
+    // Later than every job queued so far, even ones queued within the same clock tick.
+    private const string BehindEveryJob = "MAX(@now, (SELECT MAX(enqueued_at) + 1 FROM jobs))";
 
     public async Task EnqueueAsync(Guid documentId, CancellationToken cancellationToken)
     {
@@ -20,7 +24,8 @@ internal sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider clock
             VALUES (@document, @pending, 0, NULL, NULL, @now)
             ON CONFLICT (document_id) DO UPDATE SET
                 status = excluded.status, attempt = 0, worker_id = NULL,
-                lease_expires_at = NULL, enqueued_at = excluded.enqueued_at
+                lease_expires_at = NULL, enqueued_at = excluded.enqueued_at,
+                continues = 0, turn = 0, worked_ticks = 0
             """)
             .With("@document", documentId)
             .With("@pending", Pending)
@@ -35,13 +40,16 @@ internal sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider clock
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand(null, """
-            UPDATE jobs SET status = @running, attempt = attempt + 1, worker_id = @worker, lease_expires_at = @expires
+            UPDATE jobs SET status = @running, attempt = attempt + 1 - continues,
+                turn = CASE continues WHEN 1 THEN turn + 1 ELSE 0 END,
+                worked_ticks = CASE continues WHEN 1 THEN worked_ticks ELSE 0 END,
+                continues = 0, worker_id = @worker, lease_expires_at = @expires
             WHERE document_id = (
                 SELECT document_id FROM jobs
                 WHERE status = @pending OR (status = @running AND lease_expires_at <= @now)
                 ORDER BY enqueued_at, rowid
                 LIMIT 1)
-            RETURNING document_id, attempt
+            RETURNING document_id, attempt, turn, worked_ticks
             """)
             .With("@running", Running)
             .With("@pending", Pending)
@@ -50,7 +58,7 @@ internal sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider clock
             .With("@expires", (now + lease).ToTicks());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new IngestionJob(reader.GetGuid(0), reader.GetInt32(1), workerId)
+            ? new IngestionJob(reader.GetGuid(0), reader.GetInt32(1), workerId, reader.GetInt32(2), TimeSpan.FromTicks(reader.GetInt64(3)))
             : null;
     }
 
@@ -68,6 +76,43 @@ internal sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider clock
             .With("@running", Running);
         BindOwner(command, job);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<bool> YieldAsync(IngestionJob job, TimeSpan worked, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand(null, $"""
+            UPDATE jobs SET status = @pending, continues = 1, worked_ticks = @worked, worker_id = NULL,
+                lease_expires_at = NULL, enqueued_at = {BehindEveryJob}
+            WHERE document_id = @document AND status = @running AND worker_id = @worker AND attempt = @attempt
+              AND EXISTS (
+                  SELECT 1 FROM jobs AS other
+                  WHERE other.document_id <> @document
+                    AND (other.status = @pending OR (other.status = @running AND other.lease_expires_at <= @now)))
+            """)
+            .With("@pending", Pending)
+            .With("@running", Running)
+            .With("@worked", worked.Ticks)
+            .With("@now", clock.GetUtcNow().ToTicks());
+        BindOwner(command, job);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task ReleaseAsync(IngestionJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand(null, $"""
+            UPDATE jobs SET status = @pending, continues = 0, worker_id = NULL, lease_expires_at = NULL,
+                enqueued_at = {BehindEveryJob}
+            WHERE document_id = @document AND status = @running AND worker_id = @worker AND attempt = @attempt
+            """)
+            .With("@pending", Pending)
+            .With("@running", Running)
+            .With("@now", clock.GetUtcNow().ToTicks());
+        BindOwner(command, job);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task CompleteAsync(IngestionJob job, CancellationToken cancellationToken)

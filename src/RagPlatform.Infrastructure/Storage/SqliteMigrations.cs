@@ -131,6 +131,13 @@ internal static class SqliteMigrations
                 created_at INTEGER NOT NULL);
             CREATE INDEX ix_conversation_turns_conversation ON conversation_turns (conversation_id, created_at);
             """),
+        new(6, "job turns", """
+            -- continues = 1: the job yielded its worker to others and its next claim continues the
+            -- same attempt (turn + 1, keeping worked_ticks) instead of starting the next one.
+            ALTER TABLE jobs ADD COLUMN continues INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE jobs ADD COLUMN turn INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE jobs ADD COLUMN worked_ticks INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

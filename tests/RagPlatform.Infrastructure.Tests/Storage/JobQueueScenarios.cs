@@ -105,6 +105,65 @@ public abstract class JobQueueScenarios
     }
 
     [Fact]
+    public async Task A_yielding_job_goes_behind_the_waiting_ones_and_its_next_claim_continues_the_same_attempt()
+    {
+        var queue = OpenQueue();
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        await queue.EnqueueAsync(first, Token);
+        await queue.EnqueueAsync(second, Token);
+        var running = (await queue.ClaimNextAsync("worker-1", LongLease, Token))!;
+
+        Assert.True(await queue.YieldAsync(running, TimeSpan.FromSeconds(7), Token));
+
+        Assert.False(await queue.RenewLeaseAsync(running, LongLease, Token));
+        Assert.Equal(new IngestionJob(second, 1, "worker-1"), await queue.ClaimNextAsync("worker-1", LongLease, Token));
+        Assert.Equal(new IngestionJob(first, 1, "worker-2", 1, TimeSpan.FromSeconds(7)), await queue.ClaimNextAsync("worker-2", LongLease, Token));
+    }
+
+    [Fact]
+    public async Task A_job_with_nobody_waiting_behind_it_does_not_yield()
+    {
+        var queue = OpenQueue();
+        await queue.EnqueueAsync(Guid.NewGuid(), Token);
+        var running = (await queue.ClaimNextAsync("worker-1", LongLease, Token))!;
+
+        Assert.False(await queue.YieldAsync(running, TimeSpan.FromSeconds(1), Token));
+        Assert.True(await queue.RenewLeaseAsync(running, LongLease, Token));
+    }
+
+    [Fact]
+    public async Task A_continued_job_whose_worker_died_starts_over_with_the_next_attempt()
+    {
+        var queue = OpenQueue();
+        var document = Guid.NewGuid();
+        await queue.EnqueueAsync(document, Token);
+        await queue.EnqueueAsync(Guid.NewGuid(), Token);
+        Assert.True(await queue.YieldAsync((await queue.ClaimNextAsync("worker-1", LongLease, Token))!, TimeSpan.FromSeconds(3), Token));
+        await queue.ClaimNextAsync("worker-1", LongLease, Token);
+        var continued = (await queue.ClaimNextAsync("dying-worker", InstantLease, Token))!;
+        await Task.Delay(50, Token);
+
+        Assert.Equal(new IngestionJob(document, 1, "dying-worker", 1, TimeSpan.FromSeconds(3)), continued);
+        Assert.Equal(new IngestionJob(document, 2, "worker-2"), await queue.ClaimNextAsync("worker-2", LongLease, Token));
+    }
+
+    [Fact]
+    public async Task A_released_job_goes_behind_the_waiting_ones_and_is_claimed_with_the_next_attempt()
+    {
+        var queue = OpenQueue();
+        var (failing, waiting) = (Guid.NewGuid(), Guid.NewGuid());
+        await queue.EnqueueAsync(failing, Token);
+        await queue.EnqueueAsync(waiting, Token);
+        var failed = (await queue.ClaimNextAsync("worker-1", LongLease, Token))!;
+
+        await queue.ReleaseAsync(failed, Token);
+
+        Assert.Equal(2, await queue.CountAsync(Token));
+        Assert.Equal(new IngestionJob(waiting, 1, "worker-1"), await queue.ClaimNextAsync("worker-1", LongLease, Token));
+        Assert.Equal(new IngestionJob(failing, 2, "worker-2"), await queue.ClaimNextAsync("worker-2", LongLease, Token));
+    }
+
+    [Fact]
     public async Task Removing_deletes_the_job_whatever_its_state()
     {
         var queue = OpenQueue();
