@@ -23,5 +23,16 @@ public sealed class IngestionOptions
     [Range(50, 60_000)]
     public int PollMilliseconds { get; set; } = 500;
 
+    /// <summary>Wall-clock time one document may take, over all its turns: extraction, OCR and
+    /// embedding together. A document that takes longer fails with this limit as its reason.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan DocumentTimeout { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Pages a worker reads of one document before it lets the documents queued behind it
+    /// go first (the document then continues after them): one long document never holds a worker
+    /// while others wait. Nothing changes when nothing waits.</summary>
+    [Range(1, 1_000_000)]
+    public int PagesPerTurn { get; set; } = 20;
+
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
 }

@@ -8,8 +8,13 @@ namespace RagPlatform.Core.Ingestion;
 /// <summary>Ingests one claimed document: extract → chunk → embed → index, page by page, with
 /// progress after every page.</summary>
 /// <remarks>Crash safety: a document's items are searchable only once its status is Ready, so a
-/// half-indexed document is never visible. A retry (after a crash, the lease expires and the job is
-/// claimed again) starts by removing what the earlier attempt stored.</remarks>
+/// half-indexed document is never visible. A new attempt (after a crash the lease expires and the
+/// job is claimed again; after a failure it is released at once) starts by removing what the
+/// earlier attempt stored. The attempt is counted when the job is claimed, before any work, so a
+/// document that kills its worker process every time still fails once its attempts are spent.</remarks>
+/// <remarks>Bounds and fairness: a document may take <see cref="IngestionOptions.DocumentTimeout"/>
+/// in all. After <see cref="IngestionOptions.PagesPerTurn"/> pages it yields its worker when other
+/// documents wait, and a later claim continues it where it stopped (a new turn of the same attempt).</remarks>
 public sealed partial class IngestionPipeline(
     IDocumentStore store,
     IBlobStore blobs,
@@ -32,17 +37,27 @@ public sealed partial class IngestionPipeline(
             return;
         }
 
-        var maxAttempts = options.Value.MaxAttempts;
-        if (job.Attempt > maxAttempts)
+        var settings = options.Value;
+        if (job.Attempt > settings.MaxAttempts)
         {
-            await FinishAsync(job, document, $"Gave up after {maxAttempts} attempts: the worker stopped while ingesting this document each time.", cancellationToken);
+            // Every earlier attempt was counted when claimed, and none came back to say how it ended.
+            await FinishAsync(job, document, $"Gave up after {settings.MaxAttempts} attempts: the worker process stopped each time while ingesting this document, last {Whereabouts(document)}.", cancellationToken);
             return;
         }
 
-        await using var heartbeat = LeaseHeartbeat.Start(queue, job, options.Value.Lease, time, cancellationToken);
+        var remaining = settings.DocumentTimeout - job.Worked;
+        await using var heartbeat = LeaseHeartbeat.Start(queue, job, settings.Lease, time, cancellationToken);
+        using var timeLimit = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, time);
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(heartbeat.Token, timeLimit.Token);
         try
         {
-            var (indexed, skippedPages) = await IngestAsync(document, heartbeat.Token);
+            var indexed = await IngestAsync(job, document, work.Token);
+            if (indexed is null)
+            {
+                return;
+            }
+
+            var skippedPages = await SkippedPagesAsync(indexed, work.Token);
             var note = skippedPages.Count == 0 ? null : $"{skippedPages.Count} of {indexed.PagesTotal} pages could not be read: {string.Join(", ", skippedPages)}.";
             await SaveAsync(indexed with { Status = DocumentStatus.Ready, Error = note }, cancellationToken);
             await queue.CompleteAsync(job, cancellationToken);
@@ -57,24 +72,50 @@ public sealed partial class IngestionPipeline(
         {
             LogLeaseLost(document.Id, job.WorkerId);
         }
+        catch (OperationCanceledException) when (timeLimit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            var stopped = await store.GetAsync(document.Id, cancellationToken) ?? document;
+            await RemoveContentAsync(document.Id, cancellationToken);
+            await FinishAsync(job, stopped, $"Ingestion took longer than the time limit of {settings.DocumentTimeout} per document (Ingestion:DocumentTimeout); it stopped {Whereabouts(stopped)}.", cancellationToken);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             await RetryOrFailAsync(job, document, ex, cancellationToken);
         }
     }
 
-    private async Task<(Document Indexed, List<int> SkippedPages)> IngestAsync(Document document, CancellationToken cancellationToken)
+    /// <returns>The document with every page done, or null when it yielded its worker to others.</returns>
+    private async Task<Document?> IngestAsync(IngestionJob job, Document document, CancellationToken cancellationToken)
     {
-        await RemoveContentAsync(document.Id, cancellationToken);
-        document = await SaveAsync(document with { Status = DocumentStatus.Processing, Error = null, PagesDone = 0, ItemCount = 0 }, cancellationToken);
+        var started = time.GetTimestamp();
+        var continuing = job.Turn > 0 && document.Status == DocumentStatus.Processing && document.PagesTotal > 0;
+        if (!continuing)
+        {
+            await RemoveContentAsync(document.Id, cancellationToken);
+            document = await SaveAsync(document with { Status = DocumentStatus.Processing, Error = null, PagesDone = 0, ItemCount = 0 }, cancellationToken);
+        }
 
         var path = await blobs.GetLocalPathAsync(BlobKeys.Original(document.Id), cancellationToken);
         using var opened = await extractor.OpenAsync(path, document.Kind, cancellationToken);
-        document = await SaveAsync(document with { PagesTotal = opened.PageCount }, cancellationToken);
-
-        var skipped = new List<int>();
-        for (var number = 1; number <= opened.PageCount; number++)
+        if (!continuing)
         {
+            document = await SaveAsync(document with { PagesTotal = opened.PageCount }, cancellationToken);
+        }
+
+        var pagesThisTurn = 0;
+        for (var number = document.PagesDone + 1; number <= opened.PageCount; number++)
+        {
+            if (pagesThisTurn == options.Value.PagesPerTurn)
+            {
+                if (await queue.YieldAsync(job, job.Worked + time.GetElapsedTime(started), cancellationToken))
+                {
+                    LogYielded(document.Id, document.PagesDone, opened.PageCount);
+                    return null;
+                }
+
+                pagesThisTurn = 0;
+            }
+
             var items = 0;
             try
             {
@@ -85,18 +126,23 @@ public sealed partial class IngestionPipeline(
             {
                 // One unreadable page of a long report must not cost the other pages.
                 LogPageSkipped(document.Id, number, ex.Message);
-                skipped.Add(number);
             }
 
             document = await SaveAsync(document with { PagesDone = number, ItemCount = document.ItemCount + items }, cancellationToken);
+            pagesThisTurn++;
         }
 
-        if (skipped.Count == opened.PageCount)
-        {
-            throw new DocumentRejectedException("No page of the document could be read.");
-        }
+        return document;
+    }
 
-        return (document, skipped);
+    /// <summary>Pages without a stored page: the ones skipped as unreadable, in any turn.</summary>
+    private async Task<List<int>> SkippedPagesAsync(Document document, CancellationToken cancellationToken)
+    {
+        var stored = (await store.GetPagesAsync(document.Id, cancellationToken)).Select(p => p.Number).ToHashSet();
+        var skipped = Enumerable.Range(1, document.PagesTotal).Where(n => !stored.Contains(n)).ToList();
+        return skipped.Count == document.PagesTotal
+            ? throw new DocumentRejectedException("No page of the document could be read.")
+            : skipped;
     }
 
     private async Task RetryOrFailAsync(IngestionJob job, Document document, Exception ex, CancellationToken cancellationToken)
@@ -109,8 +155,9 @@ public sealed partial class IngestionPipeline(
             return;
         }
 
-        // The job stays claimed until its lease runs out; then any worker retries it.
+        // Behind the documents already waiting, so a failing document does not keep a worker to itself.
         await SaveAsync(document with { Status = DocumentStatus.Queued, Error = $"Attempt {job.Attempt} failed ({ex.Message}); it will be retried." }, cancellationToken);
+        await queue.ReleaseAsync(job, cancellationToken);
     }
 
     private async Task FinishAsync(IngestionJob job, Document document, string reason, CancellationToken cancellationToken)
@@ -134,8 +181,16 @@ public sealed partial class IngestionPipeline(
         return updated;
     }
 
+    /// <summary>Where ingestion was, from the progress stored after every page.</summary>
+    private static string Whereabouts(Document document) => document.PagesTotal == 0
+        ? "while opening the file"
+        : $"at page {Math.Min(document.PagesDone + 1, document.PagesTotal)} of {document.PagesTotal}";
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Indexed document {DocumentId}: {Pages} pages, {Items} items")]
     private partial void LogIndexed(Guid documentId, int pages, int items);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId} let waiting documents go first after page {PagesDone} of {PagesTotal}; it continues after them")]
+    private partial void LogYielded(Guid documentId, int pagesDone, int pagesTotal);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId} failed: {Reason}")]
     private partial void LogFailed(Guid documentId, string reason);
