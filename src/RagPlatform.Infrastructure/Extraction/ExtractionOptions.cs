@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using RagPlatform.Infrastructure.Extraction.Isolation;
 
 namespace RagPlatform.Infrastructure.Extraction;
 
-/// <summary>Settings of the <c>Extraction</c> section: how PDF pages are rendered, which embedded
-/// images are kept and when a text layer counts as garbage.</summary>
+/// <summary>Settings of the <c>Extraction</c> section: where files are parsed (an isolated process, and
+/// its limits), how PDF pages are rendered, which embedded images are kept and when a text layer
+/// counts as garbage.</summary>
 public sealed class ExtractionOptions : IValidatableObject
 {
     public const string SectionName = "Extraction";
@@ -48,6 +50,33 @@ public sealed class ExtractionOptions : IValidatableObject
     /// is given up (hostile files can make a parser spin).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan PageTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Where untrusted files are parsed, rendered and decoded: <c>Process</c> (default) in a
+    /// child process that may crash, run out of memory or hang without harming the platform;
+    /// <c>InProcess</c> in the worker itself, for debugging only (one hostile file can end it).</summary>
+    [EnumDataType(typeof(ExtractionIsolation))]
+    public ExtractionIsolation Isolation { get; set; } = ExtractionIsolation.Process;
+
+    /// <summary>Documents with more pages than this fail at once, before any page is read.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxPages { get; set; } = 2000;
+
+    /// <summary>Memory the extractor process may use, in MiB: its writable memory (RLIMIT_DATA,
+    /// native allocations of poppler, libvips and Skia included) and, within it, three quarters for
+    /// its managed heap (DOTNET_GCHeapHardLimit). Running out ends the process and fails the attempt.</summary>
+    [Range(128, 1_048_576)]
+    public int MaxMemoryMegabytes { get; set; } = 2048;
+
+    /// <summary>Stack of each extractor thread, in MiB (DOTNET_DefaultStackSize, RLIMIT_STACK for
+    /// native threads): unbounded recursion in a parser overflows it and ends the process.</summary>
+    [Range(1, 256)]
+    public int StackMegabytes { get; set; } = 8;
+
+    /// <summary>How long the extractor process may take to answer one request (opening the file, or
+    /// one page) before it is killed. A backstop above <see cref="PageTimeout"/>, which the extractor
+    /// applies to each part of its work itself.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ProcessTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using RagPlatform.Core.Documents;
-using RagPlatform.Core.Ingestion;
 using RagPlatform.Infrastructure.Answering;
 using RagPlatform.Infrastructure.Clip;
 using RagPlatform.Infrastructure.Extraction;
@@ -19,13 +17,11 @@ public static class EmbeddedPlatformServiceCollectionExtensions
         services.AddRagPlatformCore();
         services.AddEmbeddedStorage();
         services.AddClipEncoders();
-        services.AddPdfExtraction();
+        services.AddDocumentExtraction();
         services.AddOcr();
         services.AddReranking();
         services.AddAnsweringAdapters();
         services.AddChatModel();
-        services.AddKeyedSingleton<IDocumentExtractor>(DocumentKind.Image, static (provider, _) => provider.GetRequiredService<ImageDocumentExtractor>());
-        services.AddSingleton<IDocumentExtractor, ExtractorByKind>();
         return services;
     }
 }

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using RagPlatform.Core.Documents;
+using RagPlatform.Core.Ingestion;
+using RagPlatform.Infrastructure.Extraction.Isolation;
+
+namespace RagPlatform.Infrastructure.Extraction;
+
+public static class DocumentExtractionServiceCollectionExtensions
+{
+    /// <summary>Registers the platform's <see cref="IDocumentExtractor"/> for PDFs and images: in an
+    /// extractor process per document, or in this process, as <c>Extraction:Isolation</c> says
+    /// (<see cref="ExtractionOptions"/>, bound and validated at start-up). Images are decoded with
+    /// the <c>SkiaImageDecoder</c> that the CLIP registration provides.</summary>
+    public static IServiceCollection AddDocumentExtraction(this IServiceCollection services)
+    {
+        services.AddPdfExtraction();
+        services.AddExtractorsByKind();
+        services.TryAddSingleton<IsolatedDocumentExtractor>();
+        services.TryAddSingleton<IDocumentExtractor>(static provider =>
+            provider.GetRequiredService<IOptions<ExtractionOptions>>().Value.Isolation == ExtractionIsolation.Process
+                ? provider.GetRequiredService<IsolatedDocumentExtractor>()
+                : provider.GetRequiredService<ExtractorByKind>());
+        return services;
+    }
+
+    /// <summary>The extractors that read files in this process, by kind, behind <see cref="ExtractorByKind"/>.</summary>
+    internal static IServiceCollection AddExtractorsByKind(this IServiceCollection services)
+    {
+        services.TryAddSingleton<PdfDocumentExtractor>();
+        services.TryAddKeyedSingleton<IDocumentExtractor>(DocumentKind.Pdf, static (provider, _) => provider.GetRequiredService<PdfDocumentExtractor>());
+        services.TryAddSingleton<ImageDocumentExtractor>();
+        services.TryAddKeyedSingleton<IDocumentExtractor>(DocumentKind.Image, static (provider, _) => provider.GetRequiredService<ImageDocumentExtractor>());
+        services.TryAddSingleton<ExtractorByKind>();
+        return services;
+    }
+}

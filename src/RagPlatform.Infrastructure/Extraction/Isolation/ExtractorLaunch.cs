@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace RagPlatform.Infrastructure.Extraction.Isolation;
+
+/// <summary>How an extractor process is started: <c>RagPlatform.Extractor.dll</c> from beside the
+/// host's own binaries (it ships with the API and the ingest host, and the tests), run by the same
+/// dotnet as the host, under prlimit (util-linux) for its memory and stack limits where prlimit exists.</summary>
+internal static class ExtractorLaunch
+{
+    public const string ExtractorFileName = "RagPlatform.Extractor.dll";
+
+    private const long Mebibyte = 1024 * 1024;
+
+    private static readonly Lazy<string?> Prlimit = new(() => FindOnPath("prlimit"));
+
+    /// <summary>False where the memory and stack limits rest on the runtime's own settings alone
+    /// (no prlimit: the managed heap limit holds, native allocations are unbounded).</summary>
+    public static bool HasProcessLimits => Prlimit.Value is not null;
+
+    /// <exception cref="InvalidOperationException">The extractor is not beside the host's binaries.</exception>
+    public static ProcessStartInfo StartInfo(ExtractionOptions settings)
+    {
+        var extractor = Path.Combine(AppContext.BaseDirectory, ExtractorFileName);
+        if (!File.Exists(extractor))
+        {
+            throw new InvalidOperationException(
+                $"The extractor ({ExtractorFileName}) is not beside the platform's binaries in {AppContext.BaseDirectory}: build or publish the host with it, or set Extraction:Isolation to InProcess.");
+        }
+
+        var info = new ProcessStartInfo
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+
+        var memory = settings.MaxMemoryMegabytes * Mebibyte;
+        var stack = settings.StackMegabytes * Mebibyte;
+        if (Prlimit.Value is { } prlimit)
+        {
+            info.FileName = prlimit;
+            info.ArgumentList.Add(Invariant($"--data={memory}"));
+            info.ArgumentList.Add(Invariant($"--stack={stack}"));
+            // A crash must not leave core files behind.
+            info.ArgumentList.Add("--core=0");
+            info.ArgumentList.Add(DotnetHost());
+        }
+        else
+        {
+            info.FileName = DotnetHost();
+        }
+
+        info.ArgumentList.Add(extractor);
+
+        // Three quarters of the memory for the managed heap, the rest for native libraries; a hard
+        // limit makes an oversized allocation fail in the process instead of growing it.
+        info.Environment.Remove("DOTNET_GCHeapHardLimitPercent");
+        info.Environment["DOTNET_GCHeapHardLimit"] = Hex(memory / 4 * 3);
+        info.Environment["DOTNET_DefaultStackSize"] = Hex(stack);
+        info.Environment["DOTNET_gcServer"] = "0";
+        info.Environment["DOTNET_gcConcurrent"] = "0";
+        return info;
+    }
+
+    /// <summary>The dotnet host that runs this process, so the extractor runs on the same runtime:
+    /// the shared framework lives in <c>&lt;root&gt;/shared/Microsoft.NETCore.App/&lt;version&gt;/</c>.</summary>
+    private static string DotnetHost()
+    {
+        var name = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
+        var root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        var candidates = new[]
+        {
+            Path.Combine(root, name),
+            Environment.GetEnvironmentVariable("DOTNET_HOST_PATH"),
+            Path.GetFileName(Environment.ProcessPath) == name ? Environment.ProcessPath : null,
+        };
+        return candidates.FirstOrDefault(File.Exists) ?? FindOnPath(name) ?? name;
+    }
+
+    private static string? FindOnPath(string name) =>
+        OperatingSystem.IsLinux() || name.StartsWith("dotnet", StringComparison.Ordinal)
+            ? (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+                .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+                .Select(folder => Path.Combine(folder, name))
+                .FirstOrDefault(File.Exists)
+            : null;
+
+    private static string Hex(long value) => value.ToString("x", CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,17 @@
+using RagPlatform.Core.Ingestion;
+
+namespace RagPlatform.Infrastructure.Extraction.Isolation;
+
+/// <summary>What the extractor process answers to one request.</summary>
+internal abstract record ExtractorResponse
+{
+    public sealed record Opened(int PageCount) : ExtractorResponse;
+
+    public sealed record PageRead(ExtractedPage Page) : ExtractorResponse;
+
+    /// <summary>The file (or page) is bad: a <see cref="DocumentRejectedException"/> with this reason.</summary>
+    public sealed record Rejected(string Reason) : ExtractorResponse;
+
+    /// <summary>Anything else went wrong (libvips missing, an unexpected exception).</summary>
+    public sealed record Failed(string Reason) : ExtractorResponse;
+}
