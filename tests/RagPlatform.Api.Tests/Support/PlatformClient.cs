@@ -42,11 +42,12 @@ public sealed class PlatformClient(HttpClient http)
     public async Task<DocumentDetailsDto> GetAsync(Guid id) =>
         (await http.GetFromJsonAsync<DocumentDetailsDto>($"/api/documents/{id}", Json))!;
 
-    /// <summary>Polls until the document is Ready or Failed (at most 60 s: a generous bound for a
-    /// loaded CI machine, not a speed target).</summary>
-    public async Task<DocumentDetailsDto> WaitUntilFinishedAsync(Guid id)
+    /// <summary>Polls until the document is Ready or Failed (by default at most 60 s: a generous
+    /// bound for a loaded CI machine, not a speed target).</summary>
+    public async Task<DocumentDetailsDto> WaitUntilFinishedAsync(Guid id, TimeSpan? within = null)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var bound = within ?? TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + bound;
         while (true)
         {
             var details = await GetAsync(id);
@@ -55,7 +56,7 @@ public sealed class PlatformClient(HttpClient http)
                 return details;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"Document {id} still {details.Document.Status} after 60 s.");
+            Assert.True(DateTime.UtcNow < deadline, $"Document {id} still {details.Document.Status} after {bound.TotalSeconds} s.");
             await Task.Delay(50);
         }
     }

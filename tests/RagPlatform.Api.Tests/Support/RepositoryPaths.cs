@@ -7,6 +7,9 @@ internal static class RepositoryPaths
 
     public static string TinyClipModel => Path.Combine(Root, "tests", "fixtures", "clip", "model");
 
+    /// <summary>A file of the hostile corpus (tests/fixtures/hostile, see its README).</summary>
+    public static string Hostile(string name) => Path.Combine(Root, "tests", "fixtures", "hostile", name);
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

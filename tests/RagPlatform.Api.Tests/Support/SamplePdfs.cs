@@ -38,4 +38,17 @@ internal static class SamplePdfs
         builder.AddPage(PageSize.A4).AddText(text, 12, new PdfPoint(50, 780), font);
         return builder.Build();
     }
+
+    /// <summary>A PDF of <paramref name="count"/> pages, page n saying "<paramref name="word"/> page n".</summary>
+    public static byte[] Pages(int count, string word)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        for (var page = 1; page <= count; page++)
+        {
+            builder.AddPage(PageSize.A4).AddText($"{word} page {page}", 12, new PdfPoint(50, 780), font);
+        }
+
+        return builder.Build();
+    }
 }
