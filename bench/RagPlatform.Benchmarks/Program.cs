@@ -3,7 +3,7 @@ using RagPlatform.Benchmarks.Harness;
 using RagPlatform.Benchmarks.Suites;
 
 // dotnet run -c Release --project bench/RagPlatform.Benchmarks -- <suite> [options]
-// Suites: models (generate + verify the CLIP graphs), onnx-raw, vectors, clip-pipeline, reranker, answering.
+// Suites: models (generate + verify the CLIP graphs), onnx-raw, vectors, clip-pipeline, reranker, answering, isolation.
 var modelsDirectory = new Option<string>("--models-dir")
 {
     Description = "Cache folder for the generated ONNX graphs and images (generated on first use).",
@@ -78,10 +78,14 @@ var answering = new Command("answering", "Time answering adds before the model (
 answering.SetAction((parse, token) => AnsweringSuite.RunAsync(Settings(parse),
     parse.GetValue(answerDocuments), parse.GetValue(answerPages), parse.GetValue(answerQuestions), token));
 
+var isolation = new Command("isolation", "Per-document cost of reading a document in an extractor process instead of in process.") { iterations, warmup };
+isolation.SetAction((parse, token) => IsolationSuite.RunAsync(Settings(parse), parse.GetValue(iterations), parse.GetValue(warmup), token));
+
 root.Subcommands.Add(models);
 root.Subcommands.Add(answering);
 root.Subcommands.Add(onnxRaw);
 root.Subcommands.Add(vectors);
 root.Subcommands.Add(clipPipeline);
 root.Subcommands.Add(reranker);
+root.Subcommands.Add(isolation);
 return await root.Parse(args).InvokeAsync();

@@ -8,11 +8,13 @@ using RagPlatform.Infrastructure.Imaging;
 
 namespace RagPlatform.Infrastructure.Extraction.Isolation;
 
-/// <summary>The extractor process's side of one document: opens it with the in-process extractors
-/// (the platform's own settings, sent with the request) and answers page requests. One document per
-/// process: a second open is refused.</summary>
+/// <summary>The extractor process's side of its documents, one at a time: opens each with the
+/// in-process extractors (the platform's own settings, sent with the request), answers its page
+/// requests, and on close releases it and says whether the process is quiet enough to take another.</summary>
 internal sealed class ExtractionSession : IDisposable
 {
+    private static readonly TimeSpan QuietCheckInterval = TimeSpan.FromMilliseconds(20);
+
     private ServiceProvider? services;
     private IExtractedDocument? document;
     private ImageScreen? screen;
@@ -26,6 +28,7 @@ internal sealed class ExtractionSession : IDisposable
             {
                 ExtractorRequest.Open open => await OpenAsync(open, cancellationToken).ConfigureAwait(false),
                 ExtractorRequest.Page page => await ReadPageAsync(page.Number, cancellationToken).ConfigureAwait(false),
+                ExtractorRequest.Close => await CloseAsync(cancellationToken).ConfigureAwait(false),
                 _ => new ExtractorResponse.Failed($"unknown request {request.GetType().Name}"),
             };
         }
@@ -41,10 +44,13 @@ internal sealed class ExtractionSession : IDisposable
 
     private async Task<ExtractorResponse> OpenAsync(ExtractorRequest.Open open, CancellationToken cancellationToken)
     {
-        if (services is not null)
+        if (document is not null)
         {
-            return new ExtractorResponse.Failed("an extractor process opens one document only");
+            return new ExtractorResponse.Failed("a document was opened before the previous one was closed");
         }
+
+        // What a refused open left behind.
+        Release();
 
         var decoder = new SkiaImageDecoder(open.ScreenMaxPixels);
         services = new ServiceCollection()
@@ -71,6 +77,39 @@ internal sealed class ExtractionSession : IDisposable
         return new ExtractorResponse.PageRead(page);
     }
 
+    private async Task<ExtractorResponse.Closed> CloseAsync(CancellationToken cancellationToken)
+    {
+        Release();
+        return new ExtractorResponse.Closed(await IsQuietAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>True once no thread-pool thread but this one is busy: nothing of the closed document
+    /// (a parse or render abandoned after its timeout goes on in the background) still runs. Threads
+    /// that are just finishing get a moment; work still running after it means a fresh process.</summary>
+    private static async Task<bool> IsQuietAsync(CancellationToken cancellationToken)
+    {
+        for (var check = 0; check < 50; check++)
+        {
+            ThreadPool.GetMaxThreads(out var maximum, out _);
+            ThreadPool.GetAvailableThreads(out var available, out _);
+            if (maximum - available <= 1)
+            {
+                return true;
+            }
+
+            await Task.Delay(QuietCheckInterval, cancellationToken).ConfigureAwait(false);
+        }
+
+        return false;
+    }
+
+    private void Release()
+    {
+        document?.Dispose();
+        services?.Dispose();
+        (document, services, screen) = (null, null, null);
+    }
+
     /// <summary>Warnings and errors, one line each, to standard error, where the platform reads them
     /// into its own log; standard output carries the protocol alone.</summary>
     private static void ConfigureLogging(ILoggingBuilder logging) => logging
@@ -82,9 +121,5 @@ internal sealed class ExtractionSession : IDisposable
         })
         .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
 
-    public void Dispose()
-    {
-        document?.Dispose();
-        services?.Dispose();
-    }
+    public void Dispose() => Release();
 }

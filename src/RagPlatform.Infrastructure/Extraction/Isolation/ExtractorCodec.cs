@@ -12,10 +12,12 @@ internal static class ExtractorCodec
 {
     private const byte OpenType = 1;
     private const byte PageType = 2;
+    private const byte CloseType = 3;
     private const byte OpenedType = 1;
     private const byte PageReadType = 2;
     private const byte RejectedType = 3;
     private const byte FailedType = 4;
+    private const byte ClosedType = 5;
 
     public static byte[] Encode(ExtractorRequest request) => Write(writer =>
     {
@@ -32,6 +34,9 @@ internal static class ExtractorCodec
                 writer.Write(PageType);
                 writer.Write(page.Number);
                 break;
+            case ExtractorRequest.Close:
+                writer.Write(CloseType);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(request), request, "Unknown request.");
         }
@@ -45,6 +50,7 @@ internal static class ExtractorCodec
             JsonSerializer.Deserialize<ExtractionOptions>(reader.ReadString()) ?? throw new InvalidDataException("No settings."),
             reader.ReadInt64()),
         PageType => new ExtractorRequest.Page(reader.ReadInt32()),
+        CloseType => new ExtractorRequest.Close(),
         var type => throw new InvalidDataException($"Unknown request type {type}."),
     });
 
@@ -68,6 +74,10 @@ internal static class ExtractorCodec
                 writer.Write(FailedType);
                 writer.Write(failed.Reason);
                 break;
+            case ExtractorResponse.Closed closed:
+                writer.Write(ClosedType);
+                writer.Write(closed.Reusable);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(response), response, "Unknown response.");
         }
@@ -79,6 +89,7 @@ internal static class ExtractorCodec
         PageReadType => new ExtractorResponse.PageRead(ReadPage(reader)),
         RejectedType => new ExtractorResponse.Rejected(reader.ReadString()),
         FailedType => new ExtractorResponse.Failed(reader.ReadString()),
+        ClosedType => new ExtractorResponse.Closed(reader.ReadBoolean()),
         var type => throw new InvalidDataException($"Unknown response type {type}."),
     });
 

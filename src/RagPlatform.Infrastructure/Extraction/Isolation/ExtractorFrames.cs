@@ -23,6 +23,17 @@ internal static class ExtractorFrames
         await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Writes a frame without waiting: for a small frame into a pipe whose reader is idle.</summary>
+    public static void Write(Stream stream, ReadOnlySpan<byte> payload)
+    {
+        Span<byte> header = stackalloc byte[8];
+        BinaryPrimitives.WriteUInt32LittleEndian(header, Marker);
+        BinaryPrimitives.WriteInt32LittleEndian(header[4..], payload.Length);
+        stream.Write(header);
+        stream.Write(payload);
+        stream.Flush();
+    }
+
     /// <returns>The payload, or null when the stream ended cleanly before a frame began.</returns>
     /// <exception cref="EndOfStreamException">The stream ended inside a frame.</exception>
     /// <exception cref="InvalidDataException">The bytes are not a frame.</exception>

@@ -4,11 +4,11 @@ using RagPlatform.Core.Ingestion;
 
 namespace RagPlatform.Infrastructure.Extraction.Isolation;
 
-/// <summary>One extractor child process, for one document: started with its limits, asked one
-/// question at a time in frames over its standard input and output, killed when the document is
-/// done with. Whatever the process does (crash, run out of memory, hang), this side only sees a
-/// stream that ends or a deadline that passes, and turns that into an <see cref="ExtractorFailedException"/>
-/// that says what happened and where.</summary>
+/// <summary>One extractor child process: started with its limits, asked one question at a time in
+/// frames over its standard input and output, and given documents one after another while it stays
+/// healthy. Whatever the process does (crash, run out of memory, hang), this side only sees a stream
+/// that ends or a deadline that passes, and turns that into an <see cref="ExtractorFailedException"/>
+/// that says what happened and where; such a process is never given another document.</summary>
 internal sealed partial class ExtractorProcess : IDisposable
 {
     // A process whose output ended is dead or dying; it gets this long to say how before it is killed.
@@ -19,7 +19,8 @@ internal sealed partial class ExtractorProcess : IDisposable
     private readonly ExtractorStandardError standardError = new();
     private readonly ILogger logger;
     private readonly SemaphoreSlim gate = new(1, 1);
-    private int processId;
+    private bool broken;
+    private bool closing;
 
     private ExtractorProcess(Process process, ExtractionOptions settings, ILogger logger)
     {
@@ -27,6 +28,14 @@ internal sealed partial class ExtractorProcess : IDisposable
         this.settings = settings;
         this.logger = logger;
     }
+
+    public int ProcessId { get; private set; }
+
+    /// <summary>Documents this process was asked to open, counting the current one.</summary>
+    public int DocumentsOpened { get; private set; }
+
+    /// <summary>False once the process failed, died, was killed or answered a failure.</summary>
+    public bool IsHealthy => !broken && !process.HasExited;
 
     /// <exception cref="InvalidOperationException">The extractor cannot be found or started.</exception>
     public static ExtractorProcess Start(ExtractionOptions settings, ILogger logger)
@@ -39,7 +48,7 @@ internal sealed partial class ExtractorProcess : IDisposable
             throw new InvalidOperationException($"The extractor process could not be started ({process.StartInfo.FileName}).");
         }
 
-        extractor.processId = process.Id;
+        extractor.ProcessId = process.Id;
         process.BeginErrorReadLine();
         LogStarted(logger, process.Id);
         return extractor;
@@ -56,13 +65,18 @@ internal sealed partial class ExtractorProcess : IDisposable
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            DocumentsOpened += request is ExtractorRequest.Open ? 1 : 0;
             var response = await ExchangeAsync(request, during, cancellationToken).ConfigureAwait(false);
-            return response switch
+            switch (response)
             {
-                ExtractorResponse.Rejected rejected => throw new DocumentRejectedException(rejected.Reason),
-                ExtractorResponse.Failed failed => throw new ExtractorFailedException($"the extractor failed {during}: {failed.Reason}"),
-                _ => response,
-            };
+                case ExtractorResponse.Rejected rejected:
+                    throw new DocumentRejectedException(rejected.Reason);
+                case ExtractorResponse.Failed failed:
+                    broken = true;
+                    throw new ExtractorFailedException($"the extractor failed {during}: {failed.Reason}");
+                default:
+                    return response;
+            }
         }
         finally
         {
@@ -70,7 +84,44 @@ internal sealed partial class ExtractorProcess : IDisposable
         }
     }
 
-    private async Task<ExtractorResponse> ExchangeAsync(ExtractorRequest request, string during, CancellationToken cancellationToken)
+    /// <summary>Closes the current document without waiting for the answer, which
+    /// <see cref="TryReuseAsync"/> reads when the process is given its next document.</summary>
+    public void BeginClose()
+    {
+        try
+        {
+            ExtractorFrames.Write(process.StandardInput.BaseStream, ExtractorCodec.Encode(new ExtractorRequest.Close()));
+            closing = true;
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        {
+            broken = true;
+        }
+    }
+
+    /// <summary>For a process that closed its last document: true when it closed it cleanly and may
+    /// take another (nothing of the last one still runs in it).</summary>
+    public async Task<bool> TryReuseAsync(CancellationToken cancellationToken)
+    {
+        if (!closing || !IsHealthy)
+        {
+            return false;
+        }
+
+        try
+        {
+            closing = false;
+            var answer = await ExchangeAsync(null, "while closing a document", cancellationToken).ConfigureAwait(false);
+            return answer is ExtractorResponse.Closed { Reusable: true };
+        }
+        catch (ExtractorFailedException)
+        {
+            return false;
+        }
+    }
+
+    /// <param name="request">Null to read the answer to a request sent before.</param>
+    private async Task<ExtractorResponse> ExchangeAsync(ExtractorRequest? request, string during, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(settings.ProcessTimeout);
@@ -79,22 +130,28 @@ internal sealed partial class ExtractorProcess : IDisposable
         await using var killOnDeadline = deadline.Token.Register(Kill).ConfigureAwait(false);
         try
         {
-            await ExtractorFrames.WriteAsync(process.StandardInput.BaseStream, ExtractorCodec.Encode(request), deadline.Token).ConfigureAwait(false);
+            if (request is not null)
+            {
+                await ExtractorFrames.WriteAsync(process.StandardInput.BaseStream, ExtractorCodec.Encode(request), deadline.Token).ConfigureAwait(false);
+            }
+
             var payload = await ExtractorFrames.ReadAsync(process.StandardOutput.BaseStream, deadline.Token).ConfigureAwait(false)
                 ?? throw new EndOfStreamException("The extractor's output ended.");
             return ExtractorCodec.DecodeResponse(payload);
         }
         catch (Exception) when (deadline.IsCancellationRequested)
         {
+            broken = true;
             cancellationToken.ThrowIfCancellationRequested();
             var seconds = settings.ProcessTimeout.TotalSeconds;
-            LogKilled(logger, processId, seconds, during);
+            LogKilled(logger, ProcessId, seconds, during);
             throw new ExtractorFailedException($"the extractor process was killed after {seconds:0.#} s without an answer (Extraction:ProcessTimeout) {during}");
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or ObjectDisposedException)
         {
+            broken = true;
             var how = await DescribeEndAsync().ConfigureAwait(false);
-            LogDied(logger, processId, how, during);
+            LogDied(logger, ProcessId, how, during);
             throw new ExtractorFailedException($"{how} {during}", ex);
         }
     }
@@ -109,7 +166,7 @@ internal sealed partial class ExtractorProcess : IDisposable
         }
         catch (OperationCanceledException)
         {
-            // Its output ended but it lives on: not an extractor this side can talk to any more.
+            // Its output ended or made no sense, yet it lives on: not a process to talk to any more.
             Kill();
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
             return "the extractor process stopped answering and was killed";
@@ -131,7 +188,7 @@ internal sealed partial class ExtractorProcess : IDisposable
         var level = line.StartsWith("warn:", StringComparison.Ordinal) ? LogLevel.Warning
             : line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal) ? LogLevel.Error
             : LogLevel.Debug;
-        LogOutput(logger, level, processId, line);
+        LogOutput(logger, level, ProcessId, line);
     }
 
     private void Kill()
@@ -148,7 +205,8 @@ internal sealed partial class ExtractorProcess : IDisposable
 
     public void Dispose()
     {
-        // The extractor holds nothing worth a clean shutdown: the document is done with.
+        // The extractor holds nothing worth a clean shutdown.
+        broken = true;
         Kill();
         process.Dispose();
         gate.Dispose();

@@ -2,7 +2,8 @@ using RagPlatform.Core.Documents;
 
 namespace RagPlatform.Infrastructure.Extraction.Isolation;
 
-/// <summary>What the platform asks its extractor process: open one file, then read its pages.</summary>
+/// <summary>What the platform asks its extractor process: open a file, read its pages, close it;
+/// then the next file, in the same process while it stays healthy.</summary>
 internal abstract record ExtractorRequest
 {
     /// <param name="Settings">The platform's extraction settings: the process reads no configuration.</param>
@@ -13,4 +14,7 @@ internal abstract record ExtractorRequest
 
     /// <param name="Number">1-based.</param>
     public sealed record Page(int Number) : ExtractorRequest;
+
+    /// <summary>The document is done with: release it and say whether the process can take another.</summary>
+    public sealed record Close : ExtractorRequest;
 }

@@ -9,6 +9,10 @@ internal abstract record ExtractorResponse
 
     public sealed record PageRead(ExtractedPage Page) : ExtractorResponse;
 
+    /// <param name="Reusable">False when work of the closed document still runs in the process (a
+    /// part abandoned after its timeout): the process is then not given another document.</param>
+    public sealed record Closed(bool Reusable) : ExtractorResponse;
+
     /// <summary>The file (or page) is bad: a <see cref="DocumentRejectedException"/> with this reason.</summary>
     public sealed record Rejected(string Reason) : ExtractorResponse;
 

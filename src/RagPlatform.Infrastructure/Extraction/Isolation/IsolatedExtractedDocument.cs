@@ -3,15 +3,21 @@ using RagPlatform.Core.Ingestion;
 namespace RagPlatform.Infrastructure.Extraction.Isolation;
 
 /// <summary>A document opened in an extractor process; pages are read there one at a time, and
-/// disposing ends the process.</summary>
-internal sealed class IsolatedExtractedDocument(ExtractorProcess process, int pageCount) : IExtractedDocument
+/// disposing gives the process back to its pool (which ends it unless it is fit for another document).</summary>
+internal sealed class IsolatedExtractedDocument(ExtractorProcess process, int pageCount, ExtractorPool pool, int documentsPerProcess) : IExtractedDocument
 {
+    private bool disposed;
+
     public int PageCount => pageCount;
+
+    /// <summary>The process reading this document (tests tell reuse from a fresh start by it).</summary>
+    internal int ProcessId => process.ProcessId;
 
     public async Task<ExtractedPage> ExtractPageAsync(int pageNumber, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageNumber, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageNumber, PageCount);
+        ObjectDisposedException.ThrowIf(disposed, this);
         var during = $"while reading page {pageNumber}";
         var response = await process.AskAsync(new ExtractorRequest.Page(pageNumber), during, cancellationToken).ConfigureAwait(false);
         return response is ExtractorResponse.PageRead read && read.Page.Number == pageNumber
@@ -19,5 +25,12 @@ internal sealed class IsolatedExtractedDocument(ExtractorProcess process, int pa
             : throw new ExtractorFailedException($"the extractor process gave an unexpected answer {during}");
     }
 
-    public void Dispose() => process.Dispose();
+    public void Dispose()
+    {
+        if (!disposed)
+        {
+            disposed = true;
+            pool.Return(process, documentsPerProcess);
+        }
+    }
 }

@@ -108,13 +108,56 @@ public sealed class IsolatedDocumentExtractorTests
     [Fact]
     public async Task Cancelling_a_page_kills_its_extractor_process_and_cancels()
     {
-        using var document = await IsolatedExtraction.Create(new ExtractionOptions { PageTimeout = TimeSpan.FromHours(1) })
-            .OpenAsync(HostileCorpus.PathOf("form-xobject-bomb.pdf"), DocumentKind.Pdf, Token);
+        using var extractor = IsolatedExtraction.Create(new ExtractionOptions { PageTimeout = TimeSpan.FromHours(1) });
+        using var document = await extractor.OpenAsync(HostileCorpus.PathOf("form-xobject-bomb.pdf"), DocumentKind.Pdf, Token);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Token);
         cancellation.CancelAfter(TimeSpan.FromMilliseconds(500));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => document.ExtractPageAsync(1, cancellation.Token));
         await Assert.ThrowsAnyAsync<Exception>(() => document.ExtractPageAsync(1, Token));
+    }
+
+    [Fact]
+    public async Task A_process_that_closed_its_document_cleanly_or_refused_a_file_reads_the_next_document()
+    {
+        using var text = new TempPdf(SamplePdfs.ThreePagesOfText());
+        using var notPdf = new TempPdf("no PDF at all"u8.ToArray());
+        using var extractor = IsolatedExtraction.Create();
+
+        var first = await OpenAndReadAsync(extractor, text.Path);
+        await Assert.ThrowsAsync<DocumentRejectedException>(() => extractor.OpenAsync(notPdf.Path, DocumentKind.Pdf, Token));
+        var second = await OpenAndReadAsync(extractor, text.Path);
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task A_process_that_crashed_is_replaced_and_so_is_one_past_its_document_budget()
+    {
+        using var text = new TempPdf(SamplePdfs.ThreePagesOfText());
+        using var extractor = IsolatedExtraction.Create(new ExtractionOptions { DocumentsPerProcess = 2 });
+
+        var first = await OpenAndReadAsync(extractor, text.Path);
+        var second = await OpenAndReadAsync(extractor, text.Path);
+        var third = await OpenAndReadAsync(extractor, text.Path);
+        await Assert.ThrowsAsync<ExtractorFailedException>(() => extractor.OpenAsync(HostileCorpus.PathOf("xref-stream-absurd-w.pdf"), DocumentKind.Pdf, Token));
+        var afterCrash = await OpenAndReadAsync(extractor, text.Path);
+
+        Assert.Equal(first, second);
+        Assert.NotEqual(second, third);
+        Assert.NotEqual(third, afterCrash);
+    }
+
+    /// <returns>The id of the process that read the document.</returns>
+    private static async Task<int> OpenAndReadAsync(IsolatedDocumentExtractor extractor, string path)
+    {
+        using var document = (IsolatedExtractedDocument)await extractor.OpenAsync(path, DocumentKind.Pdf, Token);
+        for (var page = 1; page <= document.PageCount; page++)
+        {
+            await document.ExtractPageAsync(page, Token);
+        }
+
+        return document.ProcessId;
     }
 
     private static (string MediaType, int Width, int Height, Region Box, int Bytes) Describe(ExtractedImage image) =>

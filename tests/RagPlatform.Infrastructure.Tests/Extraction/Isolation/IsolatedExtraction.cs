@@ -16,11 +16,12 @@ internal static class IsolatedExtraction
         new SkiaImageDecoder(100_000_000),
         NullLogger<IsolatedDocumentExtractor>.Instance);
 
-    /// <summary>Opens the file in a process and reads every page.</summary>
+    /// <summary>Opens the file in a process and reads every page; the process ends with the call.</summary>
     public static async Task<IReadOnlyList<ExtractedPage>> ExtractAllAsync(string path, DocumentKind kind, ExtractionOptions? options = null)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        using var document = await Create(options).OpenAsync(path, kind, cancellationToken);
+        using var extractor = Create(options);
+        using var document = await extractor.OpenAsync(path, kind, cancellationToken);
         var pages = new List<ExtractedPage>();
         for (var page = 1; page <= document.PageCount; page++)
         {
