@@ -93,5 +93,10 @@ public sealed class ExtractionOptions : IValidatableObject
                 $"{SectionName}:{nameof(MinRenderSide)} ({MinRenderSide}) must not exceed {SectionName}:{nameof(MaxRenderSide)} ({MaxRenderSide}).",
                 [nameof(MinRenderSide), nameof(MaxRenderSide)]);
         }
+
+        if (Isolation == ExtractionIsolation.Process && ExtractorLaunch.MissingReason() is { } missing)
+        {
+            yield return new ValidationResult($"{SectionName}:{nameof(Isolation)} is {Isolation}, but {missing}", [nameof(Isolation)]);
+        }
     }
 }

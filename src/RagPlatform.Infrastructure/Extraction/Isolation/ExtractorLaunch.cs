@@ -6,7 +6,10 @@ namespace RagPlatform.Infrastructure.Extraction.Isolation;
 
 /// <summary>How an extractor process is started: <c>RagPlatform.Extractor.dll</c> from beside the
 /// host's own binaries (it ships with the API and the ingest host, and the tests), run by the same
-/// dotnet as the host, under prlimit (util-linux) for its memory and stack limits where prlimit exists.</summary>
+/// dotnet as the host with the host's dependency manifest, under prlimit (util-linux) for its memory
+/// and stack limits where prlimit exists.</summary>
+/// <remarks>The host's manifest, not the extractor's own: a published host leaves out package
+/// assemblies its shared framework already has, and the extractor's manifest would ask for them.</remarks>
 internal static class ExtractorLaunch
 {
     public const string ExtractorFileName = "RagPlatform.Extractor.dll";
@@ -19,14 +22,19 @@ internal static class ExtractorLaunch
     /// (no prlimit: the managed heap limit holds, native allocations are unbounded).</summary>
     public static bool HasProcessLimits => Prlimit.Value is not null;
 
+    private static string ExtractorPath => Path.Combine(AppContext.BaseDirectory, ExtractorFileName);
+
+    /// <summary>Why no extractor process can be started here, or null when one can.</summary>
+    public static string? MissingReason() => File.Exists(ExtractorPath)
+        ? null
+        : $"the extractor ({ExtractorFileName}) is not beside the platform's binaries in {AppContext.BaseDirectory}: build or publish the host with it, or set Extraction:Isolation to InProcess.";
+
     /// <exception cref="InvalidOperationException">The extractor is not beside the host's binaries.</exception>
     public static ProcessStartInfo StartInfo(ExtractionOptions settings)
     {
-        var extractor = Path.Combine(AppContext.BaseDirectory, ExtractorFileName);
-        if (!File.Exists(extractor))
+        if (MissingReason() is { } missing)
         {
-            throw new InvalidOperationException(
-                $"The extractor ({ExtractorFileName}) is not beside the platform's binaries in {AppContext.BaseDirectory}: build or publish the host with it, or set Extraction:Isolation to InProcess.");
+            throw new InvalidOperationException("The platform cannot isolate extraction: " + missing);
         }
 
         var info = new ProcessStartInfo
@@ -54,7 +62,14 @@ internal static class ExtractorLaunch
             info.FileName = DotnetHost();
         }
 
-        info.ArgumentList.Add(extractor);
+        if (HostDependencyManifest() is { } manifest)
+        {
+            info.ArgumentList.Add("exec");
+            info.ArgumentList.Add("--depsfile");
+            info.ArgumentList.Add(manifest);
+        }
+
+        info.ArgumentList.Add(ExtractorPath);
 
         // Three quarters of the memory for the managed heap, the rest for native libraries; a hard
         // limit makes an oversized allocation fail in the process instead of growing it.
@@ -79,6 +94,19 @@ internal static class ExtractorLaunch
             Path.GetFileName(Environment.ProcessPath) == name ? Environment.ProcessPath : null,
         };
         return candidates.FirstOrDefault(File.Exists) ?? FindOnPath(name) ?? name;
+    }
+
+    /// <summary>The running host's deps.json (the first of the runtime's dependency files), when it
+    /// describes the folder the extractor lives in.</summary>
+    private static string? HostDependencyManifest()
+    {
+        var manifest = (AppContext.GetData("APP_CONTEXT_DEPS_FILES") as string)?
+            .Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault();
+        return manifest is not null && File.Exists(manifest)
+            && string.Equals(Path.GetDirectoryName(Path.GetFullPath(manifest)), Path.GetFullPath(AppContext.BaseDirectory).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)
+            ? manifest
+            : null;
     }
 
     private static string? FindOnPath(string name) =>
