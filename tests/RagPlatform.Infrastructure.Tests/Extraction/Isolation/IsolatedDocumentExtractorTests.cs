@@ -97,12 +97,13 @@ public sealed class IsolatedDocumentExtractorTests
     [Fact]
     public async Task An_extractor_process_that_does_not_answer_in_time_is_killed_and_says_after_how_long()
     {
-        var options = new ExtractionOptions { ProcessTimeout = TimeSpan.FromSeconds(2), PageTimeout = TimeSpan.FromHours(1) };
+        var options = new ExtractionOptions { ProcessTimeout = TimeSpan.FromSeconds(3), PageTimeout = TimeSpan.FromHours(1) };
 
         var failure = await Assert.ThrowsAsync<ExtractorFailedException>(() =>
             IsolatedExtraction.ExtractAllAsync(HostileCorpus.PathOf("form-xobject-bomb.pdf"), DocumentKind.Pdf, options));
 
-        Assert.Equal("the extractor process was killed after 2 s without an answer (Extraction:ProcessTimeout) while reading page 1", failure.Message);
+        // Page 1 takes minutes; on a machine loaded enough, even opening a fresh process may take 3 s.
+        Assert.Matches(@"^the extractor process was killed after 3 s without an answer \(Extraction:ProcessTimeout\) while (reading page 1|opening the file)$", failure.Message);
     }
 
     [Fact]
