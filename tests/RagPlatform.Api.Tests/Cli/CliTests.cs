@@ -95,12 +95,63 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Deleting_an_unknown_document_exits_with_failure()
+    public async Task Deleting_an_unknown_document_is_a_usage_error_that_says_how_to_name_one()
     {
         var exit = await RunAsync("delete", Guid.NewGuid().ToString());
 
-        Assert.Equal(1, exit);
-        Assert.Contains("No document", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, exit);
+        Assert.Contains("No document matches", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_document_is_named_by_its_file_name_or_a_unique_start_of_its_id()
+    {
+        var marina = await IngestAsync("marina.pdf", "Mooring fees for the marina.");
+        var harbour = await IngestAsync("harbour.pdf", "Harbour dues for the pier.");
+
+        Assert.Equal(0, await RunAsync("delete", "marina.pdf"));
+        Assert.Equal(0, await RunAsync("delete", harbour.ToString("N")[..6]));
+
+        Assert.Contains($"Deleted marina.pdf ({marina.ToString("N")[..8]})", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Deleted harbour.pdf", output.ToString(), StringComparison.Ordinal);
+        using var listed = await factory.CreateClient().GetAsync("/api/documents", TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("marina.pdf", await listed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_shows_short_ids_in_a_table_and_full_ids_as_json()
+    {
+        var id = await IngestAsync("marina.pdf", "Mooring fees for the marina.");
+        output.GetStringBuilder().Clear();
+
+        Assert.Equal(0, await RunAsync("list"));
+        var table = output.ToString();
+        output.GetStringBuilder().Clear();
+        Assert.Equal(0, await RunAsync("list", "--json"));
+
+        Assert.Contains(id.ToString("N")[..8], table, StringComparison.Ordinal);
+        Assert.DoesNotContain(id.ToString(), table, StringComparison.Ordinal);
+        var json = System.Text.Json.JsonDocument.Parse(output.ToString()).RootElement;
+        Assert.Equal(id, json[0].GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task Reindex_follows_the_document_until_it_is_ready_again()
+    {
+        await IngestAsync("marina.pdf", "Mooring fees for the marina.");
+        output.GetStringBuilder().Clear();
+
+        var exit = await RunAsync("reindex", "marina.pdf");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Queued marina.pdf", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, CountOccurrences(output.ToString(), "ready"));
+    }
+
+    private async Task<Guid> IngestAsync(string name, string text)
+    {
+        var client = new PlatformClient(factory.CreateClient());
+        return (await client.IngestAsync(SamplePdfs.WithText(text), name)).Document.Id;
     }
 
     [Fact]
