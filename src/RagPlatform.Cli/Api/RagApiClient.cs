@@ -145,7 +145,7 @@ internal sealed class RagApiClient(HttpClient http)
         }
         catch (HttpRequestException ex)
         {
-            throw new RagApiException($"Cannot reach RagPlatform at {Server}: {ex.Message}. Start it with `dotnet run --project src/RagPlatform.Api`, or point --server (or RAG_SERVER) at it.", ex);
+            throw new RagApiException($"Cannot reach RagPlatform at {Server}: {ex.Message}. Start it with scripts/start.sh (from the repository), or point --server (or RAG_SERVER) at a running server.", ex);
         }
 
         if (!response.IsSuccessStatusCode)

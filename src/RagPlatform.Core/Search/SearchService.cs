@@ -20,6 +20,11 @@ public sealed class SearchService(
 {
     private const int MaxSnippetLength = 300;
 
+    /// <summary>Said once per response while the CLIP model is missing.</summary>
+    public const string DenseOffNotice = "Dense search is off (the CLIP model is not loaded): these results come from lexical search only.";
+
+    private const string StatusHint = "GET /api/status says why; scripts/fetch-models.sh installs it.";
+
     /// <exception cref="InvalidQueryException">Empty or too long query, bad limit, unreadable image,
     /// lexical mode without a text or with an image.</exception>
     /// <exception cref="SearchUnavailableException">Image query or dense mode while the encoder is unavailable.</exception>
@@ -52,8 +57,9 @@ public sealed class SearchService(
             (true, false) => "dense",
             _ => "lexical",
         };
-        // A lexical search asked for is not a poorer search than usual: no notice.
-        var notice = encoders.IsAvailable || request.Mode == SearchMode.Lexical ? null : encoders.UnavailableReason;
+        // A lexical search asked for is not a poorer search than usual: no notice. The notice is short
+        // and holds no server path: the reason in full is in GET /api/status, for whoever runs the server.
+        var notice = encoders.IsAvailable || request.Mode == SearchMode.Lexical ? null : DenseOffNotice;
         return new SearchResponse(hits, mode, notice);
     }
 
@@ -102,8 +108,8 @@ public sealed class SearchService(
         {
             return (image, mode) switch
             {
-                (_, SearchMode.Dense) => throw new SearchUnavailableException($"Dense search needs the CLIP model. {encoders.UnavailableReason}"),
-                (not null, _) => throw new SearchUnavailableException($"Search by image needs the CLIP model. {encoders.UnavailableReason}"),
+                (_, SearchMode.Dense) => throw new SearchUnavailableException($"Dense search needs the CLIP model, which is not loaded. {StatusHint}"),
+                (not null, _) => throw new SearchUnavailableException($"Search by image needs the CLIP model, which is not loaded. {StatusHint}"),
                 _ => lists,
             };
         }

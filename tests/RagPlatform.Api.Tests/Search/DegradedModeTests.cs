@@ -49,7 +49,8 @@ public sealed class DegradedModeTests : IAsyncLifetime
         var status = await client.Http.GetFromJsonAsync<StatusDto>("/api/status", PlatformClient.Json);
 
         Assert.Equal("lexical", result.Mode);
-        Assert.NotNull(result.Notice);
+        Assert.Equal(Core.Search.SearchService.DenseOffNotice, result.Notice);
+        Assert.DoesNotContain("/", result.Notice, StringComparison.Ordinal); // no server path
         Assert.Equal(doc.Document.Id, result.Hits[0].DocumentId);
         Assert.Equal(0, status!.Vectors);
     }
