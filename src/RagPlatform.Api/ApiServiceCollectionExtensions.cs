@@ -13,7 +13,10 @@ internal static class ApiServiceCollectionExtensions
     public static IServiceCollection AddApiServices(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
-        services.AddProblemDetails();
+        // Every problem has a human detail: routing's own 404 (an id that is not a GUID) and binding's
+        // 400 (thrown, then worded by KnownExceptionHandler) included.
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailDefaults.Fill);
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<KnownExceptionHandler>();
         services.AddOpenApi();
         services.AddPlatformHealthChecks();

@@ -60,7 +60,30 @@ public sealed class SearchService(
         // A lexical search asked for is not a poorer search than usual: no notice. The notice is short
         // and holds no server path: the reason in full is in GET /api/status, for whoever runs the server.
         var notice = encoders.IsAvailable || request.Mode == SearchMode.Lexical ? null : DenseOffNotice;
+        var unknown = await UnknownDocumentsAsync(request.Filter, cancellationToken);
+        if (unknown.Count > 0)
+        {
+            var missing = $"No document has the id {string.Join(", ", unknown)}: the filter finds nothing in it.";
+            notice = notice is null ? missing : $"{notice} {missing}";
+        }
+
         return new SearchResponse(hits, mode, notice);
+    }
+
+    /// <summary>Ids in the filter that name no document (at most the first 20 are checked), so that a
+    /// typo in a filter is said instead of looking like an empty collection.</summary>
+    private async Task<List<Guid>> UnknownDocumentsAsync(SearchFilter filter, CancellationToken cancellationToken)
+    {
+        var unknown = new List<Guid>();
+        foreach (var id in filter.DocumentIds.Take(20))
+        {
+            if (await store.GetAsync(id, cancellationToken) is null)
+            {
+                unknown.Add(id);
+            }
+        }
+
+        return unknown;
     }
 
     private static IReadOnlyList<KeyValuePair<Guid, double>> Fuse(List<DenseList> denseLists, IReadOnlyList<LexicalHit> lexicalHits, DenseCalibration calibration, SearchOptions settings)
