@@ -18,7 +18,12 @@ internal static class ApiServiceCollectionExtensions
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailDefaults.Fill);
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<KnownExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "RagPlatform API";
+            document.Info.Description = ApiReference.Introduction;
+            return Task.CompletedTask;
+        }));
         services.AddPlatformHealthChecks();
         services.AddSingleton<ImageResponder>();
 

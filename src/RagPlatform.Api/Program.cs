@@ -5,7 +5,6 @@ using RagPlatform.Api.Items;
 using RagPlatform.Api.Search;
 using RagPlatform.Api.Status;
 using RagPlatform.Infrastructure.Hosting;
-using Scalar.AspNetCore;
 
 // The content root is the working directory (appsettings.json, ./data and ./models resolve from
 // where the platform is started); the web page ships beside the binaries.
@@ -33,7 +32,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 
 app.MapOpenApi();
-app.MapScalarApiReference("/docs");
+app.MapApiReference();
 app.MapHealthChecks("/health", HealthResponse.Options);
 
 app.MapDocumentsApi();

@@ -27,6 +27,19 @@ public sealed class ReferenceEndpointsTests : IAsyncLifetime
         Assert.True(paths.TryGetProperty("/api/documents", out _));
         Assert.True(paths.TryGetProperty("/api/search", out _));
         Assert.True(paths.TryGetProperty("/api/documents/{id}", out _));
+        Assert.True(paths.TryGetProperty("/api/chat", out _));
+        Assert.True(paths.TryGetProperty("/api/conversations/{id}", out _));
+        Assert.StartsWith("Upload PDFs and images", document.RootElement.GetProperty("info").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_api_reference_hides_the_vendors_ai_chat_and_sdk_buttons_and_loads_no_fonts_from_the_internet()
+    {
+        var page = await client.GetStringAsync("/docs/", TestContext.Current.CancellationToken);
+
+        Assert.Contains("\"agent\":{\"disabled\":true}", page, StringComparison.Ordinal);
+        Assert.Contains("\"hideClientButton\":true", page, StringComparison.Ordinal);
+        Assert.Contains("Fonts\":false", page, StringComparison.Ordinal);
     }
 
     [Theory]
