@@ -14,6 +14,7 @@ internal static class ApiServiceCollectionExtensions
     {
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         services.AddProblemDetails();
+        services.AddExceptionHandler<StorageFullExceptionHandler>();
         services.AddExceptionHandler<KnownExceptionHandler>();
         services.AddOpenApi();
         services.AddPlatformHealthChecks();
