@@ -13,6 +13,7 @@ public sealed class DocumentIntake(
     IngestionSignal signal,
     IOptions<UploadOptions> options,
     StorageSpace space,
+    IStorageReserve reserve,
     TimeProvider time)
 {
     /// <summary>Checks an upload without storing anything: not empty, within the size limit, a
@@ -54,6 +55,8 @@ public sealed class DocumentIntake(
         {
             var result = await StoreAsync(content, start, fileName, size, sha256, detected, cancellationToken);
             space.ObserveSuccess();
+            // After a full disk was cleared up: keep space back for deletes again.
+            await reserve.RestoreAsync(cancellationToken);
             return result;
         }
         catch (Exception ex) when (space.Observe(ex))

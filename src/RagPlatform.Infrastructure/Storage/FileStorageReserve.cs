@@ -13,6 +13,9 @@ internal sealed class FileStorageReserve : IStorageReserve, IDisposable
     private readonly long _bytes;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    // Known to be in place: restoring is then free, so callers may ask after every write.
+    private volatile bool _present;
+
     public FileStorageReserve(IOptions<StorageOptions> options)
     {
         var settings = options.Value;
@@ -32,6 +35,7 @@ internal sealed class FileStorageReserve : IStorageReserve, IDisposable
                 return false;
             }
 
+            _present = false;
             File.Delete(_path);
             return true;
         }
@@ -43,7 +47,7 @@ internal sealed class FileStorageReserve : IStorageReserve, IDisposable
 
     public async Task RestoreAsync(CancellationToken cancellationToken)
     {
-        if (_bytes == 0)
+        if (_bytes == 0 || _present)
         {
             return;
         }
@@ -51,12 +55,12 @@ internal sealed class FileStorageReserve : IStorageReserve, IDisposable
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (File.Exists(_path) && new FileInfo(_path).Length == _bytes)
+            if (!File.Exists(_path) || new FileInfo(_path).Length != _bytes)
             {
-                return;
+                await WriteAsync(cancellationToken);
             }
 
-            await WriteAsync(cancellationToken);
+            _present = File.Exists(_path);
         }
         finally
         {
