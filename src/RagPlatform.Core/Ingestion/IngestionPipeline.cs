@@ -33,6 +33,7 @@ public sealed partial class IngestionPipeline(
         // Registered before the document is read: a delete either finds this run and waits for it,
         // or fenced the store before the read below, which then finds nothing.
         using var run = runs.Begin(job.DocumentId, cancellationToken);
+        var started = time.GetTimestamp();
         var document = await store.GetAsync(job.DocumentId, cancellationToken);
         if (document is null || document.Status is DocumentStatus.Ready)
         {
@@ -89,8 +90,9 @@ public sealed partial class IngestionPipeline(
         }
         catch (Exception ex) when (StorageSpace.IsOutOfSpace(ex))
         {
-            // Not the document's fault: the worker backs off until there is space, and the job is
-            // taken up again when its lease runs out.
+            // Not the document's fault: it costs no attempt. The job goes back to the queue (if even
+            // that write fails, its lease runs out instead), and the worker backs off until there is space.
+            await TryPauseAsync(job, job.Worked + time.GetElapsedTime(started), cancellationToken);
             throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -107,6 +109,19 @@ public sealed partial class IngestionPipeline(
         }
 
         await SweepIfDeletedAsync(document.Id, cancellationToken);
+    }
+
+    private async Task TryPauseAsync(IngestionJob job, TimeSpan worked, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The time counts towards the document's limit: a document that fills the disk by
+            // itself ends failed at its time limit rather than pausing forever.
+            await queue.PauseAsync(job, worked, cancellationToken);
+        }
+        catch (Exception ex) when (StorageSpace.IsOutOfSpace(ex))
+        {
+        }
     }
 
     /// <summary>A delete that began while this run wrote files may have removed the folder before
