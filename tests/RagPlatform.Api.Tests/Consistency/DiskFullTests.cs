@@ -17,7 +17,7 @@ public sealed class DiskFullTests
         if (Environment.UserName != "root" || !await RunAsync("mount", $"-t tmpfs -o size=48m tmpfs {mount}"))
         {
             Directory.Delete(mount);
-            Assert.Skip("Mounting a small tmpfs needs root (CI runs as root); run the tests as root to check a full disk.");
+            Assert.Skip("This test fills a small tmpfs it mounts, which needs root allowed to mount (CI runs as root); here mounting failed, so the full-disk behaviour was not checked.");
         }
 
         try
