@@ -17,6 +17,7 @@ internal static class ApiServiceCollectionExtensions
         // 400 (thrown, then worded by KnownExceptionHandler) included.
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailDefaults.Fill);
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<StorageFullExceptionHandler>();
         services.AddExceptionHandler<KnownExceptionHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {

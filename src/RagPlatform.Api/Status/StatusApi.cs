@@ -18,6 +18,7 @@ internal static class StatusApi
     public static IHealthChecksBuilder AddPlatformHealthChecks(this IServiceCollection services) =>
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store")
+            .AddCheck<StorageSpaceHealthCheck>("storage-space")
             .AddCheck<DenseSearchHealthCheck>("dense-search")
             .AddCheck<OcrHealthCheck>("ocr");
 

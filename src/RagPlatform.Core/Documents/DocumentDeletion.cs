@@ -4,28 +4,65 @@ using RagPlatform.Core.Search;
 namespace RagPlatform.Core.Documents;
 
 /// <summary>Removes a document and everything derived from it: job, vectors, lexical entries,
-/// files and rows.</summary>
+/// files and rows, also while it is being ingested.</summary>
+/// <remarks>Order: the store's deletion fence first (from then on no worker, in this process or
+/// another, can add anything for the document, and its job is gone), then this process's run of it
+/// is cancelled and awaited, then everything is removed; the row goes last, so a delete interrupted
+/// half-way can simply be repeated. A worker of another process stops before its next page and
+/// removes the files it wrote after the fence.</remarks>
 public sealed class DocumentDeletion(
     IDocumentStore store,
     IBlobStore blobs,
-    IJobQueue queue,
     IVectorIndex vectors,
-    ILexicalIndex lexical)
+    ILexicalIndex lexical,
+    IngestionRuns runs,
+    IStorageReserve reserve,
+    StorageSpace space)
 {
     /// <summary>False when no such document exists.</summary>
     public async Task<bool> DeleteAsync(Guid documentId, CancellationToken cancellationToken)
     {
-        if (await store.GetAsync(documentId, cancellationToken) is null)
+        bool deleted;
+        try
+        {
+            deleted = await DeleteOnceAsync(documentId, cancellationToken);
+        }
+        catch (Exception ex) when (StorageSpace.IsOutOfSpace(ex))
+        {
+            // A full disk must not keep space from being freed: the reserved space makes room for
+            // the few pages the database writes to delete, and the delete runs again.
+            space.Observe(ex);
+            if (!await reserve.ReleaseAsync(cancellationToken))
+            {
+                throw;
+            }
+
+            deleted = await DeleteOnceAsync(documentId, cancellationToken);
+        }
+
+        if (deleted)
+        {
+            space.ObserveSuccess();
+            // The files removed may have made room to keep a reserve again.
+            await reserve.RestoreAsync(cancellationToken);
+        }
+
+        return deleted;
+    }
+
+    private async Task<bool> DeleteOnceAsync(Guid documentId, CancellationToken cancellationToken)
+    {
+        if (!await store.BeginDeletionAsync(documentId, cancellationToken))
         {
             return false;
         }
 
-        // The job goes first so no worker starts on it; the row goes last, so a delete interrupted
-        // half-way can simply be repeated.
-        await queue.RemoveAsync(documentId, cancellationToken);
+        await runs.CancelAsync(documentId, cancellationToken);
+        // Files first: on a full disk they free the most space for the database writes after them.
+        await blobs.DeletePrefixAsync(BlobKeys.DocumentPrefix(documentId), cancellationToken);
         await vectors.DeleteDocumentAsync(documentId, cancellationToken);
         await lexical.DeleteDocumentAsync(documentId, cancellationToken);
-        await blobs.DeletePrefixAsync(BlobKeys.DocumentPrefix(documentId), cancellationToken);
-        return await store.DeleteAsync(documentId, cancellationToken);
+        await store.DeleteAsync(documentId, cancellationToken);
+        return true;
     }
 }

@@ -12,6 +12,8 @@ public sealed class DocumentIntake(
     IJobQueue queue,
     IngestionSignal signal,
     IOptions<UploadOptions> options,
+    StorageSpace space,
+    IStorageReserve reserve,
     TimeProvider time)
 {
     /// <summary>Checks an upload without storing anything: not empty, within the size limit, a
@@ -41,15 +43,48 @@ public sealed class DocumentIntake(
 
     /// <param name="content">The upload; must be seekable (it is read twice: hash, then store).</param>
     /// <exception cref="UploadRejectedException">Empty, too large, or not a supported format.</exception>
+    /// <remarks>Concurrent uploads of the same bytes give one document: the store's unique content
+    /// key lets one of them add it, and the others get it back as a duplicate.</remarks>
     public async Task<IntakeResult> AcceptAsync(Stream content, string fileName, CancellationToken cancellationToken)
     {
         var detected = await CheckAsync(content, fileName, cancellationToken);
         var size = content.Length - content.Position;
         var start = content.Position;
         var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
+        try
+        {
+            var result = await StoreAsync(content, start, fileName, size, sha256, detected, cancellationToken);
+            space.ObserveSuccess();
+            // After a full disk was cleared up: keep space back for deletes again.
+            await reserve.RestoreAsync(cancellationToken);
+            return result;
+        }
+        catch (Exception ex) when (space.Observe(ex))
+        {
+            throw;
+        }
+    }
 
+    private async Task<IntakeResult> StoreAsync(Stream content, long start, string fileName, long size, string sha256, DetectedMediaType detected, CancellationToken cancellationToken)
+    {
         var existing = await store.FindBySha256Async(sha256, cancellationToken);
-        if (existing is not null && existing.Status != DocumentStatus.Failed)
+        if (existing is null)
+        {
+            content.Position = start;
+            var created = await CreateAsync(content, fileName, size, sha256, detected, cancellationToken);
+            if (created.Duplicate)
+            {
+                existing = created.Document;
+            }
+            else
+            {
+                await queue.EnqueueAsync(created.Document.Id, cancellationToken);
+                signal.Notify();
+                return created;
+            }
+        }
+
+        if (existing.Status != DocumentStatus.Failed)
         {
             if (existing.Status == DocumentStatus.Queued)
             {
@@ -62,21 +97,16 @@ public sealed class DocumentIntake(
             return new IntakeResult(existing, Duplicate: true);
         }
 
-        content.Position = start;
-        var document = existing ?? await CreateAsync(content, fileName, size, sha256, detected, cancellationToken);
-        if (existing is not null)
-        {
-            // The same bytes failed before (perhaps on a bug fixed since): try them again.
-            document = existing with { Status = DocumentStatus.Queued, Error = null, PagesDone = 0, UpdatedAt = time.GetUtcNow() };
-            await store.UpdateAsync(document, cancellationToken);
-        }
-
-        await queue.EnqueueAsync(document.Id, cancellationToken);
+        // The same bytes failed before (perhaps on a bug fixed since): try them again.
+        var retried = existing with { Status = DocumentStatus.Queued, Error = null, PagesDone = 0, UpdatedAt = time.GetUtcNow() };
+        await store.UpdateAsync(retried, cancellationToken);
+        await queue.EnqueueAsync(retried.Id, cancellationToken);
         signal.Notify();
-        return new IntakeResult(document, Duplicate: false);
+        return new IntakeResult(retried, Duplicate: false);
     }
 
-    private async Task<Document> CreateAsync(Stream content, string fileName, long size, string sha256, DetectedMediaType detected, CancellationToken cancellationToken)
+    /// <returns>The new document, or (Duplicate) the one a concurrent upload of the same bytes stored first.</returns>
+    private async Task<IntakeResult> CreateAsync(Stream content, string fileName, long size, string sha256, DetectedMediaType detected, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var document = new Document(
@@ -84,10 +114,28 @@ public sealed class DocumentIntake(
             DocumentStatus.Queued, null, 0, 0, 0, now, now);
 
         // The original is stored before the row that points at it: a crash in between leaves an
-        // unreferenced file, never a document without its bytes.
-        await blobs.PutAsync(BlobKeys.Original(document.Id), content, cancellationToken);
-        await store.AddAsync(document, cancellationToken);
-        return document;
+        // unreferenced file, never a document without its bytes. A failed write or a lost race
+        // removes the file (and its folder) again.
+        var prefix = BlobKeys.DocumentPrefix(document.Id);
+        Document stored;
+        try
+        {
+            await blobs.PutAsync(BlobKeys.Original(document.Id), content, cancellationToken);
+            stored = await store.AddAsync(document, cancellationToken);
+        }
+        catch
+        {
+            await blobs.DeletePrefixAsync(prefix, CancellationToken.None);
+            throw;
+        }
+
+        if (stored.Id != document.Id)
+        {
+            await blobs.DeletePrefixAsync(prefix, cancellationToken);
+            return new IntakeResult(stored, Duplicate: true);
+        }
+
+        return new IntakeResult(document, Duplicate: false);
     }
 
     /// <summary>Keeps the name a user gave (it is shown and used for downloads) minus any path, and

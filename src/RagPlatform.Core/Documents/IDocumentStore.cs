@@ -4,10 +4,21 @@ namespace RagPlatform.Core.Documents;
 /// pass the same scenario suite.</summary>
 public interface IDocumentStore
 {
-    Task AddAsync(Document document, CancellationToken cancellationToken);
+    /// <summary>Adds the document unless a live document already holds the same content
+    /// (<see cref="Document.Sha256"/>, unique): returns the one stored for that content, this one
+    /// or the other. Concurrent adds of the same content store exactly one.</summary>
+    Task<Document> AddAsync(Document document, CancellationToken cancellationToken);
 
+    /// <summary>The first step of a delete: fences the document so that every later write of data
+    /// derived from it (pages, items, lexical entries, vectors, its job) is ignored, by any process,
+    /// removes its job and frees its content for a new upload. Readers no longer see it. The row
+    /// itself goes with <see cref="DeleteAsync"/>. False when no such document exists.</summary>
+    Task<bool> BeginDeletionAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Null when there is none or its deletion began.</summary>
     Task<Document?> GetAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>The live document holding this content, if any.</summary>
     Task<Document?> FindBySha256Async(string sha256, CancellationToken cancellationToken);
 
     /// <summary>Newest first.</summary>

@@ -21,6 +21,11 @@ public interface IJobQueue
     /// job is no longer this worker's.</summary>
     Task<bool> YieldAsync(IngestionJob job, TimeSpan worked, CancellationToken cancellationToken);
 
+    /// <summary>Puts the job back at the end of the queue keeping its attempt, whether or not others
+    /// wait: the work stopped for a reason that is not the document's (the storage is full), so it
+    /// costs no attempt; the next claim continues it like a yielded job.</summary>
+    Task PauseAsync(IngestionJob job, TimeSpan worked, CancellationToken cancellationToken);
+
     /// <summary>Gives up a failed attempt's claim at once: the job goes to the end of the queue and
     /// its next claim is the next attempt, from the first page.</summary>
     Task ReleaseAsync(IngestionJob job, CancellationToken cancellationToken);

@@ -23,12 +23,17 @@ public sealed partial class IngestionPipeline(
     IVectorIndex vectors,
     ILexicalIndex lexical,
     PageIndexer pageIndexer,
+    IngestionRuns runs,
     IOptions<IngestionOptions> options,
     TimeProvider time,
     ILogger<IngestionPipeline> logger)
 {
     public async Task RunAsync(IngestionJob job, CancellationToken cancellationToken)
     {
+        // Registered before the document is read: a delete either finds this run and waits for it,
+        // or fenced the store before the read below, which then finds nothing.
+        using var run = runs.Begin(job.DocumentId, cancellationToken);
+        var started = time.GetTimestamp();
         var document = await store.GetAsync(job.DocumentId, cancellationToken);
         if (document is null || document.Status is DocumentStatus.Ready)
         {
@@ -46,7 +51,7 @@ public sealed partial class IngestionPipeline(
         }
 
         var remaining = settings.DocumentTimeout - job.Worked;
-        await using var heartbeat = LeaseHeartbeat.Start(queue, job, settings.Lease, time, cancellationToken);
+        await using var heartbeat = LeaseHeartbeat.Start(queue, job, settings.Lease, time, run.Token);
         using var timeLimit = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, time);
         using var work = CancellationTokenSource.CreateLinkedTokenSource(heartbeat.Token, timeLimit.Token);
         try
@@ -54,6 +59,7 @@ public sealed partial class IngestionPipeline(
             var indexed = await IngestAsync(job, document, work.Token);
             if (indexed is null)
             {
+                await SweepIfDeletedAsync(document.Id, cancellationToken);
                 return;
             }
 
@@ -68,6 +74,10 @@ public sealed partial class IngestionPipeline(
             await RemoveContentAsync(document.Id, cancellationToken);
             await FinishAsync(job, document, ex.Message, cancellationToken);
         }
+        catch (OperationCanceledException) when (run.Deleted && !cancellationToken.IsCancellationRequested)
+        {
+            LogStoppedForDeletion(document.Id);
+        }
         catch (OperationCanceledException) when (heartbeat.LeaseLost && !cancellationToken.IsCancellationRequested)
         {
             LogLeaseLost(document.Id, job.WorkerId);
@@ -78,13 +88,54 @@ public sealed partial class IngestionPipeline(
             await RemoveContentAsync(document.Id, cancellationToken);
             await FinishAsync(job, stopped, $"Ingestion took longer than the time limit of {settings.DocumentTimeout} per document (Ingestion:DocumentTimeout); it stopped {Whereabouts(stopped)}.", cancellationToken);
         }
+        catch (Exception ex) when (StorageSpace.IsOutOfSpace(ex))
+        {
+            // Not the document's fault: it costs no attempt. The job goes back to the queue (if even
+            // that write fails, its lease runs out instead), and the worker backs off until there is space.
+            await TryPauseAsync(job, job.Worked + time.GetElapsedTime(started), cancellationToken);
+            throw;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await RetryOrFailAsync(job, document, ex, cancellationToken);
+            // A write refused by the deletion fence, or the original gone, is no failure of the file.
+            if (await store.GetAsync(document.Id, cancellationToken) is null)
+            {
+                LogStoppedForDeletion(document.Id);
+            }
+            else
+            {
+                await RetryOrFailAsync(job, document, ex, cancellationToken);
+            }
+        }
+
+        await SweepIfDeletedAsync(document.Id, cancellationToken);
+    }
+
+    private async Task TryPauseAsync(IngestionJob job, TimeSpan worked, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The time counts towards the document's limit: a document that fills the disk by
+            // itself ends failed at its time limit rather than pausing forever.
+            await queue.PauseAsync(job, worked, cancellationToken);
+        }
+        catch (Exception ex) when (StorageSpace.IsOutOfSpace(ex))
+        {
         }
     }
 
-    /// <returns>The document with every page done, or null when it yielded its worker to others.</returns>
+    /// <summary>A delete that began while this run wrote files may have removed the folder before
+    /// the last of them: the run, now stopped, removes what it left.</summary>
+    private async Task SweepIfDeletedAsync(Guid documentId, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(documentId, cancellationToken) is null)
+        {
+            await blobs.DeletePrefixAsync(BlobKeys.DocumentPrefix(documentId), cancellationToken);
+        }
+    }
+
+    /// <returns>The document with every page done, or null when it yielded its worker to others or
+    /// its deletion began.</returns>
     private async Task<Document?> IngestAsync(IngestionJob job, Document document, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
@@ -105,6 +156,13 @@ public sealed partial class IngestionPipeline(
         var pagesThisTurn = 0;
         for (var number = document.PagesDone + 1; number <= opened.PageCount; number++)
         {
+            // A delete by another process fences the store; this run notices before the next page.
+            if (await store.GetAsync(document.Id, cancellationToken) is null)
+            {
+                LogStoppedForDeletion(document.Id);
+                return null;
+            }
+
             if (pagesThisTurn == options.Value.PagesPerTurn)
             {
                 if (await queue.YieldAsync(job, job.Worked + time.GetElapsedTime(started), cancellationToken))
@@ -185,6 +243,9 @@ public sealed partial class IngestionPipeline(
     private static string Whereabouts(Document document) => document.PagesTotal == 0
         ? "while opening the file"
         : $"at page {Math.Min(document.PagesDone + 1, document.PagesTotal)} of {document.PagesTotal}";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped ingesting document {DocumentId}: it is being deleted")]
+    private partial void LogStoppedForDeletion(Guid documentId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Indexed document {DocumentId}: {Pages} pages, {Items} items")]
     private partial void LogIndexed(Guid documentId, int pages, int items);

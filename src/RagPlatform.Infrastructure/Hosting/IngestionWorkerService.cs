@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RagPlatform.Core.Documents;
 using RagPlatform.Core.Ingestion;
 
 namespace RagPlatform.Infrastructure.Hosting;
@@ -9,10 +10,12 @@ namespace RagPlatform.Infrastructure.Hosting;
 /// <summary>Runs the configured number of ingestion workers: claim a job, run the pipeline, repeat;
 /// sleep until woken or the poll interval passes when the queue is empty. The same service runs
 /// inside the API host (embedded mode) and in the standalone ingest host.</summary>
-internal sealed partial class IngestionWorkerService(
+internal sealed class IngestionWorkerService(
     IServiceProvider services,
     IJobQueue queue,
     IngestionSignal signal,
+    StorageSpace space,
+    TimeProvider time,
     IOptions<IngestionOptions> options,
     ILogger<IngestionWorkerService> logger) : BackgroundService
 {
@@ -27,6 +30,7 @@ internal sealed partial class IngestionWorkerService(
     {
         var settings = options.Value;
         var pipeline = services.GetRequiredService<IngestionPipeline>();
+        var backoff = new WorkerBackoff(workerId, space, time, logger);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -34,11 +38,13 @@ internal sealed partial class IngestionWorkerService(
                 var job = await queue.ClaimNextAsync(workerId, settings.Lease, stoppingToken);
                 if (job is null)
                 {
+                    backoff.Succeeded();
                     await signal.WaitAsync(TimeSpan.FromMilliseconds(settings.PollMilliseconds), stoppingToken);
                     continue;
                 }
 
                 await pipeline.RunAsync(job, stoppingToken);
+                backoff.Succeeded();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -47,13 +53,9 @@ internal sealed partial class IngestionWorkerService(
             catch (Exception ex)
             {
                 // The store itself failed (disk full, database locked for too long): keep the
-                // worker alive and try again after a pause rather than spinning.
-                LogWorkerError(ex, workerId);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                // worker alive and try again after growing pauses rather than spinning.
+                await backoff.FailedAsync(ex, stoppingToken);
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Ingestion worker {WorkerId} hit an error outside a document; retrying")]
-    private partial void LogWorkerError(Exception exception, string workerId);
 }

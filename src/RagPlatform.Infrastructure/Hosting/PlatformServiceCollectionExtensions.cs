@@ -19,6 +19,8 @@ public static class PlatformServiceCollectionExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IngestionSignal>();
+        services.AddSingleton<IngestionRuns>();
+        services.AddSingleton<StorageSpace>();
         services.AddSingleton<TextChunker>();
         services.AddSingleton<ImageTextReader>();
         services.AddSingleton<PageIndexer>();

@@ -29,6 +29,7 @@ public static class EmbeddedStorageServiceCollectionExtensions
         services.AddSingleton<IJobQueue, SqliteJobQueue>();
         services.AddSingleton<ILexicalIndex, SqliteLexicalIndex>();
         services.AddSingleton<IBlobStore, FileSystemBlobStore>();
+        services.AddSingleton<IStorageReserve, FileStorageReserve>();
         services.AddSingleton<IConversationStore, SqliteConversationStore>();
         services.AddSingleton<EmbeddedVectorIndex>();
         services.AddSingleton<IVectorIndex>(provider => provider.GetRequiredService<EmbeddedVectorIndex>());

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using RagPlatform.Core.Documents;
 using RagPlatform.Infrastructure.Vectors;
 
 namespace RagPlatform.Infrastructure.Storage;
@@ -10,6 +11,7 @@ namespace RagPlatform.Infrastructure.Storage;
 internal sealed class EmbeddedStorageStartup(
     SqliteDatabase database,
     EmbeddedVectorIndex vectorIndex,
+    IStorageReserve reserve,
     ILogger<EmbeddedStorageStartup> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
@@ -19,6 +21,7 @@ internal sealed class EmbeddedStorageStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await database.InitializeAsync(cancellationToken);
+        await reserve.RestoreAsync(cancellationToken);
         _warmUp = WarmUpAsync(_stopping.Token);
     }
 

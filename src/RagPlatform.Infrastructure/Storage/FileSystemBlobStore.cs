@@ -9,6 +9,7 @@ namespace RagPlatform.Infrastructure.Storage;
 internal sealed class FileSystemBlobStore : IBlobStore
 {
     private const string TemporarySuffix = ".tmp";
+    private const int FolderDeleteAttempts = 20;
 
     private readonly string _root;
 
@@ -131,13 +132,25 @@ internal sealed class FileSystemBlobStore : IBlobStore
 
     private static void DeleteFolder(string folder)
     {
-        try
+        // A writer that has not yet seen a delete's fence may add a file while the folder is being
+        // emptied ("Directory not empty"): empty it again. The fence stops such writers within a
+        // page, and they remove what they wrote after it themselves.
+        for (var attempt = 1; ; attempt++)
         {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // Deleted concurrently: the outcome is the one asked for.
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+                return;
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // Deleted concurrently: the outcome is the one asked for.
+                return;
+            }
+            catch (IOException) when (attempt < FolderDeleteAttempts && Directory.Exists(folder))
+            {
+                Thread.Sleep(TimeSpan.FromMilliseconds(10 * attempt));
+            }
         }
     }
 

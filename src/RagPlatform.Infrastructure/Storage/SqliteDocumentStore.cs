@@ -10,17 +10,22 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
     private const string DocumentColumns =
         "id, file_name, media_type, kind, size_bytes, sha256, status, error, pages_total, pages_done, item_count, created_at, updated_at";
 
+    // A document whose deletion began is gone for every reader.
+    private const string Live = "id NOT IN (SELECT document_id FROM document_tombstones)";
+
     private const string PageColumns = "document_id, number, width, height, has_text_layer, render_blob_key";
 
     private const string ItemColumns =
         "id, document_id, modality, page, region_x, region_y, region_width, region_height, text, blob_key, ordinal";
 
-    public async Task AddAsync(Document document, CancellationToken cancellationToken)
+    public async Task<Document> AddAsync(Document document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        // The unique content key decides a race of identical uploads inside SQLite's write lock:
+        // one insert wins, the others change nothing and read the winner back.
         await using var command = connection.CreateCommand(null,
-            $"INSERT INTO documents ({DocumentColumns}) VALUES (@id, @file_name, @media_type, @kind, @size_bytes, @sha256, @status, @error, @pages_total, @pages_done, @item_count, @created_at, @updated_at)")
+            $"INSERT INTO documents ({DocumentColumns}, content_key) VALUES (@id, @file_name, @media_type, @kind, @size_bytes, @sha256, @status, @error, @pages_total, @pages_done, @item_count, @created_at, @updated_at, @sha256) ON CONFLICT (content_key) DO NOTHING")
             .With("@id", document.Id)
             .With("@file_name", document.FileName)
             .With("@media_type", document.MediaType)
@@ -29,19 +34,28 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
             .With("@sha256", document.Sha256)
             .With("@created_at", document.CreatedAt.ToTicks());
         BindProgress(command, document);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
+        {
+            return document;
+        }
+
+        return await FindBySha256Async(document.Sha256, cancellationToken)
+            ?? throw new InvalidOperationException($"Document {document.Id} was not stored, yet no live document holds its content {document.Sha256}.");
     }
+
+    public Task<bool> BeginDeletionAsync(Guid id, CancellationToken cancellationToken) =>
+        SqliteDeletionFence.ApplyAsync(database, id, cancellationToken);
 
     public async Task<Document?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var found = await QueryDocumentsAsync($"SELECT {DocumentColumns} FROM documents WHERE id = @id", cmd => cmd.With("@id", id), cancellationToken);
+        var found = await QueryDocumentsAsync($"SELECT {DocumentColumns} FROM documents WHERE id = @id AND {Live}", cmd => cmd.With("@id", id), cancellationToken);
         return found.Count == 0 ? null : found[0];
     }
 
     public async Task<Document?> FindBySha256Async(string sha256, CancellationToken cancellationToken)
     {
         var found = await QueryDocumentsAsync(
-            $"SELECT {DocumentColumns} FROM documents WHERE sha256 = @sha256 ORDER BY created_at DESC, rowid DESC LIMIT 1",
+            $"SELECT {DocumentColumns} FROM documents WHERE content_key = @sha256",
             cmd => cmd.With("@sha256", sha256),
             cancellationToken);
         return found.Count == 0 ? null : found[0];
@@ -53,7 +67,7 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         ArgumentOutOfRangeException.ThrowIfNegative(take);
         // rowid breaks ties between documents created in the same tick: later insert first.
         return QueryDocumentsAsync(
-            $"SELECT {DocumentColumns} FROM documents ORDER BY created_at DESC, rowid DESC LIMIT @take OFFSET @skip",
+            $"SELECT {DocumentColumns} FROM documents WHERE {Live} ORDER BY created_at DESC, rowid DESC LIMIT @take OFFSET @skip",
             cmd => cmd.With("@take", take).With("@skip", skip),
             cancellationToken);
     }
@@ -189,8 +203,8 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         var documents = Enum.GetValues<DocumentStatus>().ToDictionary(status => status, _ => 0);
         var items = Enum.GetValues<Modality>().ToDictionary(modality => modality, _ => 0);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand(null, """
-            SELECT 'document', status, COUNT(*) FROM documents GROUP BY status
+        await using var command = connection.CreateCommand(null, $"""
+            SELECT 'document', status, COUNT(*) FROM documents WHERE {Live} GROUP BY status
             UNION ALL
             SELECT 'item', modality, COUNT(*) FROM items GROUP BY modality
             """);

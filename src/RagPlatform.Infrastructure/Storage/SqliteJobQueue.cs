@@ -78,7 +78,13 @@ internal sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider clock
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public async Task<bool> YieldAsync(IngestionJob job, TimeSpan worked, CancellationToken cancellationToken)
+    public Task<bool> YieldAsync(IngestionJob job, TimeSpan worked, CancellationToken cancellationToken) =>
+        PutBackAsync(job, worked, onlyWhenOthersWait: true, cancellationToken);
+
+    public Task PauseAsync(IngestionJob job, TimeSpan worked, CancellationToken cancellationToken) =>
+        PutBackAsync(job, worked, onlyWhenOthersWait: false, cancellationToken);
+
+    private async Task<bool> PutBackAsync(IngestionJob job, TimeSpan worked, bool onlyWhenOthersWait, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -86,14 +92,15 @@ internal sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider clock
             UPDATE jobs SET status = @pending, continues = 1, worked_ticks = @worked, worker_id = NULL,
                 lease_expires_at = NULL, enqueued_at = {BehindEveryJob}
             WHERE document_id = @document AND status = @running AND worker_id = @worker AND attempt = @attempt
-              AND EXISTS (
+              AND (@always = 1 OR EXISTS (
                   SELECT 1 FROM jobs AS other
                   WHERE other.document_id <> @document
-                    AND (other.status = @pending OR (other.status = @running AND other.lease_expires_at <= @now)))
+                    AND (other.status = @pending OR (other.status = @running AND other.lease_expires_at <= @now))))
             """)
             .With("@pending", Pending)
             .With("@running", Running)
             .With("@worked", worked.Ticks)
+            .With("@always", onlyWhenOthersWait ? 0 : 1)
             .With("@now", clock.GetUtcNow().ToTicks());
         BindOwner(command, job);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;

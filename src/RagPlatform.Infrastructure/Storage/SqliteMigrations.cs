@@ -138,6 +138,40 @@ internal static class SqliteMigrations
             ALTER TABLE jobs ADD COLUMN turn INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE jobs ADD COLUMN worked_ticks INTEGER NOT NULL DEFAULT 0;
             """),
+        new(7, "content key and deletion fence", """
+            -- content_key is the document's sha256 while it lives, unique: concurrent uploads of the
+            -- same bytes meet on it and make one document. NULL (which a unique index allows many
+            -- times) once its deletion began, and for the older copies of duplicates stored before
+            -- this step. A collection column joins the key later: UNIQUE (collection, content_key).
+            ALTER TABLE documents ADD COLUMN content_key TEXT;
+            UPDATE documents SET content_key = sha256
+            WHERE rowid IN (SELECT MAX(rowid) FROM documents GROUP BY sha256);
+            CREATE UNIQUE INDEX ux_documents_content_key ON documents (content_key);
+
+            -- A document whose deletion began. Kept after the row is gone: a worker that is still
+            -- busy with the document, in this process or another sharing the file, has every later
+            -- write of derived data ignored (RAISE(IGNORE) skips the row, not the statement's
+            -- transaction), so nothing it writes can outlive the delete. Ids are never reused.
+            CREATE TABLE document_tombstones (
+                document_id BLOB NOT NULL PRIMARY KEY,
+                deleted_at INTEGER NOT NULL) WITHOUT ROWID;
+
+            CREATE TRIGGER fence_pages BEFORE INSERT ON pages
+            WHEN EXISTS (SELECT 1 FROM document_tombstones WHERE document_id = NEW.document_id)
+            BEGIN SELECT RAISE(IGNORE); END;
+            CREATE TRIGGER fence_items BEFORE INSERT ON items
+            WHEN EXISTS (SELECT 1 FROM document_tombstones WHERE document_id = NEW.document_id)
+            BEGIN SELECT RAISE(IGNORE); END;
+            CREATE TRIGGER fence_lexical_entries BEFORE INSERT ON lexical_entries
+            WHEN EXISTS (SELECT 1 FROM document_tombstones WHERE document_id = NEW.document_id)
+            BEGIN SELECT RAISE(IGNORE); END;
+            CREATE TRIGGER fence_vectors BEFORE INSERT ON vectors
+            WHEN EXISTS (SELECT 1 FROM document_tombstones WHERE document_id = NEW.document_id)
+            BEGIN SELECT RAISE(IGNORE); END;
+            CREATE TRIGGER fence_jobs BEFORE INSERT ON jobs
+            WHEN EXISTS (SELECT 1 FROM document_tombstones WHERE document_id = NEW.document_id)
+            BEGIN SELECT RAISE(IGNORE); END;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

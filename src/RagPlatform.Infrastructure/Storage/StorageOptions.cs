@@ -21,4 +21,9 @@ public sealed class StorageOptions
     /// cost of fanning out exceeds the scan itself.</summary>
     [Range(0, int.MaxValue)]
     public int ParallelScanThreshold { get; set; } = 32_768;
+
+    /// <summary>Space kept in a file of the data folder and freed when a delete finds the disk full,
+    /// so that space can always be freed through the API (SQLite needs room to delete). 0 keeps none.</summary>
+    [Range(0, 1024)]
+    public int ReservedSpaceMegabytes { get; set; } = 16;
 }

@@ -196,4 +196,35 @@ public abstract class DocumentStoreScenarios
         Assert.Equal(1, counts.ItemsByModality[Modality.Image]);
         Assert.Equal(0, counts.ItemsByModality.GetValueOrDefault(Modality.Page));
     }
+
+    [Fact]
+    public async Task Concurrent_adds_of_the_same_content_store_one_document_and_return_it_to_every_caller()
+    {
+        var sha256 = new string('d', 64);
+        var candidates = Enumerable.Range(0, 8).Select(n => Samples.Document($"copy-{n}.pdf", sha256: sha256)).ToList();
+
+        var stored = await Task.WhenAll(candidates.Select(c => Task.Run(() => OpenStore().AddAsync(c, Token))));
+
+        var winner = Assert.Single(stored.Select(d => d.Id).Distinct());
+        Assert.Contains(candidates, c => c.Id == winner);
+        Assert.Single(await OpenStore().ListAsync(0, 100, Token));
+    }
+
+    [Fact]
+    public async Task A_document_whose_deletion_began_is_invisible_takes_no_new_pages_and_frees_its_content()
+    {
+        var store = OpenStore();
+        var document = await store.AddAsync(Samples.Document(), Token);
+
+        Assert.True(await store.BeginDeletionAsync(document.Id, Token));
+        await store.SavePageAsync(Samples.Page(document.Id, 1), [Samples.TextItem(document.Id, 1, 0, "late write")], Token);
+
+        Assert.Null(await store.GetAsync(document.Id, Token));
+        Assert.Empty(await store.GetPagesAsync(document.Id, Token));
+        Assert.Empty(await store.GetDocumentItemsAsync(document.Id, Token));
+        var again = Samples.Document(sha256: document.Sha256);
+        Assert.Equal(again.Id, (await store.AddAsync(again, Token)).Id);
+        Assert.True(await store.DeleteAsync(document.Id, Token));
+        Assert.False(await store.BeginDeletionAsync(document.Id, Token));
+    }
 }

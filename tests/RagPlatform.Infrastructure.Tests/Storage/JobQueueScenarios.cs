@@ -132,6 +132,19 @@ public abstract class JobQueueScenarios
     }
 
     [Fact]
+    public async Task A_paused_job_costs_no_attempt_and_is_continued_even_with_nobody_waiting()
+    {
+        var queue = OpenQueue();
+        var document = Guid.NewGuid();
+        await queue.EnqueueAsync(document, Token);
+        var running = (await queue.ClaimNextAsync("worker-1", LongLease, Token))!;
+
+        await queue.PauseAsync(running, TimeSpan.FromSeconds(2), Token);
+
+        Assert.Equal(new IngestionJob(document, 1, "worker-1", 1, TimeSpan.FromSeconds(2)), await queue.ClaimNextAsync("worker-1", LongLease, Token));
+    }
+
+    [Fact]
     public async Task A_continued_job_whose_worker_died_starts_over_with_the_next_attempt()
     {
         var queue = OpenQueue();

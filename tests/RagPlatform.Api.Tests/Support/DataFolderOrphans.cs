@@ -1,0 +1,41 @@
+using Microsoft.Data.Sqlite;
+
+namespace RagPlatform.Api.Tests.Support;
+
+/// <summary>What is left of documents in a data folder, store by store: rows of every table that
+/// holds document data, and document folders of the blob store.</summary>
+public static class DataFolderOrphans
+{
+    private static readonly string[] Tables = ["documents", "pages", "items", "jobs", "lexical_entries", "vectors"];
+
+    /// <summary>"table: n" for every table with rows and "blobs: n folders" when folders remain;
+    /// empty when nothing is left.</summary>
+    public static async Task<IReadOnlyList<string>> FindAsync(string dataDirectory)
+    {
+        var found = new List<string>();
+        var builder = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "ragplatform.db"), Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+        await using (var connection = new SqliteConnection(builder.ToString()))
+        {
+            await connection.OpenAsync();
+            foreach (var table in Tables)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT COUNT(*) FROM {table}";
+                var count = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+                if (count > 0)
+                {
+                    found.Add($"{table}: {count}");
+                }
+            }
+        }
+
+        var documents = Path.Combine(dataDirectory, "blobs", "documents");
+        var folders = Directory.Exists(documents) ? Directory.GetFileSystemEntries(documents) : [];
+        if (folders.Length > 0)
+        {
+            found.Add($"blobs: {folders.Length} folders ({string.Join(", ", folders.SelectMany(f => Directory.Exists(f) ? Directory.GetFiles(f, "*", SearchOption.AllDirectories) : [f]).Select(Path.GetFileName).Take(5))})");
+        }
+
+        return found;
+    }
+}
