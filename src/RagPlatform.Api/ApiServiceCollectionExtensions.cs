@@ -13,7 +13,9 @@ internal static class ApiServiceCollectionExtensions
     public static IServiceCollection AddApiServices(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
-        services.AddProblemDetails();
+        // No problem detail tells where the server keeps its files.
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Detail = c.HttpContext.RequestServices.GetRequiredService<Security.ServerPaths>().Redact(c.ProblemDetails.Detail));
         services.AddExceptionHandler<KnownExceptionHandler>();
         services.AddOpenApi();
         services.AddPlatformHealthChecks();

@@ -3,6 +3,7 @@ using RagPlatform.Api.Chat;
 using RagPlatform.Api.Documents;
 using RagPlatform.Api.Items;
 using RagPlatform.Api.Search;
+using RagPlatform.Api.Security;
 using RagPlatform.Api.Status;
 using RagPlatform.Infrastructure.Hosting;
 using Scalar.AspNetCore;
@@ -18,6 +19,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.Services.AddEmbeddedPlatform();
 builder.Services.AddIngestionWorkers();
 builder.Services.AddApiServices();
+builder.Services.AddApiSecurity();
 
 var app = builder.Build();
 
@@ -27,10 +29,18 @@ if (!InvalidSettings.TryCheck(app.Services, Console.Error))
     return 2;
 }
 
+// Reachable from other machines and no key asked for: refuse, saying how to make a key.
+if (!await OpenBindCheck.TryCheckAsync(app.Services, app.Configuration, Console.Error, CancellationToken.None))
+{
+    return 2;
+}
+
+app.UseApiSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseApiKeys();
 
 app.MapOpenApi();
 app.MapScalarApiReference("/docs");
@@ -43,7 +53,7 @@ app.MapStatusApi();
 app.MapChatApi();
 app.MapConversationsApi();
 
-app.Run();
+await app.RunAsync();
 return 0;
 
 /// <summary>Entry point, public for WebApplicationFactory in the functional tests.</summary>

@@ -1,0 +1,43 @@
+namespace RagPlatform.Api.Security;
+
+/// <summary>Refuses a state-changing request (POST, PUT, PATCH, DELETE) that a browser made for another
+/// site: its <c>Origin</c> is not this server's, or <c>Sec-Fetch-Site</c> says cross-site or same-site.
+/// The API has no cookies, so with keys on a forged request carries no credentials anyway; this guards
+/// the keyless loopback mode, where any page the user visits could otherwise post to localhost.
+/// Clients that are not browsers send neither header and pass.</summary>
+internal sealed class CrossSiteRequestGuard(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method)
+            || !IsForeign(request))
+        {
+            await next(context);
+            return;
+        }
+
+        await Problems.WriteAsync(context, StatusCodes.Status403Forbidden, "Cross-site request refused",
+            "A page of another site sent this request; only this server's own page, or a client that is not a browser, may change data.");
+    }
+
+    private static bool IsForeign(HttpRequest request)
+    {
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        if (site.Equals("cross-site", StringComparison.OrdinalIgnoreCase) || site.Equals("same-site", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var origin = request.Headers.Origin.ToString();
+        if (origin.Length == 0)
+        {
+            return false;
+        }
+
+        // "null" (a sandboxed frame, a file: page) or anything that is not this host and port.
+        return !Uri.TryCreate(origin, UriKind.Absolute, out var from)
+            || !Uri.TryCreate($"{request.Scheme}://{request.Host}", UriKind.Absolute, out var own)
+            || !string.Equals(from.Authority, own.Authority, StringComparison.OrdinalIgnoreCase);
+    }
+}
