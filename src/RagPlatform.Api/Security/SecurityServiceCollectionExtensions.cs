@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,8 +12,19 @@ internal static class SecurityServiceCollectionExtensions
     /// answers 414 itself, without one.</summary>
     public const int KestrelRequestLineBytes = 256 * 1024;
 
+    /// <summary>The Host headers accepted when AllowedHosts is not set: loopback names only, so a page on
+    /// a rebound DNS name cannot reach the server (appsettings.json says the same).</summary>
+    public static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
+
     public static IServiceCollection AddApiSecurity(this IServiceCollection services)
     {
+        services.AddOptions<HostFilteringOptions>().PostConfigure<IConfiguration>((hosts, configuration) =>
+        {
+            if (string.IsNullOrWhiteSpace(configuration["AllowedHosts"]))
+            {
+                hosts.AllowedHosts = LoopbackHosts;
+            }
+        });
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApiKeyRing>();
