@@ -21,6 +21,13 @@ builder.Services.AddIngestionWorkers();
 builder.Services.AddApiServices();
 builder.Services.AddApiSecurity();
 
+// `keys create|list|revoke`: key management for a container that has the API but not the CLI.
+if (KeysCommand.IsInvoked(args))
+{
+    var data = Path.GetFullPath(builder.Configuration["Storage:DataDirectory"] ?? "data", builder.Environment.ContentRootPath);
+    return await KeysCommand.RunAsync(args, data, Console.Out, Console.Error, CancellationToken.None);
+}
+
 var app = builder.Build();
 
 // A bad setting ends the start with one line naming the key, not with a stack trace.

@@ -32,6 +32,28 @@ public sealed class OpenBindStartTests : IDisposable
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_api_binary_creates_lists_and_revokes_keys_for_containers_without_the_cli()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var token = TestContext.Current.CancellationToken;
+
+        var created = await KeysCommand.RunAsync(["keys", "create", "--name", "ops", "--scope", "admin"], data, output, error, token);
+        var secret = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[1];
+        var listed = await KeysCommand.RunAsync(["keys", "list"], data, output, error, token);
+        var revoked = await KeysCommand.RunAsync(["keys", "revoke", "ops"], data, output, error, token);
+        var keys = await ApiKeyFile.InDataDirectory(data).LoadAsync(token);
+
+        Assert.Equal((0, 0, 0), (created, listed, revoked));
+        Assert.StartsWith(ApiKeySecrets.Prefix, secret, StringComparison.Ordinal);
+        Assert.Equal(2, output.ToString().Split(secret).Length);
+        var key = Assert.Single(keys);
+        Assert.Equal(ApiKeyScope.Admin, key.Scope);
+        Assert.False(key.IsActive);
+        Assert.Equal(string.Empty, error.ToString());
+    }
+
     [Theory]
     [InlineData("http://localhost:5080", true)]
     [InlineData("http://127.0.0.1:0", true)]
