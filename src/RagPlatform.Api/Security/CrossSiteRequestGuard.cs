@@ -1,17 +1,22 @@
+using Microsoft.Extensions.Options;
+
 namespace RagPlatform.Api.Security;
 
-/// <summary>Refuses a state-changing request (POST, PUT, PATCH, DELETE) that a browser made for another
-/// site: its <c>Origin</c> is not this server's, or <c>Sec-Fetch-Site</c> says cross-site or same-site.
-/// The API has no cookies, so with keys on a forged request carries no credentials anyway; this guards
-/// the keyless loopback mode, where any page the user visits could otherwise post to localhost.
-/// Clients that are not browsers send neither header and pass.</summary>
-internal sealed class CrossSiteRequestGuard(RequestDelegate next)
+/// <summary>In the keyless mode, refuses a state-changing request (POST, PUT, PATCH, DELETE) that a
+/// browser made for another site: its <c>Origin</c> is not this server's, or <c>Sec-Fetch-Site</c> says
+/// cross-site or same-site. Any page the user visits could otherwise post to localhost. With keys on it
+/// stands aside: the API has no cookies, so a forged request carries no key, and a reverse proxy that
+/// rewrites <c>Host</c> would make the page's own requests look foreign. Clients that are not browsers
+/// send neither header and pass.</summary>
+internal sealed class CrossSiteRequestGuard(RequestDelegate next, ApiKeyRing ring, IOptions<AuthOptions> options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method)
-            || !IsForeign(request))
+            || !IsForeign(request)
+            || options.Value.RequireKeys
+            || (await ring.GetAsync(context.RequestAborted)).Protects)
         {
             await next(context);
             return;

@@ -97,6 +97,18 @@ public sealed partial class EndpointKeyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_keys_a_cross_site_request_is_judged_by_its_key_alone()
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Delete, $"/api/documents/{documentId}");
+        request.Headers.Add("Origin", "https://evil.example");
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Health_and_the_web_page_stay_open_without_a_key()
     {
         using var client = factory.CreateClient();
