@@ -13,9 +13,14 @@ internal static class ApiServiceCollectionExtensions
     public static IServiceCollection AddApiServices(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
-        // Every problem has a human detail: routing's own 404 (an id that is not a GUID) and binding's
-        // 400 (thrown, then worded by KnownExceptionHandler) included.
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailDefaults.Fill);
+        // Every problem has a human detail — routing's own 404 (an id that is not a GUID) and binding's
+        // 400 (thrown, then worded by KnownExceptionHandler) included — and none tells where the
+        // server keeps its files.
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            ProblemDetailDefaults.Fill(c);
+            c.ProblemDetails.Detail = c.HttpContext.RequestServices.GetRequiredService<Security.ServerPaths>().Redact(c.ProblemDetails.Detail);
+        });
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<StorageFullExceptionHandler>();
         services.AddExceptionHandler<KnownExceptionHandler>();

@@ -3,6 +3,7 @@ using RagPlatform.Api.Chat;
 using RagPlatform.Api.Documents;
 using RagPlatform.Api.Items;
 using RagPlatform.Api.Search;
+using RagPlatform.Api.Security;
 using RagPlatform.Api.Status;
 using RagPlatform.Infrastructure.Hosting;
 
@@ -17,6 +18,14 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.Services.AddEmbeddedPlatform();
 builder.Services.AddIngestionWorkers();
 builder.Services.AddApiServices();
+builder.Services.AddApiSecurity();
+
+// `keys create|list|revoke`: key management for a container that has the API but not the CLI.
+if (KeysCommand.IsInvoked(args))
+{
+    var data = Path.GetFullPath(builder.Configuration["Storage:DataDirectory"] ?? "data", builder.Environment.ContentRootPath);
+    return await KeysCommand.RunAsync(args, data, Console.Out, Console.Error, CancellationToken.None);
+}
 
 var app = builder.Build();
 
@@ -26,10 +35,18 @@ if (!InvalidSettings.TryCheck(app.Services, Console.Error))
     return 2;
 }
 
+// Reachable from other machines and no key asked for: refuse, saying how to make a key.
+if (!await OpenBindCheck.TryCheckAsync(app.Services, app.Configuration, Console.Error, CancellationToken.None))
+{
+    return 2;
+}
+
+app.UseApiSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseApiKeys();
 
 app.MapOpenApi();
 app.MapApiReference();
@@ -42,7 +59,7 @@ app.MapStatusApi();
 app.MapChatApi();
 app.MapConversationsApi();
 
-app.Run();
+await app.RunAsync();
 return 0;
 
 /// <summary>Entry point, public for WebApplicationFactory in the functional tests.</summary>

@@ -16,6 +16,7 @@ internal sealed class RagCli
     private readonly IAnsiConsole console;
     private readonly TextReader input;
     private Uri server = new(DefaultServer);
+    private string? apiKey;
 
     /// <param name="httpClientFactory">Makes the HTTP client for a server address (tests pass one
     /// that talks to an in-memory server).</param>
@@ -36,11 +37,30 @@ internal sealed class RagCli
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("RAG_SERVER") is { Length: > 0 } env ? env : DefaultServer,
         };
 
-        RagApiClient Client() => new(httpClientFactory(server));
+        var apiKeyOption = new Option<string?>("--api-key")
+        {
+            Description = "API key sent with every request (default: $RAG_API_KEY); needed once the server has keys",
+            Recursive = true,
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("RAG_API_KEY") is { Length: > 0 } env ? env : null,
+        };
+
+        RagApiClient Client()
+        {
+            var http = httpClientFactory(server);
+            if (apiKey is { Length: > 0 })
+            {
+                http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+            }
+
+            return new RagApiClient(http);
+        }
+
         var documents = new DocumentsCommands(Client, console);
         var root = new RootCommand("RagPlatform: multimodal search over your PDFs and images")
         {
             serverOption,
+            apiKeyOption,
+            new KeysCommands(console, TimeProvider.System).Build(),
             new IngestCommand(Client, console).Build(),
             new SearchCommand(Client, console).Build(),
             new StatusCommand(Client, console).Build(),
@@ -61,6 +81,7 @@ internal sealed class RagCli
         }
 
         server = address;
+        apiKey = parse.GetValue(apiKeyOption);
         try
         {
             // Our own handler below maps failures to exit codes; the default one would turn every
@@ -74,6 +95,11 @@ internal sealed class RagCli
         catch (RagApiException ex)
         {
             console.MarkupLineInterpolated($"[red]{ex.Message}[/]");
+            if (ex.StatusCode == 401)
+            {
+                console.MarkupLine("Pass the key with --api-key or the RAG_API_KEY environment variable.");
+            }
+
             return ex.StatusCode == 0 ? ExitCodes.Unreachable : ExitCodes.Failure;
         }
     }

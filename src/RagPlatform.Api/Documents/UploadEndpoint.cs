@@ -25,6 +25,11 @@ internal static class UploadEndpoint
             return Results.Problem("The request holds no file.", statusCode: StatusCodes.Status400BadRequest, title: "No file");
         }
 
+        if (files.FirstOrDefault(f => f.FileName.Any(char.IsControl)) is not null)
+        {
+            return Results.Problem("A file name holds a line break or another control character; rename the file and send it again.", statusCode: StatusCodes.Status400BadRequest, title: "Bad file name");
+        }
+
         if (files.Count > options.Value.MaxFilesPerRequest)
         {
             return Results.Problem($"{files.Count} files in one request; the limit is {options.Value.MaxFilesPerRequest}.", statusCode: StatusCodes.Status400BadRequest, title: "Too many files");

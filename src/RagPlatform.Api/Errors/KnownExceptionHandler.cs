@@ -39,8 +39,10 @@ internal sealed class KnownExceptionHandler(IProblemDetailsService problems) : I
             UploadRejectedException { Reason: UploadRejection.UnsupportedType } => (StatusCodes.Status415UnsupportedMediaType, "Unsupported file type"),
             UploadRejectedException => (StatusCodes.Status400BadRequest, "Upload rejected"),
             BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Bad request"),
-            // Thrown by the form reader when a multipart body passes FormOptions' limits.
-            InvalidDataException => (StatusCodes.Status413PayloadTooLarge, "Request too large"),
+            // Thrown by the form reader when a multipart body passes FormOptions' limits ("… limit … exceeded"),
+            // and when it is malformed (a raw line break inside a part's header, e.g. in a file name).
+            InvalidDataException limit when limit.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) => (StatusCodes.Status413PayloadTooLarge, "Request too large"),
+            InvalidDataException => (StatusCodes.Status400BadRequest, "Malformed multipart body"),
             System.Text.Json.JsonException => (StatusCodes.Status400BadRequest, "Malformed JSON"),
             ConversationNotFoundException => (StatusCodes.Status404NotFound, "Conversation not found"),
             ChatModelFailedException => (StatusCodes.Status503ServiceUnavailable, "Language model unavailable"),

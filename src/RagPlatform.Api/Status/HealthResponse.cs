@@ -12,10 +12,11 @@ internal static class HealthResponse
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
+        var paths = context.RequestServices.GetRequiredService<Security.ServerPaths>();
         var body = new
         {
             status = report.Status.ToString().ToLowerInvariant(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString().ToLowerInvariant(), description = e.Value.Description }),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString().ToLowerInvariant(), description = paths.Redact(e.Value.Description) }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
     }

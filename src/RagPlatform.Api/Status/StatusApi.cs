@@ -22,13 +22,13 @@ internal static class StatusApi
             .AddCheck<DenseSearchHealthCheck>("dense-search")
             .AddCheck<OcrHealthCheck>("ocr");
 
-    private static async Task<StatusDto> GetAsync(IDocumentStore store, IVectorIndex vectors, IJobQueue queue, IDenseEncoders encoders, ITextRecognizer ocr, IReranker reranker, IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<StatusDto> GetAsync(IDocumentStore store, IVectorIndex vectors, IJobQueue queue, IDenseEncoders encoders, ITextRecognizer ocr, IReranker reranker, IServiceProvider services, Security.ServerPaths paths, CancellationToken cancellationToken)
     {
         var counts = await store.CountAsync(cancellationToken);
         return new StatusDto(
-            new DenseStatusDto(encoders.IsAvailable, encoders.UnavailableReason, encoders.IsAvailable ? encoders.Dimensions : null),
-            new OcrStatusDto(ocr.IsAvailable, ocr.UnavailableReason),
-            new RerankingStatusDto(reranker.IsEnabled, reranker.DisabledReason, reranker.IsEnabled ? reranker.TopN : null),
+            new DenseStatusDto(encoders.IsAvailable, paths.Redact(encoders.UnavailableReason), encoders.IsAvailable ? encoders.Dimensions : null),
+            new OcrStatusDto(ocr.IsAvailable, paths.Redact(ocr.UnavailableReason)),
+            new RerankingStatusDto(reranker.IsEnabled, paths.Redact(reranker.DisabledReason), reranker.IsEnabled ? reranker.TopN : null),
             ChatStatus(services.GetService<IChatClient>()),
             Enum.GetValues<DocumentStatus>().ToDictionary(s => s, s => counts.DocumentsByStatus.GetValueOrDefault(s)),
             Enum.GetValues<Modality>().ToDictionary(m => m, m => counts.ItemsByModality.GetValueOrDefault(m)),

@@ -23,6 +23,7 @@ internal sealed class FileSystemBlobStore : IBlobStore
         ArgumentNullException.ThrowIfNull(content);
         var path = PathOf(key);
         var folder = Path.GetDirectoryName(path)!;
+        var newFolder = !Directory.Exists(folder);
         Directory.CreateDirectory(folder);
         // Keys may not have segments starting with '.', so this name can never be a blob's.
         var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}{TemporarySuffix}");
@@ -40,6 +41,12 @@ internal sealed class FileSystemBlobStore : IBlobStore
         catch
         {
             TryDelete(temporary);
+            if (newFolder)
+            {
+                // A failed first write (an upload cut off, a full disk) leaves no empty folder behind.
+                TryDeleteEmptyFolder(folder);
+            }
+
             throw;
         }
     }
@@ -124,6 +131,21 @@ internal sealed class FileSystemBlobStore : IBlobStore
         catch (IOException)
         {
             // Leave the temporary file rather than hide the error that made the write fail.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static void TryDeleteEmptyFolder(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: false);
+        }
+        catch (IOException)
+        {
+            // Not empty (another blob arrived meanwhile) or already gone: leave it.
         }
         catch (UnauthorizedAccessException)
         {

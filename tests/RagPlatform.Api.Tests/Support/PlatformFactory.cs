@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using RagPlatform.Core.Access;
 
 namespace RagPlatform.Api.Tests.Support;
 
@@ -35,6 +36,23 @@ public sealed class PlatformFactory(bool withModel = true, long? maxFileBytes = 
         {
             builder.UseSetting("Uploads:MaxFileBytes", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
+    }
+
+    /// <summary>Adds an API key to this host's data folder, as `rag keys create` does, and returns its
+    /// secret. Keys made before the first request are seen at once; later ones within a second.</summary>
+    public async Task<string> CreateKeyAsync(string name, ApiKeyScope scope) =>
+        (await ApiKeyFile.InDataDirectory(DataDirectory).CreateAsync(name, scope, [], DateTimeOffset.UtcNow, TestContext.Current.CancellationToken)).Secret;
+
+    /// <summary>Revokes a key of this host's data folder, as `rag keys revoke` does.</summary>
+    public async Task RevokeKeyAsync(string name) =>
+        Assert.NotNull(await ApiKeyFile.InDataDirectory(DataDirectory).RevokeAsync(name, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken));
+
+    /// <summary>A client that sends <paramref name="apiKey"/> as a bearer key on every request.</summary>
+    public HttpClient CreateClient(string apiKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        return client;
     }
 
     public override async ValueTask DisposeAsync()

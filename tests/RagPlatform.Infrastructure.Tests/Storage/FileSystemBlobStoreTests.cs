@@ -38,4 +38,17 @@ public sealed class FileSystemBlobStoreTests : BlobStoreScenarios, IDisposable
         var folder = Path.GetDirectoryName(await store.GetLocalPathAsync(key, Token))!;
         Assert.Equal(["original"], Directory.GetFiles(folder).Select(Path.GetFileName));
     }
+
+    [Fact]
+    public async Task A_failed_first_write_leaves_no_empty_folder_behind()
+    {
+        var store = OpenStore();
+        var key = BlobKeys.Original(Guid.NewGuid());
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.PutAsync(key, new MemoryStream(new byte[1000]), cancelled.Token));
+
+        Assert.False(Directory.Exists(Path.Combine(_storage.DataDirectory, "blobs", "documents", key.Split('/')[1])));
+    }
 }

@@ -1,6 +1,7 @@
 // The chat panel: questions to POST /api/chat with the answer streamed in as server-sent events,
 // the conversations kept by the server, and citation chips that open the viewer on the cited region.
 import { $, escapeHtml, problemText } from "./html.js";
+import { apiFetch } from "./auth.js";
 import { answerHtml, sourceOf, streamingHtml, toolHtml } from "./answer.js";
 import { readEvents } from "./sse.js";
 import { openViewer } from "./viewer.js";
@@ -52,7 +53,7 @@ async function ask(question) {
   const request = { question, conversationId, documentIds: scope(), mode: $("chat-mode").value, stream: true };
   let response;
   try {
-    response = await fetch("/api/chat", { method: "POST", headers: { "Content-Type": "application/json", Accept: "text/event-stream" }, body: JSON.stringify(request) });
+    response = await apiFetch("/api/chat", { method: "POST", headers: { "Content-Type": "application/json", Accept: "text/event-stream" }, body: JSON.stringify(request) });
   } catch (error) {
     fail(turn, `The server could not be reached: ${error.message}`);
     return;
@@ -85,14 +86,14 @@ function conversationHtml(c) {
 }
 
 async function refreshConversations() {
-  const response = await fetch("/api/conversations");
+  const response = await apiFetch("/api/conversations");
   if (!response.ok) { $("conversations").innerHTML = `<li class="help">${escapeHtml(await problemText(response))}</li>`; return; }
   const { conversations } = await response.json();
   $("conversations").innerHTML = conversations.length ? conversations.map(conversationHtml).join("") : `<li class="help">No conversations yet.</li>`;
 }
 
 async function openConversation(id) {
-  const response = await fetch(`/api/conversations/${encodeURIComponent(id)}`);
+  const response = await apiFetch(`/api/conversations/${encodeURIComponent(id)}`);
   if (!response.ok) { $("chat-notice").textContent = await problemText(response); $("chat-notice").hidden = false; return; }
   const conversation = await response.json();
   conversationId = conversation.id;
@@ -107,7 +108,7 @@ async function openConversation(id) {
 
 async function forgetConversation(id) {
   if (!confirm("Delete this conversation?")) return;
-  const response = await fetch(`/api/conversations/${encodeURIComponent(id)}`, { method: "DELETE" });
+  const response = await apiFetch(`/api/conversations/${encodeURIComponent(id)}`, { method: "DELETE" });
   if (!response.ok && response.status !== 404) { $("chat-notice").textContent = await problemText(response); $("chat-notice").hidden = false; }
   if (id === conversationId) startConversation();
   refreshConversations();

@@ -16,11 +16,12 @@ export async function problemText(response) {
   }
 }
 
-/** CSS placing a box over a page: regions are fractions of the page, origin top-left. Number()
- * keeps anything but numbers out of the style attribute. */
-export function regionStyle(region) {
+/** Places a box over a page: regions are fractions of the page, origin top-left. Set through the
+ * CSSOM (style attributes are refused by the content security policy); Number() keeps anything but
+ * numbers out. */
+export function placeRegion(element, region) {
   const percent = (value) => `${(Number(value) * 100).toFixed(3)}%`;
-  return `left:${percent(region.x)};top:${percent(region.y)};width:${percent(region.width)};height:${percent(region.height)}`;
+  Object.assign(element.style, { left: percent(region.x), top: percent(region.y), width: percent(region.width), height: percent(region.height) });
 }
 
 /** Marks the search terms the server wrapped in «…» in a snippet. */

@@ -1,6 +1,7 @@
 // The library: upload, the document list (a page of 200 at a time, newest first, filtered by name
 // and status), and the ticked documents that scope the questions.
 import { $, escapeHtml, problemText } from "./html.js";
+import { apiFetch } from "./auth.js";
 
 const PageSize = 200;
 
@@ -22,7 +23,7 @@ export function selectionText() {
 }
 
 async function refreshStatus() {
-  const response = await fetch("/api/status");
+  const response = await apiFetch("/api/status");
   if (!response.ok) { $("status").textContent = "Status unavailable"; return; }
   const s = await response.json();
   const dense = s.dense.available ? `dense search on (${s.dense.dimensions}-d)` : `dense search off: ${s.dense.reason}`;
@@ -82,7 +83,7 @@ function render() {
 
 async function refreshDocuments() {
   clearTimeout(refreshTimer);
-  const response = await fetch(`/api/documents?skip=${skip}&take=${PageSize}`);
+  const response = await apiFetch(`/api/documents?skip=${skip}&take=${PageSize}`);
   if (response.ok) {
     documents = (await response.json()).documents;
     render();
@@ -96,7 +97,7 @@ async function upload(files) {
   const form = new FormData();
   for (const file of files) form.append("files", file, file.name);
   $("upload-note").textContent = `Uploading ${files.length} file(s)…`;
-  const response = await fetch("/api/documents", { method: "POST", body: form });
+  const response = await apiFetch("/api/documents", { method: "POST", body: form });
   $("upload-note").textContent = response.ok ? `Queued ${files.length} file(s).` : `Refused: ${await problemText(response)}`;
   skip = 0;
   refreshDocuments();
@@ -104,7 +105,7 @@ async function upload(files) {
 
 async function remove(id) {
   if (!confirm("Delete this document and everything derived from it?")) return;
-  const response = await fetch(`/api/documents/${encodeURIComponent(id)}`, { method: "DELETE" });
+  const response = await apiFetch(`/api/documents/${encodeURIComponent(id)}`, { method: "DELETE" });
   if (!response.ok) { $("upload-note").textContent = `Not deleted: ${await problemText(response)}`; return; }
   if (selected.delete(id)) onSelectionChange();
   refreshDocuments();

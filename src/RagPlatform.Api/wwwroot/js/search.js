@@ -1,6 +1,7 @@
 // The search panel: the form, the URL that follows it (/?q=…, shareable and bookmarkable), and the
 // hits, each a link that opens the viewer on its page with its region highlighted.
-import { $, escapeHtml, highlightedSnippet, originalAtPage, problemText, regionStyle } from "./html.js";
+import { $, escapeHtml, highlightedSnippet, originalAtPage, placeRegion, problemText } from "./html.js";
+import { apiFetch } from "./auth.js";
 import { openViewer } from "./viewer.js";
 
 /** CSS pixels per rendered pixel that show a text crop at about its printed size: pages are
@@ -21,7 +22,7 @@ function renderHit(hit, index) {
   const kind = escapeHtml(hit.modality);
   // A page hit shows the whole page, so its region can be drawn on the card; a text hit shows a crop
   // of its region and an image hit the image itself, so both are their region already.
-  const box = hit.region && hit.modality === "page" ? `<span class="region" style="${regionStyle(hit.region)}"></span>` : "";
+  const box = hit.region && hit.modality === "page" ? `<span class="region" data-region="${escapeHtml(JSON.stringify(hit.region))}"></span>` : "";
   const image = hit.modality === "text"
     ? `<img class="crop" src="${escapeHtml(hit.imageUrl)}?maxSide=1280" alt="Text on page ${hit.page} of ${name}" loading="lazy">`
     : `<img src="${escapeHtml(hit.imageUrl)}?maxSide=480" alt="${kind} on page ${hit.page} of ${name}" loading="lazy">`;
@@ -42,7 +43,7 @@ async function runSearch() {
   const image = $("query-image").files[0];
   if (image) form.append("image", image, image.name);
   $("search-note").textContent = "Searching…";
-  const response = await fetch("/api/search", { method: "POST", body: form });
+  const response = await apiFetch("/api/search", { method: "POST", body: form });
   if (!response.ok) {
     $("search-note").textContent = await problemText(response);
     hits = [];
@@ -53,6 +54,8 @@ async function runSearch() {
   hits = result.hits;
   $("search-note").textContent = `${hits.length} hits (${result.mode})${result.notice ? ` — ${result.notice}` : ""}`;
   $("hits").innerHTML = hits.map(renderHit).join("");
+  // Placed through the CSSOM: the content security policy allows no style attributes.
+  for (const box of $("hits").querySelectorAll(".region[data-region]")) placeRegion(box, JSON.parse(box.dataset.region));
 }
 
 /** The address of a text search; an image cannot live in a URL, so image searches keep the page's. */

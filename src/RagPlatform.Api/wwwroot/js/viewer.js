@@ -1,6 +1,6 @@
 // One dialog shows a region on its page, for search hits and cited sources alike: the page image,
 // the region as a box over it, the snippet and a link to the original at that page.
-import { $, originalAtPage, regionStyle } from "./html.js";
+import { $, originalAtPage, placeRegion } from "./html.js";
 
 let opener = null;
 
@@ -15,7 +15,7 @@ export function openViewer(place) {
   image.src = `${place.pageImageUrl}?maxSide=1600`;
   const box = $("viewer-region");
   box.hidden = !place.region;
-  if (place.region) box.setAttribute("style", regionStyle(place.region));
+  if (place.region) placeRegion(box, place.region);
   $("viewer-snippet").textContent = (place.snippet ?? "").replaceAll("«", "").replaceAll("»", "");
   const link = $("viewer-original");
   link.href = originalAtPage(place.documentId, place.page);

@@ -1,0 +1,23 @@
+namespace RagPlatform.Core.Access;
+
+/// <summary>One API key as stored: never the secret itself, only its SHA-256.</summary>
+/// <param name="Id">Short random id, shown by `rag keys list` and accepted by `rag keys revoke`.</param>
+/// <param name="Hash">Lower-case hex SHA-256 of the secret's UTF-8 bytes.</param>
+/// <param name="Collections">The collections the key is limited to; empty for all. Stored for the
+/// collections feature, which does not exist yet, so not enforced today.</param>
+/// <param name="RevokedAt">When it was revoked; a revoked key is kept (for the listing) but never accepted.</param>
+public sealed record ApiKey(
+    string Id,
+    string Name,
+    ApiKeyScope Scope,
+    IReadOnlyList<string> Collections,
+    string Hash,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? RevokedAt = null)
+{
+    public bool IsActive => RevokedAt is null;
+
+    public bool Allows(ApiKeyScope needed) => IsActive && Scope >= needed;
+
+    public ApiKey Revoke(DateTimeOffset at) => IsActive ? this with { RevokedAt = at } : this;
+}
