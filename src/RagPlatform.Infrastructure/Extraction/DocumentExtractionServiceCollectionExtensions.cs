@@ -5,7 +5,7 @@ using RagPlatform.Core.Documents;
 using RagPlatform.Core.Ingestion;
 using RagPlatform.Infrastructure.Extraction.Flow;
 using RagPlatform.Infrastructure.Extraction.Isolation;
-using RagPlatform.Infrastructure.Extraction.OpenXml;
+using RagPlatform.Infrastructure.Extraction.Office;
 
 namespace RagPlatform.Infrastructure.Extraction;
 
