@@ -77,6 +77,25 @@ public static class OfficeSamples
         return buffer.ToArray();
     }
 
+    /// <summary>The DOCX with a further part of <paramref name="megabytes"/> MiB of zeros, which
+    /// deflate to about a thousandth of that: a ZIP bomb.</summary>
+    public static byte[] WithZipBomb(byte[] docx, int megabytes)
+    {
+        using var buffer = new MemoryStream();
+        buffer.Write(docx);
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            using var part = zip.CreateEntry("word/media/bomb.bin", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < megabytes; i++)
+            {
+                part.Write(zeros);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
     /// <summary>A 200 × 120 PNG: a blue bar on white.</summary>
     public static byte[] Png()
     {
