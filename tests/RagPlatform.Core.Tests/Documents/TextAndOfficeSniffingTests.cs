@@ -44,7 +44,7 @@ public sealed class TextAndOfficeSniffingTests
     [InlineData("/ppt/presentation.xml", "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml", "ppt/presentation.xml", DocumentKind.Presentation)]
     public async Task Office_packages_are_recognised_by_their_main_part_whatever_their_name(string partName, string contentType, string entry, DocumentKind expected)
     {
-        using var package = Zip(ContentTypes(partName, contentType), entry);
+        using var package = Zip(ContentTypes(partName, contentType), entry, entry);
 
         var detected = await MediaTypeSniffer.DetectAsync(package, "renamed.zip", TestContext.Current.CancellationToken);
 
@@ -73,7 +73,7 @@ public sealed class TextAndOfficeSniffingTests
     private static string ContentTypes(string partName, string contentType) =>
         $"""<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="{partName}" ContentType="{contentType}"/></Types>""";
 
-    private static MemoryStream Zip(string? contentTypes, string entry)
+    private static MemoryStream Zip(string? contentTypes, string entry, string mainPart = "word/document.xml")
     {
         var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
@@ -84,8 +84,13 @@ public sealed class TextAndOfficeSniffingTests
                 writer.Write(contentTypes);
             }
 
-            using var part = new StreamWriter(zip.CreateEntry(entry).Open());
-            part.Write("<x/>");
+            using (var part = new StreamWriter(zip.CreateEntry(entry).Open()))
+            {
+                part.Write("<x/>");
+            }
+
+            using var relationships = new StreamWriter(zip.CreateEntry("_rels/.rels").Open());
+            relationships.Write($"""<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="R1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/{mainPart}"/></Relationships>""");
         }
 
         buffer.Position = 0;

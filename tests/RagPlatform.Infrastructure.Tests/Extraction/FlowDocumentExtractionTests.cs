@@ -106,9 +106,11 @@ public sealed class FlowDocumentExtractionTests
     {
         var docx = OfficeSamples.Docx("Mooring fees.", "Winter.");
 
-        var error = await Assert.ThrowsAsync<DocumentRejectedException>(() => ExtractAsync(docx[..(docx.Length / 2)], DocumentKind.WordDocument));
+        var truncated = await Assert.ThrowsAsync<DocumentRejectedException>(() => ExtractAsync(docx[..(docx.Length / 2)], DocumentKind.WordDocument));
+        var broken = await Assert.ThrowsAsync<DocumentRejectedException>(() => ExtractAsync(OfficeSamples.WithBrokenPart(docx, "word/document.xml"), DocumentKind.WordDocument));
 
-        Assert.Contains("DOCX", error.Message, StringComparison.Ordinal);
+        Assert.Contains("DOCX", truncated.Message, StringComparison.Ordinal);
+        Assert.Contains("damaged", broken.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,6 +137,16 @@ public sealed class FlowDocumentExtractionTests
             Assert.Equal(inProcess.Select(p => (p.Words.Count, p.Images.Count, p.Render.Data.Length)), isolated.Select(p => (p.Words.Count, p.Images.Count, p.Render.Data.Length)));
             Assert.Equal(inProcess.SelectMany(p => p.Words), isolated.SelectMany(p => p.Words));
         }
+    }
+
+    [Fact]
+    public async Task Generated_docx_and_pptx_are_recognised_from_their_bytes_even_when_renamed()
+    {
+        var docx = OfficeSamples.Docx("Mooring fees.", "Winter.");
+        var pptx = OfficeSamples.Pptx(("Occupancy", "Full.", "Notes."));
+
+        Assert.Equal(DocumentKind.WordDocument, (await MediaTypeSniffer.DetectAsync(new MemoryStream(docx), "slides.pptx", TestContext.Current.CancellationToken))?.Kind);
+        Assert.Equal(DocumentKind.Presentation, (await MediaTypeSniffer.DetectAsync(new MemoryStream(pptx), "notes.txt", TestContext.Current.CancellationToken))?.Kind);
     }
 
     private static Task<IReadOnlyList<ExtractedPage>> ExtractAsync(string text, DocumentKind kind) =>

@@ -96,6 +96,21 @@ public static class OfficeSamples
         return buffer.ToArray();
     }
 
+    /// <summary>The package with one part's XML cut off in the middle of an element.</summary>
+    public static byte[] WithBrokenPart(byte[] package, string partName)
+    {
+        using var buffer = new MemoryStream();
+        buffer.Write(package);
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry(partName)!.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry(partName).Open());
+            writer.Write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p");
+        }
+
+        return buffer.ToArray();
+    }
+
     /// <summary>A 200 × 120 PNG: a blue bar on white.</summary>
     public static byte[] Png()
     {
