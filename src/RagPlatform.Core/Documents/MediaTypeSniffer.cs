@@ -77,6 +77,9 @@ public static class MediaTypeSniffer
         return Detect(head.AsSpan(0, read), fileName);
     }
 
+    /// <summary>Names of the supported image formats, for error messages.</summary>
+    public static string SupportedImageFormats => "PNG, JPEG, WebP, GIF, BMP";
+
     /// <summary>Names of the supported formats, for error messages.</summary>
     public static string SupportedFormats => "PDF, PNG, JPEG, WebP, GIF, BMP, plain text (UTF-8 or UTF-16), Markdown (.md), HTML, DOCX, PPTX";
 
