@@ -1,6 +1,6 @@
+using Microsoft.Extensions.Options;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Ingestion;
-using Microsoft.Extensions.Options;
 
 namespace RagPlatform.Infrastructure.Extraction.Flow;
 
