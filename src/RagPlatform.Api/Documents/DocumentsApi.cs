@@ -17,7 +17,7 @@ internal static class DocumentsApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .WithSummary("Upload PDFs and images; ingestion runs in the background");
+            .WithSummary("Upload PDFs, images, text, Markdown, HTML, DOCX and PPTX; ingestion runs in the background");
 
         group.MapGet("/", ListAsync).WithSummary("Documents, newest first");
         group.MapGet("/{id:guid}", GetAsync)
@@ -47,7 +47,7 @@ internal static class DocumentsApi
         return Results.Ok(new DocumentListDto(documents.Select(DocumentDto.From).ToList(), skip, take));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, IDocumentStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(Guid id, IDocumentStore store, IBlobStore blobs, CancellationToken cancellationToken)
     {
         var document = await store.GetAsync(id, cancellationToken);
         if (document is null)
@@ -60,7 +60,8 @@ internal static class DocumentsApi
         return Results.Ok(new DocumentDetailsDto(
             DocumentDto.From(document),
             pages.OrderBy(p => p.Number).Select(PageDto.From).ToList(),
-            items.OrderBy(i => i.Ordinal).Select(ItemDto.From).ToList()));
+            items.OrderBy(i => i.Ordinal).Select(ItemDto.From).ToList(),
+            await DocumentNotes.ReadAsync(document, blobs, cancellationToken)));
     }
 
     private static async Task<IResult> DeleteAsync(Guid id, DocumentDeletion deletion, CancellationToken cancellationToken) =>

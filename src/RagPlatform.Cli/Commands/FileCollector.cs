@@ -8,7 +8,7 @@ internal static class FileCollector
 {
     private static readonly HashSet<string> SupportedExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
-        ".pdf", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp",
+        ".pdf", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp", ".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pptx",
     };
 
     public static (IReadOnlyList<string> Files, IReadOnlyList<string> Missing) Collect(IEnumerable<string> paths)

@@ -35,7 +35,7 @@ public sealed class DocumentIntake(
         }
 
         var start = content.Position;
-        var detected = await MediaTypeSniffer.DetectAsync(content, cancellationToken);
+        var detected = await MediaTypeSniffer.DetectAsync(content, fileName, cancellationToken);
         content.Position = start;
         return detected
             ?? throw new UploadRejectedException(UploadRejection.UnsupportedType, $"'{fileName}' is not a supported file type. Supported: {MediaTypeSniffer.SupportedFormats}.");

@@ -61,6 +61,11 @@ public sealed class ExtractionOptions : IValidatableObject
     [Range(1, 1_000_000)]
     public int MaxPages { get; set; } = 2000;
 
+    /// <summary>What a DOCX or PPTX may unpack to, in MiB, all its parts together, checked from its
+    /// ZIP directory before anything is read: a ZIP bomb fails at once instead of filling memory.</summary>
+    [Range(1, 65_536)]
+    public int MaxUnpackedMegabytes { get; set; } = 512;
+
     /// <summary>Memory the extractor process may use, in MiB: its writable memory (RLIMIT_DATA,
     /// native allocations of poppler, libvips and Skia included) and, within it, three quarters for
     /// its managed heap (DOTNET_GCHeapHardLimit). Running out ends the process and fails the attempt.</summary>

@@ -100,7 +100,7 @@ internal sealed class SkiaImageDecoder
         if (detected is null || detected.Kind != DocumentKind.Image)
         {
             throw new DocumentRejectedException(
-                $"The file is not an image in a supported format ({MediaTypeSniffer.SupportedFormats.Replace("PDF, ", string.Empty, StringComparison.Ordinal)}).");
+                $"The file is not an image in a supported format ({MediaTypeSniffer.SupportedImageFormats}).");
         }
 
         return detected.Extension switch

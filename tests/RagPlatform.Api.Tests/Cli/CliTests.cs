@@ -41,7 +41,7 @@ public sealed class CliTests : IAsyncLifetime
     {
         await File.WriteAllBytesAsync(Path.Combine(folder, "report.pdf"), SamplePdfs.WithText("Mooring fees for the marina."), TestContext.Current.CancellationToken);
         await File.WriteAllBytesAsync(Path.Combine(folder, "chart.png"), SampleImages.BarChartPng(), TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(folder, "notes.txt"), "not a document", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(folder, "notes.xyz"), "not a document", TestContext.Current.CancellationToken);
 
         var exit = await RunAsync("ingest", folder);
 
@@ -49,7 +49,7 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal(0, exit);
         Assert.Contains("report.pdf", text, StringComparison.Ordinal);
         Assert.Contains("chart.png", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("notes.txt", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("notes.xyz", text, StringComparison.Ordinal);
         Assert.Equal(2, CountOccurrences(text, "ready"));
     }
 

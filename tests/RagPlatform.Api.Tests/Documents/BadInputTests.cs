@@ -21,11 +21,16 @@ public sealed class BadInputTests : IAsyncLifetime
     public ValueTask DisposeAsync() => factory.DisposeAsync();
 
     [Fact]
-    public async Task A_text_file_is_refused_with_415_whatever_its_declared_type()
+    public async Task A_binary_file_of_no_supported_format_is_refused_with_415_naming_every_supported_format()
     {
-        using var response = await client.PostFilesAsync((Encoding.UTF8.GetBytes("just some notes"), "notes.pdf", "application/pdf"));
+        using var response = await client.PostFilesAsync(([0x00, 0x01, 0x02, 0x03, 0x7F, 0x00, 0xFE], "notes.pdf", "application/pdf"));
 
-        await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "notes.pdf");
+        var detail = await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "notes.pdf");
+        foreach (var format in new[] { "PDF", "PNG", "plain text", "Markdown", "HTML", "DOCX", "PPTX" })
+        {
+            Assert.Contains(format, detail, StringComparison.Ordinal);
+        }
+
         Assert.Empty(await ListAsync());
     }
 
@@ -45,9 +50,9 @@ public sealed class BadInputTests : IAsyncLifetime
     {
         using var response = await client.PostFilesAsync(
             (SamplePdfs.WithText("fine"), "fine.pdf", "application/pdf"),
-            (Encoding.UTF8.GetBytes("<html>no</html>"), "page.html", "text/html"));
+            ([0x00, 0x00, 0x01, 0x00], "page.bin", "application/octet-stream"));
 
-        await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "page.html");
+        await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "page.bin");
         Assert.Empty(await ListAsync());
     }
 
@@ -150,11 +155,12 @@ public sealed class BadInputTests : IAsyncLifetime
     private async Task<IReadOnlyList<Api.Documents.DocumentDto>> ListAsync() =>
         (await client.Http.GetFromJsonAsync<Api.Documents.DocumentListDto>("/api/documents", PlatformClient.Json))!.Documents;
 
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string detailContains)
+    private static async Task<string> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string detailContains)
     {
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>();
         Assert.Contains(detailContains, problem!.Detail ?? string.Empty, StringComparison.OrdinalIgnoreCase);
+        return problem.Detail!;
     }
 }

@@ -25,11 +25,18 @@ public sealed class MediaTypeSnifferTests
     }
 
     [Theory]
-    [InlineData("plain text that is not a document")]
-    [InlineData("BM is also how this sentence starts")]
-    [InlineData("")]
-    public void Rejects_content_that_is_no_supported_format(string text)
+    [InlineData(new byte[] { })]
+    [InlineData(new byte[] { 0x00, 0x01, 0x02, 0x03 })]
+    [InlineData(new byte[] { (byte)'a', (byte)'b', 0x00, (byte)'c' })]
+    [InlineData(new byte[] { (byte)'a', 0xC3, 0x28, (byte)'b' })]
+    public void Rejects_content_that_is_no_supported_format(byte[] head)
     {
-        Assert.Null(MediaTypeSniffer.Detect(System.Text.Encoding.ASCII.GetBytes(text)));
+        Assert.Null(MediaTypeSniffer.Detect(head));
+    }
+
+    [Fact]
+    public void A_bmp_like_sentence_is_plain_text_not_an_image()
+    {
+        Assert.Equal("text/plain", MediaTypeSniffer.Detect("BM is also how this sentence starts"u8)?.MediaType);
     }
 }
