@@ -14,6 +14,7 @@ namespace RagPlatform.Infrastructure.Extraction.Isolation;
 internal sealed class ExtractionSession : IDisposable
 {
     private static readonly TimeSpan QuietCheckInterval = TimeSpan.FromMilliseconds(20);
+    private const int QuietChecks = 250;
 
     private ServiceProvider? services;
     private IExtractedDocument? document;
@@ -88,7 +89,9 @@ internal sealed class ExtractionSession : IDisposable
     /// that are just finishing get a moment; work still running after it means a fresh process.</summary>
     private static async Task<bool> IsQuietAsync(CancellationToken cancellationToken)
     {
-        for (var check = 0; check < 50; check++)
+        // Up to 5 s: it answers at once when quiet, and on a loaded machine the continuations of the
+        // last answers can hold a thread for a second or more (a 1 s window made reuse flaky there).
+        for (var check = 0; check < QuietChecks; check++)
         {
             ThreadPool.GetMaxThreads(out var maximum, out _);
             ThreadPool.GetAvailableThreads(out var available, out _);
