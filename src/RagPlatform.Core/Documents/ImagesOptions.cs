@@ -20,5 +20,5 @@ public sealed class ImagesOptions
     public double CacheMegabytes { get; set; } = 512;
 
     /// <summary>The budget in bytes.</summary>
-    public long CacheBytes => (long)(CacheMegabytes * 1024 * 1024);
+    public long CacheBytes => (long)Math.Round(CacheMegabytes * 1024 * 1024);
 }
