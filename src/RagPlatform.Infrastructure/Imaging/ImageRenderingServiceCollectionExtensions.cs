@@ -9,12 +9,14 @@ public static class ImageRenderingServiceCollectionExtensions
 {
     /// <summary>Registers the display image transformer (<see cref="IImageTransformer"/>): libvips,
     /// which shrinks on load and streams, when it is installed; Skia, which decodes whole images,
-    /// otherwise. Also the inventory of stored derived images that seeds the cache budget.</summary>
+    /// otherwise (and for any file libvips cannot read). Also the inventory of stored derived images that seeds the cache budget.</summary>
     public static IServiceCollection AddItemImageRendering(this IServiceCollection services)
     {
-        services.AddSingleton<IImageTransformer>(provider => VipsIsAvailable()
-            ? new VipsImageTransformer()
-            : new SkiaImageTransformer(provider.GetRequiredService<SkiaImageDecoder>()));
+        services.AddSingleton<IImageTransformer>(provider =>
+        {
+            var skia = new SkiaImageTransformer(provider.GetRequiredService<SkiaImageDecoder>());
+            return VipsIsAvailable() ? new VipsImageTransformer(skia) : skia;
+        });
         services.AddSingleton<IDerivedImageInventory, FileSystemDerivedImageInventory>();
         return services;
     }

@@ -8,8 +8,9 @@ namespace RagPlatform.Infrastructure.Imaging;
 /// <c>thumbnail_buffer</c> shrinks on load where the format allows (JPEG in the DCT, WebP) and streams
 /// the rest line by line (a 9990 × 9990 PNG becomes 256 px in a few MB instead of 400 MB of pixels).
 /// Crops stream too: a sequential load, the region cut out, then scaled. As the Skia transformer: EXIF
-/// orientation applied, transparency laid on white, never scaled up, PNG out.</summary>
-internal sealed class VipsImageTransformer : IImageTransformer
+/// orientation applied, transparency laid on white, never scaled up, PNG out. A file libvips cannot
+/// read (a format without its loader on this machine) goes to <paramref name="fallback"/>.</summary>
+internal sealed class VipsImageTransformer(IImageTransformer fallback) : IImageTransformer
 {
     // zlib level 3: derived images are written once and read many times, but level 6 costs three
     // times the CPU for a few percent.
@@ -28,12 +29,13 @@ internal sealed class VipsImageTransformer : IImageTransformer
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSide);
         var buffer = image.ToArray();
-        return Task.Run(
+        return OrFallbackAsync(
             () =>
             {
                 using var thumbnail = Image.ThumbnailBuffer(buffer, maxSide, height: maxSide, size: Enums.Size.Down);
                 return Encode(thumbnail, cancellationToken);
             },
+            () => fallback.ThumbnailAsync(image, maxSide, cancellationToken),
             cancellationToken);
     }
 
@@ -41,7 +43,7 @@ internal sealed class VipsImageTransformer : IImageTransformer
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSide);
         var buffer = image.ToArray();
-        return Task.Run(
+        return OrFallbackAsync(
             () =>
             {
                 var clamped = region.ClampToPage();
@@ -59,14 +61,34 @@ internal sealed class VipsImageTransformer : IImageTransformer
                 using var scaled = crop.ThumbnailImage(maxSide, height: maxSide, size: Enums.Size.Down);
                 return Encode(scaled, cancellationToken);
             },
+            () => fallback.CropAsync(image, region, maxSide, cancellationToken),
             cancellationToken);
     }
 
     public Task<(int Width, int Height)> MeasureAsync(ReadOnlyMemory<byte> image, CancellationToken cancellationToken)
     {
-        // Opening reads the header only; pixels are decoded when something asks for them.
-        using var header = Image.NewFromBuffer(image.ToArray(), access: Enums.Access.Sequential);
-        return Task.FromResult(SwapsSides(header) ? (header.Height, header.Width) : (header.Width, header.Height));
+        try
+        {
+            // Opening reads the header only; pixels are decoded when something asks for them.
+            using var header = Image.NewFromBuffer(image.ToArray(), access: Enums.Access.Sequential);
+            return Task.FromResult(SwapsSides(header) ? (header.Height, header.Width) : (header.Width, header.Height));
+        }
+        catch (VipsException)
+        {
+            return fallback.MeasureAsync(image, cancellationToken);
+        }
+    }
+
+    private static async Task<EncodedImage> OrFallbackAsync(Func<EncodedImage> render, Func<Task<EncodedImage>> fallbackRender, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Task.Run(render, cancellationToken).ConfigureAwait(false);
+        }
+        catch (VipsException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return await fallbackRender().ConfigureAwait(false);
+        }
     }
 
     /// <summary>Sequential (streamed) unless the EXIF orientation turns the image, which needs the
