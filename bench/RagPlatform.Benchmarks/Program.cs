@@ -81,7 +81,21 @@ answering.SetAction((parse, token) => AnsweringSuite.RunAsync(Settings(parse),
 var isolation = new Command("isolation", "Per-document cost of reading a document in an extractor process instead of in process.") { iterations, warmup };
 isolation.SetAction((parse, token) => IsolationSuite.RunAsync(Settings(parse), parse.GetValue(iterations), parse.GetValue(warmup), token));
 
+var apiDll = new Option<string>("--api")
+{
+    Description = "The built API host to load (default: this repository's Release build).",
+    DefaultValueFactory = _ => Path.Combine(BenchPaths.RepositoryRoot, "src", "RagPlatform.Api", "bin", "Release", "net10.0", "RagPlatform.Api.dll"),
+};
+var hostEnvironment = new Option<string[]>("--env") { Description = "KEY=VALUE environment variables for the host, e.g. DOTNET_gcServer=0.", AllowMultipleArgumentsPerToken = true };
+var imageLoad = new Command("image-load", "Hostile image GETs (a 100-megapixel PNG in 20 sizes) and ten hostile PDFs against an API host process: latency and resident memory.")
+{
+    apiDll, hostEnvironment,
+};
+imageLoad.SetAction((parse, token) => ImageLoadSuite.RunAsync(Settings(parse), Path.GetFullPath(parse.GetRequiredValue(apiDll)),
+    (parse.GetValue(hostEnvironment) ?? []).Select(e => e.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : ""), token));
+
 root.Subcommands.Add(models);
+root.Subcommands.Add(imageLoad);
 root.Subcommands.Add(answering);
 root.Subcommands.Add(onnxRaw);
 root.Subcommands.Add(vectors);

@@ -95,7 +95,7 @@ public sealed class AgentToolbox(
         else
         {
             var page = (await store.GetPagesAsync(source.Hit.DocumentId, cancellationToken)).FirstOrDefault(p => p.Number == source.Hit.Page);
-            var image = page is null ? null : await images.ScaledAsync(source.Hit.DocumentId, page.RenderBlobKey, imageSide, cancellationToken);
+            var image = page is null ? null : await images.ScaledAtMostAsync(source.Hit.DocumentId, page.RenderBlobKey, imageSide, cancellationToken);
             if (image is null)
             {
                 result = new AgentPageImage($"The page of source [{sourceNumber}] has no image.", null);

@@ -103,7 +103,7 @@ public sealed class AnswerContextBuilder(IDocumentStore store, ItemImages images
     private async Task<EncodedImage?> TakeImageAsync(Item item, ContextBudget budget, CancellationToken cancellationToken)
     {
         var side = options.Value.MaxImageSide;
-        var image = await images.GetAsync(item, side, cancellationToken);
+        var image = await images.GetAtMostAsync(item, side, cancellationToken);
         if (image is null || image.PixelWidth <= 0 || image.PixelHeight <= 0)
         {
             return null;
@@ -120,7 +120,7 @@ public sealed class AnswerContextBuilder(IDocumentStore store, ItemImages images
                 return null;
             }
 
-            image = await images.GetAsync(item, smaller, cancellationToken);
+            image = await images.GetAtMostAsync(item, smaller, cancellationToken);
             if (image is null)
             {
                 return null;

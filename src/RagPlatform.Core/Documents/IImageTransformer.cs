@@ -9,4 +9,8 @@ public interface IImageTransformer
 
     /// <summary>Scales the whole image to fit in <paramref name="maxSide"/> pixels (never up).</summary>
     Task<EncodedImage> ThumbnailAsync(ReadOnlyMemory<byte> image, int maxSide, CancellationToken cancellationToken);
+
+    /// <summary>The size in pixels as shown (EXIF orientation applied), from the headers only: no
+    /// pixel is decoded.</summary>
+    Task<(int Width, int Height)> MeasureAsync(ReadOnlyMemory<byte> image, CancellationToken cancellationToken);
 }

@@ -43,7 +43,7 @@ public static class ClipServiceCollectionExtensions
         services.AddSingleton<IDenseEncoders>(provider => provider.GetRequiredService<ClipDenseEncoders>());
         services.AddSingleton<ITokenCounter>(provider => provider.GetRequiredService<ClipDenseEncoders>().Tokenizer);
         services.AddSingleton(provider => new SkiaImageDecoder(provider.GetRequiredService<IOptions<ClipOptions>>().Value.MaxImagePixels));
-        services.AddSingleton<IImageTransformer, SkiaImageTransformer>();
+        services.AddItemImageRendering();
         services.AddSingleton<ImageDocumentExtractor>();
         services.AddModelWarmUp<IDenseEncoders>(encoders => encoders.IsAvailable);
         return services;

@@ -30,6 +30,9 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<DocumentReindexing>();
         services.AddSingleton<IDenseScoreCalibrator, CollectionDenseScoreCalibrator>();
         services.AddSingleton<SearchService>();
+        services.AddOptions<ImagesOptions>().BindConfiguration(ImagesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ImageRenderGate>();
+        services.AddSingleton<DerivedImageCache>();
         services.AddSingleton<ItemImages>();
         services.AddAnswering();
         return services;

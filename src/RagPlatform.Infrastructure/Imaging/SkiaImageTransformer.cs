@@ -38,6 +38,12 @@ internal sealed class SkiaImageTransformer(SkiaImageDecoder decoder) : IImageTra
         return Task.Run(() => EncodePng(Fit(decoder.Decode(image.Span, maxSide).Pixels, maxSide)), cancellationToken);
     }
 
+    public Task<(int Width, int Height)> MeasureAsync(ReadOnlyMemory<byte> image, CancellationToken cancellationToken)
+    {
+        var (width, height, _) = decoder.ReadSize(image.Span);
+        return Task.FromResult((width, height));
+    }
+
     internal static RgbaRaster Fit(RgbaRaster raster, int maxSide)
     {
         var longSide = Math.Max(raster.Width, raster.Height);
