@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace RagPlatform.Cli.Eval;
 
 /// <summary>Reads and checks answers.jsonl as strictly as queries.jsonl: a wrong line is refused with
@@ -8,51 +6,8 @@ internal static class AnswersReader
 {
     /// <param name="documentNames">The corpus files as questions name them.</param>
     /// <exception cref="EvalDatasetException">A line that is not a valid question.</exception>
-    public static async Task<IReadOnlyList<EvalQuestion>> LoadAsync(string path, HashSet<string> documentNames, CancellationToken cancellationToken)
-    {
-        var questions = new List<EvalQuestion>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var number = 0;
-        foreach (var line in await File.ReadAllLinesAsync(path, cancellationToken))
-        {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                var question = Check(Parse(line), documentNames);
-                if (!ids.Add(question.Id))
-                {
-                    throw new EvalDatasetException($"the id '{question.Id}' is used twice.");
-                }
-
-                questions.Add(question);
-            }
-            catch (EvalDatasetException ex)
-            {
-                throw new EvalDatasetException($"{path}, line {number}: {ex.Message}", ex);
-            }
-        }
-
-        return questions.Count == 0
-            ? throw new EvalDatasetException($"{path} holds no question; add one or delete the file.")
-            : questions;
-    }
-
-    private static AnswerLine Parse(string line)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<AnswerLine>(line, QueryLineJson.Options) ?? throw new EvalDatasetException("the line is null, not a question object.");
-        }
-        catch (JsonException ex)
-        {
-            throw new EvalDatasetException($"not a valid question: {ex.Message}", ex);
-        }
-    }
+    public static Task<IReadOnlyList<EvalQuestion>> LoadAsync(string path, HashSet<string> documentNames, CancellationToken cancellationToken) =>
+        JsonLinesReader.LoadAsync<AnswerLine, EvalQuestion>(path, "question", line => Check(line, documentNames), q => q.Id, null, cancellationToken);
 
     private static EvalQuestion Check(AnswerLine line, HashSet<string> documentNames)
     {

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace RagPlatform.Cli.Eval;
 
 /// <summary>Reads and checks transcripts.jsonl as strictly as queries.jsonl: a wrong line is refused
@@ -8,56 +6,16 @@ internal static class TranscriptsReader
 {
     /// <param name="documentNames">The corpus files as transcripts name them.</param>
     /// <exception cref="EvalDatasetException">A line that is not a valid transcript.</exception>
-    public static async Task<IReadOnlyList<EvalTranscript>> LoadAsync(string path, HashSet<string> documentNames, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<EvalTranscript>> LoadAsync(string path, HashSet<string> documentNames, CancellationToken cancellationToken) =>
+        JsonLinesReader.LoadAsync<TranscriptLine, EvalTranscript>(path, "transcript", line => Check(line, documentNames), t => t.Id, RefuseOverlap, cancellationToken);
+
+    /// <summary>Overlapping units would score the same read text twice in the totals.</summary>
+    private static void RefuseOverlap(EvalTranscript transcript, IReadOnlyList<EvalTranscript> earlier)
     {
-        var transcripts = new List<EvalTranscript>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var number = 0;
-        foreach (var line in await File.ReadAllLinesAsync(path, cancellationToken))
+        var overlapping = earlier.FirstOrDefault(t => t.Unit.Overlaps(transcript.Unit));
+        if (overlapping is not null)
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                var transcript = Check(Parse(line), documentNames);
-                if (!ids.Add(transcript.Id))
-                {
-                    throw new EvalDatasetException($"the id '{transcript.Id}' is used twice.");
-                }
-
-                // Overlapping units would score the same read text twice in the totals.
-                var overlapping = transcripts.FirstOrDefault(t => t.Unit.Overlaps(transcript.Unit));
-                if (overlapping is not null)
-                {
-                    throw new EvalDatasetException($"transcript '{transcript.Id}' ({transcript.Unit}) overlaps transcript '{overlapping.Id}' ({overlapping.Unit}): one item could belong to both, and its text would be scored twice; make them disjoint (give pages or modalities).");
-                }
-
-                transcripts.Add(transcript);
-            }
-            catch (EvalDatasetException ex)
-            {
-                throw new EvalDatasetException($"{path}, line {number}: {ex.Message}", ex);
-            }
-        }
-
-        return transcripts.Count == 0
-            ? throw new EvalDatasetException($"{path} holds no transcript; add one or delete the file.")
-            : transcripts;
-    }
-
-    private static TranscriptLine Parse(string line)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<TranscriptLine>(line, QueryLineJson.Options) ?? throw new EvalDatasetException("the line is null, not a transcript object.");
-        }
-        catch (JsonException ex)
-        {
-            throw new EvalDatasetException($"not a valid transcript: {ex.Message}", ex);
+            throw new EvalDatasetException($"transcript '{transcript.Id}' ({transcript.Unit}) overlaps transcript '{overlapping.Id}' ({overlapping.Unit}): one item could belong to both, and its text would be scored twice; make them disjoint (give pages or modalities).");
         }
     }
 
