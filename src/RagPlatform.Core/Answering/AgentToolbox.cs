@@ -12,7 +12,6 @@ public sealed class AgentToolbox(
     SearchService search,
     AnswerContextBuilder contexts,
     ItemImages images,
-    IDocumentStore store,
     SearchFilter filter,
     ContextBudget budget,
     int imageSide)
@@ -94,8 +93,7 @@ public sealed class AgentToolbox(
         }
         else
         {
-            var page = (await store.GetPagesAsync(source.Hit.DocumentId, cancellationToken)).FirstOrDefault(p => p.Number == source.Hit.Page);
-            var image = page is null ? null : await images.ScaledAtMostAsync(source.Hit.DocumentId, page.RenderBlobKey, imageSide, cancellationToken);
+            var image = await images.PageAtMostAsync(source.Hit.DocumentId, source.Hit.Page, imageSide, cancellationToken);
             if (image is null)
             {
                 result = new AgentPageImage($"The page of source [{sourceNumber}] has no image.", null);

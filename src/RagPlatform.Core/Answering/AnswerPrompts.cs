@@ -38,6 +38,10 @@ public static class AnswerPrompts
         Reply with the query only: no quotes, no explanation.
         """;
 
+    /// <summary>Earlier turns as the model reads them: each question and the checked answer's text.</summary>
+    public static IEnumerable<ChatMessage> History(IEnumerable<ConversationTurn> turns) =>
+        turns.SelectMany(turn => new[] { new ChatMessage(ChatRole.User, turn.Question), new ChatMessage(ChatRole.Assistant, turn.Answer.Text) });
+
     /// <summary>The user's turn: the sources as text (each with its document and page), the images
     /// after it, each introduced by its number, then the question.</summary>
     public static ChatMessage Question(string question, AnswerContext context)

@@ -75,11 +75,7 @@ public sealed class AnswerService(
             var toolbox = toolboxes(request.Filter, budget);
             toolbox.Seed(context);
             var messages = new List<ChatMessage> { new(ChatRole.System, agentic ? AnswerPrompts.Agent : AnswerPrompts.System) };
-            foreach (var turn in history)
-            {
-                messages.Add(new ChatMessage(ChatRole.User, turn.Question));
-                messages.Add(new ChatMessage(ChatRole.Assistant, turn.Answer.Text));
-            }
+            messages.AddRange(AnswerPrompts.History(history));
 
             messages.Add(AnswerPrompts.Question(question, context));
             var updates = agentic

@@ -25,11 +25,7 @@ internal static class QueryRewriter
         }
 
         var messages = new List<ChatMessage> { new(ChatRole.System, AnswerPrompts.Rewrite) };
-        foreach (var turn in history)
-        {
-            messages.Add(new ChatMessage(ChatRole.User, turn.Question));
-            messages.Add(new ChatMessage(ChatRole.Assistant, turn.Answer.Text));
-        }
+        messages.AddRange(AnswerPrompts.History(history));
 
         messages.Add(new ChatMessage(ChatRole.User, question));
         var response = await chat.GetResponseAsync(messages, new ChatOptions { Temperature = 0 }, cancellationToken);

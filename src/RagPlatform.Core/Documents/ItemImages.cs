@@ -35,15 +35,23 @@ public sealed class ItemImages(IDocumentStore store, IBlobStore blobs, IImageTra
             return await ScaledAsync(item.DocumentId, item.BlobKey, maxSide, cancellationToken);
         }
 
-        var page = (await store.GetPagesAsync(item.DocumentId, cancellationToken)).FirstOrDefault(p => p.Number == item.Page);
-        if (page is null)
+        var renderKey = await PageRenderKeyAsync(item.DocumentId, item.Page, cancellationToken);
+        if (renderKey is null)
         {
             return null;
         }
 
         var region = item.Region ?? Region.WholePage;
         var padded = new Region(region.X - CropMargin, region.Y - CropMargin, region.Width + (2 * CropMargin), region.Height + (2 * CropMargin)).ClampToPage();
-        return await DerivedAsync(item.DocumentId, page.RenderBlobKey, padded, ImageSizeSteps.Up(maxSide), cancellationToken);
+        return await DerivedAsync(item.DocumentId, renderKey, padded, ImageSizeSteps.Up(maxSide), cancellationToken);
+    }
+
+    /// <summary>A whole page's render with its longest side at most <paramref name="maxSide"/>; null
+    /// when the page is not stored.</summary>
+    public async Task<EncodedImage?> PageAtMostAsync(Guid documentId, int page, int maxSide, CancellationToken cancellationToken)
+    {
+        var renderKey = await PageRenderKeyAsync(documentId, page, cancellationToken);
+        return renderKey is null ? null : await ScaledAtMostAsync(documentId, renderKey, maxSide, cancellationToken);
     }
 
     /// <summary>The item's image with its longest side at most <paramref name="maxSide"/>.</summary>
@@ -61,6 +69,9 @@ public sealed class ItemImages(IDocumentStore store, IBlobStore blobs, IImageTra
     /// <summary>A stored image with its longest side at most <paramref name="maxSide"/>.</summary>
     public async Task<EncodedImage?> ScaledAtMostAsync(Guid documentId, string key, int maxSide, CancellationToken cancellationToken) =>
         await FitAsync(await ScaledAsync(documentId, key, maxSide, cancellationToken), maxSide, cancellationToken);
+
+    private async Task<string?> PageRenderKeyAsync(Guid documentId, int page, CancellationToken cancellationToken) =>
+        (await store.GetPagesAsync(documentId, cancellationToken)).FirstOrDefault(p => p.Number == page)?.RenderBlobKey;
 
     private static void CheckSide(int maxSide)
     {

@@ -51,7 +51,6 @@ public static class PlatformServiceCollectionExtensions
             provider.GetRequiredService<SearchService>(),
             provider.GetRequiredService<AnswerContextBuilder>(),
             provider.GetRequiredService<ItemImages>(),
-            provider.GetRequiredService<IDocumentStore>(),
             filter,
             budget,
             provider.GetRequiredService<IOptions<AnsweringOptions>>().Value.MaxImageSide));
