@@ -22,7 +22,7 @@ public sealed class AgenticAnswerTests(ModelBackedPlatform.OpenAi platform) : IC
 
         using var response = await platform.Client.Http.PostAsJsonAsync(
             "/api/chat", new { question = "When was fog logged, and what does the photo show?", mode = "agentic" }, TestContext.Current.CancellationToken);
-        var events = ServerSentEvent.ParseAll(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var events = await EventStream.ReadAllAsync(response.Content);
 
         var first = await Server.WaitForRequestAsync(before + 1, TestContext.Current.CancellationToken);
         Assert.Equal(["get_page_image", "search_documents"], first.ToolNames.Order());
@@ -32,8 +32,8 @@ public sealed class AgenticAnswerTests(ModelBackedPlatform.OpenAi platform) : IC
         Assert.StartsWith("Sources:", toolResult.Text, StringComparison.Ordinal);
         Assert.Contains("harbour-report.pdf, page 3", toolResult.Text, StringComparison.Ordinal);
 
-        Assert.Contains("tool", events.Select(e => e.Name));
-        var answer = JsonSerializer.Deserialize<AnswerDto>(events.Single(e => e.Name == "answer").Data, PlatformClient.Json)!;
+        Assert.Contains("tool", events.Select(e => e.Type));
+        var answer = JsonSerializer.Deserialize<AnswerDto>(events.Single(e => e.Type == "answer").Data, PlatformClient.Json)!;
         Assert.Equal(AnswerMode.Agentic, answer.Mode);
         var call = Assert.Single(answer.ToolCalls);
         Assert.Equal("search_documents", call.Name);

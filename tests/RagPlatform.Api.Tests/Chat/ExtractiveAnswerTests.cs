@@ -72,8 +72,8 @@ public sealed class ExtractiveAnswerTests(ExtractiveAnswerTests.IngestedReport r
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        var events = ServerSentEvent.ParseAll(await response.Content.ReadAsStringAsync());
-        Assert.Equal(["conversation", "delta", "answer", "done"], events.Select(e => e.Name));
+        var events = await EventStream.ReadAllAsync(response.Content);
+        Assert.Equal(["conversation", "delta", "answer", "done"], events.Select(e => e.Type));
         var started = JsonDocument.Parse(events[0].Data).RootElement;
         var answer = JsonSerializer.Deserialize<AnswerDto>(events[2].Data, PlatformClient.Json)!;
         Assert.Equal(started.GetProperty("conversationId").GetGuid(), answer.ConversationId);

@@ -72,10 +72,10 @@ public sealed class GroundedAnswerTests(ModelBackedPlatform.OpenAi platform) : I
         Server.Enqueue(WireReply.Answer("The keepers ", "logged fog ", "in November [1]."));
 
         using var response = await Http.PostAsJsonAsync("/api/chat", new { question = "What did the lighthouse keepers log?" }, TestContext.Current.CancellationToken);
-        var events = ServerSentEvent.ParseAll(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var events = await EventStream.ReadAllAsync(response.Content);
 
-        Assert.Equal(["conversation", "delta", "delta", "delta", "answer", "done"], events.Select(e => e.Name));
-        Assert.Equal(["The keepers ", "logged fog ", "in November [1]."], events.Where(e => e.Name == "delta").Select(e => JsonDocument.Parse(e.Data).RootElement.GetProperty("text").GetString()));
+        Assert.Equal(["conversation", "delta", "delta", "delta", "answer", "done"], events.Select(e => e.Type));
+        Assert.Equal(["The keepers ", "logged fog ", "in November [1]."], events.Where(e => e.Type == "delta").Select(e => JsonDocument.Parse(e.Data).RootElement.GetProperty("text").GetString()));
         var answer = JsonSerializer.Deserialize<AnswerDto>(events[^2].Data, PlatformClient.Json)!;
         Assert.Equal(1, Assert.Single(answer.Citations).Page);
     }
@@ -111,8 +111,8 @@ public sealed class GroundedAnswerTests(ModelBackedPlatform.OpenAi platform) : I
         Assert.Equal(HttpStatusCode.ServiceUnavailable, once.StatusCode);
         var problem = await once.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.Contains("language model did not answer", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        var events = ServerSentEvent.ParseAll(await streamed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(["conversation", "error"], events.Select(e => e.Name));
+        var events = await EventStream.ReadAllAsync(streamed.Content);
+        Assert.Equal(["conversation", "error"], events.Select(e => e.Type));
         Assert.Equal(503, JsonDocument.Parse(events[1].Data).RootElement.GetProperty("status").GetInt32());
     }
 
