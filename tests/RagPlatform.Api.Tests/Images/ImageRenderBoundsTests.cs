@@ -28,10 +28,11 @@ public sealed class ImageRenderBoundsTests
 
         // Six sizes, six different renders: two may run, four wait at the gate.
         var requests = ImageSizeSteps.All.Select(side => client.Http.GetAsync($"/api/items/{item}/image?maxSide={side}")).ToList();
-        await WaitUntilAsync(() => gate.Running == 2 && gate.Waiting == ImageSizeSteps.All.Count - 2);
-        Assert.Equal(2, held!.Inside);
+        // A render holds its gate slot a moment before it reaches the transformer (it reads the
+        // original first), so wait for both: two inside the transformer, four at the gate.
+        await WaitUntilAsync(() => held?.Inside == 2 && gate.Running == 2 && gate.Waiting == ImageSizeSteps.All.Count - 2);
 
-        held.Release();
+        held!.Release();
         var responses = await Task.WhenAll(requests);
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Equal(2, gate.PeakRunning);

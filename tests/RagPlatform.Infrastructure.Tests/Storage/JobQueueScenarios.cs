@@ -1,20 +1,26 @@
+using Microsoft.Extensions.Time.Testing;
 using RagPlatform.Core.Ingestion;
 
 namespace RagPlatform.Infrastructure.Tests.Storage;
 
-/// <summary>What every <see cref="IJobQueue"/> must do. Leases that must not expire during a test
-/// are long; leases that must expire are a millisecond long and the test then waits a little, so
-/// the scenarios run on a real clock without being timing-sensitive.</summary>
+/// <summary>What every <see cref="IJobQueue"/> must do. Every queue instance of a test reads the
+/// same fake clock, so a lease runs out only when the test moves the clock past it: no test waits,
+/// and none depends on how fast a loaded machine runs it.</summary>
 public abstract class JobQueueScenarios
 {
     private static readonly TimeSpan LongLease = TimeSpan.FromMinutes(10);
-    private static readonly TimeSpan InstantLease = TimeSpan.FromMilliseconds(1);
+    private static readonly TimeSpan ShortLease = TimeSpan.FromSeconds(30);
+
+    /// <summary>The clock every queue of this test must read.</summary>
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    /// <summary>A queue over this test's own, initially empty data; each call opens a new instance
-    /// over the same data (another process, or a restart).</summary>
+    /// <summary>A queue over this test's own, initially empty data, reading <see cref="Clock"/>; each
+    /// call opens a new instance over the same data (another process, or a restart).</summary>
     protected abstract IJobQueue OpenQueue();
+
+    private void LetShortLeasesRunOut() => Clock.Advance(ShortLease + TimeSpan.FromSeconds(1));
 
     [Fact]
     public async Task Claiming_from_an_empty_queue_returns_null()
@@ -42,8 +48,8 @@ public abstract class JobQueueScenarios
         var queue = OpenQueue();
         var document = Guid.NewGuid();
         await queue.EnqueueAsync(document, Token);
-        var abandoned = await queue.ClaimNextAsync("crashed-worker", InstantLease, Token);
-        await Task.Delay(50, Token);
+        var abandoned = await queue.ClaimNextAsync("crashed-worker", ShortLease, Token);
+        LetShortLeasesRunOut();
 
         var reclaimed = await OpenQueue().ClaimNextAsync("worker-2", LongLease, Token);
 
@@ -57,15 +63,15 @@ public abstract class JobQueueScenarios
     {
         var queue = OpenQueue();
         await queue.EnqueueAsync(Guid.NewGuid(), Token);
-        var slow = (await queue.ClaimNextAsync("slow-worker", InstantLease, Token))!;
-        await Task.Delay(50, Token);
+        var slow = (await queue.ClaimNextAsync("slow-worker", ShortLease, Token))!;
+        LetShortLeasesRunOut();
 
         // Expired but not yet taken: still the slow worker's to renew.
         Assert.True(await queue.RenewLeaseAsync(slow, LongLease, Token));
         Assert.Null(await queue.ClaimNextAsync("worker-2", LongLease, Token));
 
-        Assert.True(await queue.RenewLeaseAsync(slow, InstantLease, Token));
-        await Task.Delay(50, Token);
+        Assert.True(await queue.RenewLeaseAsync(slow, ShortLease, Token));
+        LetShortLeasesRunOut();
         var takeover = (await queue.ClaimNextAsync("worker-2", LongLease, Token))!;
 
         Assert.False(await queue.RenewLeaseAsync(slow, LongLease, Token));
@@ -77,8 +83,8 @@ public abstract class JobQueueScenarios
     {
         var queue = OpenQueue();
         await queue.EnqueueAsync(Guid.NewGuid(), Token);
-        var slow = (await queue.ClaimNextAsync("slow-worker", InstantLease, Token))!;
-        await Task.Delay(50, Token);
+        var slow = (await queue.ClaimNextAsync("slow-worker", ShortLease, Token))!;
+        LetShortLeasesRunOut();
         var takeover = (await queue.ClaimNextAsync("worker-2", LongLease, Token))!;
 
         await queue.CompleteAsync(slow, Token);
@@ -153,8 +159,8 @@ public abstract class JobQueueScenarios
         await queue.EnqueueAsync(Guid.NewGuid(), Token);
         Assert.True(await queue.YieldAsync((await queue.ClaimNextAsync("worker-1", LongLease, Token))!, TimeSpan.FromSeconds(3), Token));
         await queue.ClaimNextAsync("worker-1", LongLease, Token);
-        var continued = (await queue.ClaimNextAsync("dying-worker", InstantLease, Token))!;
-        await Task.Delay(50, Token);
+        var continued = (await queue.ClaimNextAsync("dying-worker", ShortLease, Token))!;
+        LetShortLeasesRunOut();
 
         Assert.Equal(new IngestionJob(document, 1, "dying-worker", 1, TimeSpan.FromSeconds(3)), continued);
         Assert.Equal(new IngestionJob(document, 2, "worker-2"), await queue.ClaimNextAsync("worker-2", LongLease, Token));

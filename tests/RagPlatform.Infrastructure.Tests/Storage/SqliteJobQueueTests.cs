@@ -7,7 +7,7 @@ public sealed class SqliteJobQueueTests : JobQueueScenarios, IDisposable
 {
     private readonly TemporaryStorage _storage = new();
 
-    protected override IJobQueue OpenQueue() => new SqliteJobQueue(_storage.OpenDatabase(), TimeProvider.System);
+    protected override IJobQueue OpenQueue() => new SqliteJobQueue(_storage.OpenDatabase(), Clock);
 
     public void Dispose() => _storage.Dispose();
 }
