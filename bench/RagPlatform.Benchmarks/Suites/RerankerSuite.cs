@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using RagPlatform.Benchmarks.Harness;
 using RagPlatform.Benchmarks.Onnx.CrossEncoder;
+using RagPlatform.Infrastructure.Onnx;
 using RagPlatform.Infrastructure.Reranking;
 using RagPlatform.OnnxGraphs;
 
@@ -23,14 +24,14 @@ internal static class RerankerSuite
         BenchConsole.Heading($"reranker: MiniLM-L6-sized cross-encoder, top-N {string.Join(", ", topNs)}, passages of {string.Join(", ", passageTokens)} tokens");
         var folder = await EnsureModelAsync(settings, cancellationToken).ConfigureAwait(false);
         var options = new RerankingOptions { IntraOpThreads = settings.IntraOpThreads ?? 0 };
-        using var reranker = new OnnxCrossEncoderReranker(new CrossEncoderModelFolder(folder), options, NullLogger<OnnxCrossEncoderReranker>.Instance);
+        using var reranker = new OnnxCrossEncoderReranker(new BertModelFolder(folder), options, NullLogger<OnnxCrossEncoderReranker>.Instance);
         if (!reranker.IsEnabled)
         {
             BenchConsole.Fail(reranker.DisabledReason ?? "the cross-encoder did not load");
             return 1;
         }
 
-        var tokenizer = CrossEncoderTokenizer.Load(Path.Combine(folder, CrossEncoderModelFolder.Vocabulary), lowerCase: true);
+        var tokenizer = CrossEncoderTokenizer.Load(Path.Combine(folder, BertModelFolder.Vocabulary), lowerCase: true);
         var rows = new List<RerankerRow>();
         foreach (var tokens in passageTokens)
         {
@@ -76,7 +77,7 @@ internal static class RerankerSuite
             File.Move(model + ".partial", model, overwrite: true);
         }
 
-        File.Copy(Path.Combine(BenchPaths.RepositoryRoot, "tests", "fixtures", "reranker", "vocab.txt"), Path.Combine(folder, CrossEncoderModelFolder.Vocabulary), overwrite: true);
+        File.Copy(Path.Combine(BenchPaths.RepositoryRoot, "tests", "fixtures", "reranker", "vocab.txt"), Path.Combine(folder, BertModelFolder.Vocabulary), overwrite: true);
         return folder;
     }
 

@@ -22,7 +22,7 @@ internal static class StatusApi
             .AddCheck<DenseSearchHealthCheck>("dense-search")
             .AddCheck<OcrHealthCheck>("ocr");
 
-    private static async Task<StatusDto> GetAsync(IDocumentStore store, IVectorIndex vectors, IJobQueue queue, IDenseEncoders encoders, ITextRecognizer ocr, IReranker reranker, IServiceProvider services, Security.ServerPaths paths, CancellationToken cancellationToken)
+    private static async Task<StatusDto> GetAsync(IDocumentStore store, IVectorIndex vectors, IJobQueue queue, IDenseEncoders encoders, ITextRecognizer ocr, IReranker reranker, TextSpace textSpace, IServiceProvider services, Security.ServerPaths paths, CancellationToken cancellationToken)
     {
         var counts = await store.CountAsync(cancellationToken);
         return new StatusDto(
@@ -33,7 +33,19 @@ internal static class StatusApi
             Enum.GetValues<DocumentStatus>().ToDictionary(s => s, s => counts.DocumentsByStatus.GetValueOrDefault(s)),
             Enum.GetValues<Modality>().ToDictionary(m => m, m => counts.ItemsByModality.GetValueOrDefault(m)),
             await vectors.CountAsync(cancellationToken),
-            await queue.CountAsync(cancellationToken));
+            await queue.CountAsync(cancellationToken),
+            await TextSpaceStatusAsync(textSpace, paths, cancellationToken));
+    }
+
+    private static async Task<TextSpaceStatusDto> TextSpaceStatusAsync(TextSpace textSpace, Security.ServerPaths paths, CancellationToken cancellationToken)
+    {
+        var encoder = textSpace.Encoder;
+        return new TextSpaceStatusDto(
+            encoder.IsAvailable,
+            paths.Redact(encoder.UnavailableReason),
+            encoder.ModelId,
+            encoder.IsAvailable ? encoder.Dimensions : null,
+            await textSpace.Index.CountAsync(cancellationToken));
     }
 
     private static ChatStatusDto ChatStatus(IChatClient? chat)

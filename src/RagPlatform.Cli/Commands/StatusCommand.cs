@@ -44,6 +44,14 @@ internal sealed class StatusCommand(Func<RagApiClient> client, IAnsiConsole cons
                 : $"Re-ranking: off — {Markup.Escape(reranking.Reason ?? "not configured")}");
         }
 
+        if (status.TextSpace is { } textSpace)
+        {
+            console.MarkupLine(textSpace.Available
+                ? $"Text space: [green]on[/] ({textSpace.Dimensions}-d {Markup.Escape(textSpace.Model ?? "sentence encoder")}, {Number(textSpace.Vectors)} text vectors)"
+                : $"Text space: off — {Markup.Escape(textSpace.Reason ?? "not configured")}"
+                    + (textSpace.Vectors > 0 ? $" ({Number(textSpace.Vectors)} stored vectors unused)" : ""));
+        }
+
         var table = new Table().AddColumns("", "Count");
         foreach (var (name, count) in status.Documents)
         {
@@ -56,6 +64,11 @@ internal sealed class StatusCommand(Func<RagApiClient> client, IAnsiConsole cons
         }
 
         table.AddRow("vectors", Number(status.Vectors));
+        if (status.TextSpace is { } space)
+        {
+            table.AddRow("text-space vectors", Number(space.Vectors));
+        }
+
         table.AddRow("ingestion queue", Number(status.QueueLength));
         console.Write(table);
         return ExitCodes.Success;

@@ -3,7 +3,7 @@ using RagPlatform.Core.Search;
 
 namespace RagPlatform.Core.Documents;
 
-/// <summary>Removes a document and everything derived from it: job, vectors, lexical entries,
+/// <summary>Removes a document and everything derived from it: job, vectors (of both dense spaces), lexical entries,
 /// files and rows, also while it is being ingested.</summary>
 /// <remarks>Order: the store's deletion fence first (from then on no worker, in this process or
 /// another, can add anything for the document, and its job is gone), then this process's run of it
@@ -17,7 +17,8 @@ public sealed class DocumentDeletion(
     ILexicalIndex lexical,
     IngestionRuns runs,
     IStorageReserve reserve,
-    StorageSpace space)
+    StorageSpace space,
+    TextSpace? textSpace = null)
 {
     /// <summary>False when no such document exists.</summary>
     public async Task<bool> DeleteAsync(Guid documentId, CancellationToken cancellationToken)
@@ -61,6 +62,11 @@ public sealed class DocumentDeletion(
         // Files first: on a full disk they free the most space for the database writes after them.
         await blobs.DeletePrefixAsync(BlobKeys.DocumentPrefix(documentId), cancellationToken);
         await vectors.DeleteDocumentAsync(documentId, cancellationToken);
+        if (textSpace is not null)
+        {
+            await textSpace.DeleteDocumentAsync(documentId, cancellationToken);
+        }
+
         await lexical.DeleteDocumentAsync(documentId, cancellationToken);
         await store.DeleteAsync(documentId, cancellationToken);
         return true;

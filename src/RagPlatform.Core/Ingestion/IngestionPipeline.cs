@@ -26,7 +26,8 @@ public sealed partial class IngestionPipeline(
     IngestionRuns runs,
     IOptions<IngestionOptions> options,
     TimeProvider time,
-    ILogger<IngestionPipeline> logger)
+    ILogger<IngestionPipeline> logger,
+    TextSpace? textSpace = null)
 {
     public async Task RunAsync(IngestionJob job, CancellationToken cancellationToken)
     {
@@ -228,6 +229,11 @@ public sealed partial class IngestionPipeline(
     private async Task RemoveContentAsync(Guid documentId, CancellationToken cancellationToken)
     {
         await vectors.DeleteDocumentAsync(documentId, cancellationToken);
+        if (textSpace is not null)
+        {
+            await textSpace.DeleteDocumentAsync(documentId, cancellationToken);
+        }
+
         await lexical.DeleteDocumentAsync(documentId, cancellationToken);
         await store.ClearContentAsync(documentId, cancellationToken);
     }

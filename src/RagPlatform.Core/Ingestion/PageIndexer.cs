@@ -6,7 +6,8 @@ using RagPlatform.Core.Search;
 namespace RagPlatform.Core.Ingestion;
 
 /// <summary>Turns one extracted page into stored, embedded and indexed items: the page render,
-/// the images drawn on it and its text chunks.</summary>
+/// the images drawn on it and its text chunks (in CLIP's space, the lexical index and, when its
+/// model is installed, the text space, as longer passages: <see cref="TextSpace"/>).</summary>
 /// <remarks>Text read by OCR: a page without a text layer (a scan, an uploaded screenshot) is
 /// chunked from its OCR lines; every image item (embedded figure, uploaded image) carries the text
 /// read inside it, so a word that exists only as pixels of a chart finds the chart. A page that has
@@ -21,7 +22,8 @@ public sealed partial class PageIndexer(
     ILexicalIndex lexical,
     TextChunker chunker,
     ImageTextReader ocr,
-    ILogger<PageIndexer> logger)
+    ILogger<PageIndexer> logger,
+    TextSpace? textSpace = null)
 {
     /// <summary>Indexes the page and returns how many items it produced.</summary>
     public async Task<int> IndexAsync(Document document, ExtractedPage page, CancellationToken cancellationToken)
@@ -58,6 +60,11 @@ public sealed partial class PageIndexer(
         if (encoders.IsAvailable)
         {
             await EmbedAsync(items, images, cancellationToken);
+        }
+
+        if (textSpace is { IsAvailable: true })
+        {
+            await textSpace.IndexPageAsync(items, cancellationToken);
         }
 
         var texts = items.Where(i => !string.IsNullOrWhiteSpace(i.Text))

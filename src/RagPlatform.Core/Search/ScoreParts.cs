@@ -10,6 +10,10 @@ namespace RagPlatform.Core.Search;
 /// <param name="DenseCalibrated">The dense score calibrated for the (query → item) modality pair,
 /// logistic of its z-score, 0..1 (<see cref="DenseCalibration"/>).</param>
 /// <param name="Rerank">The re-ranker's score, when it ran on this hit.</param>
+/// <param name="TextSpace">Raw cosine similarity in the text space (the sentence-embedding model
+/// of <see cref="Search.TextSpace"/>), when that space returned the hit; not comparable with
+/// <paramref name="Dense"/>, another model's cosine.</param>
+/// <param name="TextSpaceRank">The hit's rank in the text space's list.</param>
 public sealed record ScoreParts(
     double Final,
     double? Dense,
@@ -17,4 +21,6 @@ public sealed record ScoreParts(
     double? Lexical,
     int? LexicalRank,
     double? DenseCalibrated = null,
-    double? Rerank = null);
+    double? Rerank = null,
+    double? TextSpace = null,
+    int? TextSpaceRank = null);

@@ -5,8 +5,9 @@ using RagPlatform.Core.Ingestion;
 
 namespace RagPlatform.Core.Search;
 
-/// <summary>Runs a query through every retriever that applies (lexical for text; dense for text and
-/// images when the encoder is available) and that the request's <see cref="SearchMode"/> allows,
+/// <summary>Runs a query through every retriever that applies (lexical for text; CLIP's dense space
+/// for text and images when the encoder is available; the text space for text when its model is
+/// installed, <see cref="TextSpace"/>) and that the request's <see cref="SearchMode"/> allows,
 /// fuses the ranked lists (<see cref="SearchOptions.Fusion"/>), resolves the hits and, when a
 /// re-ranker is enabled, reorders the text hits at the head of the list.</summary>
 public sealed class SearchService(
@@ -16,12 +17,16 @@ public sealed class SearchService(
     IDenseEncoders encoders,
     IDenseScoreCalibrator calibrator,
     IOptions<SearchOptions> options,
-    IReranker? reranker = null)
+    IReranker? reranker = null,
+    TextSpace? textSpace = null)
 {
     private const int MaxSnippetLength = 300;
 
     /// <summary>Said once per response while the CLIP model is missing.</summary>
     public const string DenseOffNotice = "Dense search is off (the CLIP model is not loaded): these results come from lexical search only.";
+
+    /// <summary>Said once per response while the CLIP model is missing but the text space is on.</summary>
+    public const string ClipOffNotice = "The CLIP model is not loaded: text is searched lexically and in the text space, images and pages only by the text read from them.";
 
     private const string StatusHint = "GET /api/status says why; scripts/fetch-models.sh installs it.";
 
@@ -42,16 +47,20 @@ public sealed class SearchService(
 
         var runLexical = !string.IsNullOrEmpty(text) && request.Mode != SearchMode.Dense;
         var lexicalHits = runLexical ? await lexical.SearchAsync(text!, candidates, request.Filter, cancellationToken) : [];
-        var denseLists = request.Mode == SearchMode.Lexical ? [] : await SearchDenseAsync(text, request.Image, request.Mode, candidates, request.Filter, cancellationToken);
+        var textSpaceServes = !string.IsNullOrEmpty(text) && request.Mode != SearchMode.Lexical && textSpace is { IsAvailable: true };
+        var denseLists = request.Mode == SearchMode.Lexical ? [] : await SearchDenseAsync(text, request.Image, request.Mode, textSpaceServes, candidates, request.Filter, cancellationToken);
+        var textList = textSpaceServes
+            ? await textSpace!.SearchAsync(text!, candidates, request.Filter, calibrate: settings.Fusion == FusionMethod.Weighted, cancellationToken)
+            : null;
 
         var calibration = denseLists.Count > 0 ? await calibrator.GetAsync(cancellationToken) : DenseCalibration.Uncalibrated;
-        var fused = Fuse(denseLists, lexicalHits, calibration, settings);
+        var fused = Fuse(textList is null ? denseLists : [.. denseLists, textList], lexicalHits, calibration, settings);
 
-        var resolved = await ResolveAsync(fused, denseLists, lexicalHits, calibration, depth, cancellationToken);
+        var resolved = await ResolveAsync(fused, denseLists, textList, lexicalHits, calibration, depth, cancellationToken);
         var hits = rerank
             ? [.. (await HitReranking.ApplyAsync(reranker!, text!, resolved, cancellationToken)).Take(limit)]
             : resolved.Select(r => r.Hit).ToList();
-        var mode = (denseLists.Count > 0, runLexical) switch
+        var mode = (denseLists.Count > 0 || textList is not null, runLexical) switch
         {
             (true, true) => "hybrid",
             (true, false) => "dense",
@@ -59,7 +68,7 @@ public sealed class SearchService(
         };
         // A lexical search asked for is not a poorer search than usual: no notice. The notice is short
         // and holds no server path: the reason in full is in GET /api/status, for whoever runs the server.
-        var notice = encoders.IsAvailable || request.Mode == SearchMode.Lexical ? null : DenseOffNotice;
+        var notice = encoders.IsAvailable || request.Mode == SearchMode.Lexical ? null : textList is null ? DenseOffNotice : ClipOffNotice;
         var unknown = await UnknownDocumentsAsync(request.Filter, cancellationToken);
         if (unknown.Count > 0)
         {
@@ -124,14 +133,16 @@ public sealed class SearchService(
         return limit;
     }
 
-    private async Task<List<DenseList>> SearchDenseAsync(string? text, DataContent? image, SearchMode mode, int candidates, SearchFilter filter, CancellationToken cancellationToken)
+    /// <param name="textSpaceServes">The text space answers this query: dense mode without CLIP is
+    /// still served for a text query.</param>
+    private async Task<List<DenseList>> SearchDenseAsync(string? text, DataContent? image, SearchMode mode, bool textSpaceServes, int candidates, SearchFilter filter, CancellationToken cancellationToken)
     {
         var lists = new List<DenseList>();
         if (!encoders.IsAvailable)
         {
             return (image, mode) switch
             {
-                (_, SearchMode.Dense) => throw new SearchUnavailableException($"Dense search needs the CLIP model, which is not loaded. {StatusHint}"),
+                (_, SearchMode.Dense) when image is not null || !textSpaceServes => throw new SearchUnavailableException($"Dense search needs the CLIP model, which is not loaded. {StatusHint}"),
                 (not null, _) => throw new SearchUnavailableException($"Search by image needs the CLIP model, which is not loaded. {StatusHint}"),
                 _ => lists,
             };
@@ -164,6 +175,7 @@ public sealed class SearchService(
     private async Task<List<ResolvedHit>> ResolveAsync(
         IReadOnlyList<KeyValuePair<Guid, double>> fused,
         List<DenseList> denseLists,
+        DenseList? textList,
         IReadOnlyList<LexicalHit> lexicalHits,
         DenseCalibration calibration,
         int limit,
@@ -172,6 +184,7 @@ public sealed class SearchService(
         var items = (await store.GetItemsAsync(fused.Select(f => f.Key).ToList(), cancellationToken)).ToDictionary(i => i.Id);
         var dense = BestDenseRanks(denseLists, calibration);
         var lexicalById = lexicalHits.Select((h, rank) => (h, rank)).ToDictionary(x => x.h.ItemId);
+        var textSpaceById = (textList?.Hits ?? []).Select((h, rank) => (h, rank)).ToDictionary(x => x.h.ItemId);
         var documents = new Dictionary<Guid, Document?>();
 
         var hits = new List<ResolvedHit>(limit);
@@ -200,13 +213,16 @@ public sealed class SearchService(
 
             var hasDense = dense.TryGetValue(itemId, out var d);
             var hasLexical = lexicalById.TryGetValue(itemId, out var l);
+            var hasText = textSpaceById.TryGetValue(itemId, out var t);
             var parts = new ScoreParts(
                 score,
                 hasDense ? d.Score : null,
                 hasDense ? d.Rank + 1 : null,
                 hasLexical ? l.h.Score : null,
                 hasLexical ? l.rank + 1 : null,
-                hasDense ? d.Calibrated : null);
+                hasDense ? d.Calibrated : null,
+                TextSpace: hasText ? t.h.Score : null,
+                TextSpaceRank: hasText ? t.rank + 1 : null);
             var snippet = hasLexical ? l.h.Snippet : Shorten(item.Text);
             hits.Add(new ResolvedHit(new SearchHit(item.Id, item.DocumentId, document.FileName, item.Modality, item.Page, item.Region, snippet, item.BlobKey, parts), item.Text));
         }

@@ -7,7 +7,8 @@ namespace RagPlatform.Core.Search;
 ///   lexical(d) = bm25(d) / max over the query's lexical hits of bm25
 /// </code>
 /// where q_L is the modality of L's query, m_d that of the item, μ (per pair) and σ (one for all
-/// pairs) from <see cref="DenseCalibration"/>; a part is 0 when its retriever did not return d. Both parts lie in
+/// pairs) from <see cref="DenseCalibration"/> (a list of the text space brings its own:
+/// <see cref="DenseList.Calibration"/>); a part is 0 when its retriever did not return d. Both parts lie in
 /// [0, 1]. BM25 is normalised by the query's best BM25 because BM25 has no fixed scale (it grows with
 /// the number and rarity of the query's terms) and, unlike a cosine, is not produced by modality
 /// pairs with different scales; it is only ever compared within one query. When the best BM25 is
@@ -31,7 +32,7 @@ public static class WeightedScoreFusion
         {
             foreach (var hit in list.Hits)
             {
-                var calibrated = calibration.Calibrate(list.QueryModality, hit.Modality, hit.Score);
+                var calibrated = (list.Calibration ?? calibration).Calibrate(list.QueryModality, hit.Modality, hit.Score);
                 if (!dense.TryGetValue(hit.ItemId, out var best))
                 {
                     order.Add(hit.ItemId);

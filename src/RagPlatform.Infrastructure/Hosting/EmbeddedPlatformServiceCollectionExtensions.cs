@@ -6,6 +6,7 @@ using RagPlatform.Infrastructure.Llm;
 using RagPlatform.Infrastructure.Ocr;
 using RagPlatform.Infrastructure.Reranking;
 using RagPlatform.Infrastructure.Storage;
+using RagPlatform.Infrastructure.TextEmbeddings;
 
 namespace RagPlatform.Infrastructure.Hosting;
 
@@ -20,6 +21,7 @@ public static class EmbeddedPlatformServiceCollectionExtensions
         services.AddDocumentExtraction();
         services.AddOcr();
         services.AddReranking();
+        services.AddTextEmbeddings();
         services.AddAnsweringAdapters();
         services.AddChatModel();
         return services;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
 using RagPlatform.Core.Search;
+using RagPlatform.Infrastructure.Onnx;
 
 namespace RagPlatform.Infrastructure.Reranking;
 
@@ -14,14 +15,14 @@ internal sealed class OnnxCrossEncoderReranker : IReranker, IDisposable
     private const string FetchHint =
         "Run scripts/fetch-reranker-model.sh to download cross-encoder/ms-marco-MiniLM-L6-v2 into models/reranker, or point Reranking:ModelDirectory at a folder with model.onnx and vocab.txt.";
 
-    private readonly CrossEncoderModelFolder? _folder;
+    private readonly BertModelFolder? _folder;
     private readonly RerankingOptions _options;
     private readonly ILogger _logger;
     private readonly Lazy<Loaded> _loaded;
     private int _disposed;
 
     /// <param name="folder">The configured model folder; null when re-ranking is switched off.</param>
-    public OnnxCrossEncoderReranker(CrossEncoderModelFolder? folder, RerankingOptions options, ILogger<OnnxCrossEncoderReranker> logger)
+    public OnnxCrossEncoderReranker(BertModelFolder? folder, RerankingOptions options, ILogger<OnnxCrossEncoderReranker> logger)
     {
         _folder = folder;
         _options = options;
@@ -105,7 +106,7 @@ internal sealed class OnnxCrossEncoderReranker : IReranker, IDisposable
         return loaded;
     }
 
-    private Loaded TryLoad(CrossEncoderModelFolder folder)
+    private Loaded TryLoad(BertModelFolder folder)
     {
         if (folder.Problem() is { } problem)
         {

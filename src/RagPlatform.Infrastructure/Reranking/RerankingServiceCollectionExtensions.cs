@@ -20,7 +20,7 @@ public static class RerankingServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<RerankingOptions>>().Value;
             var folder = string.IsNullOrWhiteSpace(options.ModelDirectory)
                 ? null
-                : new CrossEncoderModelFolder(ModelPathBases.ResolveFolder(options.ModelDirectory, ModelPathBases.For(provider)));
+                : new BertModelFolder(ModelPathBases.ResolveFolder(options.ModelDirectory, ModelPathBases.For(provider)));
             return new OnnxCrossEncoderReranker(folder, options, provider.GetRequiredService<ILogger<OnnxCrossEncoderReranker>>());
         });
         services.AddSingleton<IReranker>(provider => provider.GetRequiredService<OnnxCrossEncoderReranker>());

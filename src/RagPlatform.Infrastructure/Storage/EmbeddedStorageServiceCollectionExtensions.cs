@@ -13,7 +13,7 @@ public static class EmbeddedStorageServiceCollectionExtensions
     /// <summary>The server-less storage: one SQLite file (documents, job queue, FTS5 lexical index,
     /// persisted vectors) and a blob folder under Storage:DataDirectory, with the vectors searched
     /// from memory. Registers <see cref="IDocumentStore"/>, <see cref="IJobQueue"/>,
-    /// <see cref="ILexicalIndex"/>, <see cref="IVectorIndex"/>, <see cref="IBlobStore"/> and <see cref="IConversationStore"/> as
+    /// <see cref="ILexicalIndex"/>, <see cref="IVectorIndex"/>, <see cref="ITextVectorIndex"/>, <see cref="IBlobStore"/> and <see cref="IConversationStore"/> as
     /// singletons, and a hosted service that migrates the database at start-up.</summary>
     public static IServiceCollection AddEmbeddedStorage(this IServiceCollection services)
     {
@@ -33,6 +33,7 @@ public static class EmbeddedStorageServiceCollectionExtensions
         services.AddSingleton<IConversationStore, SqliteConversationStore>();
         services.AddSingleton<EmbeddedVectorIndex>();
         services.AddSingleton<IVectorIndex>(provider => provider.GetRequiredService<EmbeddedVectorIndex>());
+        services.AddSingleton<ITextVectorIndex, EmbeddedTextVectorIndex>();
         services.AddHostedService<EmbeddedStorageStartup>();
         return services;
     }

@@ -172,6 +172,35 @@ internal static class SqliteMigrations
             WHEN EXISTS (SELECT 1 FROM document_tombstones WHERE document_id = NEW.document_id)
             BEGIN SELECT RAISE(IGNORE); END;
             """),
+        new(10, "text space vectors", """
+            -- The vectors of the text space (a sentence-embedding model beside CLIP): the layout of
+            -- step 4 under names of their own, keyed by the same item ids. A document's rows go with
+            -- it like its CLIP vectors; the fence of step 7 covers them too.
+            CREATE TABLE text_vectors (
+                id INTEGER PRIMARY KEY,
+                item_id BLOB NOT NULL UNIQUE,
+                document_id BLOB NOT NULL,
+                modality TEXT NOT NULL,
+                vector BLOB NOT NULL,
+                seq INTEGER NOT NULL);
+            CREATE INDEX ix_text_vectors_document ON text_vectors (document_id);
+            CREATE INDEX ix_text_vectors_seq ON text_vectors (seq);
+
+            CREATE TABLE text_vector_tombstones (
+                item_id BLOB NOT NULL PRIMARY KEY,
+                seq INTEGER NOT NULL) WITHOUT ROWID;
+            CREATE INDEX ix_text_vector_tombstones_seq ON text_vector_tombstones (seq);
+
+            CREATE TABLE text_vector_state (
+                id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+                seq INTEGER NOT NULL,
+                dimensions INTEGER NOT NULL);
+            INSERT INTO text_vector_state (id, seq, dimensions) VALUES (1, 0, 0);
+
+            CREATE TRIGGER fence_text_vectors BEFORE INSERT ON text_vectors
+            WHEN EXISTS (SELECT 1 FROM document_tombstones WHERE document_id = NEW.document_id)
+            BEGIN SELECT RAISE(IGNORE); END;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -29,8 +29,14 @@ internal sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable
     private int _activeSearches;
 
     public EmbeddedVectorIndex(SqliteDatabase database, IOptions<StorageOptions> options, ILogger<EmbeddedVectorIndex> logger)
+        : this(database, VectorTableNames.Clip, options, logger)
     {
-        _table = new SqliteVectorTable(database);
+    }
+
+    /// <summary>An index over another space's tables (the text space's).</summary>
+    internal EmbeddedVectorIndex(SqliteDatabase database, VectorTableNames tables, IOptions<StorageOptions> options, ILogger<EmbeddedVectorIndex> logger)
+    {
+        _table = new SqliteVectorTable(database, tables);
         _parallelScanThreshold = options.Value.ParallelScanThreshold;
         _logger = logger;
     }

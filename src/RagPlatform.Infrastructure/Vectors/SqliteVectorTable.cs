@@ -10,14 +10,21 @@ namespace RagPlatform.Infrastructure.Vectors;
 /// float32 (the memory layout on every platform .NET runs this on), and a change log made of a
 /// sequence number per write. Every write bumps vector_state.seq and stamps the rows it touched (or
 /// the tombstones of the rows it removed) with it, so any in-memory copy, in this process or
-/// another one sharing the file, catches up by reading what is newer than the seq it has seen.</summary>
-internal sealed class SqliteVectorTable(SqliteDatabase database)
+/// another one sharing the file, catches up by reading what is newer than the seq it has seen.
+/// The same layout serves each dense space under its own table names (<see cref="VectorTableNames"/>).</summary>
+internal sealed class SqliteVectorTable(SqliteDatabase database, VectorTableNames tables)
 {
+    /// <summary>The tables of CLIP's space (schema step 4).</summary>
+    public SqliteVectorTable(SqliteDatabase database)
+        : this(database, VectorTableNames.Clip)
+    {
+    }
+
     /// <summary>The last change number; cheap enough to read before every search.</summary>
     public async Task<long> ReadSequenceAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand(null, "SELECT seq FROM vector_state WHERE id = 1");
+        await using var command = connection.CreateCommand(null, $"SELECT seq FROM {tables.State} WHERE id = 1");
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -29,7 +36,7 @@ internal sealed class SqliteVectorTable(SqliteDatabase database)
         // Checked under the write lock against the file, the one authority when several processes
         // write: an empty table accepts any length (a new model), a non-empty one only its own.
         await using (var check = connection.CreateCommand(transaction,
-            "SELECT dimensions, EXISTS (SELECT 1 FROM vectors) FROM vector_state WHERE id = 1"))
+            $"SELECT dimensions, EXISTS (SELECT 1 FROM {tables.Vectors}) FROM {tables.State} WHERE id = 1"))
         await using (var reader = await check.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
@@ -43,11 +50,11 @@ internal sealed class SqliteVectorTable(SqliteDatabase database)
         }
 
         var seq = await NextSequenceAsync(connection, transaction, dimensions, cancellationToken);
-        await using var upsert = connection.CreateCommand(transaction, """
-            INSERT INTO vectors (item_id, document_id, modality, vector, seq) VALUES (@item, @document, @modality, @vector, @seq)
+        await using var upsert = connection.CreateCommand(transaction, $"""
+            INSERT INTO {tables.Vectors} (item_id, document_id, modality, vector, seq) VALUES (@item, @document, @modality, @vector, @seq)
             ON CONFLICT (item_id) DO UPDATE SET
                 document_id = excluded.document_id, modality = excluded.modality, vector = excluded.vector, seq = excluded.seq;
-            DELETE FROM vector_tombstones WHERE item_id = @item;
+            DELETE FROM {tables.Tombstones} WHERE item_id = @item;
             """);
         foreach (var name in new[] { "@item", "@document", "@modality", "@vector" })
         {
@@ -72,10 +79,10 @@ internal sealed class SqliteVectorTable(SqliteDatabase database)
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
         var seq = await NextSequenceAsync(connection, transaction, null, cancellationToken);
-        await using var delete = connection.CreateCommand(transaction, """
-            INSERT INTO vector_tombstones (item_id, seq) SELECT item_id, @seq FROM vectors WHERE document_id = @document
+        await using var delete = connection.CreateCommand(transaction, $"""
+            INSERT INTO {tables.Tombstones} (item_id, seq) SELECT item_id, @seq FROM {tables.Vectors} WHERE document_id = @document
                 ON CONFLICT (item_id) DO UPDATE SET seq = excluded.seq;
-            DELETE FROM vectors WHERE document_id = @document;
+            DELETE FROM {tables.Vectors} WHERE document_id = @document;
             """).With("@seq", seq).With("@document", documentId);
         await delete.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -92,7 +99,7 @@ internal sealed class SqliteVectorTable(SqliteDatabase database)
         long seq;
         int dimensions;
         await using (var state = connection.CreateCommand(transaction,
-            "SELECT seq, dimensions, CASE WHEN @since < 0 THEN (SELECT COUNT(*) FROM vectors) ELSE 0 END FROM vector_state WHERE id = 1")
+            $"SELECT seq, dimensions, CASE WHEN @since < 0 THEN (SELECT COUNT(*) FROM {tables.Vectors}) ELSE 0 END FROM {tables.State} WHERE id = 1")
             .With("@since", sinceSeq))
         await using (var reader = await state.ExecuteReaderAsync(cancellationToken))
         {
@@ -109,7 +116,7 @@ internal sealed class SqliteVectorTable(SqliteDatabase database)
 
         if (sinceSeq >= 0)
         {
-            await using var tombstones = connection.CreateCommand(transaction, "SELECT item_id FROM vector_tombstones WHERE seq > @since")
+            await using var tombstones = connection.CreateCommand(transaction, $"SELECT item_id FROM {tables.Tombstones} WHERE seq > @since")
                 .With("@since", sinceSeq);
             await using var reader = await tombstones.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -121,8 +128,8 @@ internal sealed class SqliteVectorTable(SqliteDatabase database)
         // No ORDER BY: with one, SQLite prefers walking the whole table in rowid order over the seq
         // index, turning every small catch-up into a full scan.
         await using (var rows = connection.CreateCommand(transaction, sinceSeq < 0
-            ? "SELECT item_id, document_id, modality, vector FROM vectors"
-            : "SELECT item_id, document_id, modality, vector FROM vectors WHERE seq > @since").With("@since", sinceSeq))
+            ? $"SELECT item_id, document_id, modality, vector FROM {tables.Vectors}"
+            : $"SELECT item_id, document_id, modality, vector FROM {tables.Vectors} WHERE seq > @since").With("@since", sinceSeq))
         await using (var reader = await rows.ExecuteReaderAsync(cancellationToken))
         {
             var expectedBytes = dimensions * sizeof(float);
@@ -134,7 +141,7 @@ internal sealed class SqliteVectorTable(SqliteDatabase database)
                 if (bytes.Length != expectedBytes)
                 {
                     throw new InvalidDataException(
-                        $"The stored vector of item {itemId} has {bytes.Length} bytes; {dimensions} dimensions need {expectedBytes}. The vectors table in {database.FilePath} is damaged.");
+                        $"The stored vector of item {itemId} has {bytes.Length} bytes; {dimensions} dimensions need {expectedBytes}. The {tables.Vectors} table in {database.FilePath} is damaged.");
                 }
 
                 sink.Upserted(itemId, reader.GetGuid(1), reader.GetEnum<Modality>(2), MemoryMarshal.Cast<byte, float>(bytes));
@@ -145,11 +152,11 @@ internal sealed class SqliteVectorTable(SqliteDatabase database)
         return seq;
     }
 
-    private static async Task<long> NextSequenceAsync(SqliteConnection connection, SqliteTransaction transaction, int? dimensions, CancellationToken cancellationToken)
+    private async Task<long> NextSequenceAsync(SqliteConnection connection, SqliteTransaction transaction, int? dimensions, CancellationToken cancellationToken)
     {
         // Deletes pass null and keep the recorded length; UpsertAsync has checked it before.
-        await using var bump = connection.CreateCommand(transaction, """
-            UPDATE vector_state SET seq = seq + 1, dimensions = COALESCE(@dimensions, dimensions) WHERE id = 1 RETURNING seq
+        await using var bump = connection.CreateCommand(transaction, $"""
+            UPDATE {tables.State} SET seq = seq + 1, dimensions = COALESCE(@dimensions, dimensions) WHERE id = 1 RETURNING seq
             """).With("@dimensions", dimensions);
         return (long)(await bump.ExecuteScalarAsync(cancellationToken))!;
     }

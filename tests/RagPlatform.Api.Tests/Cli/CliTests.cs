@@ -91,6 +91,7 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Contains("Dense search: on", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("OCR: on", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("Re-ranking: off — Switched off (Reranking:ModelDirectory is empty)", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Text space: off — Switched off (Embeddings:Text:ModelDirectory is empty)", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("ingestion queue", output.ToString(), StringComparison.Ordinal);
     }
 

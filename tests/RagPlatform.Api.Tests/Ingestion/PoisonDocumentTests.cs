@@ -18,6 +18,7 @@ public sealed class PoisonDocumentTests
         ["Clip:ModelDirectory"] = "no-model-here",
         ["Ocr:ModelDirectory"] = "no-model-here",
         ["Reranking:ModelDirectory"] = "",
+        ["Embeddings:Text:ModelDirectory"] = "",
     };
 
     [Fact]

@@ -25,6 +25,8 @@ public sealed class PlatformFactory(bool withModel = true, long? maxFileBytes = 
         builder.UseSetting("Ocr:ModelDirectory", Path.Combine(RepositoryPaths.Root, "models", "ocr"));
         // Re-ranking only where a test asks for it: a cross-encoder fetched into models/ must not change other tests' orders.
         builder.UseSetting("Reranking:ModelDirectory", "");
+        // The text space likewise: a sentence encoder fetched into models/ must not change other tests' results.
+        builder.UseSetting("Embeddings:Text:ModelDirectory", "");
         builder.UseSetting("Ingestion:PollMilliseconds", "50");
         builder.UseSetting("Ingestion:Workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using RagPlatform.Infrastructure.Onnx;
 using RagPlatform.Infrastructure.Reranking;
 using RagPlatform.OnnxGraphs.Models;
 
@@ -107,7 +108,7 @@ public sealed class OnnxCrossEncoderRerankerTests : IAsyncLifetime
     [Fact]
     public void A_folder_that_does_not_exist_turns_re_ranking_off_and_says_how_to_fetch_the_model()
     {
-        using var reranker = new OnnxCrossEncoderReranker(new CrossEncoderModelFolder(Path.Combine(_folder, "absent")), new RerankingOptions(), NullLogger<OnnxCrossEncoderReranker>.Instance);
+        using var reranker = new OnnxCrossEncoderReranker(new BertModelFolder(Path.Combine(_folder, "absent")), new RerankingOptions(), NullLogger<OnnxCrossEncoderReranker>.Instance);
 
         Assert.False(reranker.IsEnabled);
         Assert.Contains("scripts/fetch-reranker-model.sh", reranker.DisabledReason, StringComparison.Ordinal);
@@ -157,5 +158,5 @@ public sealed class OnnxCrossEncoderRerankerTests : IAsyncLifetime
             withTokenTypes);
 
     private OnnxCrossEncoderReranker Open(RerankingOptions? options = null) =>
-        new(new CrossEncoderModelFolder(_folder), options ?? new RerankingOptions(), NullLogger<OnnxCrossEncoderReranker>.Instance);
+        new(new BertModelFolder(_folder), options ?? new RerankingOptions(), NullLogger<OnnxCrossEncoderReranker>.Instance);
 }

@@ -34,6 +34,7 @@ public sealed class KestrelPlatform : WebApplicationFactory<Program>
         builder.UseSetting("Clip:ModelDirectory", Path.Combine(DataDirectory, "no-model-here"));
         builder.UseSetting("Ocr:ModelDirectory", RepositoryPaths.OcrModels);
         builder.UseSetting("Reranking:ModelDirectory", "");
+        builder.UseSetting("Embeddings:Text:ModelDirectory", "");
         builder.UseSetting("Chat:Provider", "None");
         builder.UseSetting("Ingestion:PollMilliseconds", "50");
         // Warnings and errors only: a request log per image drowns the test output.

@@ -1,11 +1,11 @@
 using System.Text.Json;
 
-namespace RagPlatform.Infrastructure.Reranking;
+namespace RagPlatform.Infrastructure.Onnx;
 
-/// <summary>The layout of a cross-encoder folder: the ONNX graph (at the top or under onnx/, as the
-/// Hugging Face repositories keep it), the WordPiece vocabulary and, optionally, the tokenizer's
-/// settings.</summary>
-internal sealed class CrossEncoderModelFolder(string fullPath)
+/// <summary>The layout of a BERT-family model folder (the re-ranker's cross-encoder, the text
+/// space's sentence encoder): the ONNX graph (at the top or under onnx/, as the Hugging Face
+/// repositories keep it), the WordPiece vocabulary and, optionally, the tokenizer's settings.</summary>
+internal sealed class BertModelFolder(string fullPath)
 {
     public const string Vocabulary = "vocab.txt";
     public const string TokenizerConfig = "tokenizer_config.json";
@@ -36,7 +36,7 @@ internal sealed class CrossEncoderModelFolder(string fullPath)
 
     /// <summary>Whether the model was trained on lower-cased text: <c>do_lower_case</c> from
     /// tokenizer_config.json when the folder has one, else true (the uncased BERT vocabularies that
-    /// the common cross-encoders use).</summary>
+    /// the common cross-encoders and bge-small-en-v1.5 use).</summary>
     /// <remarks>Synchronous: it runs once, inside the model load, which ONNX Runtime does synchronously anyway.</remarks>
     public bool ReadLowerCase()
     {
