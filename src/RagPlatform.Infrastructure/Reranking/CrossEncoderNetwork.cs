@@ -11,10 +11,6 @@ namespace RagPlatform.Infrastructure.Reranking;
 /// session, created once; runs are thread-safe.</summary>
 internal sealed class CrossEncoderNetwork : IDisposable
 {
-    public const string InputIds = "input_ids";
-    public const string AttentionMask = "attention_mask";
-    public const string TokenTypeIds = "token_type_ids";
-
     private readonly InferenceSession _session;
     private readonly bool _takesTokenTypes;
     private readonly string[] _output;
@@ -33,20 +29,7 @@ internal sealed class CrossEncoderNetwork : IDisposable
         try
         {
             var fileName = Path.GetFileName(path);
-            var inputs = session.InputMetadata;
-            string[] known = [InputIds, AttentionMask, TokenTypeIds];
-            var unknown = inputs.Keys.Except(known, StringComparer.Ordinal).ToList();
-            if (!inputs.ContainsKey(InputIds) || !inputs.ContainsKey(AttentionMask) || unknown.Count > 0)
-            {
-                throw new InvalidDataException(
-                    $"{fileName} is not a cross-encoder: it should take {InputIds}, {AttentionMask} and optionally {TokenTypeIds}; it declares {string.Join(", ", inputs.Keys)}.");
-            }
-
-            var notInt64 = inputs.Where(input => input.Value.ElementDataType != TensorElementType.Int64).Select(input => input.Key).ToList();
-            if (notInt64.Count > 0)
-            {
-                throw new InvalidDataException($"{fileName}: the inputs {string.Join(", ", notInt64)} should be int64.");
-            }
+            var takesTokenTypes = BertInputs.Check(session, fileName, "a cross-encoder");
 
             if (session.OutputMetadata.Count == 0 || session.OutputMetadata.Values.First() is not { ElementDataType: TensorElementType.Float } output
                 || output.Dimensions.Length is not (1 or 2) || (output.Dimensions.Length == 2 && output.Dimensions[1] is not (1 or -1)))
@@ -55,7 +38,7 @@ internal sealed class CrossEncoderNetwork : IDisposable
                     $"{fileName} is not a cross-encoder with one relevance logit per pair: its first output should be float [batch, 1] or [batch].");
             }
 
-            return new CrossEncoderNetwork(session, inputs.ContainsKey(TokenTypeIds), session.OutputMetadata.Keys.First());
+            return new CrossEncoderNetwork(session, takesTokenTypes, session.OutputMetadata.Keys.First());
         }
         catch
         {
@@ -89,10 +72,10 @@ internal sealed class CrossEncoderNetwork : IDisposable
         using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
         using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
         using var typesValue = OrtValue.CreateTensorValueFromMemory(types, shape);
-        var feeds = new Dictionary<string, OrtValue>(StringComparer.Ordinal) { [InputIds] = idsValue, [AttentionMask] = maskValue };
+        var feeds = new Dictionary<string, OrtValue>(StringComparer.Ordinal) { [BertInputs.InputIds] = idsValue, [BertInputs.AttentionMask] = maskValue };
         if (_takesTokenTypes)
         {
-            feeds[TokenTypeIds] = typesValue;
+            feeds[BertInputs.TokenTypeIds] = typesValue;
         }
 
         using (var outputs = _session.RunCancellable(feeds, _output, cancellationToken))

@@ -1,4 +1,5 @@
 using Microsoft.ML.Tokenizers;
+using RagPlatform.Infrastructure.Onnx;
 
 namespace RagPlatform.Infrastructure.Reranking;
 
@@ -21,16 +22,7 @@ internal sealed class CrossEncoderTokenizer
     /// <exception cref="InvalidDataException">The vocabulary cannot be read or lacks BERT's special tokens.</exception>
     public static CrossEncoderTokenizer Load(string vocabularyPath, bool lowerCase)
     {
-        try
-        {
-            // Hugging Face strips accents exactly when it lower-cases (strip_accents: null).
-            var options = new BertOptions { LowerCaseBeforeTokenization = lowerCase, RemoveNonSpacingMarks = lowerCase };
-            return new CrossEncoderTokenizer(BertTokenizer.Create(vocabularyPath, options));
-        }
-        catch (ArgumentException exception)
-        {
-            throw new InvalidDataException($"{Path.GetFileName(vocabularyPath)} is not a usable WordPiece vocabulary: {exception.Message}", exception);
-        }
+        return new CrossEncoderTokenizer(WordPieceVocabulary.Load(vocabularyPath, lowerCase));
     }
 
     /// <summary>The ids of one text without special tokens.</summary>

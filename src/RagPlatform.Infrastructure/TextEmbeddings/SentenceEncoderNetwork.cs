@@ -11,9 +11,6 @@ namespace RagPlatform.Infrastructure.TextEmbeddings;
 /// Pooling and L2 normalisation happen here. One session, created once; runs are thread-safe.</summary>
 internal sealed class SentenceEncoderNetwork : IDisposable
 {
-    public const string InputIds = "input_ids";
-    public const string AttentionMask = "attention_mask";
-    public const string TokenTypeIds = "token_type_ids";
     public const string HiddenState = "last_hidden_state";
 
     private readonly InferenceSession _session;
@@ -38,20 +35,7 @@ internal sealed class SentenceEncoderNetwork : IDisposable
         try
         {
             var fileName = Path.GetFileName(path);
-            var inputs = session.InputMetadata;
-            string[] known = [InputIds, AttentionMask, TokenTypeIds];
-            var unknown = inputs.Keys.Except(known, StringComparer.Ordinal).ToList();
-            if (!inputs.ContainsKey(InputIds) || !inputs.ContainsKey(AttentionMask) || unknown.Count > 0)
-            {
-                throw new InvalidDataException(
-                    $"{fileName} is not a sentence encoder: it should take {InputIds}, {AttentionMask} and optionally {TokenTypeIds}; it declares {string.Join(", ", inputs.Keys)}.");
-            }
-
-            var notInt64 = inputs.Where(input => input.Value.ElementDataType != TensorElementType.Int64).Select(input => input.Key).ToList();
-            if (notInt64.Count > 0)
-            {
-                throw new InvalidDataException($"{fileName}: the inputs {string.Join(", ", notInt64)} should be int64.");
-            }
+            var takesTokenTypes = BertInputs.Check(session, fileName, "a sentence encoder");
 
             var outputs = session.OutputMetadata;
             var output = outputs.ContainsKey(HiddenState) ? HiddenState : outputs.Keys.FirstOrDefault();
@@ -61,7 +45,7 @@ internal sealed class SentenceEncoderNetwork : IDisposable
                     $"{fileName} is not a sentence encoder with token states: its output {HiddenState} should be float [batch, sequence, dimensions].");
             }
 
-            return new SentenceEncoderNetwork(session, inputs.ContainsKey(TokenTypeIds), output, Math.Max(0, states.Dimensions[2]));
+            return new SentenceEncoderNetwork(session, takesTokenTypes, output, Math.Max(0, states.Dimensions[2]));
         }
         catch
         {
@@ -93,10 +77,10 @@ internal sealed class SentenceEncoderNetwork : IDisposable
         using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
         // One segment: every token type is 0.
         using var typesValue = OrtValue.CreateTensorValueFromMemory(new long[batch * length], shape);
-        var feeds = new Dictionary<string, OrtValue>(StringComparer.Ordinal) { [InputIds] = idsValue, [AttentionMask] = maskValue };
+        var feeds = new Dictionary<string, OrtValue>(StringComparer.Ordinal) { [BertInputs.InputIds] = idsValue, [BertInputs.AttentionMask] = maskValue };
         if (_takesTokenTypes)
         {
-            feeds[TokenTypeIds] = typesValue;
+            feeds[BertInputs.TokenTypeIds] = typesValue;
         }
 
         using var outputs = _session.RunCancellable(feeds, _output, cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.ML.Tokenizers;
+using RagPlatform.Infrastructure.Onnx;
 
 namespace RagPlatform.Infrastructure.TextEmbeddings;
 
@@ -20,16 +21,7 @@ internal sealed class SentenceTokenizer
     /// <exception cref="InvalidDataException">The vocabulary cannot be read or lacks BERT's special tokens.</exception>
     public static SentenceTokenizer Load(string vocabularyPath, bool lowerCase)
     {
-        try
-        {
-            // Hugging Face strips accents exactly when it lower-cases (strip_accents: null).
-            var options = new BertOptions { LowerCaseBeforeTokenization = lowerCase, RemoveNonSpacingMarks = lowerCase };
-            return new SentenceTokenizer(BertTokenizer.Create(vocabularyPath, options));
-        }
-        catch (ArgumentException exception)
-        {
-            throw new InvalidDataException($"{Path.GetFileName(vocabularyPath)} is not a usable WordPiece vocabulary: {exception.Message}", exception);
-        }
+        return new SentenceTokenizer(WordPieceVocabulary.Load(vocabularyPath, lowerCase));
     }
 
     /// <summary>Tokens of the text without special tokens.</summary>
