@@ -172,6 +172,7 @@ internal static class SqliteMigrations
             WHEN EXISTS (SELECT 1 FROM document_tombstones WHERE document_id = NEW.document_id)
             BEGIN SELECT RAISE(IGNORE); END;
             """),
+        LexicalRankingMigration.Step,
     ];
 
     public static int LatestVersion => All[^1].Version;
