@@ -17,7 +17,7 @@ internal static class SearchApi
         group.MapGet("/", GetAsync)
             .Produces<SearchResponseDto>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .WithSummary("Search by text: GET /api/search?q=revenue&modality=image&limit=10&mode=hybrid");
+            .WithSummary("Search by text: GET /api/search?q=revenue&modality=image&limit=10&mode=hybrid&collapse=false");
 
         group.MapPost("/", PostAsync)
             .DisableAntiforgery()
@@ -36,8 +36,9 @@ internal static class SearchApi
         string[]? modality = null,
         Guid[]? documentId = null,
         int? limit = null,
-        string? mode = null) =>
-        RunAsync(search, new SearchRequest(q, null, Filter(ParseModalities(modality), documentId), limit, ParseMode(mode)), cancellationToken);
+        string? mode = null,
+        bool? collapse = null) =>
+        RunAsync(search, new SearchRequest(q, null, Filter(ParseModalities(modality), documentId), limit, ParseMode(mode), collapse ?? true), cancellationToken);
 
     /// <summary>Case-insensitive, repeated or comma-separated (modality=image,page); an unknown
     /// name is a 400 that lists the valid ones.</summary>
@@ -79,7 +80,7 @@ internal static class SearchApi
             throw new InvalidQueryException("The request body is empty.");
         }
 
-        return await RunAsync(search, new SearchRequest(body.Query, image, Filter(body.Modalities, body.DocumentIds), body.Limit, ParseMode(body.Mode)), cancellationToken);
+        return await RunAsync(search, new SearchRequest(body.Query, image, Filter(body.Modalities, body.DocumentIds), body.Limit, ParseMode(body.Mode), body.Collapse ?? true), cancellationToken);
     }
 
     private static async Task<IResult> RunAsync(SearchService search, SearchRequest request, CancellationToken cancellationToken)

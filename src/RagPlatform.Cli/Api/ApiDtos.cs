@@ -33,7 +33,8 @@ internal sealed record RegionView(double X, double Y, double Width, double Heigh
 
 internal sealed record ScoreView(double Final, double? Dense, int? DenseRank, double? Lexical, int? LexicalRank);
 
-internal sealed record HitView(Guid ItemId, Guid DocumentId, string DocumentName, string Modality, int Page, RegionView? Region, string? Snippet, string ImageUrl, ScoreView Score);
+/// <param name="MoreOnPage">Other matches of the same page and modality this hit stands for; 0 from servers that do not collapse.</param>
+internal sealed record HitView(Guid ItemId, Guid DocumentId, string DocumentName, string Modality, int Page, RegionView? Region, string? Snippet, string ImageUrl, ScoreView Score, int MoreOnPage = 0);
 
 internal sealed record SearchView(string Mode, string? Notice, IReadOnlyList<HitView> Hits);
 

@@ -45,7 +45,8 @@ internal sealed class RagApiClient(HttpClient http)
         await ReadAsync<StatusView>(await SendAsync(() => http.GetAsync("api/status", cancellationToken), cancellationToken), cancellationToken);
 
     /// <param name="mode">hybrid, lexical or dense; null for the server's default (hybrid).</param>
-    public async Task<SearchView> SearchAsync(string? text, string? imagePath, IReadOnlyList<string> modalities, IReadOnlyList<Guid> documentIds, int limit, CancellationToken cancellationToken, string? mode = null)
+    /// <param name="collapse">False lists every matching chunk instead of one hit per page and modality.</param>
+    public async Task<SearchView> SearchAsync(string? text, string? imagePath, IReadOnlyList<string> modalities, IReadOnlyList<Guid> documentIds, int limit, CancellationToken cancellationToken, string? mode = null, bool collapse = true)
     {
         using var content = new MultipartFormDataContent
         {
@@ -65,6 +66,11 @@ internal sealed class RagApiClient(HttpClient http)
         if (mode is not null)
         {
             content.Add(new StringContent(mode), "mode");
+        }
+
+        if (!collapse)
+        {
+            content.Add(new StringContent("false"), "collapse");
         }
 
         if (imagePath is not null)

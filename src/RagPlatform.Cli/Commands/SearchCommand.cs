@@ -18,14 +18,15 @@ internal sealed class SearchCommand(Func<RagApiClient> client, IAnsiConsole cons
         var document = DocumentIdsOption.Create("Only hits from these document ids");
         var limit = new Option<int>("--limit") { Description = "Number of hits", DefaultValueFactory = _ => 10 };
         var json = new Option<bool>("--json") { Description = "Print the server's JSON answer" };
+        var allChunks = new Option<bool>("--all-chunks") { Description = "List every matching chunk instead of one hit per page" };
 
-        var command = new Command("search", "Search the documents by text, by image, or both") { query, image, modality, document, limit, json };
+        var command = new Command("search", "Search the documents by text, by image, or both") { query, image, modality, document, limit, json, allChunks };
         command.SetAction((parse, ct) => RunAsync(
-            parse.GetValue(query), parse.GetValue(image), parse.GetValue(modality) ?? [], parse.GetValue(document) ?? [], parse.GetValue(limit), parse.GetValue(json), ct));
+            parse.GetValue(query), parse.GetValue(image), parse.GetValue(modality) ?? [], parse.GetValue(document) ?? [], parse.GetValue(limit), parse.GetValue(json), !parse.GetValue(allChunks), ct));
         return command;
     }
 
-    private async Task<int> RunAsync(string? query, FileInfo? image, string[] modalities, Guid[] documents, int limit, bool json, CancellationToken cancellationToken)
+    private async Task<int> RunAsync(string? query, FileInfo? image, string[] modalities, Guid[] documents, int limit, bool json, bool collapse, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(query) && image is null)
         {
@@ -39,7 +40,7 @@ internal sealed class SearchCommand(Func<RagApiClient> client, IAnsiConsole cons
             return ExitCodes.UsageError;
         }
 
-        var result = await client().SearchAsync(query, image?.FullName, modalities, documents, limit, cancellationToken);
+        var result = await client().SearchAsync(query, image?.FullName, modalities, documents, limit, cancellationToken, collapse: collapse);
         if (json)
         {
             // Straight to the output: the console would wrap a long line at its width and break the JSON.
@@ -68,7 +69,7 @@ internal sealed class SearchCommand(Func<RagApiClient> client, IAnsiConsole cons
                 Describe(hit.Score),
                 hit.Modality,
                 Markup.Escape(hit.DocumentName),
-                hit.Page.ToString(CultureInfo.InvariantCulture),
+                hit.MoreOnPage > 0 ? $"{hit.Page.ToString(CultureInfo.InvariantCulture)}\n[grey]+{hit.MoreOnPage.ToString(CultureInfo.InvariantCulture)} more[/]" : hit.Page.ToString(CultureInfo.InvariantCulture),
                 Highlight(hit.Snippet));
         }
 

@@ -40,6 +40,10 @@ public interface IDocumentStore
 
     Task<IReadOnlyList<PageInfo>> GetPagesAsync(Guid documentId, CancellationToken cancellationToken);
 
+    /// <summary>The pages of these documents that are not <see cref="PageKind.Content"/> (tables of
+    /// contents, indexes), in document and page order.</summary>
+    Task<IReadOnlyList<PageInfo>> GetNavigationPagesAsync(IReadOnlyCollection<Guid> documentIds, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Item>> GetDocumentItemsAsync(Guid documentId, CancellationToken cancellationToken);
 
     /// <summary>The items with these ids that exist; order is not kept.</summary>

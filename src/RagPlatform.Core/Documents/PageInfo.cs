@@ -11,4 +11,9 @@ public sealed record PageInfo(
     double Width,
     double Height,
     bool HasTextLayer,
-    string RenderBlobKey);
+    string RenderBlobKey)
+{
+    /// <summary>What the page is for: content, or a list that points to content (recognised at
+    /// ingestion by <see cref="Ingestion.NavigationPageDetector"/>), whose hits rank lower.</summary>
+    public PageKind Kind { get; init; } = PageKind.Content;
+}

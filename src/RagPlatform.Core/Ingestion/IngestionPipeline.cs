@@ -179,7 +179,7 @@ public sealed partial class IngestionPipeline(
             try
             {
                 var page = await opened.ExtractPageAsync(number, cancellationToken);
-                items = await pageIndexer.IndexAsync(document, page, cancellationToken);
+                items = await pageIndexer.IndexAsync(document, page, opened.Title, cancellationToken);
             }
             catch (DocumentRejectedException ex) when (opened.PageCount > 1)
             {

@@ -26,7 +26,12 @@ public sealed partial class PageIndexer(
     TextSpace? textSpace = null)
 {
     /// <summary>Indexes the page and returns how many items it produced.</summary>
-    public async Task<int> IndexAsync(Document document, ExtractedPage page, CancellationToken cancellationToken)
+    public Task<int> IndexAsync(Document document, ExtractedPage page, CancellationToken cancellationToken) =>
+        IndexAsync(document, page, null, cancellationToken);
+
+    /// <inheritdoc cref="IndexAsync(Document, ExtractedPage, CancellationToken)"/>
+    /// <param name="title">The document's own title (PDF metadata), indexed with its file name on page 1.</param>
+    public async Task<int> IndexAsync(Document document, ExtractedPage page, string? title, CancellationToken cancellationToken)
     {
         var items = new List<Item>();
         var images = new Dictionary<Guid, EncodedImage>();
@@ -67,14 +72,44 @@ public sealed partial class PageIndexer(
             await textSpace.IndexPageAsync(items, cancellationToken);
         }
 
-        var texts = items.Where(i => !string.IsNullOrWhiteSpace(i.Text))
-            .Select(i => new LexicalEntry(i.Id, i.DocumentId, i.Modality, i.Text!))
-            .ToList();
-        await lexical.IndexAsync(texts, cancellationToken);
+        await lexical.IndexAsync(LexicalEntries(document, page.Number, items, title), cancellationToken);
 
-        var info = new PageInfo(document.Id, page.Number, page.Width, page.Height, page.Words.Count > 0, renderKey);
+        var info = new PageInfo(document.Id, page.Number, page.Width, page.Height, page.Words.Count > 0, renderKey)
+        {
+            Kind = NavigationPageDetector.Detect(words),
+        };
         await store.SavePageAsync(info, items, cancellationToken);
         return items.Count;
+    }
+
+    /// <summary>An entry per item with text; the page item's entry holds the whole text of the page
+    /// (its chunks in order); on page 1, the first entry also carries the words naming the document,
+    /// an image without text an entry of its own for them.</summary>
+    private static List<LexicalEntry> LexicalEntries(Document document, int pageNumber, List<Item> items, string? title)
+    {
+        var entries = items.Where(i => !string.IsNullOrWhiteSpace(i.Text))
+            .Select(i => new LexicalEntry(i.Id, i.DocumentId, i.Modality, i.Text!) { Page = pageNumber })
+            .ToList();
+        if (pageNumber == 1 && DocumentFields.For(document.FileName, title) is { Length: > 0 } fields)
+        {
+            var first = entries.FindIndex(e => e.Modality != Modality.Page);
+            if (first >= 0)
+            {
+                entries[first] = entries[first] with { Fields = fields };
+            }
+            else if (items.FirstOrDefault(i => i.Modality != Modality.Page) is { } untitled)
+            {
+                entries.Add(new LexicalEntry(untitled.Id, untitled.DocumentId, untitled.Modality, string.Empty) { Fields = fields });
+            }
+        }
+
+        var chunks = items.Where(i => i.Modality == Modality.Text).Select(i => i.Text).ToList();
+        if (chunks.Count > 0 && items[0].Modality == Modality.Page)
+        {
+            entries.Add(new LexicalEntry(items[0].Id, document.Id, Modality.Page, string.Join(' ', chunks)) { Page = pageNumber });
+        }
+
+        return entries;
     }
 
     private async Task<string> StoreRenderAsync(Document document, ExtractedPage page, CancellationToken cancellationToken)

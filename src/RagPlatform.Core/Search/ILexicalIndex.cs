@@ -10,5 +10,9 @@ public interface ILexicalIndex
     /// engine's query language are neutralised, never passed through.</summary>
     Task<IReadOnlyList<LexicalHit>> SearchAsync(string query, int limit, SearchFilter filter, CancellationToken cancellationToken);
 
+    /// <summary>Pages whose whole text matches, best first, under the same query rules; the filter's
+    /// documents apply, its modalities do not (every hit is a page).</summary>
+    Task<IReadOnlyList<LexicalPageHit>> SearchPagesAsync(string query, int limit, SearchFilter filter, CancellationToken cancellationToken);
+
     Task DeleteDocumentAsync(Guid documentId, CancellationToken cancellationToken);
 }

@@ -15,4 +15,9 @@ public sealed record SearchHit(
     Region? Region,
     string? Snippet,
     string? BlobKey,
-    ScoreParts Score);
+    ScoreParts Score)
+{
+    /// <summary>Other hits of the same document, page and modality that this one stands for (search
+    /// collapses them; <see cref="SearchRequest.Collapse"/> false lists them all).</summary>
+    public int MoreOnPage { get; init; }
+}

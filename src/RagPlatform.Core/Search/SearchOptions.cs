@@ -45,6 +45,27 @@ public sealed class SearchOptions : IValidatableObject
     [Range(16, 4096)]
     public int CalibrationSampleSize { get; set; } = 512;
 
+    /// <summary>Weight of the BM25 of words as written, added to the BM25 of their stems: 0 makes
+    /// "writing" and "write" equal for a query "write"; the default 1 puts exact matches first.</summary>
+    [Range(0.0, 10.0)]
+    public double ExactMatchWeight { get; set; } = 1.0;
+
+    /// <summary>BM25 weight of the words that name a document (file name, PDF title) against 1 for
+    /// its text: a query naming a document finds its first page without drowning its content.</summary>
+    [Range(0.0, 10.0)]
+    public double FieldWeight { get; set; } = 0.5;
+
+    /// <summary>Share of the page-level BM25 (the page's whole text, normalised by the query's best
+    /// page) blended into each text chunk's normalised BM25, so that a page holding every word of
+    /// the question beats a short chunk that matches one word.</summary>
+    [Range(0.0, 10.0)]
+    public double PageScoreWeight { get; set; } = 0.3;
+
+    /// <summary>Factor applied to the score of hits on a table of contents or a back-of-book index
+    /// (recognised at ingestion), so that the page they point to ranks first; 1 turns it off.</summary>
+    [Range(0.0, 1.0)]
+    public double NavigationPageFactor { get; set; } = 0.5;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Fusion == FusionMethod.Weighted && DenseWeight + LexicalWeight <= 0)

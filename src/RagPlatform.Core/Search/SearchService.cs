@@ -25,8 +25,8 @@ public sealed class SearchService(
     /// <summary>Said once per response while the CLIP model is missing.</summary>
     public const string DenseOffNotice = "Dense search is off (the CLIP model is not loaded): these results come from lexical search only.";
 
-    /// <summary>Said once per response while the CLIP model is missing but the text space is on.</summary>
-    public const string ClipOffNotice = "The CLIP model is not loaded: text is searched lexically and in the text space, images and pages only by the text read from them.";
+    /// <summary>Said once per response while the CLIP model is missing.</summary>
+    public const string DenseOffNotice = "Dense search is off (the CLIP model is not loaded): these results come from lexical search only.";
 
     private const string StatusHint = "GET /api/status says why; scripts/fetch-models.sh installs it.";
 
@@ -47,16 +47,31 @@ public sealed class SearchService(
 
         var runLexical = !string.IsNullOrEmpty(text) && request.Mode != SearchMode.Dense;
         var lexicalHits = runLexical ? await lexical.SearchAsync(text!, candidates, request.Filter, cancellationToken) : [];
+        var pageHits = runLexical ? await lexical.SearchPagesAsync(text!, candidates, request.Filter, cancellationToken) : [];
         var textSpaceServes = !string.IsNullOrEmpty(text) && request.Mode != SearchMode.Lexical && textSpace is { IsAvailable: true };
         var denseLists = request.Mode == SearchMode.Lexical ? [] : await SearchDenseAsync(text, request.Image, request.Mode, textSpaceServes, candidates, request.Filter, cancellationToken);
         var textList = textSpaceServes
             ? await textSpace!.SearchAsync(text!, candidates, request.Filter, calibrate: settings.Fusion == FusionMethod.Weighted, cancellationToken)
             : null;
+        List<DenseList> allDense = textList is null ? denseLists : [.. denseLists, textList];
+
+        // Whole pages are hits of their own only when asked for by name: otherwise they would repeat
+        // the chunks they hold. Their scores always reach the chunks (PageRanking).
+        var pagesAsked = request.Filter.Modalities.Contains(Modality.Page);
+        var rawLexical = pagesAsked ? [.. lexicalHits, .. pageHits.Select(p => new LexicalHit(p.ItemId, p.DocumentId, Modality.Page, p.Score, p.Snippet))] : lexicalHits;
+        var items = (await store.GetItemsAsync(lexicalHits.Select(h => h.ItemId).Concat(pagesAsked ? pageHits.Select(p => p.ItemId) : [])
+            .Concat(allDense.SelectMany(l => l.Hits.Select(h => h.ItemId))).ToHashSet(), cancellationToken)).ToDictionary(i => i.Id);
+        IReadOnlyList<LexicalHit> ranked = PageRanking.BlendPageScores(lexicalHits, pageHits, items, settings.PageScoreWeight);
+        if (pagesAsked)
+        {
+            ranked = [.. ranked.Concat(PageRanking.AsPageHits(pageHits, settings.PageScoreWeight)).OrderByDescending(h => h.Score)];
+        }
 
         var calibration = denseLists.Count > 0 ? await calibrator.GetAsync(cancellationToken) : DenseCalibration.Uncalibrated;
-        var fused = Fuse(textList is null ? denseLists : [.. denseLists, textList], lexicalHits, calibration, settings);
+        var fused = PageRanking.DemoteNavigationPages(
+            Fuse(allDense, ranked, calibration, settings), items, await NavigationPagesAsync(items.Values, cancellationToken), settings.NavigationPageFactor);
 
-        var resolved = await ResolveAsync(fused, denseLists, textList, lexicalHits, calibration, depth, cancellationToken);
+        var resolved = await ResolveAsync(fused, items, denseLists, textList, rawLexical, calibration, depth, request.Collapse, cancellationToken);
         var hits = rerank
             ? [.. (await HitReranking.ApplyAsync(reranker!, text!, resolved, cancellationToken)).Take(limit)]
             : resolved.Select(r => r.Hit).ToList();
@@ -93,6 +108,12 @@ public sealed class SearchService(
         }
 
         return unknown;
+    }
+
+    private async Task<HashSet<(Guid DocumentId, int Page)>> NavigationPagesAsync(IEnumerable<Item> items, CancellationToken cancellationToken)
+    {
+        var pages = await store.GetNavigationPagesAsync(items.Select(i => i.DocumentId).ToHashSet(), cancellationToken);
+        return pages.Select(p => (p.DocumentId, p.Number)).ToHashSet();
     }
 
     private static IReadOnlyList<KeyValuePair<Guid, double>> Fuse(List<DenseList> denseLists, IReadOnlyList<LexicalHit> lexicalHits, DenseCalibration calibration, SearchOptions settings)
@@ -172,32 +193,49 @@ public sealed class SearchService(
         return lists;
     }
 
+    /// <summary>The first <paramref name="limit"/> hits of live documents. Collapsed: one hit per
+    /// (document, page, modality), the best; the others of its group among the candidates are
+    /// counted in <see cref="SearchHit.MoreOnPage"/>.</summary>
     private async Task<List<ResolvedHit>> ResolveAsync(
         IReadOnlyList<KeyValuePair<Guid, double>> fused,
+        Dictionary<Guid, Item> items,
         List<DenseList> denseLists,
         DenseList? textList,
         IReadOnlyList<LexicalHit> lexicalHits,
         DenseCalibration calibration,
         int limit,
+        bool collapse,
         CancellationToken cancellationToken)
     {
-        var items = (await store.GetItemsAsync(fused.Select(f => f.Key).ToList(), cancellationToken)).ToDictionary(i => i.Id);
         var dense = BestDenseRanks(denseLists, calibration);
         var lexicalById = lexicalHits.Select((h, rank) => (h, rank)).ToDictionary(x => x.h.ItemId);
         var textSpaceById = (textList?.Hits ?? []).Select((h, rank) => (h, rank)).ToDictionary(x => x.h.ItemId);
         var documents = new Dictionary<Guid, Document?>();
+        var groups = new Dictionary<(Guid, int, Modality), int>();
 
         var hits = new List<ResolvedHit>(limit);
         foreach (var (itemId, score) in fused)
         {
-            if (hits.Count == limit)
-            {
-                break;
-            }
-
             if (!items.TryGetValue(itemId, out var item))
             {
                 continue;
+            }
+
+            if (collapse && groups.TryGetValue((item.DocumentId, item.Page, item.Modality), out var group))
+            {
+                hits[group] = hits[group] with { Hit = hits[group].Hit with { MoreOnPage = hits[group].Hit.MoreOnPage + 1 } };
+                continue;
+            }
+
+            // Once full, the rest of the list only adds to the counts of the groups already shown.
+            if (hits.Count == limit)
+            {
+                if (collapse)
+                {
+                    continue;
+                }
+
+                break;
             }
 
             if (!documents.TryGetValue(item.DocumentId, out var document))
@@ -224,6 +262,7 @@ public sealed class SearchService(
                 TextSpace: hasText ? t.h.Score : null,
                 TextSpaceRank: hasText ? t.rank + 1 : null);
             var snippet = hasLexical ? l.h.Snippet : Shorten(item.Text);
+            groups[(item.DocumentId, item.Page, item.Modality)] = hits.Count;
             hits.Add(new ResolvedHit(new SearchHit(item.Id, item.DocumentId, document.FileName, item.Modality, item.Page, item.Region, snippet, item.BlobKey, parts), item.Text));
         }
 

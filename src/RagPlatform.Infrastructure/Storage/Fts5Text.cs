@@ -43,44 +43,82 @@ internal static class Fts5Text
     /// <summary>The snippet as the user should see it: without the boundaries added for CJK.</summary>
     public static string ToDisplayText(string indexedText) => indexedText.Replace(CjkBoundary.ToString(), string.Empty, StringComparison.Ordinal);
 
-    /// <summary>An FTS5 expression matching any of the words of <paramref name="userText"/> (OR), each
-    /// a quoted string so that no character of the input can act as FTS5 syntax; null when the
-    /// input has no words at all.</summary>
-    public static string? ToMatchExpression(string userText)
+    /// <summary>The MATCH expressions of a user's query: any of its terms (OR), each a quoted FTS5
+    /// string so that no character of the input can act as FTS5 syntax. A term is a word, a CJK run
+    /// (a phrase of its characters) or a "quoted phrase" (its words adjacent, in order; an unclosed
+    /// quote runs to the end). Null when the input has no words at all.</summary>
+    public static Fts5Query? ToQuery(string userText)
     {
-        var terms = new List<string>();
+        var exact = new List<string>();
+        var stemmed = new List<string>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var word = new StringBuilder();
         var cjkRun = new List<string>();
+        var phrase = new List<string>();
+        var inPhrase = false;
 
         void Flush()
         {
             if (word.Length > 0)
             {
-                Add(word.ToString());
+                Add(word.ToString(), isWord: true);
                 word.Clear();
             }
 
             if (cjkRun.Count > 0)
             {
                 // Characters of a CJK run stay adjacent: a phrase of single-character tokens.
-                Add(string.Join(' ', cjkRun));
+                Add(string.Join(' ', cjkRun), isWord: true);
                 cjkRun.Clear();
             }
         }
 
-        void Add(string term)
+        void Add(string term, bool isWord)
         {
-            if (terms.Count < MaxQueryTerms && seen.Add(term))
+            if (inPhrase && isWord)
             {
-                // Only token characters and spaces reach here, so there is no '"' to escape.
-                terms.Add($"\"{term}\"");
+                phrase.Add(term);
+                return;
+            }
+
+            // Only token characters and spaces reach here, so there is no '"' to escape. A phrase
+            // is looked up as written only: quoting a phrase asks for exactly those words.
+            if (exact.Count < MaxQueryTerms && seen.Add(isWord ? term : $"\"{term}\""))
+            {
+                exact.Add($"\"{term}\"");
+                if (isWord)
+                {
+                    stemmed.Add($"\"{term}\"");
+                }
+            }
+        }
+
+        void ClosePhrase()
+        {
+            Flush();
+            inPhrase = false;
+            if (phrase.Count > 0)
+            {
+                Add(string.Join(' ', phrase), isWord: false);
+                phrase.Clear();
             }
         }
 
         foreach (var rune in Normalize(userText).EnumerateRunes())
         {
-            if (IsCjk(rune))
+            if (IsQuote(rune))
+            {
+                if (inPhrase)
+                {
+                    ClosePhrase();
+                }
+                else
+                {
+                    Flush();
+                    inPhrase = true;
+                }
+            }
+            else if (IsCjk(rune))
             {
                 if (word.Length > 0)
                 {
@@ -104,9 +142,14 @@ internal static class Fts5Text
             }
         }
 
-        Flush();
-        return terms.Count == 0 ? null : string.Join(" OR ", terms);
+        ClosePhrase();
+        return exact.Count == 0
+            ? null
+            : new Fts5Query(string.Join(" OR ", exact), stemmed.Count == 0 ? null : string.Join(" OR ", stemmed), stemmed.Count < exact.Count);
     }
+
+    /// <summary>Straight and typographic double quotes (NFKC keeps “ and ” as they are).</summary>
+    private static bool IsQuote(Rune rune) => rune.Value is '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB';
 
     private static string Normalize(string text)
     {

@@ -13,7 +13,7 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
     // A document whose deletion began is gone for every reader.
     private const string Live = "id NOT IN (SELECT document_id FROM document_tombstones)";
 
-    private const string PageColumns = "document_id, number, width, height, has_text_layer, render_blob_key";
+    private const string PageColumns = "document_id, number, width, height, has_text_layer, render_blob_key, kind";
 
     private const string ItemColumns =
         "id, document_id, modality, page, region_x, region_y, region_width, region_height, text, blob_key, ordinal";
@@ -116,11 +116,12 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         }
 
         await using (var insertPage = connection.CreateCommand(transaction,
-            $"INSERT INTO pages ({PageColumns}) VALUES (@document, @number, @width, @height, @has_text_layer, @render_blob_key)"))
+            $"INSERT INTO pages ({PageColumns}) VALUES (@document, @number, @width, @height, @has_text_layer, @render_blob_key, @kind)"))
         {
             await insertPage.With("@document", page.DocumentId).With("@number", page.Number)
                 .With("@width", page.Width).With("@height", page.Height)
                 .With("@has_text_layer", page.HasTextLayer).With("@render_blob_key", page.RenderBlobKey)
+                .With("@kind", page.Kind.ToString())
                 .ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -167,11 +168,36 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand(null,
             $"SELECT {PageColumns} FROM pages WHERE document_id = @document ORDER BY number").With("@document", documentId);
+        return await ReadPagesAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<PageInfo>> GetNavigationPagesAsync(IReadOnlyCollection<Guid> documentIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        if (documentIds.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand(null, $"""
+            SELECT {PageColumns} FROM pages
+            WHERE kind <> 'Content' AND document_id IN (SELECT unhex(value) FROM json_each(@documents))
+            ORDER BY document_id, number
+            """).WithGuidSet("@documents", documentIds);
+        return await ReadPagesAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<PageInfo>> ReadPagesAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var pages = new List<PageInfo>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            pages.Add(new PageInfo(reader.GetGuid(0), reader.GetInt32(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetBoolean(4), reader.GetString(5)));
+            pages.Add(new PageInfo(reader.GetGuid(0), reader.GetInt32(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetBoolean(4), reader.GetString(5))
+            {
+                Kind = reader.GetEnum<PageKind>(6),
+            });
         }
 
         return pages;

@@ -172,6 +172,7 @@ internal static class SqliteMigrations
             WHEN EXISTS (SELECT 1 FROM document_tombstones WHERE document_id = NEW.document_id)
             BEGIN SELECT RAISE(IGNORE); END;
             """),
+        LexicalRankingMigration.Step,
         new(10, "text space vectors", """
             -- The vectors of the text space (a sentence-embedding model beside CLIP): the layout of
             -- step 4 under names of their own, keyed by the same item ids. A document's rows go with

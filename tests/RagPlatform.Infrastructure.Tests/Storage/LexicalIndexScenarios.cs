@@ -110,11 +110,14 @@ public abstract class LexicalIndexScenarios
             [.. (await index.SearchAsync("turbine", 10, new SearchFilter(modalities.ToHashSet(), documents.ToHashSet()), Token))
                 .Select(hit => hit.ItemId).Order()];
 
+        // A page entry holds its whole page: it is searched by SearchPagesAsync, never among the chunks.
         Assert.Equal(new[] { firstText.ItemId, secondText.ItemId }.Order(), await Search([Modality.Text], []));
-        Assert.Equal(new[] { firstText.ItemId, firstPage.ItemId }.Order(), await Search([], [first]));
+        Assert.Equal(new[] { firstText.ItemId }, await Search([], [first]));
         Assert.Equal(new[] { secondImage.ItemId }, await Search([Modality.Image, Modality.Page], [second]));
         Assert.Empty(await Search([], [Guid.NewGuid()]));
-        Assert.Equal(4, (await Search([], [])).Length);
+        Assert.Equal(3, (await Search([], [])).Length);
+        Assert.Equal(firstPage.ItemId, Assert.Single(await index.SearchPagesAsync("turbine", 10, new SearchFilter(new HashSet<Modality>(), new HashSet<Guid> { first }), Token)).ItemId);
+        Assert.Empty(await index.SearchPagesAsync("turbine", 10, new SearchFilter(new HashSet<Modality>(), new HashSet<Guid> { second }), Token));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using RagPlatform.Core.Documents;
 using RagPlatform.Core.Search;
 using RagPlatform.Infrastructure.Storage;
 
@@ -64,13 +65,71 @@ public sealed class SqliteLexicalIndexTests : LexicalIndexScenarios, IDisposable
     }
 
     [Theory]
-    [InlineData("solar panel", "\"solar\" OR \"panel\"")]
-    [InlineData("  \"solar\" NEAR(panel) -x:y* ", "\"solar\" OR \"NEAR\" OR \"panel\" OR \"x\" OR \"y\"")]
-    [InlineData("Solar solar SOLAR", "\"Solar\"")]
-    [InlineData("iPhone用ケース", "\"iPhone\" OR \"用 ケ ー ス\"")]
-    [InlineData("*** ::: ---", null)]
-    public void User_text_becomes_quoted_terms_joined_by_or(string query, string? expected)
+    [InlineData("solar panel", "\"solar\" OR \"panel\"", "\"solar\" OR \"panel\"")]
+    [InlineData("  \"solar\" NEAR(panel) -x:y* ", "\"solar\" OR \"NEAR\" OR \"panel\" OR \"x\" OR \"y\"", "\"NEAR\" OR \"panel\" OR \"x\" OR \"y\"")]
+    [InlineData("Solar solar SOLAR", "\"Solar\"", "\"Solar\"")]
+    [InlineData("iPhone用ケース", "\"iPhone\" OR \"用 ケ ー ス\"", "\"iPhone\" OR \"用 ケ ー ス\"")]
+    [InlineData("“write (a) function” now", "\"write a function\" OR \"now\"", "\"now\"")]
+    [InlineData("\"unclosed phrase", "\"unclosed phrase\"", null)]
+    [InlineData("*** ::: ---", null, null)]
+    public void User_text_becomes_quoted_terms_joined_by_or(string query, string? exact, string? stemmed)
     {
-        Assert.Equal(expected, Fts5Text.ToMatchExpression(query));
+        var parsed = Fts5Text.ToQuery(query);
+
+        Assert.Equal(exact, parsed?.Exact);
+        Assert.Equal(stemmed, parsed?.Stemmed);
+    }
+
+    [Fact]
+    public async Task Unquoted_words_find_their_stems_and_exact_words_rank_first()
+    {
+        var index = OpenIndex();
+        var stemOnly = Entry("Writing your own functions");
+        var exact = Entry("How to write a function");
+        await index.IndexAsync([stemOnly, exact, Entry("Reading data files")], Token);
+
+        var hits = await index.SearchAsync("write function", 10, SearchFilter.None, Token);
+
+        Assert.Equal([exact.ItemId, stemOnly.ItemId], hits.Select(h => h.ItemId));
+        Assert.Contains("«Writing»", hits[1].Snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_quoted_phrase_matches_only_as_written()
+    {
+        var index = OpenIndex();
+        var written = Entry("Writing your own functions is easy");
+        await index.IndexAsync([written, Entry("You write functions of your own")], Token);
+
+        var hits = await index.SearchAsync("\"writing your own functions\"", 10, SearchFilter.None, Token);
+
+        Assert.Equal(written.ItemId, Assert.Single(hits).ItemId);
+        Assert.Empty(await index.SearchAsync("\"write your own function\"", 10, SearchFilter.None, Token));
+    }
+
+    [Fact]
+    public async Task A_document_is_found_by_the_words_of_its_file_name()
+    {
+        var index = OpenIndex();
+        var named = Entry("An Introduction to the language") with { Fields = "R intro" };
+        await index.IndexAsync([named, Entry("Introductory remarks about statistics")], Token);
+
+        Assert.Equal(named.ItemId, (await index.SearchAsync("R intro", 10, SearchFilter.None, Token))[0].ItemId);
+    }
+
+    [Fact]
+    public async Task Whole_pages_are_searched_apart_from_their_chunks()
+    {
+        var index = OpenIndex();
+        var documentId = Guid.NewGuid();
+        var page = new LexicalEntry(Guid.NewGuid(), documentId, Modality.Page, "solar panels convert light into power") { Page = 3 };
+        await index.IndexAsync([page, Entry("solar wind")], Token);
+
+        var pageHit = Assert.Single(await index.SearchPagesAsync("solar power", 10, SearchFilter.None, Token));
+        Assert.Equal((page.ItemId, documentId, 3), (pageHit.ItemId, pageHit.DocumentId, pageHit.Page));
+        Assert.DoesNotContain(await index.SearchAsync("solar power", 10, SearchFilter.None, Token), h => h.ItemId == page.ItemId);
+
+        await index.DeleteDocumentAsync(documentId, Token);
+        Assert.Empty(await index.SearchPagesAsync("solar", 10, SearchFilter.None, Token));
     }
 }
