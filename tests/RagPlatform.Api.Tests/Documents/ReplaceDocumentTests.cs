@@ -93,9 +93,9 @@ public sealed class ReplaceDocumentTests : IAsyncLifetime
     [Fact]
     public async Task By_name_replaces_the_newest_document_with_that_name_and_adds_a_file_with_a_new_name()
     {
-        var stored = await client.IngestAsync(SamplePdfs.WithText("Anchorage rules, first edition."), "rules.pdf");
+        var stored = await client.IngestAsync(SamplePdfs.WithText("Anchorage rules protect cormorants."), "rules.pdf");
 
-        using var same = await ReplaceRequests.SendAsync(client, SamplePdfs.WithText("Anchorage rules, second edition."), "rules.pdf", "byName");
+        using var same = await ReplaceRequests.SendAsync(client, SamplePdfs.WithText("Anchorage rules protect pelicans."), "rules.pdf", "byName");
         using var fresh = await ReplaceRequests.SendAsync(client, SamplePdfs.WithText("Mooring charges."), "charges.pdf", "byName");
 
         var replaced = await ReplaceRequests.ResultAsync(same);
@@ -105,8 +105,8 @@ public sealed class ReplaceDocumentTests : IAsyncLifetime
         Assert.Equal(UploadOutcome.Accepted, added.Outcome);
         Assert.NotEqual(stored.Document.Id, added.Document!.Id);
         await client.WaitUntilFinishedAsync(stored.Document.Id);
-        Assert.Contains((await client.SearchTextAsync("second edition")).Hits, h => h.DocumentId == stored.Document.Id);
-        Assert.Empty((await client.SearchTextAsync("first edition")).Hits);
+        Assert.Contains((await client.SearchTextAsync("pelicans")).Hits, h => h.DocumentId == stored.Document.Id);
+        Assert.Empty((await client.SearchTextAsync("cormorants")).Hits);
     }
 
     [Fact]
