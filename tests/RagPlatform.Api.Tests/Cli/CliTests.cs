@@ -190,7 +190,7 @@ public sealed class CliTests : IAsyncLifetime
 
         var client = new PlatformClient(factory.CreateClient());
         Assert.Contains((await client.SearchTextAsync("dusk")).Hits, h => h.DocumentId == id);
-        Assert.Empty((await client.SearchTextAsync("noon")).Hits);
+        Assert.Empty((await client.SearchTextAsync("noon", "&mode=lexical")).Hits);
         Assert.Equal(2, await RunAsync("ingest", "--replace-id", "no-such.pdf", path));
     }
 
