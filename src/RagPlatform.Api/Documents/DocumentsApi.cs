@@ -15,9 +15,11 @@ internal static class DocumentsApi
             .DisableAntiforgery()
             .Produces<UploadResponseDto>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .WithSummary("Upload PDFs, images, text, Markdown, HTML, DOCX and PPTX; ingestion runs in the background");
+            .WithSummary("Upload PDFs, images, text, Markdown, HTML, DOCX and PPTX, or replace a document (replace=<id> or replace=byName); ingestion runs in the background; the answer lists each file's outcome");
 
         group.MapGet("/", ListAsync).WithSummary("Documents, newest first");
         group.MapGet("/{id:guid}", GetAsync)

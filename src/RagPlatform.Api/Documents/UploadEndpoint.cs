@@ -1,14 +1,19 @@
 using Microsoft.Extensions.Options;
+using RagPlatform.Api.Errors;
 using RagPlatform.Core.Documents;
 
 namespace RagPlatform.Api.Documents;
 
-/// <summary>POST /api/documents: one or many files as multipart/form-data.</summary>
-/// <remarks>All or nothing: every file is checked (size, type from content) before any is stored,
-/// so a rejected request leaves the library exactly as it was.</remarks>
+/// <summary>POST /api/documents: one or many files as multipart/form-data, optionally replacing
+/// documents (<see cref="UploadReplaceMode"/>).</summary>
+/// <remarks>File by file: a refused file (empty, too large, unsupported, …) is listed with its
+/// status and reason and nothing of it is kept, while the others are stored. 202 when at least one
+/// file was taken; otherwise the first refusal's problem, with the list of every file as its
+/// <c>documents</c> member.</remarks>
 internal static class UploadEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpRequest request, DocumentIntake intake, IOptions<UploadOptions> options, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(
+        HttpRequest request, DocumentIntake intake, DocumentReplacement replacement, IOptions<UploadOptions> options, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
         {
@@ -25,33 +30,89 @@ internal static class UploadEndpoint
             return Results.Problem("The request holds no file.", statusCode: StatusCodes.Status400BadRequest, title: "No file");
         }
 
-        if (files.FirstOrDefault(f => f.FileName.Any(char.IsControl)) is not null)
-        {
-            return Results.Problem("A file name holds a line break or another control character; rename the file and send it again.", statusCode: StatusCodes.Status400BadRequest, title: "Bad file name");
-        }
-
         if (files.Count > options.Value.MaxFilesPerRequest)
         {
             return Results.Problem($"{files.Count} files in one request; the limit is {options.Value.MaxFilesPerRequest}.", statusCode: StatusCodes.Status400BadRequest, title: "Too many files");
         }
 
-        // The intake's own checks, on every file before any is stored; a refusal becomes a 400, 413
-        // or 415 problem through KnownExceptionHandler.
-        foreach (var file in files)
+        var mode = UploadReplaceMode.Parse(request.Query["replace"], form["replace"], out var modeError);
+        if (mode is null)
         {
-            await using var stream = file.OpenReadStream();
-            await intake.CheckAsync(stream, file.FileName, cancellationToken);
+            return Results.Problem(modeError, statusCode: StatusCodes.Status400BadRequest, title: "Bad replace parameter");
+        }
+
+        if (mode.DocumentId is not null && files.Count > 1)
+        {
+            return Results.Problem($"replace={mode.DocumentId} replaces one document with one file, but the request holds {files.Count} files.", statusCode: StatusCodes.Status400BadRequest, title: "Too many files");
         }
 
         var results = new List<UploadResultDto>(files.Count);
         foreach (var file in files)
         {
-            await using var stream = file.OpenReadStream();
-            var accepted = await intake.AcceptAsync(stream, file.FileName, cancellationToken);
-            results.Add(new UploadResultDto(file.FileName, accepted.Duplicate, DocumentDto.From(accepted.Document)));
+            results.Add(await UploadOneAsync(file, mode, intake, replacement, cancellationToken));
         }
 
-        var first = results[0].Document;
-        return Results.Accepted(results.Count == 1 ? first.Url : "/api/documents", new UploadResponseDto(results));
+        var taken = results.FirstOrDefault(r => r.Outcome != UploadOutcome.Rejected);
+        if (taken is not null)
+        {
+            return Results.Accepted(results.Count == 1 ? taken.Document!.Url : "/api/documents", new UploadResponseDto(results));
+        }
+
+        var rejected = results.Where(r => r.Outcome == UploadOutcome.Rejected).ToList();
+        var detail = rejected.Count == 1 ? rejected[0].Detail : $"No file was taken. {string.Join(" ", rejected.Select(r => r.Detail))}";
+        return Results.Problem(
+            detail,
+            statusCode: rejected[0].Status,
+            title: rejected.Count == 1 ? Title(rejected[0].Status) : "No file taken",
+            extensions: new Dictionary<string, object?> { ["documents"] = results });
     }
+
+    private static async Task<UploadResultDto> UploadOneAsync(IFormFile file, UploadReplaceMode mode, DocumentIntake intake, DocumentReplacement replacement, CancellationToken cancellationToken)
+    {
+        if (file.FileName.Any(char.IsControl))
+        {
+            return Rejected(file.FileName, StatusCodes.Status400BadRequest, "A file name holds a line break or another control character; rename the file and send it again.");
+        }
+
+        try
+        {
+            await using var stream = file.OpenReadStream();
+            if (mode.DocumentId is { } id)
+            {
+                return Replaced(file.FileName, await replacement.ReplaceAsync(id, stream, file.FileName, cancellationToken));
+            }
+
+            if (mode.ByName)
+            {
+                var (replaced, added) = await replacement.ReplaceByNameAsync(stream, file.FileName, cancellationToken);
+                return replaced is not null ? Replaced(file.FileName, replaced) : Added(file.FileName, added!);
+            }
+
+            return Added(file.FileName, await intake.AcceptAsync(stream, file.FileName, cancellationToken));
+        }
+        catch (UploadRejectedException ex)
+        {
+            return Rejected(file.FileName, KnownExceptionHandler.Classify(ex).Status, ex.Message);
+        }
+    }
+
+    private static UploadResultDto Added(string fileName, IntakeResult result) => result.Duplicate
+        ? new(fileName, UploadOutcome.Duplicate, StatusCodes.Status200OK, null, true, DocumentDto.From(result.Document))
+        : new(fileName, UploadOutcome.Accepted, StatusCodes.Status202Accepted, null, false, DocumentDto.From(result.Document));
+
+    private static UploadResultDto Replaced(string fileName, ReplacementResult result) => result.Replaced
+        ? new(fileName, UploadOutcome.Replaced, StatusCodes.Status202Accepted, null, false, DocumentDto.From(result.Document))
+        : new(fileName, UploadOutcome.Unchanged, StatusCodes.Status200OK, null, false, DocumentDto.From(result.Document));
+
+    private static UploadResultDto Rejected(string fileName, int status, string detail) =>
+        new(fileName, UploadOutcome.Rejected, status, detail, false, null);
+
+    private static string Title(int status) => status switch
+    {
+        StatusCodes.Status404NotFound => "Document not found",
+        StatusCodes.Status409Conflict => "Replacement refused",
+        StatusCodes.Status413PayloadTooLarge => "File too large",
+        StatusCodes.Status415UnsupportedMediaType => "Unsupported file type",
+        _ => "Upload rejected",
+    };
 }

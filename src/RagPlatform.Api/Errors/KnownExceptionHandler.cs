@@ -37,6 +37,8 @@ internal sealed class KnownExceptionHandler(IProblemDetailsService problems) : I
             SearchUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Search mode unavailable"),
             UploadRejectedException { Reason: UploadRejection.TooLarge } => (StatusCodes.Status413PayloadTooLarge, "File too large"),
             UploadRejectedException { Reason: UploadRejection.UnsupportedType } => (StatusCodes.Status415UnsupportedMediaType, "Unsupported file type"),
+            UploadRejectedException { Reason: UploadRejection.UnknownDocument } => (StatusCodes.Status404NotFound, "Document not found"),
+            UploadRejectedException { Reason: UploadRejection.ContentTaken or UploadRejection.ReplacedMeanwhile } => (StatusCodes.Status409Conflict, "Replacement refused"),
             UploadRejectedException => (StatusCodes.Status400BadRequest, "Upload rejected"),
             BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Bad request"),
             // Thrown by the form reader when a multipart body passes FormOptions' limits ("… limit … exceeded"),

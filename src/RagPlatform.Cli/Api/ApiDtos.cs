@@ -25,7 +25,9 @@ internal sealed record ItemView(Guid Id, string Modality, int Page, string? Text
 
 internal sealed record DocumentListView(IReadOnlyList<DocumentView> Documents);
 
-internal sealed record UploadResultView(string FileName, bool Duplicate, DocumentView Document);
+/// <param name="Outcome">"accepted", "duplicate", "replaced", "unchanged" or "rejected" (a request of
+/// one file that is rejected answers with a problem instead).</param>
+internal sealed record UploadResultView(string FileName, bool Duplicate, DocumentView Document, string Outcome = "accepted");
 
 internal sealed record UploadResponseView(IReadOnlyList<UploadResultView> Documents);
 

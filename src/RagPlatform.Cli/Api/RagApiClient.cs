@@ -10,13 +10,20 @@ internal sealed class RagApiClient(HttpClient http)
 {
     public Uri? Server => http.BaseAddress;
 
-    public async Task<UploadResultView> UploadAsync(string path, CancellationToken cancellationToken)
+    /// <param name="replace">Null to add the file; a document id to replace that document; "byName"
+    /// to replace the newest document with the same file name (or add it when there is none).</param>
+    public async Task<UploadResultView> UploadAsync(string path, CancellationToken cancellationToken, string? replace = null)
     {
         await using var file = File.OpenRead(path);
         using var content = new MultipartFormDataContent();
         using var part = new StreamContent(file);
         part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         content.Add(part, "file", Path.GetFileName(path));
+        if (replace is not null)
+        {
+            content.Add(new StringContent(replace), "replace");
+        }
+
         var response = await SendAsync(() => http.PostAsync("api/documents", content, cancellationToken), cancellationToken);
         var body = await ReadAsync<UploadResponseView>(response, cancellationToken);
         return body.Documents[0];

@@ -14,4 +14,12 @@ public static class BlobKeys
         DocumentPrefix(documentId) + $"images/{page}-{index}.{extension}";
 
     public static string Derived(Guid documentId, string name) => DocumentPrefix(documentId) + $"derived/{name}";
+
+    /// <summary>A replacement's new original, stored before the document row points at it.</summary>
+    public static string IncomingOriginal(Guid documentId, string sha256) => DocumentPrefix(documentId) + $"incoming/{sha256}";
+
+    /// <summary>The folders of files made from the original (renders, embedded images, crops): stale
+    /// once the original is replaced.</summary>
+    public static IReadOnlyList<string> MadeFromOriginal(Guid documentId) =>
+        [DocumentPrefix(documentId) + "pages/", DocumentPrefix(documentId) + "images/", DocumentPrefix(documentId) + "derived/"];
 }

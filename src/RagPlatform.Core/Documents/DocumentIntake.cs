@@ -140,7 +140,7 @@ public sealed class DocumentIntake(
 
     /// <summary>Keeps the name a user gave (it is shown and used for downloads) minus any path, and
     /// gives a nameless upload a name from its type.</summary>
-    private static string SafeFileName(string fileName, DetectedMediaType detected)
+    internal static string SafeFileName(string fileName, DetectedMediaType detected)
     {
         var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim();
         return string.IsNullOrEmpty(name) ? $"upload.{detected.Extension}" : name;

@@ -21,10 +21,23 @@ public interface IDocumentStore
     /// <summary>The live document holding this content, if any.</summary>
     Task<Document?> FindBySha256Async(string sha256, CancellationToken cancellationToken);
 
+    /// <summary>The newest live document with exactly this file name, if any: the one an upload of a
+    /// changed file with the same name replaces.</summary>
+    Task<Document?> FindNewestByFileNameAsync(string fileName, CancellationToken cancellationToken);
+
+    /// <summary>The first step of replacing a document's content, in one transaction: when the live
+    /// document still holds <paramref name="expectedSha256"/> and no other live document holds the
+    /// new content, writes the file name, type, size and content of <paramref name="replacement"/>
+    /// (same id) with its status and progress, and removes the document's job (a worker busy with the
+    /// old content loses its lease and its status writes are ignored, see <see cref="UpdateAsync"/>).</summary>
+    Task<ContentSwap> SwapContentAsync(Document replacement, string expectedSha256, CancellationToken cancellationToken);
+
     /// <summary>Newest first.</summary>
     Task<IReadOnlyList<Document>> ListAsync(int skip, int take, CancellationToken cancellationToken);
 
-    /// <summary>Writes status, error, progress and item count of an existing document.</summary>
+    /// <summary>Writes status, error, progress and item count of an existing document, unless its
+    /// content was replaced since <paramref name="document"/> was read (its
+    /// <see cref="Document.Sha256"/> differs): a run of the old content changes nothing.</summary>
     Task UpdateAsync(Document document, CancellationToken cancellationToken);
 
     /// <summary>Deletes the document with its pages and items. False when it did not exist.</summary>

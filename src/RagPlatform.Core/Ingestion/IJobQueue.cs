@@ -7,6 +7,11 @@ public interface IJobQueue
     /// <summary>Adds a job; adding one for a document that already has one resets it to pending.</summary>
     Task EnqueueAsync(Guid documentId, CancellationToken cancellationToken);
 
+    /// <summary>Adds a job (or resets the document's job) that no worker claims before
+    /// <paramref name="notBefore"/>: the content was replaced while a worker of another process held
+    /// a lease on the old content, and that worker may write until its lease ends.</summary>
+    Task EnqueueAfterAsync(Guid documentId, DateTimeOffset notBefore, CancellationToken cancellationToken);
+
     /// <summary>Claims the oldest pending job, or a running one whose lease expired. Null when none.</summary>
     Task<IngestionJob?> ClaimNextAsync(string workerId, TimeSpan lease, CancellationToken cancellationToken);
 

@@ -72,8 +72,15 @@ public sealed partial class IngestionPipeline(
         }
         catch (DocumentRejectedException ex)
         {
-            await RemoveContentAsync(document.Id, cancellationToken);
-            await FinishAsync(job, document, ex.Message, cancellationToken);
+            if (await IsGoneOrReplacedAsync(document, cancellationToken))
+            {
+                LogStoppedForDeletion(document.Id);
+            }
+            else
+            {
+                await RemoveContentAsync(document.Id, cancellationToken);
+                await FinishAsync(job, document, ex.Message, cancellationToken);
+            }
         }
         catch (OperationCanceledException) when (run.Deleted && !cancellationToken.IsCancellationRequested)
         {
@@ -98,8 +105,9 @@ public sealed partial class IngestionPipeline(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // A write refused by the deletion fence, or the original gone, is no failure of the file.
-            if (await store.GetAsync(document.Id, cancellationToken) is null)
+            // A write refused by the deletion fence, or the original gone or replaced, is no failure
+            // of the file (and what is stored now belongs to the new content).
+            if (await IsGoneOrReplacedAsync(document, cancellationToken))
             {
                 LogStoppedForDeletion(document.Id);
             }
@@ -143,6 +151,9 @@ public sealed partial class IngestionPipeline(
         var continuing = job.Turn > 0 && document.Status == DocumentStatus.Processing && document.PagesTotal > 0;
         if (!continuing)
         {
+            // A replacement interrupted after switching the row to the new content left the new
+            // original beside the old one: move it into place before reading it.
+            await IncomingOriginals.PromoteAsync(blobs, document, cancellationToken);
             await RemoveContentAsync(document.Id, cancellationToken);
             document = await SaveAsync(document with { Status = DocumentStatus.Processing, Error = null, PagesDone = 0, ItemCount = 0 }, cancellationToken);
         }
@@ -157,8 +168,9 @@ public sealed partial class IngestionPipeline(
         var pagesThisTurn = 0;
         for (var number = document.PagesDone + 1; number <= opened.PageCount; number++)
         {
-            // A delete by another process fences the store; this run notices before the next page.
-            if (await store.GetAsync(document.Id, cancellationToken) is null)
+            // A delete by another process fences the store, a replacement changes the content; this
+            // run notices before the next page.
+            if (await IsGoneOrReplacedAsync(document, cancellationToken))
             {
                 LogStoppedForDeletion(document.Id);
                 return null;
@@ -193,6 +205,9 @@ public sealed partial class IngestionPipeline(
 
         return document;
     }
+
+    private async Task<bool> IsGoneOrReplacedAsync(Document document, CancellationToken cancellationToken) =>
+        await store.GetAsync(document.Id, cancellationToken) is not { } current || current.Sha256 != document.Sha256;
 
     /// <summary>Pages without a stored page: the ones skipped as unreadable, in any turn.</summary>
     private async Task<List<int>> SkippedPagesAsync(Document document, CancellationToken cancellationToken)
@@ -250,7 +265,7 @@ public sealed partial class IngestionPipeline(
         ? "while opening the file"
         : $"at page {Math.Min(document.PagesDone + 1, document.PagesTotal)} of {document.PagesTotal}";
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped ingesting document {DocumentId}: it is being deleted")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped ingesting document {DocumentId}: it is being deleted or replaced")]
     private partial void LogStoppedForDeletion(Guid documentId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Indexed document {DocumentId}: {Pages} pages, {Items} items")]

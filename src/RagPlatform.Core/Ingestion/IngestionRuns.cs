@@ -18,14 +18,18 @@ public sealed class IngestionRuns
         return run;
     }
 
-    /// <summary>Cancels the document's run in this process, if any, and waits until it ended.</summary>
-    public async Task CancelAsync(Guid documentId, CancellationToken cancellationToken)
+    /// <summary>Cancels the document's run in this process, if any, and waits until it ended. True
+    /// when there was one.</summary>
+    public async Task<bool> CancelAsync(Guid documentId, CancellationToken cancellationToken)
     {
-        if (_runs.TryGetValue(documentId, out var run))
+        if (!_runs.TryGetValue(documentId, out var run))
         {
-            await run.CancelAsync();
-            await run.Stopped.WaitAsync(cancellationToken);
+            return false;
         }
+
+        await run.CancelAsync();
+        await run.Stopped.WaitAsync(cancellationToken);
+        return true;
     }
 
     internal sealed class Run : IDisposable
@@ -44,7 +48,7 @@ public sealed class IngestionRuns
 
         public CancellationToken Token => _cancellation.Token;
 
-        /// <summary>True once a delete cancelled the run.</summary>
+        /// <summary>True once a delete or a replacement cancelled the run.</summary>
         public bool Deleted { get; private set; }
 
         public Task Stopped => _stopped.Task;

@@ -26,6 +26,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<PageIndexer>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<DocumentIntake>();
+        services.AddSingleton<DocumentReplacement>();
         services.AddSingleton<DocumentDeletion>();
         services.AddSingleton<DocumentReindexing>();
         services.AddSingleton<IDenseScoreCalibrator, CollectionDenseScoreCalibrator>();

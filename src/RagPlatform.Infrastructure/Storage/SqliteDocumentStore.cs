@@ -61,6 +61,22 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         return found.Count == 0 ? null : found[0];
     }
 
+    public async Task<Document?> FindNewestByFileNameAsync(string fileName, CancellationToken cancellationToken)
+    {
+        var found = await QueryDocumentsAsync(
+            $"SELECT {DocumentColumns} FROM documents WHERE file_name = @file_name AND {Live} ORDER BY created_at DESC, rowid DESC LIMIT 1",
+            cmd => cmd.With("@file_name", fileName),
+            cancellationToken);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    public async Task<ContentSwap> SwapContentAsync(Document replacement, string expectedSha256, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(replacement);
+        var (swap, holderId) = await SqliteContentSwap.ApplyAsync(database, replacement, expectedSha256, cancellationToken);
+        return holderId is { } id ? swap with { Holder = await GetAsync(id, cancellationToken) } : swap;
+    }
+
     public Task<IReadOnlyList<Document>> ListAsync(int skip, int take, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(skip);
@@ -79,8 +95,8 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         await using var command = connection.CreateCommand(null, """
             UPDATE documents SET status = @status, error = @error, pages_total = @pages_total,
                 pages_done = @pages_done, item_count = @item_count, updated_at = @updated_at
-            WHERE id = @id
-            """).With("@id", document.Id);
+            WHERE id = @id AND sha256 = @sha256
+            """).With("@id", document.Id).With("@sha256", document.Sha256);
         BindProgress(command, document);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

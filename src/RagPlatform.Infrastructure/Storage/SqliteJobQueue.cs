@@ -33,6 +33,26 @@ internal sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider clock
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task EnqueueAfterAsync(Guid documentId, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    {
+        // A running job of no worker whose lease ends at notBefore: no renewal can match it, and a
+        // claim takes it once the lease has ended, as a fresh first attempt.
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand(null, """
+            INSERT INTO jobs (document_id, status, attempt, worker_id, lease_expires_at, enqueued_at)
+            VALUES (@document, @running, 0, NULL, @not_before, @now)
+            ON CONFLICT (document_id) DO UPDATE SET
+                status = excluded.status, attempt = 0, worker_id = NULL,
+                lease_expires_at = excluded.lease_expires_at, enqueued_at = excluded.enqueued_at,
+                continues = 0, turn = 0, worked_ticks = 0
+            """)
+            .With("@document", documentId)
+            .With("@running", Running)
+            .With("@not_before", notBefore.ToTicks())
+            .With("@now", clock.GetUtcNow().ToTicks());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<IngestionJob?> ClaimNextAsync(string workerId, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(workerId);

@@ -177,6 +177,38 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Contains("Not found", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Ingest_replace_swaps_a_changed_file_keeping_its_id_and_replace_id_takes_a_name()
+    {
+        var id = await IngestAsync("notice.pdf", "The quay closes at noon.");
+        var path = Path.Combine(folder, "notice.pdf");
+        await File.WriteAllBytesAsync(path, SamplePdfs.WithText("The quay closes at dusk."), TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, await RunAsync("ingest", "--replace", path));
+        Assert.Contains($"Replaced notice.pdf → {id.ToString("N")[..8]}", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, await RunAsync("ingest", "--replace-id", "notice.pdf", path));
+        Assert.Contains("Unchanged notice.pdf", output.ToString(), StringComparison.Ordinal);
+
+        var client = new PlatformClient(factory.CreateClient());
+        Assert.Contains((await client.SearchTextAsync("dusk")).Hits, h => h.DocumentId == id);
+        Assert.Empty((await client.SearchTextAsync("noon", "&mode=lexical")).Hits);
+        Assert.Equal(2, await RunAsync("ingest", "--replace-id", "no-such.pdf", path));
+    }
+
+    [Fact]
+    public async Task Ingest_prints_each_file_s_outcome_and_exits_non_zero_when_one_was_refused()
+    {
+        await File.WriteAllBytesAsync(Path.Combine(folder, "good.pdf"), SamplePdfs.WithText("Berth allocations."), TestContext.Current.CancellationToken);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "bad.pdf"), [0x00, 0x01, 0x02, 0x03], TestContext.Current.CancellationToken);
+
+        var exit = await RunAsync("ingest", "--no-wait", Path.Combine(folder, "good.pdf"), Path.Combine(folder, "bad.pdf"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Uploaded good.pdf", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Refused bad.pdf: 'bad.pdf' is not a supported file type", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("1 of 2 files refused", output.ToString(), StringComparison.Ordinal);
+    }
+
     private static int CountOccurrences(string text, string word) =>
         text.Split([' ', '\n', '│', '|'], StringSplitOptions.RemoveEmptyEntries).Count(t => t == word);
 }

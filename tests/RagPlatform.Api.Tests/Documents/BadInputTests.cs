@@ -46,13 +46,37 @@ public sealed class BadInputTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task One_bad_file_refuses_the_whole_request_and_stores_nothing()
+    public async Task One_unsupported_file_among_good_ones_is_refused_alone_and_the_good_ones_are_stored()
     {
         using var response = await client.PostFilesAsync(
             (SamplePdfs.WithText("fine"), "fine.pdf", "application/pdf"),
-            ([0x00, 0x00, 0x01, 0x00], "page.bin", "application/octet-stream"));
+            ([0x00, 0x00, 0x01, 0x00], "page.bin", "application/octet-stream"),
+            (SamplePdfs.WithText("also fine"), "also-fine.pdf", "application/pdf"));
 
-        await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "page.bin");
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var files = (await response.Content.ReadFromJsonAsync<Api.Documents.UploadResponseDto>(PlatformClient.Json))!.Documents;
+        Assert.Equal(["fine.pdf", "page.bin", "also-fine.pdf"], files.Select(f => f.FileName));
+        Assert.Equal([Api.Documents.UploadOutcome.Accepted, Api.Documents.UploadOutcome.Rejected, Api.Documents.UploadOutcome.Accepted], files.Select(f => f.Outcome));
+        Assert.Equal(415, files[1].Status);
+        Assert.Contains("not a supported file type", files[1].Detail, StringComparison.Ordinal);
+        Assert.Null(files[1].Document);
+        Assert.Equal(["also-fine.pdf", "fine.pdf"], (await ListAsync()).Select(d => d.FileName).Order());
+    }
+
+    [Fact]
+    public async Task When_every_file_is_refused_the_problem_lists_each_file_with_its_reason()
+    {
+        using var response = await client.PostFilesAsync(
+            ([0x00, 0x00, 0x01, 0x00], "page.bin", "application/octet-stream"),
+            ([], "empty.pdf", "application/pdf"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("page.bin", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var files = problem.RootElement.GetProperty("documents").EnumerateArray().ToList();
+        Assert.Equal(["rejected", "rejected"], files.Select(f => f.GetProperty("outcome").GetString()));
+        Assert.Equal([415, 400], files.Select(f => f.GetProperty("status").GetInt32()));
+        Assert.Contains("empty", files[1].GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Empty(await ListAsync());
     }
 

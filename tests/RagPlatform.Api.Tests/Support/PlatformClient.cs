@@ -31,12 +31,15 @@ public sealed class PlatformClient(HttpClient http)
         return http.PostAsync("/api/documents", content);
     }
 
-    public async Task<UploadResultDto> UploadAsync(byte[] bytes, string name, string contentType = "application/octet-stream")
+    /// <summary>Uploads one file that must be taken (accepted or a duplicate).</summary>
+    public async Task<UploadedFile> UploadAsync(byte[] bytes, string name, string contentType = "application/octet-stream")
     {
         using var response = await PostFilesAsync((bytes, name, contentType));
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<UploadResponseDto>(Json);
-        return Assert.Single(body!.Documents);
+        var result = Assert.Single(body!.Documents);
+        Assert.NotNull(result.Document);
+        return new UploadedFile(result.FileName, result.Outcome, result.Duplicate, result.Document);
     }
 
     public async Task<DocumentDetailsDto> GetAsync(Guid id) =>

@@ -92,13 +92,40 @@ async function refreshDocuments() {
   refreshTimer = setTimeout(() => { refreshDocuments(); refreshStatus(); }, busy ? 700 : 5000);
 }
 
+const Outcomes = {
+  accepted: "queued",
+  duplicate: "already uploaded",
+  replaced: "replaced, queued again",
+  unchanged: "unchanged (same bytes)",
+  rejected: "refused",
+};
+
+// Every file's outcome stays listed (refused ones with their reason) until the next upload.
+function showOutcomes(results) {
+  $("upload-results").innerHTML = results.map((r) =>
+    `<li data-outcome="${escapeHtml(r.outcome)}"><span class="file">${escapeHtml(r.fileName)}</span>: ` +
+    `${escapeHtml(Outcomes[r.outcome] ?? r.outcome)}${r.detail ? ` — ${escapeHtml(r.detail)}` : ""}</li>`).join("");
+}
+
 async function upload(files) {
   if (!files.length) return;
   const form = new FormData();
   for (const file of files) form.append("files", file, file.name);
+  if ($("replace-same-name").checked) form.append("replace", "byName");
   $("upload-note").textContent = `Uploading ${files.length} file(s)…`;
+  $("upload-results").innerHTML = "";
   const response = await apiFetch("/api/documents", { method: "POST", body: form });
-  $("upload-note").textContent = response.ok ? `Queued ${files.length} file(s).` : `Refused: ${await problemText(response)}`;
+  const body = await response.clone().json().catch(() => null);
+  const results = Array.isArray(body?.documents) ? body.documents : [];
+  if (results.length) {
+    const refused = results.filter((r) => r.outcome === "rejected").length;
+    $("upload-note").textContent = refused
+      ? `${results.length - refused} of ${results.length} file(s) taken; ${refused} refused.`
+      : `${results.length} file(s) taken.`;
+    showOutcomes(results);
+  } else {
+    $("upload-note").textContent = response.ok ? `Queued ${files.length} file(s).` : `Refused: ${await problemText(response)}`;
+  }
   skip = 0;
   refreshDocuments();
 }
