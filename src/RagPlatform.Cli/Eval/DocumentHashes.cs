@@ -28,10 +28,11 @@ internal static class DocumentHashes
                 throw new EvalDatasetException($"{path} pins no hash for {EvalDataset.DocumentsFolder}/{name}: add it (sha256sum {name}) or remove the file.");
             }
 
-            if (!File.Exists(document))
+            // A link whose target is gone: the package that ships the file is not installed. (File.Exists
+            // says true for a dangling link on Unix: it sees the link itself.)
+            var file = new FileInfo(document);
+            if (file.LinkTarget is { } target && file.ResolveLinkTarget(returnFinalTarget: true) is { Exists: false })
             {
-                // A link whose target is gone: the package that ships the file is not installed.
-                var target = new FileInfo(document).LinkTarget;
                 throw new EvalDatasetException($"{EvalDataset.DocumentsFolder}/{name} is a link to {target}, which does not exist: install the package that ships it (see the dataset's README).");
             }
 
