@@ -127,6 +127,7 @@ internal sealed class EvalCommand(Func<RagApiClient> client, IAnsiConsole consol
                 : OcrEvaluator.Unavailable(PlatformCapabilities.OcrReasonOf(status));
         }
 
+        var pages = await PageComparison.RunAsync(dataset, outcomes, modes, cancellationToken);
         var (overall, byKind, byTag, queries) = EvalSummary.Build(outcomes, modes, k);
         var report = new EvalReport(
             dataset.Folder,
@@ -141,7 +142,8 @@ internal sealed class EvalCommand(Func<RagApiClient> client, IAnsiConsole consol
             byTag,
             queries,
             ocr,
-            answers);
+            answers,
+            pages);
         EvalTables.Render(console, report);
         if (ocr is not null)
         {
@@ -151,6 +153,11 @@ internal sealed class EvalCommand(Func<RagApiClient> client, IAnsiConsole consol
         if (answers is not null)
         {
             AnswerTables.Render(console, answers);
+        }
+
+        if (pages is not null)
+        {
+            PageTables.Render(console, pages);
         }
 
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Upload and ingestion {timings.IngestSeconds:0.0} s ({uploaded.Uploaded} ingested, {uploaded.Reused} reused); {outcomes.Count(o => o.Skipped is null)} searches {timings.SearchSeconds:0.0} s.");

@@ -83,6 +83,7 @@ internal sealed record EvalDataset(string Folder, IReadOnlyList<string> Document
         var transcripts = File.Exists(transcriptsPath) ? await TranscriptsReader.LoadAsync(transcriptsPath, names, cancellationToken) : [];
         var answersPath = Path.Combine(folder, AnswersFile);
         var answers = File.Exists(answersPath) ? await AnswersReader.LoadAsync(answersPath, names, cancellationToken) : [];
+        await DocumentHashes.CheckAsync(dataset, cancellationToken);
         return dataset with { Queries = queries, Transcripts = transcripts, Answers = answers };
     }
 

@@ -9,6 +9,8 @@ namespace RagPlatform.Cli.Eval;
 /// JSON) when the dataset has no transcripts.</param>
 /// <param name="Answers">Citation and key-fact scores of the answering API against answers.jsonl;
 /// null (absent) when the dataset has no answers or none were asked for.</param>
+/// <param name="Pages">Page-level judgements next to the page-BM25 baseline; null (absent) when no
+/// query is a text→text query judged by page.</param>
 internal sealed record EvalReport(
     string Dataset,
     string Server,
@@ -22,7 +24,8 @@ internal sealed record EvalReport(
     IReadOnlyList<MetricRow> ByTag,
     IReadOnlyList<QueryRow> Queries,
     OcrReport? Ocr = null,
-    AnswersReport? Answers = null);
+    AnswersReport? Answers = null,
+    PageReport? Pages = null);
 
 internal sealed record DocumentsSummary(int Total, int Uploaded, int Reused, IReadOnlyList<FailedDocument> Failed);
 
