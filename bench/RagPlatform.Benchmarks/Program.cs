@@ -3,7 +3,8 @@ using RagPlatform.Benchmarks.Harness;
 using RagPlatform.Benchmarks.Suites;
 
 // dotnet run -c Release --project bench/RagPlatform.Benchmarks -- <suite> [options]
-// Suites: models (generate + verify the CLIP graphs), onnx-raw, vectors, clip-pipeline, reranker, answering, isolation.
+// Suites: models (generate + verify the CLIP graphs), onnx-raw, vectors, clip-pipeline, reranker, answering, isolation,
+// image-load, search-load.
 var modelsDirectory = new Option<string>("--models-dir")
 {
     Description = "Cache folder for the generated ONNX graphs and images (generated on first use).",
@@ -94,7 +95,19 @@ var imageLoad = new Command("image-load", "Hostile image GETs (a 100-megapixel P
 imageLoad.SetAction((parse, token) => ImageLoadSuite.RunAsync(Settings(parse), Path.GetFullPath(parse.GetRequiredValue(apiDll)),
     (parse.GetValue(hostEnvironment) ?? []).Select(e => e.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : ""), token));
 
+var searchers = new Option<int>("--searchers") { Description = "Concurrent searchers.", DefaultValueFactory = _ => 16 };
+var searchesEach = new Option<int>("--searches") { Description = "Searches each searcher sends.", DefaultValueFactory = _ => 25 };
+var ingestingDocuments = new Option<int>("--ingesting") { Description = "Documents (20 pages each) uploaded just before the searches start.", DefaultValueFactory = _ => 4 };
+var libraryDocuments = new Option<int>("--library") { Description = "Documents (5 pages each) indexed before the load.", DefaultValueFactory = _ => 20 };
+var searchLoad = new Command("search-load", "Concurrent text searches on loopback against an API host process while documents ingest: latency percentiles and errors.")
+{
+    apiDll, searchers, searchesEach, ingestingDocuments, libraryDocuments,
+};
+searchLoad.SetAction((parse, token) => SearchLoadSuite.RunAsync(Settings(parse), Path.GetFullPath(parse.GetRequiredValue(apiDll)),
+    parse.GetValue(searchers), parse.GetValue(searchesEach), parse.GetValue(ingestingDocuments), parse.GetValue(libraryDocuments), token));
+
 root.Subcommands.Add(models);
+root.Subcommands.Add(searchLoad);
 root.Subcommands.Add(imageLoad);
 root.Subcommands.Add(answering);
 root.Subcommands.Add(onnxRaw);

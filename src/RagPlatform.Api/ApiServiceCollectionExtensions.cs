@@ -34,10 +34,11 @@ internal static class ApiServiceCollectionExtensions
         services.AddSingleton<ImageResponder>();
 
         // Request limits follow the Uploads section, so one setting governs Kestrel, the multipart
-        // reader and the per-file check alike.
+        // reader and the per-file check alike. The reader's limit is per part: a file that passes
+        // MaxFileBytes is refused as soon as it does, not after the whole body is spooled to disk.
         services.AddOptions<FormOptions>().Configure<IOptions<UploadOptions>>((form, uploads) =>
         {
-            form.MultipartBodyLengthLimit = uploads.Value.MaxRequestBytes;
+            form.MultipartBodyLengthLimit = Math.Min(uploads.Value.MaxFileBytes, uploads.Value.MaxRequestBytes);
             form.ValueCountLimit = 10_000;
         });
         services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>().Configure<IOptions<UploadOptions>>((kestrel, uploads) =>

@@ -11,15 +11,21 @@ namespace RagPlatform.Api.Chat;
 /// (conversation, tool, delta, answer, done — or error) or returned as one JSON answer.</summary>
 internal static partial class ChatApi
 {
+    /// <summary>Largest request body, in bytes: a question of Search:MaxQueryLength characters and a
+    /// scope of thousands of document ids fit many times over.</summary>
+    private const long MaxBodyBytes = 1024 * 1024;
+
     public static RouteGroupBuilder MapChatApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/chat").WithTags("Chat");
         group.MapPost("/", HandleAsync)
             .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
             .Accepts<ChatRequestDto>("application/json")
             .Produces<AnswerDto>(StatusCodes.Status200OK, "application/json", "text/event-stream")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Ask a question: a grounded answer citing document, page and region")
             .WithDescription("""

@@ -23,7 +23,18 @@ internal static class UploadEndpoint
                 title: "Unsupported request type");
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException limit) when (limit.Message.StartsWith("Multipart body length limit", StringComparison.Ordinal))
+        {
+            // The form reader's per-part limit (see AddApiServices), passed while the part streamed in.
+            throw new UploadRejectedException(UploadRejection.TooLarge,
+                $"A file in the request is larger than the limit of {options.Value.MaxFileBytes:N0} bytes (Uploads:MaxFileBytes); nothing was stored.");
+        }
+
         var files = form.Files;
         if (files.Count == 0)
         {

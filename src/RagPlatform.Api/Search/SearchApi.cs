@@ -10,6 +10,10 @@ internal static class SearchApi
     /// <summary>Largest query image, in bytes.</summary>
     private const long MaxImageBytes = 20L * 1024 * 1024;
 
+    /// <summary>Largest POST body, in bytes: the largest image in base64 (4 characters per 3 bytes)
+    /// and a megabyte for the other fields and the multipart framing.</summary>
+    private const long MaxBodyBytes = (MaxImageBytes * 4 / 3) + (1024 * 1024);
+
     public static RouteGroupBuilder MapSearchApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/search").WithTags("Search");
@@ -21,8 +25,10 @@ internal static class SearchApi
 
         group.MapPost("/", PostAsync)
             .DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
             .Produces<SearchResponseDto>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Search by text and/or image (JSON with a base64 image, or multipart with an image file)");

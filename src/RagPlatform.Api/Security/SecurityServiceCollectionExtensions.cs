@@ -37,7 +37,8 @@ internal static class SecurityServiceCollectionExtensions
     public static IApplicationBuilder UseApiSecurityHeaders(this IApplicationBuilder app) =>
         app.UseMiddleware<SecurityHeaders>().UseMiddleware<RequestTargetLimit>();
 
-    /// <summary>After the static files (which stay open): cross-site refusal, then keys.</summary>
+    /// <summary>After the static files (which stay open): cross-site refusal, then keys, then the
+    /// endpoints' own body limits.</summary>
     public static IApplicationBuilder UseApiKeys(this IApplicationBuilder app) =>
-        app.UseMiddleware<CrossSiteRequestGuard>().UseMiddleware<ApiKeyAuthentication>();
+        app.UseMiddleware<CrossSiteRequestGuard>().UseMiddleware<ApiKeyAuthentication>().UseMiddleware<RequestBodyLimit>();
 }

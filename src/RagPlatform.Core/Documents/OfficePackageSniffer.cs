@@ -43,7 +43,9 @@ internal static class OfficePackageSniffer
                 ? MediaTypeSniffer.Presentation
                 : null;
         }
-        catch (Exception ex) when (ex is InvalidDataException or XmlException or IOException)
+        // A cut or garbled ZIP also throws ArgumentOutOfRangeException (a negative seek to its
+        // directory) or NotSupportedException (an unknown compression method).
+        catch (Exception ex) when (ex is InvalidDataException or XmlException or IOException or ArgumentOutOfRangeException or NotSupportedException)
         {
             return null;
         }

@@ -50,7 +50,7 @@ internal static class HostProcess
 
     /// <summary>The dotnet that runs the tests: the shared framework lives in
     /// &lt;root&gt;/shared/Microsoft.NETCore.App/&lt;version&gt;/.</summary>
-    private static string DotnetHost()
+    public static string DotnetHost()
     {
         var root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
         var dotnet = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");

@@ -29,7 +29,8 @@ internal static class PackageLimits
                     $"The {format} package unpacks to {total / (1024 * 1024):N0} MiB; the limit is {options.MaxUnpackedMegabytes:N0} MiB (Extraction:MaxUnpackedMegabytes).");
             }
         }
-        catch (InvalidDataException ex)
+        // What a cut or garbled ZIP throws besides InvalidDataException (see OfficePackageSniffer).
+        catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentOutOfRangeException or NotSupportedException)
         {
             throw new DocumentRejectedException($"The file is not a readable {format} package: {ex.Message}", ex);
         }
