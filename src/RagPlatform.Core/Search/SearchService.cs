@@ -25,8 +25,8 @@ public sealed class SearchService(
     /// <summary>Said once per response while the CLIP model is missing.</summary>
     public const string DenseOffNotice = "Dense search is off (the CLIP model is not loaded): these results come from lexical search only.";
 
-    /// <summary>Said once per response while the CLIP model is missing.</summary>
-    public const string DenseOffNotice = "Dense search is off (the CLIP model is not loaded): these results come from lexical search only.";
+    /// <summary>Said once per response while the CLIP model is missing but the text space is on.</summary>
+    public const string ClipOffNotice = "The CLIP model is not loaded: text is searched lexically and in the text space, images and pages only by the text read from them.";
 
     private const string StatusHint = "GET /api/status says why; scripts/fetch-models.sh installs it.";
 
