@@ -14,4 +14,9 @@ public sealed record ExtractedPage(
     double Height,
     IReadOnlyList<ExtractedWord> Words,
     IReadOnlyList<ExtractedImage> Images,
-    EncodedImage Render);
+    EncodedImage Render)
+{
+    /// <summary>Text kept beside the page's drawing: notes, free-text boxes and filled-in form fields,
+    /// boxed by their rectangles, one block per annotation, numbered after the text layer's blocks.</summary>
+    public IReadOnlyList<ExtractedWord> AnnotationWords { get; init; } = [];
+}

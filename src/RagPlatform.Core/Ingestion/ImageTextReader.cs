@@ -19,7 +19,8 @@ public sealed partial class ImageTextReader(ITextRecognizer recognizer, ILogger<
 
         try
         {
-            return await recognizer.RecognizeAsync(image, cancellationToken);
+            var lines = await recognizer.RecognizeAsync(image, cancellationToken);
+            return [.. lines.Select(line => line with { Text = OcrHexPrefix.Repair(line.Text) })];
         }
         catch (DocumentRejectedException ex)
         {

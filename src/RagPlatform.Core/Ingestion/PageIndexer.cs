@@ -57,7 +57,9 @@ public sealed partial class PageIndexer(
         }
 
         var words = page.Words.Count > 0 ? page.Words : ImageTextReader.AsWords(pageLines);
-        foreach (var chunk in chunker.Chunk(words))
+        // Each note or form field is chunked on its own, so that its hit points at its rectangle.
+        var annotations = page.AnnotationWords.GroupBy(word => word.Block).Select(block => block.ToList());
+        foreach (var chunk in new[] { words }.Concat(annotations).SelectMany(chunker.Chunk))
         {
             items.Add(NewItem(document, page, items.Count, Modality.Text, chunk.Box.ClampToPage(), chunk.Text, null));
         }

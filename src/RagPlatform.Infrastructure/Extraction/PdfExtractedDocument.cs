@@ -74,7 +74,10 @@ internal sealed class PdfExtractedDocument : IExtractedDocument
                 ? (content.Frame.Width, content.Frame.Height)
                 : (render!.WidthPoints, render.HeightPoints);
             var image = render?.Image ?? renderer.RenderBlank(width, height);
-            return new ExtractedPage(pageNumber, width, height, content?.Words ?? [], content?.Images ?? [], image);
+            return new ExtractedPage(pageNumber, width, height, content?.Words ?? [], content?.Images ?? [], image)
+            {
+                AnnotationWords = content?.AnnotationWords ?? [],
+            };
         }
         finally
         {
@@ -141,7 +144,18 @@ internal sealed class PdfExtractedDocument : IExtractedDocument
             logger.PageWordsFailed(pageNumber, ex);
         }
 
-        return new PageContent(frame, words, imageReader.Read(page, frame));
+        IReadOnlyList<ExtractedWord> annotationWords = [];
+        try
+        {
+            var firstBlock = words.Count == 0 ? 0 : words.Max(word => word.Block) + 1;
+            annotationWords = PdfAnnotationText.Read(document, page, frame, firstBlock);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.PageAnnotationsFailed(pageNumber, ex);
+        }
+
+        return new PageContent(frame, words, imageReader.Read(page, frame), annotationWords);
     }
 
     private async Task<RenderedPage?> RenderAsync(int pageNumber, CancellationToken cancellationToken)

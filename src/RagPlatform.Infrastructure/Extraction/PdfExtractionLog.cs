@@ -23,6 +23,9 @@ internal static partial class PdfExtractionLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot lay out the words of page {Page}; the page keeps its images and render")]
     public static partial void PageWordsFailed(this ILogger logger, int page, Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot read the annotations and form fields of page {Page}; the page keeps its text layer")]
+    public static partial void PageAnnotationsFailed(this ILogger logger, int page, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot read the embedded images of page {Page} past image {Found}; the page keeps the others")]
     public static partial void PageImagesFailed(this ILogger logger, int page, int found, Exception exception);
 

@@ -3,14 +3,13 @@ using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.DocumentLayoutAnalysis;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.PageSegmenter;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.ReadingOrderDetector;
-using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
 
 namespace RagPlatform.Infrastructure.Extraction;
 
 /// <summary>Reads the words of a page in reading order, grouped into blocks, with PdfPig's own layout
-/// analysis: nearest-neighbour word extraction, Docstrum blocks and the unsupervised reading-order
-/// detector. Drops garbage (see <see cref="UnmappableText"/>) letter by letter, and the whole text
-/// layer when most of it is garbage.</summary>
+/// analysis: nearest-neighbour word extraction (see <see cref="PdfWordGrouping"/>), Docstrum blocks
+/// and the unsupervised reading-order detector. Drops garbage (see <see cref="UnmappableText"/>)
+/// letter by letter, and the whole text layer when most of it is garbage.</summary>
 internal sealed class PdfTextLayerReader(double maxUnmappableFraction)
 {
     // Docstrum is O(n log n) in words, but the unsupervised reading-order detector compares every
@@ -39,6 +38,8 @@ internal sealed class PdfTextLayerReader(double maxUnmappableFraction)
             var value = letter.Value ?? string.Empty;
             if (value.Length > 0 && string.IsNullOrWhiteSpace(value))
             {
+                // Not counted as drawn text, but kept: a drawn space separates words.
+                kept.Add(letter);
                 continue;
             }
 
@@ -72,11 +73,7 @@ internal sealed class PdfTextLayerReader(double maxUnmappableFraction)
 
     private static List<ExtractedWord> LayOut(List<Letter> letters, PageFrame frame)
     {
-        // Fake bold (the same glyph drawn twice, slightly offset) would otherwise double every word.
-        var distinct = DuplicateOverlappingTextProcessor.Get(letters);
-        var words = NearestNeighbourWordExtractor.Instance.GetWords(distinct)
-            .Where(word => !string.IsNullOrWhiteSpace(word.Text))
-            .ToList();
+        var words = PdfWordGrouping.GetWords(letters);
 
         var result = new List<ExtractedWord>(words.Count);
         if (words.Count > MaxWordsForBlockAnalysis)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using RagPlatform.Core.Search;
 
 namespace RagPlatform.Infrastructure.Storage;
 
@@ -7,7 +8,8 @@ namespace RagPlatform.Infrastructure.Storage;
 /// <para>The table's tokenizer (migration 3) is unicode61 with remove_diacritics 2 (résumé = resume) and token
 /// characters L* N* Co M* (mirrored by <see cref="IsTokenRune"/>): combining marks stay inside words, so Devanagari or decomposed Latin is not
 /// cut apart. Text is NFKC-normalised first, which also undoes the ligatures (ﬁ) and full-width forms
-/// that PDFs are full of.</para>
+/// that PDFs are full of, after <see cref="SearchTextNormalizer"/> has removed the zero-width characters
+/// that would split a word.</para>
 /// <para>CJK: unicode61 would make a whole unspaced Chinese or Japanese sentence one token, findable
 /// only whole. Every Han, Hiragana and Katakana character is therefore indexed as its own token (a
 /// zero-width space, a separator to unicode61, is put around it), and a CJK run in a query becomes a
@@ -160,7 +162,7 @@ internal static class Fts5Text
             valid.Append(rune.ToString());
         }
 
-        return valid.ToString().Normalize(NormalizationForm.FormKC);
+        return SearchTextNormalizer.Normalize(valid.ToString()).Normalize(NormalizationForm.FormKC);
     }
 
     private static IEnumerable<Rune> EnumerateRunesLeniently(string text)

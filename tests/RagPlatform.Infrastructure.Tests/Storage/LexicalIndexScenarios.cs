@@ -94,6 +94,26 @@ public abstract class LexicalIndexScenarios
         Assert.Equal(entry.ItemId, Assert.Single(hits).ItemId);
     }
 
+    [Theory]
+    [InlineData("password", "Reset your pass\u200Bword today.")]
+    [InlineData("password", "Reset your pass\u200Cword today.")]
+    [InlineData("password", "Reset your pass\u200Dword today.")]
+    [InlineData("password", "Reset your pass\u2060word today.")]
+    [InlineData("password", "Reset your pass\uFEFFword today.")]
+    [InlineData("password", "Reset your pass\u00ADword today.")]
+    [InlineData("pass\u00ADword", "Reset your password today.")]
+    [InlineData("pass\u200Bword", "Reset your password today.")]
+    public async Task Zero_width_characters_inside_a_word_do_not_stop_it_matching(string query, string text)
+    {
+        var index = OpenIndex();
+        var entry = Entry(text);
+        await index.IndexAsync([entry, Entry("A pass for the word of the day.")], Token);
+
+        var hits = await index.SearchAsync(query, 10, SearchFilter.None, Token);
+
+        Assert.Equal(entry.ItemId, hits[0].ItemId);
+    }
+
     [Fact]
     public async Task Filters_restrict_by_modality_and_document()
     {

@@ -98,13 +98,8 @@ internal static class ExtractorCodec
         writer.Write(page.Number);
         writer.Write(page.Width);
         writer.Write(page.Height);
-        writer.Write(page.Words.Count);
-        foreach (var word in page.Words)
-        {
-            writer.Write(word.Text);
-            WriteRegion(writer, word.Box);
-            writer.Write(word.Block);
-        }
+        WriteWords(writer, page.Words);
+        WriteWords(writer, page.AnnotationWords);
 
         writer.Write(page.Images.Count);
         foreach (var image in page.Images)
@@ -119,11 +114,7 @@ internal static class ExtractorCodec
     private static ExtractedPage ReadPage(BinaryReader reader)
     {
         var (number, width, height) = (reader.ReadInt32(), reader.ReadDouble(), reader.ReadDouble());
-        var words = new ExtractedWord[Count(reader)];
-        for (var i = 0; i < words.Length; i++)
-        {
-            words[i] = new ExtractedWord(reader.ReadString(), ReadRegion(reader), reader.ReadInt32());
-        }
+        var (words, annotationWords) = (ReadWords(reader), ReadWords(reader));
 
         var images = new ExtractedImage[Count(reader)];
         for (var i = 0; i < images.Length; i++)
@@ -131,7 +122,29 @@ internal static class ExtractorCodec
             images[i] = new ExtractedImage(ReadImage(reader), ReadRegion(reader));
         }
 
-        return new ExtractedPage(number, width, height, words, images, ReadImage(reader));
+        return new ExtractedPage(number, width, height, words, images, ReadImage(reader)) { AnnotationWords = annotationWords };
+    }
+
+    private static void WriteWords(BinaryWriter writer, IReadOnlyList<ExtractedWord> words)
+    {
+        writer.Write(words.Count);
+        foreach (var word in words)
+        {
+            writer.Write(word.Text);
+            WriteRegion(writer, word.Box);
+            writer.Write(word.Block);
+        }
+    }
+
+    private static ExtractedWord[] ReadWords(BinaryReader reader)
+    {
+        var words = new ExtractedWord[Count(reader)];
+        for (var i = 0; i < words.Length; i++)
+        {
+            words[i] = new ExtractedWord(reader.ReadString(), ReadRegion(reader), reader.ReadInt32());
+        }
+
+        return words;
     }
 
     private static void WriteImage(BinaryWriter writer, EncodedImage image)

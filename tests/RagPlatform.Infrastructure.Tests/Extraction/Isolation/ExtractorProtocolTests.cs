@@ -14,7 +14,10 @@ public sealed class ExtractorProtocolTests
     {
         var render = new EncodedImage(new byte[] { 1, 2, 3 }, "image/png", 30, 40);
         var figure = new ExtractedImage(new EncodedImage(new byte[] { 9, 8 }, "image/jpeg", 5, 6), new Region(0.1, 0.2, 0.3, 0.4));
-        var page = new ExtractedPage(7, 612.5, 792.25, [new ExtractedWord("naïve", new Region(0.5, 0.25, 0.125, 0.0625), 3)], [figure], render);
+        var page = new ExtractedPage(7, 612.5, 792.25, [new ExtractedWord("naïve", new Region(0.5, 0.25, 0.125, 0.0625), 3)], [figure], render)
+        {
+            AnnotationWords = [new ExtractedWord("note", new Region(0.1, 0.1, 0.2, 0.05), 4)],
+        };
         using var stream = new MemoryStream();
 
         await ExtractorFrames.WriteAsync(stream, ExtractorCodec.Encode(new ExtractorResponse.PageRead(page)), Token);
@@ -23,6 +26,7 @@ public sealed class ExtractorProtocolTests
 
         Assert.Equal((page.Number, page.Width, page.Height), (read.Number, read.Width, read.Height));
         Assert.Equal(page.Words, read.Words);
+        Assert.Equal(page.AnnotationWords, read.AnnotationWords);
         Assert.Equal(figure.Box, Assert.Single(read.Images).Box);
         Assert.Equal(figure.Image.Data.ToArray(), read.Images[0].Image.Data.ToArray());
         Assert.Equal((render.MediaType, render.PixelWidth, render.PixelHeight), (read.Render.MediaType, read.Render.PixelWidth, read.Render.PixelHeight));
