@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RagPlatform.Api.Collections;
 using RagPlatform.Core.Documents;
 
 namespace RagPlatform.Api.Documents;
@@ -18,7 +19,22 @@ internal static class UploadEndpoint
                 title: "Unsupported request type");
         }
 
+        // The collection: a query parameter (checked before the body is read, so a key of another
+        // collection is refused without taking its files) or a form field; default when neither.
+        var query = request.Query["collection"].ToString();
+        var collection = CollectionAccess.Resolve(request.HttpContext, query);
         var form = await request.ReadFormAsync(cancellationToken);
+        var field = form["collection"].ToString();
+        if (!string.IsNullOrWhiteSpace(field))
+        {
+            if (!string.IsNullOrWhiteSpace(query) && field != query)
+            {
+                return Results.Problem($"The query names collection '{query}' and the form '{field}'; name one.", statusCode: StatusCodes.Status400BadRequest, title: "Two collections");
+            }
+
+            collection = CollectionAccess.Resolve(request.HttpContext, field);
+        }
+
         var files = form.Files;
         if (files.Count == 0)
         {
@@ -47,7 +63,7 @@ internal static class UploadEndpoint
         foreach (var file in files)
         {
             await using var stream = file.OpenReadStream();
-            var accepted = await intake.AcceptAsync(stream, file.FileName, cancellationToken);
+            var accepted = await intake.AcceptAsync(stream, file.FileName, collection, cancellationToken);
             results.Add(new UploadResultDto(file.FileName, accepted.Duplicate, DocumentDto.From(accepted.Document)));
         }
 

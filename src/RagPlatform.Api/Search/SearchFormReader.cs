@@ -3,7 +3,7 @@ using RagPlatform.Core.Search;
 
 namespace RagPlatform.Api.Search;
 
-/// <summary>Reads a multipart search: fields query, modalities, documentIds, limit, mode (repeated or
+/// <summary>Reads a multipart search: fields query, modalities, documentIds, limit, mode, collection (repeated or
 /// comma-separated) and an optional image file.</summary>
 internal static class SearchFormReader
 {
@@ -32,7 +32,7 @@ internal static class SearchFormReader
             ? int.TryParse(l, out var n) ? n : throw new InvalidQueryException("The limit must be a number.")
             : null;
         var query = form.TryGetValue("query", out var q) ? q.ToString() : form["q"].ToString();
-        return (new SearchRequestDto(query, null, modalities, documentIds, limit, form["mode"].ToString()), image);
+        return (new SearchRequestDto(query, null, modalities, documentIds, limit, form["mode"].ToString(), form["collection"].ToString()), image);
     }
 
     private static IEnumerable<string> Values(IFormCollection form, string key) =>

@@ -7,10 +7,12 @@ namespace RagPlatform.Api.Search;
 /// <param name="Modalities">Only hits of these kinds (text, image, page); empty or null for all.</param>
 /// <param name="DocumentIds">Only hits from these documents; empty or null for all.</param>
 /// <param name="Mode">hybrid (default), lexical or dense: the retrievers allowed to run.</param>
+/// <param name="Collection">The collection searched; "default" when absent.</param>
 public sealed record SearchRequestDto(
     string? Query,
     string? Image,
     IReadOnlyList<Modality>? Modalities,
     IReadOnlyList<Guid>? DocumentIds,
     int? Limit,
-    string? Mode = null);
+    string? Mode = null,
+    string? Collection = null);

@@ -3,6 +3,10 @@ using RagPlatform.Core.Documents;
 namespace RagPlatform.Api.Status;
 
 /// <summary>What the platform holds and which models are on (CLIP, OCR, re-ranking, the chat model).</summary>
+/// <param name="Documents">Documents of <paramref name="Collection"/> by status.</param>
+/// <param name="Items">Items of <paramref name="Collection"/> by modality.</param>
+/// <param name="Vectors">Vectors of every collection together.</param>
+/// <param name="QueueLength">Jobs waiting, of every collection together.</param>
 public sealed record StatusDto(
     DenseStatusDto Dense,
     OcrStatusDto Ocr,
@@ -11,4 +15,5 @@ public sealed record StatusDto(
     IReadOnlyDictionary<DocumentStatus, int> Documents,
     IReadOnlyDictionary<Modality, int> Items,
     long Vectors,
-    int QueueLength);
+    int QueueLength,
+    string Collection);

@@ -27,6 +27,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<DocumentIntake>();
         services.AddSingleton<DocumentDeletion>();
+        services.AddSingleton<CollectionDeletion>();
         services.AddSingleton<DocumentReindexing>();
         services.AddSingleton<IDenseScoreCalibrator, CollectionDenseScoreCalibrator>();
         services.AddSingleton<SearchService>();

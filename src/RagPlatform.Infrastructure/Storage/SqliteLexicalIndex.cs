@@ -57,7 +57,8 @@ internal sealed class SqliteLexicalIndex(SqliteDatabase database) : ILexicalInde
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         // bm25() is lower-is-better; the port's score is higher-is-better. A NULL filter parameter
-        // means "no restriction", so the statement text never changes.
+        // means "no restriction", so the statement text never changes. The collection is applied
+        // here, before LIMIT, through the documents table (one index lookup per matching entry).
         await using var command = connection.CreateCommand(null, $"""
             SELECT e.item_id, e.document_id, e.modality, -bm25(lexical_fts) AS score,
                    snippet(lexical_fts, 0, '«', '»', '…', {SnippetTokens})
@@ -65,10 +66,12 @@ internal sealed class SqliteLexicalIndex(SqliteDatabase database) : ILexicalInde
             WHERE lexical_fts MATCH @match
               AND (@modalities IS NULL OR e.modality IN (SELECT value FROM json_each(@modalities)))
               AND (@documents IS NULL OR e.document_id IN (SELECT unhex(value) FROM json_each(@documents)))
+              AND (@collection IS NULL OR e.document_id IN (SELECT id FROM documents WHERE collection = @collection))
             ORDER BY bm25(lexical_fts), e.id
             LIMIT @limit
             """)
             .With("@match", match)
+            .With("@collection", filter.Collection)
             .With("@limit", limit);
         if (filter.Modalities.Count > 0)
         {

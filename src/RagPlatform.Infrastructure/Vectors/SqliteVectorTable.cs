@@ -13,6 +13,8 @@ namespace RagPlatform.Infrastructure.Vectors;
 /// another one sharing the file, catches up by reading what is newer than the seq it has seen.</summary>
 internal sealed class SqliteVectorTable(SqliteDatabase database)
 {
+    private const string RowColumns = "v.item_id, v.document_id, v.modality, v.vector, d.collection";
+
     /// <summary>The last change number; cheap enough to read before every search.</summary>
     public async Task<long> ReadSequenceAsync(CancellationToken cancellationToken)
     {
@@ -119,10 +121,12 @@ internal sealed class SqliteVectorTable(SqliteDatabase database)
         }
 
         // No ORDER BY: with one, SQLite prefers walking the whole table in rowid order over the seq
-        // index, turning every small catch-up into a full scan.
+        // index, turning every small catch-up into a full scan. A vector's collection is its
+        // document's, read from the documents table (fixed at upload, so read once per row change);
+        // a row whose document is already gone is being deleted and belongs to no collection.
         await using (var rows = connection.CreateCommand(transaction, sinceSeq < 0
-            ? "SELECT item_id, document_id, modality, vector FROM vectors"
-            : "SELECT item_id, document_id, modality, vector FROM vectors WHERE seq > @since").With("@since", sinceSeq))
+            ? $"SELECT {RowColumns} FROM vectors AS v LEFT JOIN documents AS d ON d.id = v.document_id"
+            : $"SELECT {RowColumns} FROM vectors AS v LEFT JOIN documents AS d ON d.id = v.document_id WHERE v.seq > @since").With("@since", sinceSeq))
         await using (var reader = await rows.ExecuteReaderAsync(cancellationToken))
         {
             var expectedBytes = dimensions * sizeof(float);
@@ -137,7 +141,7 @@ internal sealed class SqliteVectorTable(SqliteDatabase database)
                         $"The stored vector of item {itemId} has {bytes.Length} bytes; {dimensions} dimensions need {expectedBytes}. The vectors table in {database.FilePath} is damaged.");
                 }
 
-                sink.Upserted(itemId, reader.GetGuid(1), reader.GetEnum<Modality>(2), MemoryMarshal.Cast<byte, float>(bytes));
+                sink.Upserted(itemId, reader.GetGuid(1), reader.GetNullableString(4), reader.GetEnum<Modality>(2), MemoryMarshal.Cast<byte, float>(bytes));
             }
         }
 
