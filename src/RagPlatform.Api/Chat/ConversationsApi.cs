@@ -47,7 +47,8 @@ internal static class ConversationsApi
             conversation.Title,
             conversation.CreatedAt,
             conversation.UpdatedAt,
-            [.. turns.Select(t => new ConversationTurnDto(t.Id, t.Question, t.CreatedAt, AnswerDto.From(id, t.Id, t.Answer)))]));
+            [.. turns.Select(t => new ConversationTurnDto(t.Id, t.Question, t.CreatedAt, AnswerDto.From(id, t.Id, t.Answer)))],
+            conversation.Collection));
     }
 
     private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, IConversationStore store, CancellationToken cancellationToken, string? collection = null) =>
