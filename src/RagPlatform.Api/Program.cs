@@ -1,5 +1,6 @@
 using RagPlatform.Api;
 using RagPlatform.Api.Chat;
+using RagPlatform.Api.Collections;
 using RagPlatform.Api.Documents;
 using RagPlatform.Api.Items;
 using RagPlatform.Api.Search;
@@ -58,6 +59,7 @@ app.MapItemsApi();
 app.MapStatusApi();
 app.MapChatApi();
 app.MapConversationsApi();
+app.MapCollectionsApi();
 
 await app.RunAsync();
 return 0;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using RagPlatform.Cli.Api;
 using RagPlatform.Cli.Commands;
 using RagPlatform.Cli.Eval;
+using RagPlatform.Core.Documents;
 using Spectre.Console;
 
 namespace RagPlatform.Cli;
@@ -17,6 +18,7 @@ internal sealed class RagCli
     private readonly TextReader input;
     private Uri server = new(DefaultServer);
     private string? apiKey;
+    private string? collection;
 
     /// <param name="httpClientFactory">Makes the HTTP client for a server address (tests pass one
     /// that talks to an in-memory server).</param>
@@ -44,7 +46,14 @@ internal sealed class RagCli
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("RAG_API_KEY") is { Length: > 0 } env ? env : null,
         };
 
-        RagApiClient Client()
+        var collectionOption = new Option<string?>("--collection", "-c")
+        {
+            Description = $"The collection to work in (default: $RAG_COLLECTION or '{CollectionName.Default}'; for eval: 'eval')",
+            Recursive = true,
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("RAG_COLLECTION") is { Length: > 0 } env ? env : null,
+        };
+
+        RagApiClient ClientIn(string name)
         {
             var http = httpClientFactory(server);
             if (apiKey is { Length: > 0 })
@@ -52,14 +61,20 @@ internal sealed class RagCli
                 http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
             }
 
-            return new RagApiClient(http);
+            return new RagApiClient(http, name);
         }
+
+        RagApiClient Client() => ClientIn(collection ?? CollectionName.Default);
+
+        // The eval's dataset goes into a collection of its own, never among the user's documents.
+        RagApiClient EvalClient() => ClientIn(collection ?? EvalCommand.DefaultCollection);
 
         var documents = new DocumentsCommands(Client, console);
         var root = new RootCommand("RagPlatform: multimodal search over your PDFs and images")
         {
             serverOption,
             apiKeyOption,
+            collectionOption,
             new KeysCommands(console, TimeProvider.System).Build(),
             new IngestCommand(Client, console).Build(),
             new SearchCommand(Client, console).Build(),
@@ -67,10 +82,11 @@ internal sealed class RagCli
             documents.BuildList(),
             documents.BuildDelete(),
             documents.BuildReindex(),
-            new EvalCommand(Client, console).Build(),
+            new EvalCommand(EvalClient, console).Build(),
             new AskCommand(Client, console).Build(),
             new ChatCommand(Client, console, input).Build(),
             new ConversationsCommands(Client, console).Build(),
+            new CollectionsCommands(Client, console).Build(),
         };
 
         var parse = root.Parse(args);
@@ -82,6 +98,13 @@ internal sealed class RagCli
 
         server = address;
         apiKey = parse.GetValue(apiKeyOption);
+        collection = parse.GetValue(collectionOption);
+        if (collection is not null && !CollectionName.IsValid(collection))
+        {
+            console.MarkupLineInterpolated($"[red]'{collection}' is not a valid collection name (--collection or RAG_COLLECTION): use {CollectionName.Rule}.[/]");
+            return ExitCodes.UsageError;
+        }
+
         try
         {
             // Our own handler below maps failures to exit codes; the default one would turn every

@@ -46,7 +46,7 @@ internal sealed class AnsweringHost(Uri chatEndpoint) : IAsyncDisposable
         for (var d = 0; d < documents; d++)
         {
             using var pdf = new MemoryStream(Manual(d, pagesPerDocument));
-            ids.Add((await intake.AcceptAsync(pdf, $"manual-{d}.pdf", cancellationToken)).Document.Id);
+            ids.Add((await intake.AcceptAsync(pdf, $"manual-{d}.pdf", CollectionName.Default, cancellationToken)).Document.Id);
         }
 
         var store = Services.GetRequiredService<IDocumentStore>();

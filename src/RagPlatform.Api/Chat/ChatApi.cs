@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using RagPlatform.Api.Collections;
 using RagPlatform.Api.Errors;
 using RagPlatform.Core.Answering;
 using RagPlatform.Core.Search;
@@ -24,6 +25,7 @@ internal static partial class ChatApi
             .Accepts<ChatRequestDto>("application/json")
             .Produces<AnswerDto>(StatusCodes.Status200OK, "application/json", "text/event-stream")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
@@ -44,7 +46,8 @@ internal static partial class ChatApi
         AnswerService answers,
         IOptions<JsonOptions> json,
         ILoggerFactory loggers,
-        bool? stream = null)
+        bool? stream = null,
+        string? collection = null)
     {
         if (body is null)
         {
@@ -56,7 +59,8 @@ internal static partial class ChatApi
             return Results.Problem("mode must be grounded or agentic; answers are extractive by themselves when no language model is configured.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid mode");
         }
 
-        var filter = new SearchFilter(new HashSet<Core.Documents.Modality>(), (body.DocumentIds ?? []).ToHashSet());
+        var name = CollectionAccess.Resolve(http, string.IsNullOrWhiteSpace(body.Collection) ? collection : body.Collection);
+        var filter = new SearchFilter(new HashSet<Core.Documents.Modality>(), (body.DocumentIds ?? []).ToHashSet(), name);
         var request = new AnswerRequest(body.Question ?? string.Empty, body.ConversationId, filter, body.Mode ?? AnswerMode.Grounded);
         var cancellationToken = http.RequestAborted;
         if (!(stream ?? body.Stream ?? true))

@@ -7,6 +7,8 @@ namespace RagPlatform.Api.Chat;
 /// null starts a new one.</param>
 /// <param name="DocumentIds">Answer from these documents only; empty or absent means all.</param>
 /// <param name="Mode">grounded (default) or agentic.</param>
+/// <param name="Collection">The collection answered from; "default" when absent. A follow-up must name
+/// the collection its conversation was started in (else 404, as for an unknown conversation).</param>
 /// <param name="Stream">true (default): server-sent events; false: one JSON answer. The query
 /// parameter <c>?stream=false</c> overrides it.</param>
 public sealed record ChatRequestDto(
@@ -14,4 +16,5 @@ public sealed record ChatRequestDto(
     Guid? ConversationId = null,
     IReadOnlyList<Guid>? DocumentIds = null,
     AnswerMode? Mode = null,
-    bool? Stream = null);
+    bool? Stream = null,
+    string? Collection = null);

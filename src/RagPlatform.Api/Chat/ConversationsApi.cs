@@ -1,3 +1,4 @@
+using RagPlatform.Api.Collections;
 using RagPlatform.Core.Answering;
 
 namespace RagPlatform.Api.Chat;
@@ -10,7 +11,7 @@ internal static class ConversationsApi
     public static RouteGroupBuilder MapConversationsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/conversations").WithTags("Chat");
-        group.MapGet("/", ListAsync).WithSummary("Conversations, newest activity first");
+        group.MapGet("/", ListAsync).WithSummary("Conversations of a collection, newest activity first");
         group.MapGet("/{id:guid}", GetAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A conversation with its questions and checked answers");
@@ -20,20 +21,21 @@ internal static class ConversationsApi
         return group;
     }
 
-    private static async Task<IResult> ListAsync(IConversationStore store, CancellationToken cancellationToken, int skip = 0, int take = 100)
+    private static async Task<IResult> ListAsync(HttpContext http, IConversationStore store, CancellationToken cancellationToken, int skip = 0, int take = 100, string? collection = null)
     {
+        var name = CollectionAccess.Resolve(http, collection);
         if (skip < 0 || take is < 1 or > MaxPageSize)
         {
             return Results.Problem($"skip must be 0 or more and take between 1 and {MaxPageSize}.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid paging");
         }
 
-        var conversations = await store.ListAsync(skip, take, cancellationToken);
+        var conversations = await store.ListAsync(name, skip, take, cancellationToken);
         return TypedResults.Ok(new ConversationListDto([.. conversations.Select(ConversationDto.From)]));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, IConversationStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, IConversationStore store, CancellationToken cancellationToken, string? collection = null)
     {
-        var conversation = await store.GetAsync(id, cancellationToken);
+        var conversation = await VisibleAsync(http, store, id, collection, cancellationToken);
         if (conversation is null)
         {
             return NotFound(id);
@@ -45,11 +47,20 @@ internal static class ConversationsApi
             conversation.Title,
             conversation.CreatedAt,
             conversation.UpdatedAt,
-            [.. turns.Select(t => new ConversationTurnDto(t.Id, t.Question, t.CreatedAt, AnswerDto.From(id, t.Id, t.Answer)))]));
+            [.. turns.Select(t => new ConversationTurnDto(t.Id, t.Question, t.CreatedAt, AnswerDto.From(id, t.Id, t.Answer)))],
+            conversation.Collection));
     }
 
-    private static async Task<IResult> DeleteAsync(Guid id, IConversationStore store, CancellationToken cancellationToken) =>
-        await store.DeleteAsync(id, cancellationToken) ? Results.NoContent() : NotFound(id);
+    private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, IConversationStore store, CancellationToken cancellationToken, string? collection = null) =>
+        await VisibleAsync(http, store, id, collection, cancellationToken) is not null && await store.DeleteAsync(id, cancellationToken)
+            ? Results.NoContent()
+            : NotFound(id);
+
+    /// <summary>Null for a missing conversation and for one of a collection this request may not see.</summary>
+    private static async Task<Conversation?> VisibleAsync(HttpContext http, IConversationStore store, Guid id, string? collection, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is { } conversation && CollectionAccess.MaySee(http, conversation.Collection, collection)
+            ? conversation
+            : null;
 
     private static IResult NotFound(Guid id) =>
         Results.Problem($"No conversation has the id {id}.", statusCode: StatusCodes.Status404NotFound, title: "Conversation not found");

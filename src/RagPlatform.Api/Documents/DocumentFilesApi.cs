@@ -13,9 +13,9 @@ internal static class DocumentFilesApi
         group.MapGet("/{id:guid}/pages/{page:int}/image", PageImageAsync).WithSummary("A rendered page, optionally scaled to fit maxSide pixels");
     }
 
-    private static async Task<IResult> OriginalAsync(Guid id, HttpResponse response, IDocumentStore store, IBlobStore blobs, CancellationToken cancellationToken)
+    private static async Task<IResult> OriginalAsync(Guid id, HttpContext http, HttpResponse response, IDocumentStore store, IBlobStore blobs, CancellationToken cancellationToken, string? collection = null)
     {
-        var document = await store.GetAsync(id, cancellationToken);
+        var document = await DocumentsApi.VisibleAsync(http, store, id, collection, cancellationToken);
         var stream = document is null ? null : await blobs.OpenReadAsync(BlobKeys.Original(id), cancellationToken);
         if (stream is null)
         {
@@ -30,21 +30,29 @@ internal static class DocumentFilesApi
         return Results.File(stream, document.MediaType, enableRangeProcessing: true);
     }
 
-    private static async Task<IResult> ThumbnailAsync(Guid id, IDocumentStore store, ImageResponder images, CancellationToken cancellationToken, int maxSide = 256)
+    private static async Task<IResult> ThumbnailAsync(Guid id, HttpContext http, IDocumentStore store, ImageResponder images, CancellationToken cancellationToken, int maxSide = 256, string? collection = null)
     {
+        if (await DocumentsApi.VisibleAsync(http, store, id, collection, cancellationToken) is null)
+        {
+            return DocumentsApi.NotFound(id);
+        }
+
         var page = (await store.GetPagesAsync(id, cancellationToken)).MinBy(p => p.Number);
         if (page is null)
         {
-            return await store.GetAsync(id, cancellationToken) is null
-                ? DocumentsApi.NotFound(id)
-                : Results.Problem("The document has no page yet: it is still being ingested, or it failed.", statusCode: StatusCodes.Status404NotFound, title: "No thumbnail yet");
+            return Results.Problem("The document has no page yet: it is still being ingested, or it failed.", statusCode: StatusCodes.Status404NotFound, title: "No thumbnail yet");
         }
 
         return await images.ScaledAsync(id, page.RenderBlobKey, maxSide, cancellationToken);
     }
 
-    private static async Task<IResult> PageImageAsync(Guid id, int page, IDocumentStore store, ImageResponder images, CancellationToken cancellationToken, int? maxSide = null)
+    private static async Task<IResult> PageImageAsync(Guid id, int page, HttpContext http, IDocumentStore store, ImageResponder images, CancellationToken cancellationToken, int? maxSide = null, string? collection = null)
     {
+        if (await DocumentsApi.VisibleAsync(http, store, id, collection, cancellationToken) is null)
+        {
+            return DocumentsApi.NotFound(id);
+        }
+
         var info = (await store.GetPagesAsync(id, cancellationToken)).FirstOrDefault(p => p.Number == page);
         if (info is null)
         {

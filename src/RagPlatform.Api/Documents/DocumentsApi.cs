@@ -1,3 +1,4 @@
+using RagPlatform.Api.Collections;
 using RagPlatform.Core.Documents;
 
 namespace RagPlatform.Api.Documents;
@@ -38,20 +39,21 @@ internal static class DocumentsApi
         return group;
     }
 
-    private static async Task<IResult> ListAsync(IDocumentStore store, CancellationToken cancellationToken, int skip = 0, int take = 100)
+    private static async Task<IResult> ListAsync(HttpContext http, IDocumentStore store, CancellationToken cancellationToken, int skip = 0, int take = 100, string? collection = null)
     {
+        var name = CollectionAccess.Resolve(http, collection);
         if (skip < 0 || take < 1 || take > MaxPageSize)
         {
             return Results.Problem($"skip must be ≥ 0 and take between 1 and {MaxPageSize}.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid paging");
         }
 
-        var documents = await store.ListAsync(skip, take, cancellationToken);
+        var documents = await store.ListAsync(name, skip, take, cancellationToken);
         return Results.Ok(new DocumentListDto(documents.Select(DocumentDto.From).ToList(), skip, take));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, IDocumentStore store, IBlobStore blobs, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, IDocumentStore store, IBlobStore blobs, CancellationToken cancellationToken, string? collection = null)
     {
-        var document = await store.GetAsync(id, cancellationToken);
+        var document = await VisibleAsync(http, store, id, collection, cancellationToken);
         if (document is null)
         {
             return NotFound(id);
@@ -66,13 +68,22 @@ internal static class DocumentsApi
             await DocumentNotes.ReadAsync(document, blobs, cancellationToken)));
     }
 
-    private static async Task<IResult> DeleteAsync(Guid id, DocumentDeletion deletion, CancellationToken cancellationToken) =>
-        await deletion.DeleteAsync(id, cancellationToken) ? Results.NoContent() : NotFound(id);
+    private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, IDocumentStore store, DocumentDeletion deletion, CancellationToken cancellationToken, string? collection = null) =>
+        await VisibleAsync(http, store, id, collection, cancellationToken) is not null && await deletion.DeleteAsync(id, cancellationToken)
+            ? Results.NoContent()
+            : NotFound(id);
 
-    private static async Task<IResult> ReindexAsync(Guid id, DocumentReindexing reindexing, CancellationToken cancellationToken) =>
-        await reindexing.ReindexAsync(id, cancellationToken) is { } document
+    private static async Task<IResult> ReindexAsync(Guid id, HttpContext http, IDocumentStore store, DocumentReindexing reindexing, CancellationToken cancellationToken, string? collection = null) =>
+        await VisibleAsync(http, store, id, collection, cancellationToken) is not null && await reindexing.ReindexAsync(id, cancellationToken) is { } document
             ? Results.Accepted(ApiLinks.Document(id), DocumentDto.From(document))
             : NotFound(id);
+
+    /// <summary>The document, or null when it does not exist or is in a collection this request may
+    /// not see (<see cref="CollectionAccess.MaySee"/>): both answer the same 404.</summary>
+    internal static async Task<Document?> VisibleAsync(HttpContext http, IDocumentStore store, Guid id, string? collection, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is { } document && CollectionAccess.MaySee(http, document.Collection, collection)
+            ? document
+            : null;
 
     internal static IResult NotFound(Guid id) =>
         Results.Problem($"No document has the id {id}.", statusCode: StatusCodes.Status404NotFound, title: "Document not found");

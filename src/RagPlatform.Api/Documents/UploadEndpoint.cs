@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RagPlatform.Api.Collections;
 using RagPlatform.Api.Errors;
 using RagPlatform.Core.Documents;
 
@@ -23,6 +24,10 @@ internal static class UploadEndpoint
                 title: "Unsupported request type");
         }
 
+        // The collection: a query parameter (checked before the body is read, so a key of another
+        // collection is refused without taking its files) or a form field; default when neither.
+        var query = request.Query["collection"].ToString();
+        var collection = CollectionAccess.Resolve(request.HttpContext, query);
         IFormCollection form;
         try
         {
@@ -33,6 +38,17 @@ internal static class UploadEndpoint
             // The form reader's per-part limit (see AddApiServices), passed while the part streamed in.
             throw new UploadRejectedException(UploadRejection.TooLarge,
                 $"A file in the request is larger than the limit of {options.Value.MaxFileBytes:N0} bytes (Uploads:MaxFileBytes); nothing was stored.");
+        }
+
+        var field = form["collection"].ToString();
+        if (!string.IsNullOrWhiteSpace(field))
+        {
+            if (!string.IsNullOrWhiteSpace(query) && field != query)
+            {
+                return Results.Problem($"The query names collection '{query}' and the form '{field}'; name one.", statusCode: StatusCodes.Status400BadRequest, title: "Two collections");
+            }
+
+            collection = CollectionAccess.Resolve(request.HttpContext, field);
         }
 
         var files = form.Files;
@@ -60,7 +76,7 @@ internal static class UploadEndpoint
         var results = new List<UploadResultDto>(files.Count);
         foreach (var file in files)
         {
-            results.Add(await UploadOneAsync(file, mode, intake, replacement, cancellationToken));
+            results.Add(await UploadOneAsync(file, collection, mode, intake, replacement, cancellationToken));
         }
 
         var taken = results.FirstOrDefault(r => r.Outcome != UploadOutcome.Rejected);
@@ -78,7 +94,7 @@ internal static class UploadEndpoint
             extensions: new Dictionary<string, object?> { ["documents"] = results });
     }
 
-    private static async Task<UploadResultDto> UploadOneAsync(IFormFile file, UploadReplaceMode mode, DocumentIntake intake, DocumentReplacement replacement, CancellationToken cancellationToken)
+    private static async Task<UploadResultDto> UploadOneAsync(IFormFile file, string collection, UploadReplaceMode mode, DocumentIntake intake, DocumentReplacement replacement, CancellationToken cancellationToken)
     {
         if (file.FileName.Any(char.IsControl))
         {
@@ -90,16 +106,16 @@ internal static class UploadEndpoint
             await using var stream = file.OpenReadStream();
             if (mode.DocumentId is { } id)
             {
-                return Replaced(file.FileName, await replacement.ReplaceAsync(id, stream, file.FileName, cancellationToken));
+                return Replaced(file.FileName, await replacement.ReplaceAsync(id, stream, file.FileName, collection, cancellationToken));
             }
 
             if (mode.ByName)
             {
-                var (replaced, added) = await replacement.ReplaceByNameAsync(stream, file.FileName, cancellationToken);
+                var (replaced, added) = await replacement.ReplaceByNameAsync(stream, file.FileName, collection, cancellationToken);
                 return replaced is not null ? Replaced(file.FileName, replaced) : Added(file.FileName, added!);
             }
 
-            return Added(file.FileName, await intake.AcceptAsync(stream, file.FileName, cancellationToken));
+            return Added(file.FileName, await intake.AcceptAsync(stream, file.FileName, collection, cancellationToken));
         }
         catch (UploadRejectedException ex)
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using RagPlatform.Api.Collections;
 using RagPlatform.Api.Search;
 using RagPlatform.Core.Answering;
 using RagPlatform.Core.Documents;
@@ -33,6 +34,8 @@ internal sealed class KnownExceptionHandler(IProblemDetailsService problems) : I
         exception switch
         {
             InvalidQueryException => (StatusCodes.Status400BadRequest, "Invalid query"),
+            InvalidCollectionNameException => (StatusCodes.Status400BadRequest, "Invalid collection name"),
+            CollectionForbiddenException => (StatusCodes.Status403Forbidden, "Forbidden"),
             UnsupportedSearchContentException => (StatusCodes.Status415UnsupportedMediaType, "Unsupported content"),
             SearchUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Search mode unavailable"),
             UploadRejectedException { Reason: UploadRejection.TooLarge } => (StatusCodes.Status413PayloadTooLarge, "File too large"),

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using RagPlatform.Api.Collections;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Search;
 
@@ -21,7 +22,8 @@ internal static class SearchApi
         group.MapGet("/", GetAsync)
             .Produces<SearchResponseDto>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .WithSummary("Search by text: GET /api/search?q=revenue&modality=image&limit=10&mode=hybrid&collapse=false");
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("Search by text in one collection: GET /api/search?q=revenue&modality=image&limit=10&mode=hybrid&collapse=false&collection=default");
 
         group.MapPost("/", PostAsync)
             .DisableAntiforgery()
@@ -29,6 +31,7 @@ internal static class SearchApi
             .Produces<SearchResponseDto>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Search by text and/or image (JSON with a base64 image, or multipart with an image file)");
@@ -36,6 +39,7 @@ internal static class SearchApi
     }
 
     private static Task<IResult> GetAsync(
+        HttpContext http,
         SearchService search,
         CancellationToken cancellationToken,
         string? q = null,
@@ -43,8 +47,9 @@ internal static class SearchApi
         Guid[]? documentId = null,
         int? limit = null,
         string? mode = null,
-        bool? collapse = null) =>
-        RunAsync(search, new SearchRequest(q, null, Filter(ParseModalities(modality), documentId), limit, ParseMode(mode), collapse ?? true), cancellationToken);
+        bool? collapse = null,
+        string? collection = null) =>
+        RunAsync(search, new SearchRequest(q, null, Filter(ParseModalities(modality), documentId, CollectionAccess.Resolve(http, collection)), limit, ParseMode(mode), collapse ?? true), cancellationToken);
 
     /// <summary>Case-insensitive, repeated or comma-separated (modality=image,page); an unknown
     /// name is a 400 that lists the valid ones.</summary>
@@ -65,6 +70,10 @@ internal static class SearchApi
 
     private static async Task<IResult> PostAsync(HttpRequest request, SearchService search, CancellationToken cancellationToken)
     {
+        // A collection in the query string is checked before the body is read; the body's wins when
+        // only it names one.
+        var queried = request.Query["collection"].ToString();
+        CollectionAccess.Resolve(request.HttpContext, queried);
         SearchRequestDto? body;
         DataContent? image;
         if (request.HasFormContentType)
@@ -86,7 +95,8 @@ internal static class SearchApi
             throw new InvalidQueryException("The request body is empty.");
         }
 
-        return await RunAsync(search, new SearchRequest(body.Query, image, Filter(body.Modalities, body.DocumentIds), body.Limit, ParseMode(body.Mode), body.Collapse ?? true), cancellationToken);
+        var collection = CollectionAccess.Resolve(request.HttpContext, string.IsNullOrWhiteSpace(body.Collection) ? queried : body.Collection);
+        return await RunAsync(search, new SearchRequest(body.Query, image, Filter(body.Modalities, body.DocumentIds, collection), body.Limit, ParseMode(body.Mode), body.Collapse ?? true), cancellationToken);
     }
 
     private static async Task<IResult> RunAsync(SearchService search, SearchRequest request, CancellationToken cancellationToken)
@@ -125,6 +135,6 @@ internal static class SearchApi
         }
     }
 
-    private static SearchFilter Filter(IEnumerable<Modality>? modalities, IEnumerable<Guid>? documentIds) =>
-        new((modalities ?? []).ToHashSet(), (documentIds ?? []).ToHashSet());
+    private static SearchFilter Filter(IEnumerable<Modality>? modalities, IEnumerable<Guid>? documentIds, string collection) =>
+        new((modalities ?? []).ToHashSet(), (documentIds ?? []).ToHashSet(), collection);
 }

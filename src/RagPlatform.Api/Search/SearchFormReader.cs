@@ -3,7 +3,7 @@ using RagPlatform.Core.Search;
 
 namespace RagPlatform.Api.Search;
 
-/// <summary>Reads a multipart search: fields query, modalities, documentIds, limit, mode, collapse (repeated or
+/// <summary>Reads a multipart search: fields query, modalities, documentIds, limit, mode, collapse, collection (repeated or
 /// comma-separated) and an optional image file.</summary>
 internal static class SearchFormReader
 {
@@ -35,7 +35,7 @@ internal static class SearchFormReader
         bool? collapse = form.TryGetValue("collapse", out var c) && !string.IsNullOrEmpty(c)
             ? bool.TryParse(c, out var b) ? b : throw new InvalidQueryException("collapse must be true or false.")
             : null;
-        return (new SearchRequestDto(query, null, modalities, documentIds, limit, form["mode"].ToString(), collapse), image);
+        return (new SearchRequestDto(query, null, modalities, documentIds, limit, form["mode"].ToString(), collapse, form["collection"].ToString()), image);
     }
 
     private static IEnumerable<string> Values(IFormCollection form, string key) =>

@@ -8,6 +8,7 @@ namespace RagPlatform.Api.Search;
 /// <param name="DocumentIds">Only hits from these documents; empty or null for all.</param>
 /// <param name="Mode">hybrid (default), lexical or dense: the retrievers allowed to run.</param>
 /// <param name="Collapse">One hit per document, page and modality (default true); false lists every matching chunk.</param>
+/// <param name="Collection">The collection searched; "default" when absent.</param>
 public sealed record SearchRequestDto(
     string? Query,
     string? Image,
@@ -15,4 +16,5 @@ public sealed record SearchRequestDto(
     IReadOnlyList<Guid>? DocumentIds,
     int? Limit,
     string? Mode = null,
-    bool? Collapse = null);
+    bool? Collapse = null,
+    string? Collection = null);

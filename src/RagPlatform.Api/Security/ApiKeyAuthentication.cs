@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using RagPlatform.Api.Collections;
 using RagPlatform.Core.Access;
 
 namespace RagPlatform.Api.Security;
 
 /// <summary>Asks every /api request for a key once keys exist (or Auth:RequireKeys): 401 without a valid
-/// one, 403 with one whose scope is too small. Nothing about the data is said in either answer.</summary>
+/// one, 403 with one whose scope is too small. Nothing about the data is said in either answer. A key
+/// limited to collections passes its list on to the endpoints as a <see cref="CollectionGrant"/>.</summary>
 internal sealed partial class ApiKeyAuthentication(RequestDelegate next, ApiKeyRing ring, IOptions<AuthOptions> options, ILogger<ApiKeyAuthentication> logger)
 {
     public const string KeyHeader = "X-Api-Key";
@@ -47,6 +49,12 @@ internal sealed partial class ApiKeyAuthentication(RequestDelegate next, ApiKeyR
             await Problems.WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden",
                 $"This API key has the {Name(key.Scope)} scope; {context.Request.Method} requests here need the {Name(needed)} scope.");
             return;
+        }
+
+        if (key.Collections.Count > 0)
+        {
+            // The endpoints check it against the collection each request names (CollectionAccess).
+            context.Features.Set(new CollectionGrant(key.Collections));
         }
 
         await next(context);

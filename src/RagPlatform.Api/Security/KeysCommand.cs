@@ -7,7 +7,7 @@ namespace RagPlatform.Api.Security;
 /// (Storage:DataDirectory from its settings and environment).</summary>
 internal static class KeysCommand
 {
-    private const string Usage = "Usage: keys create --name NAME [--scope read|write|admin] | keys list | keys revoke <id-or-name>";
+    private const string Usage = "Usage: keys create --name NAME [--scope read|write|admin] [--collection NAME]... | keys list | keys revoke <id-or-name>";
 
     public static bool IsInvoked(string[] args) => args.Length > 0 && args[0] == "keys";
 
@@ -20,7 +20,7 @@ internal static class KeysCommand
             case "create" when Option(args, "--name") is { Length: > 0 } name && Enum.TryParse<ApiKeyScope>(Option(args, "--scope") ?? "read", ignoreCase: true, out var scope):
                 try
                 {
-                    var (key, secret) = await file.CreateAsync(name, scope, [], now, cancellationToken);
+                    var (key, secret) = await file.CreateAsync(name, scope, Options(args, "--collection"), now, cancellationToken);
                     await output.WriteLineAsync($"Created key {key.Name} (id {key.Id}, scope {key.Scope.ToString().ToLowerInvariant()}). Its secret, shown this once only:");
                     await output.WriteLineAsync(secret);
                     return 0;
@@ -49,6 +49,10 @@ internal static class KeysCommand
                 return 2;
         }
     }
+
+    /// <summary>Every value of a repeatable option.</summary>
+    private static string[] Options(string[] args, string name) =>
+        [.. args.Select((arg, i) => (arg, i)).Where(a => a.arg == name && a.i + 1 < args.Length).Select(a => args[a.i + 1])];
 
     private static string? Option(string[] args, string name)
     {

@@ -11,7 +11,7 @@ internal static class StatusApi
 {
     public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/status", GetAsync).WithTags("Status").WithSummary("Model availability, counts and queue length");
+        routes.MapGet("/api/status", GetAsync).WithTags("Status").WithSummary("Model availability, a collection's document and item counts, vectors and queue length");
         return routes;
     }
 
@@ -22,9 +22,10 @@ internal static class StatusApi
             .AddCheck<DenseSearchHealthCheck>("dense-search")
             .AddCheck<OcrHealthCheck>("ocr");
 
-    private static async Task<StatusDto> GetAsync(IDocumentStore store, IVectorIndex vectors, IJobQueue queue, IDenseEncoders encoders, ITextRecognizer ocr, IReranker reranker, TextSpace textSpace, IServiceProvider services, Security.ServerPaths paths, CancellationToken cancellationToken)
+    private static async Task<StatusDto> GetAsync(HttpContext http, IDocumentStore store, IVectorIndex vectors, IJobQueue queue, IDenseEncoders encoders, ITextRecognizer ocr, IReranker reranker, TextSpace textSpace, IServiceProvider services, Security.ServerPaths paths, CancellationToken cancellationToken, string? collection = null)
     {
-        var counts = await store.CountAsync(cancellationToken);
+        var name = Collections.CollectionAccess.Resolve(http, collection);
+        var counts = await store.CountAsync(name, cancellationToken);
         return new StatusDto(
             new DenseStatusDto(encoders.IsAvailable, paths.Redact(encoders.UnavailableReason), encoders.IsAvailable ? encoders.Dimensions : null),
             new OcrStatusDto(ocr.IsAvailable, paths.Redact(ocr.UnavailableReason)),
@@ -34,6 +35,7 @@ internal static class StatusApi
             Enum.GetValues<Modality>().ToDictionary(m => m, m => counts.ItemsByModality.GetValueOrDefault(m)),
             await vectors.CountAsync(cancellationToken),
             await queue.CountAsync(cancellationToken),
+            name,
             await TextSpaceStatusAsync(textSpace, paths, cancellationToken));
     }
 
@@ -61,7 +63,7 @@ internal static class StatusApi
         {
             try
             {
-                await store.CountAsync(cancellationToken);
+                await store.CountAsync(null, cancellationToken);
                 return HealthCheckResult.Healthy();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -11,7 +11,7 @@ namespace RagPlatform.Cli.Api;
 /// a follow-up into a standalone search query).</param>
 /// <param name="DocumentIds">The scope; empty for the whole collection.</param>
 /// <param name="Mode">"grounded" or "agentic".</param>
-internal sealed record ChatRequestBody(string Question, Guid? ConversationId, IReadOnlyList<Guid> DocumentIds, string Mode, bool Stream);
+internal sealed record ChatRequestBody(string Question, Guid? ConversationId, IReadOnlyList<Guid> DocumentIds, string Mode, bool Stream, string? Collection = null);
 
 /// <summary>The checked answer: its text, the sources the model saw, what it cited and how well.</summary>
 internal sealed record AnswerView

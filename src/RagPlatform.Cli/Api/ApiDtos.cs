@@ -45,7 +45,7 @@ internal sealed record DenseView(bool Available, string? Reason, int? Dimensions
 /// <param name="Ocr">Whether text is read from images; absent on servers without OCR. Kept raw
 /// while its shape settles: see <see cref="Eval.PlatformCapabilities"/>.</param>
 /// <param name="Reranking">Absent on servers older than the re-ranking step.</param>
-internal sealed record StatusView(DenseView Dense, Dictionary<string, int> Documents, Dictionary<string, int> Items, long Vectors, int QueueLength, JsonElement? Ocr = null, RerankingView? Reranking = null, TextSpaceView? TextSpace = null);
+internal sealed record StatusView(DenseView Dense, Dictionary<string, int> Documents, Dictionary<string, int> Items, long Vectors, int QueueLength, JsonElement? Ocr = null, RerankingView? Reranking = null, string? Collection = null, TextSpaceView? TextSpace = null);
 
 internal sealed record TextSpaceView(bool Available, string? Reason, string? Model, int? Dimensions, long Vectors);
 
@@ -60,3 +60,9 @@ internal static class ApiJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 }
+
+internal sealed record CollectionView(string Name, int DocumentCount);
+
+internal sealed record CollectionListView(IReadOnlyList<CollectionView> Collections);
+
+internal sealed record CollectionDeletedView(string Name, int DeletedDocuments, int DeletedConversations);

@@ -2,16 +2,27 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using RagPlatform.Core.Documents;
 
 namespace RagPlatform.Cli.Api;
 
-/// <summary>Typed client of the RagPlatform HTTP API.</summary>
-internal sealed class RagApiClient(HttpClient http)
+/// <summary>Typed client of the RagPlatform HTTP API, working in one collection: every request that
+/// lists, uploads, searches, asks or reports names it, and those by id name it too, so that an id of
+/// another collection is "not found".</summary>
+internal sealed class RagApiClient(HttpClient http, string collection = CollectionName.Default)
 {
     public Uri? Server => http.BaseAddress;
 
+    public string Collection => collection;
+
+    /// <summary>The same server and key, working in another collection.</summary>
+    public RagApiClient InCollection(string name) => new(http, name);
+
+    /// <summary>The collection as a query string part (after ? or &amp;).</summary>
+    private string InQuery => $"collection={Uri.EscapeDataString(collection)}";
+
     /// <param name="replace">Null to add the file; a document id to replace that document; "byName"
-    /// to replace the newest document with the same file name (or add it when there is none).</param>
+    /// to replace the newest document of the collection with the same file name (or add it when there is none).</param>
     public async Task<UploadResultView> UploadAsync(string path, CancellationToken cancellationToken, string? replace = null)
     {
         await using var file = File.OpenRead(path);
@@ -24,7 +35,7 @@ internal sealed class RagApiClient(HttpClient http)
             content.Add(new StringContent(replace), "replace");
         }
 
-        var response = await SendAsync(() => http.PostAsync("api/documents", content, cancellationToken), cancellationToken);
+        var response = await SendAsync(() => http.PostAsync($"api/documents?{InQuery}", content, cancellationToken), cancellationToken);
         var body = await ReadAsync<UploadResponseView>(response, cancellationToken);
         return body.Documents[0];
     }
@@ -34,22 +45,22 @@ internal sealed class RagApiClient(HttpClient http)
 
     /// <summary>The document with its pages and items (their text included).</summary>
     public async Task<DocumentDetailsView> GetDetailsAsync(Guid id, CancellationToken cancellationToken) =>
-        await ReadAsync<DocumentDetailsView>(await SendAsync(() => http.GetAsync($"api/documents/{id}", cancellationToken), cancellationToken), cancellationToken, "document");
+        await ReadAsync<DocumentDetailsView>(await SendAsync(() => http.GetAsync($"api/documents/{id}?{InQuery}", cancellationToken), cancellationToken), cancellationToken, "document");
 
     /// <summary>The most documents the API lists in one page.</summary>
     public const int MaxPageSize = 500;
 
     public async Task<IReadOnlyList<DocumentView>> ListAsync(int skip, int take, CancellationToken cancellationToken) =>
-        (await ReadAsync<DocumentListView>(await SendAsync(() => http.GetAsync($"api/documents?skip={skip}&take={take}", cancellationToken), cancellationToken), cancellationToken)).Documents;
+        (await ReadAsync<DocumentListView>(await SendAsync(() => http.GetAsync($"api/documents?skip={skip}&take={take}&{InQuery}", cancellationToken), cancellationToken), cancellationToken)).Documents;
 
     public async Task<DocumentView> ReindexAsync(Guid id, CancellationToken cancellationToken) =>
-        await ReadAsync<DocumentView>(await SendAsync(() => http.PostAsync($"api/documents/{id}/reindex", null, cancellationToken), cancellationToken), cancellationToken, "document");
+        await ReadAsync<DocumentView>(await SendAsync(() => http.PostAsync($"api/documents/{id}/reindex?{InQuery}", null, cancellationToken), cancellationToken), cancellationToken, "document");
 
     public async Task DeleteAsync(Guid id, CancellationToken cancellationToken) =>
-        await SendAsync(() => http.DeleteAsync($"api/documents/{id}", cancellationToken), cancellationToken);
+        await SendAsync(() => http.DeleteAsync($"api/documents/{id}?{InQuery}", cancellationToken), cancellationToken);
 
     public async Task<StatusView> StatusAsync(CancellationToken cancellationToken) =>
-        await ReadAsync<StatusView>(await SendAsync(() => http.GetAsync("api/status", cancellationToken), cancellationToken), cancellationToken);
+        await ReadAsync<StatusView>(await SendAsync(() => http.GetAsync($"api/status?{InQuery}", cancellationToken), cancellationToken), cancellationToken);
 
     /// <param name="mode">hybrid, lexical or dense; null for the server's default (hybrid).</param>
     /// <param name="collapse">False lists every matching chunk instead of one hit per page and modality.</param>
@@ -59,6 +70,7 @@ internal sealed class RagApiClient(HttpClient http)
         {
             { new StringContent(text ?? string.Empty), "query" },
             { new StringContent(limit.ToString(System.Globalization.CultureInfo.InvariantCulture)), "limit" },
+            { new StringContent(collection), "collection" },
         };
         foreach (var modality in modalities)
         {
@@ -90,7 +102,7 @@ internal sealed class RagApiClient(HttpClient http)
 
     /// <summary>Asks a question and returns the whole checked answer at once (stream=false).</summary>
     public async Task<AnswerView> AskAsync(ChatRequestBody request, CancellationToken cancellationToken) =>
-        await ReadAsync<AnswerView>(await SendAsync(() => http.PostAsJsonAsync("api/chat", request with { Stream = false }, ApiJson.Options, cancellationToken), cancellationToken), cancellationToken, "answer");
+        await ReadAsync<AnswerView>(await SendAsync(() => http.PostAsJsonAsync("api/chat", request with { Stream = false, Collection = collection }, ApiJson.Options, cancellationToken), cancellationToken), cancellationToken, "answer");
 
     /// <summary>Asks a question and yields the answer's events as the server streams them, ending
     /// with <see cref="AnswerCompleted"/>. Cancelling the token closes the connection, which makes the
@@ -99,7 +111,7 @@ internal sealed class RagApiClient(HttpClient http)
     /// a stream that ends without an answer.</exception>
     public async IAsyncEnumerable<ChatEvent> StreamAnswerAsync(ChatRequestBody request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, "api/chat") { Content = JsonContent.Create(request with { Stream = true }, options: ApiJson.Options) };
+        using var message = new HttpRequestMessage(HttpMethod.Post, "api/chat") { Content = JsonContent.Create(request with { Stream = true, Collection = collection }, options: ApiJson.Options) };
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
         using var response = await SendAsync(() => http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken), cancellationToken);
         if (response.Content.Headers.ContentType?.MediaType == "application/json")
@@ -129,13 +141,19 @@ internal sealed class RagApiClient(HttpClient http)
     }
 
     public async Task<IReadOnlyList<ConversationSummaryView>> ListConversationsAsync(CancellationToken cancellationToken) =>
-        (await ReadAsync<ConversationListView>(await SendAsync(() => http.GetAsync("api/conversations", cancellationToken), cancellationToken), cancellationToken)).Conversations;
+        (await ReadAsync<ConversationListView>(await SendAsync(() => http.GetAsync($"api/conversations?{InQuery}", cancellationToken), cancellationToken), cancellationToken)).Conversations;
 
     public async Task<ConversationView> GetConversationAsync(Guid id, CancellationToken cancellationToken) =>
-        await ReadAsync<ConversationView>(await SendAsync(() => http.GetAsync($"api/conversations/{id}", cancellationToken), cancellationToken), cancellationToken, "conversation");
+        await ReadAsync<ConversationView>(await SendAsync(() => http.GetAsync($"api/conversations/{id}?{InQuery}", cancellationToken), cancellationToken), cancellationToken, "conversation");
 
     public async Task DeleteConversationAsync(Guid id, CancellationToken cancellationToken) =>
-        (await SendAsync(() => http.DeleteAsync($"api/conversations/{id}", cancellationToken), cancellationToken)).Dispose();
+        (await SendAsync(() => http.DeleteAsync($"api/conversations/{id}?{InQuery}", cancellationToken), cancellationToken)).Dispose();
+
+    public async Task<IReadOnlyList<CollectionView>> ListCollectionsAsync(CancellationToken cancellationToken) =>
+        (await ReadAsync<CollectionListView>(await SendAsync(() => http.GetAsync("api/collections", cancellationToken), cancellationToken), cancellationToken)).Collections;
+
+    public async Task<CollectionDeletedView> DeleteCollectionAsync(string name, CancellationToken cancellationToken) =>
+        await ReadAsync<CollectionDeletedView>(await SendAsync(() => http.DeleteAsync($"api/collections/{Uri.EscapeDataString(name)}", cancellationToken), cancellationToken), cancellationToken);
 
     private async Task<bool> NextEventAsync(IAsyncEnumerator<ServerSentEvent> events, CancellationToken cancellationToken)
     {

@@ -20,7 +20,7 @@ internal sealed class KeysCommands(IAnsiConsole console, TimeProvider time)
 
         var name = new Option<string>("--name") { Description = "What the key is for (unique among active keys)", Required = true };
         var scope = new Option<ApiKeyScope>("--scope") { Description = "read (list, search, ask), write (also upload, reindex, delete) or admin", DefaultValueFactory = _ => ApiKeyScope.Read };
-        var collections = new Option<string[]>("--collection") { Description = "Limit the key to these collections (stored; enforced once collections exist)", AllowMultipleArgumentsPerToken = true };
+        var collections = new Option<string[]>("--collection") { Description = "Limit the key to these collections (repeat or list; default: all): other collections answer 403, their documents 404", AllowMultipleArgumentsPerToken = true };
         var create = new Command("create", "Create a key and print its secret (shown this once only)") { name, scope, collections };
         create.SetAction((parse, ct) => CreateAsync(File(parse.GetValue(data)!), parse.GetValue(name)!, parse.GetValue(scope), parse.GetValue(collections) ?? [], ct));
 

@@ -16,6 +16,9 @@ namespace RagPlatform.Cli.Eval;
 /// &lt;folder&gt;` writes the synthetic dataset instead.</summary>
 internal sealed class EvalCommand(Func<RagApiClient> client, IAnsiConsole console)
 {
+    /// <summary>Where the dataset is uploaded unless --collection names another collection.</summary>
+    public const string DefaultCollection = "eval";
+
     /// <summary>The search API's default upper limit on hits per query.</summary>
     private const int MaxK = 100;
 
@@ -97,7 +100,7 @@ internal sealed class EvalCommand(Func<RagApiClient> client, IAnsiConsole consol
         var platform = PlatformCapabilities.From(status);
         var transcripts = dataset.Transcripts.Count == 0 ? string.Empty : $", {dataset.Transcripts.Count} transcripts";
         var questions = dataset.Answers.Count == 0 ? string.Empty : $", {dataset.Answers.Count} answer questions ({(answerModes.Count == 0 ? "not asked" : string.Join(", ", answerModes))})";
-        console.MarkupLineInterpolated($"Dataset {dataset.Folder}: {dataset.Documents.Count} documents, {dataset.Queries.Count} queries{transcripts}{questions}; modes {string.Join(", ", modes)}; k = {k}");
+        console.MarkupLineInterpolated($"Dataset {dataset.Folder}: {dataset.Documents.Count} documents, {dataset.Queries.Count} queries{transcripts}{questions}; modes {string.Join(", ", modes)}; k = {k}; collection {api.Collection}");
         DescribePlatform(platform);
 
         var clock = Stopwatch.StartNew();

@@ -45,6 +45,12 @@ public sealed class ApiKeyFile(string path)
     public async Task<(ApiKey Key, string Secret)> CreateAsync(string name, ApiKeyScope scope, IReadOnlyList<string> collections, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(collections);
+        if (collections.FirstOrDefault(c => !Documents.CollectionName.IsValid(c)) is { } bad)
+        {
+            throw new InvalidOperationException($"'{bad}' is not a valid collection name: use {Documents.CollectionName.Rule}.");
+        }
+
         var keys = (await LoadAsync(cancellationToken)).ToList();
         if (keys.Any(k => k.IsActive && string.Equals(k.Name, name, StringComparison.Ordinal)))
         {
@@ -52,7 +58,7 @@ public sealed class ApiKeyFile(string path)
         }
 
         var secret = ApiKeySecrets.NewSecret();
-        var key = new ApiKey(ApiKeySecrets.NewId(), name, scope, collections, ApiKeySecrets.Hash(secret), now);
+        var key = new ApiKey(ApiKeySecrets.NewId(), name, scope, [.. collections.Distinct(StringComparer.Ordinal)], ApiKeySecrets.Hash(secret), now);
         keys.Add(key);
         await SaveAsync(keys, cancellationToken);
         return (key, secret);

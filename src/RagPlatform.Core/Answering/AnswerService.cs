@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
+using RagPlatform.Core.Documents;
 using RagPlatform.Core.Search;
 
 namespace RagPlatform.Core.Answering;
@@ -36,8 +37,13 @@ public sealed class AnswerService(
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.Value;
         var question = Validate(request.Question);
+        var collection = request.Filter.Collection ?? CollectionName.Default;
+        // A conversation of another collection is as unknown as a missing one: follow-ups never
+        // cross collections, and the answer says nothing about what exists elsewhere.
         var conversation = request.ConversationId is { } id
-            ? await conversations.GetAsync(id, cancellationToken) ?? throw new ConversationNotFoundException(id)
+            ? await conversations.GetAsync(id, cancellationToken) is { } found && found.Collection == collection
+                ? found
+                : throw new ConversationNotFoundException(id)
             : null;
         IReadOnlyList<ConversationTurn> history = conversation is null
             ? []
@@ -116,7 +122,7 @@ public sealed class AnswerService(
         var now = time.GetUtcNow();
         if (conversation is null)
         {
-            await conversations.CreateAsync(new Conversation(conversationId, Title(question), now, now, 0), cancellationToken);
+            await conversations.CreateAsync(new Conversation(conversationId, Title(question), now, now, 0, collection), cancellationToken);
         }
 
         await conversations.AddTurnAsync(new ConversationTurn(turnId, conversationId, question, answer, now), cancellationToken);

@@ -8,8 +8,8 @@ public interface IConversationStore
 
     Task<Conversation?> GetAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>Newest activity first.</summary>
-    Task<IReadOnlyList<Conversation>> ListAsync(int skip, int take, CancellationToken cancellationToken);
+    /// <summary>Newest activity first, of one collection.</summary>
+    Task<IReadOnlyList<Conversation>> ListAsync(string collection, int skip, int take, CancellationToken cancellationToken);
 
     /// <summary>Oldest first.</summary>
     Task<IReadOnlyList<ConversationTurn>> GetTurnsAsync(Guid conversationId, CancellationToken cancellationToken);
@@ -19,4 +19,7 @@ public interface IConversationStore
 
     /// <summary>False when it did not exist.</summary>
     Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every conversation of the collection with its turns; returns how many.</summary>
+    Task<int> DeleteCollectionAsync(string collection, CancellationToken cancellationToken);
 }

@@ -4,6 +4,7 @@ namespace RagPlatform.Core.Documents;
 /// <param name="Sha256">Lower-case hex digest of the original bytes; identical uploads share it.</param>
 /// <param name="PagesTotal">0 until extraction has opened the file.</param>
 /// <param name="Error">Human-readable reason when <paramref name="Status"/> is Failed.</param>
+/// <param name="Collection">The collection it belongs to (<see cref="CollectionName"/>); fixed at upload.</param>
 public sealed record Document(
     Guid Id,
     string FileName,
@@ -17,4 +18,5 @@ public sealed record Document(
     int PagesDone,
     int ItemCount,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string Collection);

@@ -45,15 +45,21 @@ public sealed class DocumentIntake(
     /// <exception cref="UploadRejectedException">Empty, too large, or not a supported format.</exception>
     /// <remarks>Concurrent uploads of the same bytes give one document: the store's unique content
     /// key lets one of them add it, and the others get it back as a duplicate.</remarks>
-    public async Task<IntakeResult> AcceptAsync(Stream content, string fileName, CancellationToken cancellationToken)
+    /// <param name="collection">A valid collection name (<see cref="CollectionName"/>).</param>
+    public async Task<IntakeResult> AcceptAsync(Stream content, string fileName, string collection, CancellationToken cancellationToken)
     {
+        if (!CollectionName.IsValid(collection))
+        {
+            throw new ArgumentException($"'{collection}' is not a valid collection name.", nameof(collection));
+        }
+
         var detected = await CheckAsync(content, fileName, cancellationToken);
         var size = content.Length - content.Position;
         var start = content.Position;
         var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
         try
         {
-            var result = await StoreAsync(content, start, fileName, size, sha256, detected, cancellationToken);
+            var result = await StoreAsync(content, start, fileName, collection, size, sha256, detected, cancellationToken);
             space.ObserveSuccess();
             // After a full disk was cleared up: keep space back for deletes again.
             await reserve.RestoreAsync(cancellationToken);
@@ -65,13 +71,13 @@ public sealed class DocumentIntake(
         }
     }
 
-    private async Task<IntakeResult> StoreAsync(Stream content, long start, string fileName, long size, string sha256, DetectedMediaType detected, CancellationToken cancellationToken)
+    private async Task<IntakeResult> StoreAsync(Stream content, long start, string fileName, string collection, long size, string sha256, DetectedMediaType detected, CancellationToken cancellationToken)
     {
-        var existing = await store.FindBySha256Async(sha256, cancellationToken);
+        var existing = await store.FindBySha256Async(collection, sha256, cancellationToken);
         if (existing is null)
         {
             content.Position = start;
-            var created = await CreateAsync(content, fileName, size, sha256, detected, cancellationToken);
+            var created = await CreateAsync(content, fileName, collection, size, sha256, detected, cancellationToken);
             if (created.Duplicate)
             {
                 existing = created.Document;
@@ -106,12 +112,12 @@ public sealed class DocumentIntake(
     }
 
     /// <returns>The new document, or (Duplicate) the one a concurrent upload of the same bytes stored first.</returns>
-    private async Task<IntakeResult> CreateAsync(Stream content, string fileName, long size, string sha256, DetectedMediaType detected, CancellationToken cancellationToken)
+    private async Task<IntakeResult> CreateAsync(Stream content, string fileName, string collection, long size, string sha256, DetectedMediaType detected, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var document = new Document(
             Guid.CreateVersion7(now), SafeFileName(fileName, detected), detected.MediaType, detected.Kind, size, sha256,
-            DocumentStatus.Queued, null, 0, 0, 0, now, now);
+            DocumentStatus.Queued, null, 0, 0, 0, now, now, collection);
 
         // The original is stored before the row that points at it: a crash in between leaves an
         // unreferenced file, never a document without its bytes. A failed write or a lost race

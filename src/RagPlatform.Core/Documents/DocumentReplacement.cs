@@ -29,30 +29,32 @@ public sealed class DocumentReplacement(
     // interleave their file moves. Replacements are rare; the wait is short.
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
-    /// <summary>Replaces the newest document with the same file name, or adds the file as a new
-    /// document when none has that name.</summary>
+    /// <summary>Replaces the newest document of the collection with the same file name, or adds the
+    /// file to the collection as a new document when none has that name.</summary>
     /// <returns>The replacement, or (Added) the new document when none had the name.</returns>
-    public async Task<(ReplacementResult? Replaced, IntakeResult? Added)> ReplaceByNameAsync(Stream content, string fileName, CancellationToken cancellationToken)
+    public async Task<(ReplacementResult? Replaced, IntakeResult? Added)> ReplaceByNameAsync(Stream content, string fileName, string collection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         var detected = await intake.CheckAsync(content, fileName, cancellationToken);
-        var existing = await store.FindNewestByFileNameAsync(DocumentIntake.SafeFileName(fileName, detected), cancellationToken);
+        var existing = await store.FindNewestByFileNameAsync(collection, DocumentIntake.SafeFileName(fileName, detected), cancellationToken);
         return existing is null
-            ? (null, await intake.AcceptAsync(content, fileName, cancellationToken))
-            : (await ReplaceAsync(existing.Id, content, fileName, cancellationToken), null);
+            ? (null, await intake.AcceptAsync(content, fileName, collection, cancellationToken))
+            : (await ReplaceAsync(existing.Id, content, fileName, collection, cancellationToken), null);
     }
 
     /// <param name="content">The new file; must be seekable (read twice: hash, then store).</param>
+    /// <param name="collection">The collection the request is in: a document of another one is
+    /// answered like a missing one.</param>
     /// <exception cref="UploadRejectedException">Empty, too large or unsupported; no such document;
     /// another document holds these bytes; or another replacement of it came first.</exception>
-    public async Task<ReplacementResult> ReplaceAsync(Guid documentId, Stream content, string fileName, CancellationToken cancellationToken)
+    public async Task<ReplacementResult> ReplaceAsync(Guid documentId, Stream content, string fileName, string collection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         var detected = await intake.CheckAsync(content, fileName, cancellationToken);
         var start = content.Position;
         var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
-        var current = await store.GetAsync(documentId, cancellationToken)
-            ?? throw new UploadRejectedException(UploadRejection.UnknownDocument, $"No document {documentId}: there is nothing to replace.");
+        var found = await store.GetAsync(documentId, cancellationToken);
+        var current = found is not null && found.Collection == collection ? found : throw new UploadRejectedException(UploadRejection.UnknownDocument, $"No document {documentId}: there is nothing to replace.");
         if (current.Sha256 == sha256)
         {
             await _oneAtATime.WaitAsync(cancellationToken);
@@ -66,7 +68,7 @@ public sealed class DocumentReplacement(
             }
         }
 
-        if (await store.FindBySha256Async(sha256, cancellationToken) is { } holder)
+        if (await store.FindBySha256Async(collection, sha256, cancellationToken) is { } holder)
         {
             throw ContentTaken(fileName, holder);
         }

@@ -4,9 +4,10 @@ namespace RagPlatform.Core.Documents;
 /// pass the same scenario suite.</summary>
 public interface IDocumentStore
 {
-    /// <summary>Adds the document unless a live document already holds the same content
-    /// (<see cref="Document.Sha256"/>, unique): returns the one stored for that content, this one
-    /// or the other. Concurrent adds of the same content store exactly one.</summary>
+    /// <summary>Adds the document unless a live document of the same collection already holds the
+    /// same content (<see cref="Document.Sha256"/>, unique per collection): returns the one stored for
+    /// that content, this one or the other. Concurrent adds of the same content to one collection
+    /// store exactly one; the same content in two collections is two documents.</summary>
     Task<Document> AddAsync(Document document, CancellationToken cancellationToken);
 
     /// <summary>The first step of a delete: fences the document so that every later write of data
@@ -18,12 +19,12 @@ public interface IDocumentStore
     /// <summary>Null when there is none or its deletion began.</summary>
     Task<Document?> GetAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>The live document holding this content, if any.</summary>
-    Task<Document?> FindBySha256Async(string sha256, CancellationToken cancellationToken);
+    /// <summary>The live document of the collection holding this content, if any.</summary>
+    Task<Document?> FindBySha256Async(string collection, string sha256, CancellationToken cancellationToken);
 
-    /// <summary>The newest live document with exactly this file name, if any: the one an upload of a
-    /// changed file with the same name replaces.</summary>
-    Task<Document?> FindNewestByFileNameAsync(string fileName, CancellationToken cancellationToken);
+    /// <summary>The newest live document of the collection with exactly this file name, if any: the
+    /// one an upload of a changed file with the same name replaces.</summary>
+    Task<Document?> FindNewestByFileNameAsync(string collection, string fileName, CancellationToken cancellationToken);
 
     /// <summary>The first step of replacing a document's content, in one transaction: when the live
     /// document still holds <paramref name="expectedSha256"/> and no other live document holds the
@@ -32,8 +33,14 @@ public interface IDocumentStore
     /// old content loses its lease and its status writes are ignored, see <see cref="UpdateAsync"/>).</summary>
     Task<ContentSwap> SwapContentAsync(Document replacement, string expectedSha256, CancellationToken cancellationToken);
 
-    /// <summary>Newest first.</summary>
-    Task<IReadOnlyList<Document>> ListAsync(int skip, int take, CancellationToken cancellationToken);
+    /// <summary>Newest first, of one collection (null: of all).</summary>
+    Task<IReadOnlyList<Document>> ListAsync(string? collection, int skip, int take, CancellationToken cancellationToken);
+
+    /// <summary>The ids of every live document of the collection.</summary>
+    Task<IReadOnlyList<Guid>> ListIdsAsync(string collection, CancellationToken cancellationToken);
+
+    /// <summary>Every collection that holds a live document, by name.</summary>
+    Task<IReadOnlyList<CollectionSummary>> ListCollectionsAsync(CancellationToken cancellationToken);
 
     /// <summary>Writes status, error, progress and item count of an existing document, unless its
     /// content was replaced since <paramref name="document"/> was read (its
@@ -64,5 +71,6 @@ public interface IDocumentStore
 
     Task<Item?> GetItemAsync(Guid itemId, CancellationToken cancellationToken);
 
-    Task<StoreCounts> CountAsync(CancellationToken cancellationToken);
+    /// <summary>Documents by status and items by modality, of one collection (null: of all).</summary>
+    Task<StoreCounts> CountAsync(string? collection, CancellationToken cancellationToken);
 }

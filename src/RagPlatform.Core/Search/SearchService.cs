@@ -101,7 +101,9 @@ public sealed class SearchService(
         var unknown = new List<Guid>();
         foreach (var id in filter.DocumentIds.Take(20))
         {
-            if (await store.GetAsync(id, cancellationToken) is null)
+            // A document of another collection is unknown here too: a filter says nothing about it.
+            if (await store.GetAsync(id, cancellationToken) is not { } document ||
+                (filter.Collection is not null && document.Collection != filter.Collection))
             {
                 unknown.Add(id);
             }

@@ -94,7 +94,7 @@ public sealed class PdfDocumentExtractor(IOptions<ExtractionOptions> options, IL
         }
 
         var original = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        var repaired = await Task.Run(() => TruncatedPdfRepair.TryAppendTrailer(original), CancellationToken.None)
+        var repaired = await AbandonableWork.Run(() => TruncatedPdfRepair.TryAppendTrailer(original))
             .WaitAsync(timeout, cancellationToken)
             .ConfigureAwait(false);
         if (repaired is null)
@@ -130,7 +130,7 @@ public sealed class PdfDocumentExtractor(IOptions<ExtractionOptions> options, IL
     private static async Task<PdfPigOpening> OpenWithPdfPigAsync(
         string path, PdfPigLog log, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var open = Task.Run(() =>
+        var open = AbandonableWork.Run(() =>
         {
             // A stream, not the bytes: PdfPig reads objects on demand, so memory does not grow with
             // the file (PdfDocument.Open(path) would read the whole file into an array).
@@ -153,7 +153,7 @@ public sealed class PdfDocumentExtractor(IOptions<ExtractionOptions> options, IL
                 stream.Dispose();
                 throw;
             }
-        }, CancellationToken.None);
+        });
 
         try
         {
@@ -180,7 +180,7 @@ public sealed class PdfDocumentExtractor(IOptions<ExtractionOptions> options, IL
         Exception? popplerFailure = null;
         try
         {
-            popplerPages = await Task.Run(() => PdfPageRenderer.CountPages(path), CancellationToken.None)
+            popplerPages = await AbandonableWork.Run(() => PdfPageRenderer.CountPages(path))
                 .WaitAsync(timeout, cancellationToken)
                 .ConfigureAwait(false);
         }

@@ -98,7 +98,7 @@ internal sealed class PdfExtractedDocument : IExtractedDocument
             return null;
         }
 
-        var work = Task.Run(() => ReadContent(pdf, pageNumber), CancellationToken.None);
+        var work = AbandonableWork.Run(() => ReadContent(pdf, pageNumber));
         pdfPigWork = work;
         try
         {
@@ -166,7 +166,7 @@ internal sealed class PdfExtractedDocument : IExtractedDocument
         {
             // The token also reaches libvips, which stops between strips; a poppler call that never
             // returns is abandoned by WaitAsync and goes on in the background.
-            return await Task.Run(() => renderer.Render(path, pageNumber, deadline.Token), CancellationToken.None)
+            return await AbandonableWork.Run(() => renderer.Render(path, pageNumber, deadline.Token))
                 .WaitAsync(deadline.Token)
                 .ConfigureAwait(false);
         }

@@ -28,6 +28,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<DocumentIntake>();
         services.AddSingleton<DocumentReplacement>();
         services.AddSingleton<DocumentDeletion>();
+        services.AddSingleton<CollectionDeletion>();
         services.AddSingleton<DocumentReindexing>();
         services.AddSingleton<IDenseScoreCalibrator, CollectionDenseScoreCalibrator>();
         services.AddSingleton<SearchService>();

@@ -5,7 +5,8 @@ namespace RagPlatform.Infrastructure.Storage;
 /// <summary>The first step of replacing a document's content, in one transaction under SQLite's
 /// write lock (so two replacements, in this process or another, cannot both win): checks that the
 /// live document still holds the expected content and that no other document holds the new one,
-/// switches the row to the new content and removes the document's job.</summary>
+/// switches the row to the new content and removes the document's job. Content is unique per
+/// collection, so only a document of the same collection can hold it already.</summary>
 internal static class SqliteContentSwap
 {
     private const string Live = "id NOT IN (SELECT document_id FROM document_tombstones)";
@@ -29,7 +30,11 @@ internal static class SqliteContentSwap
             }
         }
 
-        await using (var holder = connection.CreateCommand(transaction, "SELECT id FROM documents WHERE content_key = @sha256 AND id <> @id")
+        await using (var holder = connection.CreateCommand(transaction, """
+            SELECT id FROM documents
+            WHERE content_key = @sha256 AND id <> @id
+              AND collection = (SELECT collection FROM documents WHERE id = @id)
+            """)
             .With("@sha256", replacement.Sha256).With("@id", replacement.Id))
         {
             if (await holder.ExecuteScalarAsync(cancellationToken) is byte[] holderId)

@@ -15,18 +15,19 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
     };
 
     private const string ConversationColumns =
-        "c.id, c.title, c.created_at, c.updated_at, (SELECT count(*) FROM conversation_turns t WHERE t.conversation_id = c.id)";
+        "c.id, c.title, c.created_at, c.updated_at, (SELECT count(*) FROM conversation_turns t WHERE t.conversation_id = c.id), c.collection";
 
     public async Task CreateAsync(Conversation conversation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand(null,
-            "INSERT OR IGNORE INTO conversations (id, title, created_at, updated_at) VALUES (@id, @title, @created_at, @updated_at)")
+            "INSERT OR IGNORE INTO conversations (id, title, created_at, updated_at, collection) VALUES (@id, @title, @created_at, @updated_at, @collection)")
             .With("@id", conversation.Id)
             .With("@title", conversation.Title)
             .With("@created_at", conversation.CreatedAt.ToTicks())
-            .With("@updated_at", conversation.UpdatedAt.ToTicks());
+            .With("@updated_at", conversation.UpdatedAt.ToTicks())
+            .With("@collection", conversation.Collection);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -36,13 +37,13 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
         return found.Count == 0 ? null : found[0];
     }
 
-    public Task<IReadOnlyList<Conversation>> ListAsync(int skip, int take, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Conversation>> ListAsync(string collection, int skip, int take, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(skip);
         ArgumentOutOfRangeException.ThrowIfNegative(take);
         return QueryAsync(
-            $"SELECT {ConversationColumns} FROM conversations c ORDER BY c.updated_at DESC, c.rowid DESC LIMIT @take OFFSET @skip",
-            cmd => cmd.With("@take", take).With("@skip", skip),
+            $"SELECT {ConversationColumns} FROM conversations c WHERE c.collection = @collection ORDER BY c.updated_at DESC, c.rowid DESC LIMIT @take OFFSET @skip",
+            cmd => cmd.With("@collection", collection).With("@take", take).With("@skip", skip),
             cancellationToken);
     }
 
@@ -107,6 +108,20 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
         return deleted > 0;
     }
 
+    public async Task<int> DeleteCollectionAsync(string collection, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        await using var command = connection.CreateCommand(transaction, """
+            DELETE FROM conversation_turns WHERE conversation_id IN (SELECT id FROM conversations WHERE collection = @collection);
+            DELETE FROM conversations WHERE collection = @collection;
+            SELECT changes();
+            """).With("@collection", collection);
+        var deleted = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
+    }
+
     private async Task<IReadOnlyList<Conversation>> QueryAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -116,7 +131,7 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
         var conversations = new List<Conversation>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            conversations.Add(new Conversation(reader.GetGuid(0), reader.GetString(1), reader.GetInstant(2), reader.GetInstant(3), reader.GetInt32(4)));
+            conversations.Add(new Conversation(reader.GetGuid(0), reader.GetString(1), reader.GetInstant(2), reader.GetInstant(3), reader.GetInt32(4), reader.GetString(5)));
         }
 
         return conversations;

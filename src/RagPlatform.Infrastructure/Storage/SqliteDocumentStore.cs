@@ -8,10 +8,13 @@ namespace RagPlatform.Infrastructure.Storage;
 internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStore
 {
     private const string DocumentColumns =
-        "id, file_name, media_type, kind, size_bytes, sha256, status, error, pages_total, pages_done, item_count, created_at, updated_at";
+        "id, file_name, media_type, kind, size_bytes, sha256, status, error, pages_total, pages_done, item_count, created_at, updated_at, collection";
 
     // A document whose deletion began is gone for every reader.
     private const string Live = "id NOT IN (SELECT document_id FROM document_tombstones)";
+
+    // A NULL @collection means every collection, so the statement text never changes.
+    private const string InCollection = "(@collection IS NULL OR collection = @collection)";
 
     private const string PageColumns = "document_id, number, width, height, has_text_layer, render_blob_key, kind";
 
@@ -22,25 +25,26 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
     {
         ArgumentNullException.ThrowIfNull(document);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        // The unique content key decides a race of identical uploads inside SQLite's write lock:
-        // one insert wins, the others change nothing and read the winner back.
+        // The content key, unique per collection, decides a race of identical uploads inside
+        // SQLite's write lock: one insert wins, the others change nothing and read the winner back.
         await using var command = connection.CreateCommand(null,
-            $"INSERT INTO documents ({DocumentColumns}, content_key) VALUES (@id, @file_name, @media_type, @kind, @size_bytes, @sha256, @status, @error, @pages_total, @pages_done, @item_count, @created_at, @updated_at, @sha256) ON CONFLICT (content_key) DO NOTHING")
+            $"INSERT INTO documents ({DocumentColumns}, content_key) VALUES (@id, @file_name, @media_type, @kind, @size_bytes, @sha256, @status, @error, @pages_total, @pages_done, @item_count, @created_at, @updated_at, @collection, @sha256) ON CONFLICT (collection, content_key) DO NOTHING")
             .With("@id", document.Id)
             .With("@file_name", document.FileName)
             .With("@media_type", document.MediaType)
             .With("@kind", document.Kind.ToString())
             .With("@size_bytes", document.SizeBytes)
             .With("@sha256", document.Sha256)
-            .With("@created_at", document.CreatedAt.ToTicks());
+            .With("@created_at", document.CreatedAt.ToTicks())
+            .With("@collection", document.Collection);
         BindProgress(command, document);
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
         {
             return document;
         }
 
-        return await FindBySha256Async(document.Sha256, cancellationToken)
-            ?? throw new InvalidOperationException($"Document {document.Id} was not stored, yet no live document holds its content {document.Sha256}.");
+        return await FindBySha256Async(document.Collection, document.Sha256, cancellationToken)
+            ?? throw new InvalidOperationException($"Document {document.Id} was not stored, yet no live document of collection {document.Collection} holds its content {document.Sha256}.");
     }
 
     public Task<bool> BeginDeletionAsync(Guid id, CancellationToken cancellationToken) =>
@@ -52,20 +56,20 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         return found.Count == 0 ? null : found[0];
     }
 
-    public async Task<Document?> FindBySha256Async(string sha256, CancellationToken cancellationToken)
+    public async Task<Document?> FindBySha256Async(string collection, string sha256, CancellationToken cancellationToken)
     {
         var found = await QueryDocumentsAsync(
-            $"SELECT {DocumentColumns} FROM documents WHERE content_key = @sha256",
-            cmd => cmd.With("@sha256", sha256),
+            $"SELECT {DocumentColumns} FROM documents WHERE collection = @collection AND content_key = @sha256",
+            cmd => cmd.With("@collection", collection).With("@sha256", sha256),
             cancellationToken);
         return found.Count == 0 ? null : found[0];
     }
 
-    public async Task<Document?> FindNewestByFileNameAsync(string fileName, CancellationToken cancellationToken)
+    public async Task<Document?> FindNewestByFileNameAsync(string collection, string fileName, CancellationToken cancellationToken)
     {
         var found = await QueryDocumentsAsync(
-            $"SELECT {DocumentColumns} FROM documents WHERE file_name = @file_name AND {Live} ORDER BY created_at DESC, rowid DESC LIMIT 1",
-            cmd => cmd.With("@file_name", fileName),
+            $"SELECT {DocumentColumns} FROM documents WHERE collection = @collection AND file_name = @file_name AND {Live} ORDER BY created_at DESC, rowid DESC LIMIT 1",
+            cmd => cmd.With("@collection", collection).With("@file_name", fileName),
             cancellationToken);
         return found.Count == 0 ? null : found[0];
     }
@@ -77,15 +81,44 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         return holderId is { } id ? swap with { Holder = await GetAsync(id, cancellationToken) } : swap;
     }
 
-    public Task<IReadOnlyList<Document>> ListAsync(int skip, int take, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Document>> ListAsync(string? collection, int skip, int take, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(skip);
         ArgumentOutOfRangeException.ThrowIfNegative(take);
         // rowid breaks ties between documents created in the same tick: later insert first.
         return QueryDocumentsAsync(
-            $"SELECT {DocumentColumns} FROM documents WHERE {Live} ORDER BY created_at DESC, rowid DESC LIMIT @take OFFSET @skip",
-            cmd => cmd.With("@take", take).With("@skip", skip),
+            $"SELECT {DocumentColumns} FROM documents WHERE {Live} AND {InCollection} ORDER BY created_at DESC, rowid DESC LIMIT @take OFFSET @skip",
+            cmd => cmd.With("@collection", collection).With("@take", take).With("@skip", skip),
             cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Guid>> ListIdsAsync(string collection, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand(null, $"SELECT id FROM documents WHERE collection = @collection AND {Live}")
+            .With("@collection", collection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<Guid>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
+    }
+
+    public async Task<IReadOnlyList<CollectionSummary>> ListCollectionsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand(null, $"SELECT collection, COUNT(*) FROM documents WHERE {Live} GROUP BY collection ORDER BY collection");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var collections = new List<CollectionSummary>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            collections.Add(new CollectionSummary(reader.GetString(0), reader.GetInt32(1)));
+        }
+
+        return collections;
     }
 
     public async Task UpdateAsync(Document document, CancellationToken cancellationToken)
@@ -240,16 +273,18 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         return found.Count == 0 ? null : found[0];
     }
 
-    public async Task<StoreCounts> CountAsync(CancellationToken cancellationToken)
+    public async Task<StoreCounts> CountAsync(string? collection, CancellationToken cancellationToken)
     {
         var documents = Enum.GetValues<DocumentStatus>().ToDictionary(status => status, _ => 0);
         var items = Enum.GetValues<Modality>().ToDictionary(modality => modality, _ => 0);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand(null, $"""
-            SELECT 'document', status, COUNT(*) FROM documents WHERE {Live} GROUP BY status
+            SELECT 'document', status, COUNT(*) FROM documents WHERE {Live} AND {InCollection} GROUP BY status
             UNION ALL
-            SELECT 'item', modality, COUNT(*) FROM items GROUP BY modality
-            """);
+            SELECT 'item', modality, COUNT(*) FROM items
+            WHERE @collection IS NULL OR document_id IN (SELECT id FROM documents WHERE collection = @collection)
+            GROUP BY modality
+            """).With("@collection", collection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -286,7 +321,7 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
             documents.Add(new Document(
                 reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetEnum<DocumentKind>(3),
                 reader.GetInt64(4), reader.GetString(5), reader.GetEnum<DocumentStatus>(6), reader.GetNullableString(7),
-                reader.GetInt32(8), reader.GetInt32(9), reader.GetInt32(10), reader.GetInstant(11), reader.GetInstant(12)));
+                reader.GetInt32(8), reader.GetInt32(9), reader.GetInt32(10), reader.GetInstant(11), reader.GetInstant(12), reader.GetString(13)));
         }
 
         return documents;

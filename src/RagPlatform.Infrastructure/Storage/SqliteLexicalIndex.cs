@@ -94,7 +94,9 @@ internal sealed class SqliteLexicalIndex(SqliteDatabase database, IOptions<Searc
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         // bm25() is lower-is-better; the port's score is higher-is-better. A NULL filter parameter
-        // means "no restriction". The snippet marks the stems' matches unless a phrase was asked for.
+        // means "no restriction", so the statement text never changes. The collection is applied
+        // here, before LIMIT, through the documents table (one index lookup per matching entry). The
+        // snippet marks the stems' matches unless a phrase was asked for.
         await using var command = connection.CreateCommand(null, $"""
             WITH exact AS MATERIALIZED (
                 SELECT rowid AS id, bm25(lexical_fts, 1.0, @fieldWeight) AS rank,
@@ -110,6 +112,7 @@ internal sealed class SqliteLexicalIndex(SqliteDatabase database, IOptions<Searc
             LEFT JOIN stemmed AS s ON s.id = m.id
             WHERE (@modalities IS NULL OR e.modality IN (SELECT value FROM json_each(@modalities)))
               AND (@documents IS NULL OR e.document_id IN (SELECT unhex(value) FROM json_each(@documents)))
+              AND (@collection IS NULL OR e.document_id IN (SELECT id FROM documents WHERE collection = @collection))
             ORDER BY score DESC, e.id
             LIMIT @limit
             """)
@@ -117,6 +120,7 @@ internal sealed class SqliteLexicalIndex(SqliteDatabase database, IOptions<Searc
             .With("@phrase", match.HasPhrase)
             .With("@fieldWeight", _settings.FieldWeight)
             .With("@exactWeight", _settings.ExactMatchWeight)
+            .With("@collection", filter.Collection)
             .With("@limit", limit);
         if (match.Stemmed is not null)
         {
@@ -158,10 +162,12 @@ internal sealed class SqliteLexicalIndex(SqliteDatabase database, IOptions<Searc
             FROM lexical_pages_fts JOIN lexical_pages AS p ON p.id = lexical_pages_fts.rowid
             WHERE lexical_pages_fts MATCH @match
               AND (@documents IS NULL OR p.document_id IN (SELECT unhex(value) FROM json_each(@documents)))
+              AND (@collection IS NULL OR p.document_id IN (SELECT id FROM documents WHERE collection = @collection))
             ORDER BY bm25(lexical_pages_fts), p.id
             LIMIT @limit
             """)
             .With("@match", match.Exact)
+            .With("@collection", filter.Collection)
             .With("@limit", limit);
         BindFilter(command, filter, withModalities: false);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -172,6 +172,19 @@ internal static class SqliteMigrations
             WHEN EXISTS (SELECT 1 FROM document_tombstones WHERE document_id = NEW.document_id)
             BEGIN SELECT RAISE(IGNORE); END;
             """),
+        new(8, "collections", """
+            -- Every document and conversation belongs to one collection; what existed before is in
+            -- 'default'. The content key becomes unique per collection: the same bytes in two
+            -- collections are two documents. Searches filter on the collection through the
+            -- documents table (lexical entries and vectors carry no copy of it).
+            ALTER TABLE documents ADD COLUMN collection TEXT NOT NULL DEFAULT 'default';
+            DROP INDEX ux_documents_content_key;
+            CREATE UNIQUE INDEX ux_documents_collection_content_key ON documents (collection, content_key);
+            CREATE INDEX ix_documents_collection_created_at ON documents (collection, created_at);
+
+            ALTER TABLE conversations ADD COLUMN collection TEXT NOT NULL DEFAULT 'default';
+            CREATE INDEX ix_conversations_collection_updated_at ON conversations (collection, updated_at);
+            """),
         LexicalRankingMigration.Step,
         new(10, "text space vectors", """
             -- The vectors of the text space (a sentence-embedding model beside CLIP): the layout of

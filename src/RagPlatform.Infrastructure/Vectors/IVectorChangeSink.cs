@@ -11,5 +11,6 @@ internal interface IVectorChangeSink
     void Removed(Guid itemId);
 
     /// <summary>The span is only valid during the call.</summary>
-    void Upserted(Guid itemId, Guid documentId, Modality modality, ReadOnlySpan<float> vector);
+    /// <param name="collection">The document's collection; null when its row is gone (being deleted).</param>
+    void Upserted(Guid itemId, Guid documentId, string? collection, Modality modality, ReadOnlySpan<float> vector);
 }

@@ -14,6 +14,8 @@ namespace RagPlatform.Infrastructure.Vectors;
 /// The same layout serves each dense space under its own table names (<see cref="VectorTableNames"/>).</summary>
 internal sealed class SqliteVectorTable(SqliteDatabase database, VectorTableNames tables)
 {
+    private const string RowColumns = "v.item_id, v.document_id, v.modality, v.vector, d.collection";
+
     /// <summary>The tables of CLIP's space (schema step 4).</summary>
     public SqliteVectorTable(SqliteDatabase database)
         : this(database, VectorTableNames.Clip)
@@ -126,10 +128,12 @@ internal sealed class SqliteVectorTable(SqliteDatabase database, VectorTableName
         }
 
         // No ORDER BY: with one, SQLite prefers walking the whole table in rowid order over the seq
-        // index, turning every small catch-up into a full scan.
+        // index, turning every small catch-up into a full scan. A vector's collection is its
+        // document's, read from the documents table (fixed at upload, so read once per row change);
+        // a row whose document is already gone is being deleted and belongs to no collection.
         await using (var rows = connection.CreateCommand(transaction, sinceSeq < 0
-            ? $"SELECT item_id, document_id, modality, vector FROM {tables.Vectors}"
-            : $"SELECT item_id, document_id, modality, vector FROM {tables.Vectors} WHERE seq > @since").With("@since", sinceSeq))
+            ? $"SELECT {RowColumns} FROM {tables.Vectors} AS v LEFT JOIN documents AS d ON d.id = v.document_id"
+            : $"SELECT {RowColumns} FROM {tables.Vectors} AS v LEFT JOIN documents AS d ON d.id = v.document_id WHERE v.seq > @since").With("@since", sinceSeq))
         await using (var reader = await rows.ExecuteReaderAsync(cancellationToken))
         {
             var expectedBytes = dimensions * sizeof(float);
@@ -144,7 +148,7 @@ internal sealed class SqliteVectorTable(SqliteDatabase database, VectorTableName
                         $"The stored vector of item {itemId} has {bytes.Length} bytes; {dimensions} dimensions need {expectedBytes}. The {tables.Vectors} table in {database.FilePath} is damaged.");
                 }
 
-                sink.Upserted(itemId, reader.GetGuid(1), reader.GetEnum<Modality>(2), MemoryMarshal.Cast<byte, float>(bytes));
+                sink.Upserted(itemId, reader.GetGuid(1), reader.GetNullableString(4), reader.GetEnum<Modality>(2), MemoryMarshal.Cast<byte, float>(bytes));
             }
         }
 

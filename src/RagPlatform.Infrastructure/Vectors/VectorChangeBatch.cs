@@ -7,7 +7,7 @@ namespace RagPlatform.Infrastructure.Vectors;
 internal sealed class VectorChangeBatch : IVectorChangeSink
 {
     private readonly List<Guid> _removed = [];
-    private readonly List<(Guid ItemId, Guid DocumentId, Modality Modality, int Offset, int Length)> _upserted = [];
+    private readonly List<(Guid ItemId, Guid DocumentId, string? Collection, Modality Modality, int Offset, int Length)> _upserted = [];
     private float[] _vectors = [];
     private int _used;
 
@@ -17,7 +17,7 @@ internal sealed class VectorChangeBatch : IVectorChangeSink
 
     public void Removed(Guid itemId) => _removed.Add(itemId);
 
-    public void Upserted(Guid itemId, Guid documentId, Modality modality, ReadOnlySpan<float> vector)
+    public void Upserted(Guid itemId, Guid documentId, string? collection, Modality modality, ReadOnlySpan<float> vector)
     {
         if (_used + vector.Length > _vectors.Length)
         {
@@ -25,7 +25,7 @@ internal sealed class VectorChangeBatch : IVectorChangeSink
         }
 
         vector.CopyTo(_vectors.AsSpan(_used));
-        _upserted.Add((itemId, documentId, modality, _used, vector.Length));
+        _upserted.Add((itemId, documentId, collection, modality, _used, vector.Length));
         _used += vector.Length;
     }
 
@@ -38,9 +38,9 @@ internal sealed class VectorChangeBatch : IVectorChangeSink
             target.Remove(itemId);
         }
 
-        foreach (var (itemId, documentId, modality, offset, length) in _upserted)
+        foreach (var (itemId, documentId, collection, modality, offset, length) in _upserted)
         {
-            target.Upsert(itemId, documentId, modality, _vectors.AsSpan(offset, length));
+            target.Upsert(itemId, documentId, modality, _vectors.AsSpan(offset, length), collection);
         }
     }
 }

@@ -37,7 +37,8 @@ internal sealed class VectorSegments
     /// <summary>Sizes the item map for a bulk load, avoiding rehashing while rows stream in.</summary>
     public void EnsureCapacity(int count) => _positionByItem.EnsureCapacity(count);
 
-    public void Upsert(Guid itemId, Guid documentId, Modality modality, ReadOnlySpan<float> vector)
+    /// <param name="collection">The document's collection (see <see cref="DocumentSlots.Acquire"/>).</param>
+    public void Upsert(Guid itemId, Guid documentId, Modality modality, ReadOnlySpan<float> vector, string? collection = null)
     {
         if (Count == 0 && Dimensions != vector.Length)
         {
@@ -55,13 +56,13 @@ internal sealed class VectorSegments
         {
             var (existing, offset) = Locate(position);
             _documents.Release(existing.DocumentSlots[offset]);
-            Write(existing, offset, itemId, documentId, modality, vector);
+            Write(existing, offset, itemId, documentId, collection, modality, vector);
             return;
         }
 
         EnsureRoomForOneMore();
         var (segment, at) = Locate(Count);
-        Write(segment, at, itemId, documentId, modality, vector);
+        Write(segment, at, itemId, documentId, collection, modality, vector);
         _positionByItem[itemId] = Count;
         Count++;
     }
@@ -136,6 +137,17 @@ internal sealed class VectorSegments
         if (filter.DocumentIds.Count > 0 && documentMask is null)
         {
             return []; // none of the requested documents has vectors
+        }
+
+        if (filter.Collection is not null)
+        {
+            var collectionMask = _documents.MaskOfCollection(filter.Collection);
+            if (collectionMask is null)
+            {
+                return []; // the collection has no vectors
+            }
+
+            documentMask = documentMask is null ? collectionMask : DocumentSlots.Both(documentMask, collectionMask);
         }
 
         var scan = new Scan(query, filter.Modalities.Count == 0 ? null : ModalityMask(filter.Modalities), documentMask);
@@ -222,11 +234,11 @@ internal sealed class VectorSegments
     private static int ModalityMask(IEnumerable<Modality> modalities) =>
         modalities.Aggregate(0, (mask, modality) => mask | (1 << (int)modality));
 
-    private void Write(Segment segment, int offset, Guid itemId, Guid documentId, Modality modality, ReadOnlySpan<float> vector)
+    private void Write(Segment segment, int offset, Guid itemId, Guid documentId, string? collection, Modality modality, ReadOnlySpan<float> vector)
     {
         vector.CopyTo(segment.Vector(offset, Dimensions));
         segment.ItemIds[offset] = itemId;
-        segment.DocumentSlots[offset] = _documents.Acquire(documentId);
+        segment.DocumentSlots[offset] = _documents.Acquire(documentId, collection);
         segment.Modalities[offset] = (byte)modality;
     }
 

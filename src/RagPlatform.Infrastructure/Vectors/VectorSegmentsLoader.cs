@@ -10,6 +10,6 @@ internal sealed class VectorSegmentsLoader(VectorSegments target) : IVectorChang
 
     public void Removed(Guid itemId) => target.Remove(itemId);
 
-    public void Upserted(Guid itemId, Guid documentId, Modality modality, ReadOnlySpan<float> vector) =>
-        target.Upsert(itemId, documentId, modality, vector);
+    public void Upserted(Guid itemId, Guid documentId, string? collection, Modality modality, ReadOnlySpan<float> vector) =>
+        target.Upsert(itemId, documentId, modality, vector, collection);
 }

@@ -38,4 +38,42 @@ public static class DataFolderOrphans
 
         return found;
     }
+
+    /// <summary>What is left of these documents only (others may live on): "table: n" for every table
+    /// with rows of them, "blobs: n folders" for their folders; empty when nothing is left.</summary>
+    public static async Task<IReadOnlyList<string>> FindForAsync(string dataDirectory, IReadOnlyCollection<Guid> documentIds)
+    {
+        var found = new List<string>();
+        var builder = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "ragplatform.db"), Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+        await using (var connection = new SqliteConnection(builder.ToString()))
+        {
+            await connection.OpenAsync();
+            foreach (var table in Tables)
+            {
+                await using var command = connection.CreateCommand();
+                var column = table == "documents" ? "id" : "document_id";
+                // One parameter per id (16-byte BLOBs, as stored): unhex() is newer than some SQLite builds.
+                var names = documentIds.Select((_, n) => $"@id{n}").ToList();
+                command.CommandText = $"SELECT COUNT(*) FROM {table} WHERE {column} IN ({string.Join(", ", names)})";
+                foreach (var (id, n) in documentIds.Select((id, n) => (id, n)))
+                {
+                    command.Parameters.AddWithValue(names[n], id.ToByteArray());
+                }
+
+                var count = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+                if (count > 0)
+                {
+                    found.Add($"{table}: {count}");
+                }
+            }
+        }
+
+        var folders = documentIds.Select(id => Path.Combine(dataDirectory, "blobs", "documents", id.ToString("N"))).Where(Directory.Exists).ToList();
+        if (folders.Count > 0)
+        {
+            found.Add($"blobs: {folders.Count} folders");
+        }
+
+        return found;
+    }
 }

@@ -42,8 +42,9 @@ public sealed class PlatformFactory(bool withModel = true, long? maxFileBytes = 
 
     /// <summary>Adds an API key to this host's data folder, as `rag keys create` does, and returns its
     /// secret. Keys made before the first request are seen at once; later ones within a second.</summary>
-    public async Task<string> CreateKeyAsync(string name, ApiKeyScope scope) =>
-        (await ApiKeyFile.InDataDirectory(DataDirectory).CreateAsync(name, scope, [], DateTimeOffset.UtcNow, TestContext.Current.CancellationToken)).Secret;
+    /// <param name="collections">The collections the key is limited to; none for all.</param>
+    public async Task<string> CreateKeyAsync(string name, ApiKeyScope scope, params string[] collections) =>
+        (await ApiKeyFile.InDataDirectory(DataDirectory).CreateAsync(name, scope, collections, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken)).Secret;
 
     /// <summary>Revokes a key of this host's data folder, as `rag keys revoke` does.</summary>
     public async Task RevokeKeyAsync(string name) =>

@@ -4,7 +4,8 @@ using RagPlatform.Infrastructure.Storage;
 namespace RagPlatform.Infrastructure.Tests.Storage;
 
 /// <summary>Schema step 7 on a database that already holds duplicates (stored before the content
-/// hash was unique): the step applies, the newest copy holds the content, the others stay deletable.</summary>
+/// hash was unique): the step applies, the newest copy holds the content, the others stay deletable;
+/// step 8 then puts them all in the default collection.</summary>
 public sealed class ContentKeyMigrationTests : IDisposable
 {
     private readonly TemporaryStorage _storage = new();
@@ -20,8 +21,11 @@ public sealed class ContentKeyMigrationTests : IDisposable
 
         var store = new SqliteDocumentStore(_storage.OpenDatabase());
 
-        Assert.Equal(newer.Id, (await store.FindBySha256Async(older.Sha256, TestContext.Current.CancellationToken))?.Id);
-        Assert.Equal(2, (await store.ListAsync(0, 10, TestContext.Current.CancellationToken)).Count);
+        // Schema step 8 put both in the default collection, where the content key stays unique.
+        var holder = await store.FindBySha256Async(RagPlatform.Core.Documents.CollectionName.Default, older.Sha256, TestContext.Current.CancellationToken);
+        Assert.Equal(newer.Id, holder?.Id);
+        Assert.Equal(RagPlatform.Core.Documents.CollectionName.Default, holder?.Collection);
+        Assert.Equal(2, (await store.ListAsync(null, 0, 10, TestContext.Current.CancellationToken)).Count);
         Assert.True(await store.BeginDeletionAsync(older.Id, TestContext.Current.CancellationToken));
         Assert.True(await store.DeleteAsync(older.Id, TestContext.Current.CancellationToken));
     }

@@ -37,8 +37,8 @@ public abstract class DocumentStoreScenarios
         await store.AddAsync(wanted, Token);
         await store.AddAsync(Samples.Document(sha256: new string('b', 64)), Token);
 
-        Assert.Equal(wanted, await store.FindBySha256Async(new string('a', 64), Token));
-        Assert.Null(await store.FindBySha256Async(new string('c', 64), Token));
+        Assert.Equal(wanted, await store.FindBySha256Async(CollectionName.Default, new string('a', 64), Token));
+        Assert.Null(await store.FindBySha256Async(CollectionName.Default, new string('c', 64), Token));
     }
 
     [Fact]
@@ -52,9 +52,9 @@ public abstract class DocumentStoreScenarios
         }
 
         var newestFirst = documents.AsEnumerable().Reverse().ToList();
-        Assert.Equal(newestFirst, await store.ListAsync(0, 10, Token));
-        Assert.Equal(newestFirst.Skip(1).Take(2), await store.ListAsync(1, 2, Token));
-        Assert.Empty(await store.ListAsync(5, 10, Token));
+        Assert.Equal(newestFirst, await store.ListAsync(null, 0, 10, Token));
+        Assert.Equal(newestFirst.Skip(1).Take(2), await store.ListAsync(null, 1, 2, Token));
+        Assert.Empty(await store.ListAsync(null, 5, 10, Token));
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public abstract class DocumentStoreScenarios
             [Samples.TextItem(ready.Id, 1, 0, "a"), Samples.TextItem(ready.Id, 1, 1, "b"), Samples.ImageItem(ready.Id, 1, 2)],
             Token);
 
-        var counts = await store.CountAsync(Token);
+        var counts = await store.CountAsync(null, Token);
 
         Assert.Equal(2, counts.DocumentsByStatus[DocumentStatus.Ready]);
         Assert.Equal(1, counts.DocumentsByStatus[DocumentStatus.Failed]);
@@ -207,7 +207,7 @@ public abstract class DocumentStoreScenarios
 
         var winner = Assert.Single(stored.Select(d => d.Id).Distinct());
         Assert.Contains(candidates, c => c.Id == winner);
-        Assert.Single(await OpenStore().ListAsync(0, 100, Token));
+        Assert.Single(await OpenStore().ListAsync(null, 0, 100, Token));
     }
 
     [Fact]

@@ -12,7 +12,8 @@ internal static class Samples
         string fileName = "report.pdf",
         string? sha256 = null,
         DocumentStatus status = DocumentStatus.Queued,
-        int minutesAfterEpoch = 0) =>
+        int minutesAfterEpoch = 0,
+        string collection = CollectionName.Default) =>
         new(
             Guid.NewGuid(),
             fileName,
@@ -26,7 +27,8 @@ internal static class Samples
             0,
             0,
             Epoch.AddMinutes(minutesAfterEpoch),
-            Epoch.AddMinutes(minutesAfterEpoch));
+            Epoch.AddMinutes(minutesAfterEpoch),
+            collection);
 
     public static PageInfo Page(Guid documentId, int number) =>
         new(documentId, number, 595.28, 841.89, true, BlobKeys.PageRender(documentId, number));

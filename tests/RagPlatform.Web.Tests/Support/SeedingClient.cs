@@ -10,14 +10,16 @@ public sealed class SeedingClient(HttpClient http)
 {
     public HttpClient Http => http;
 
-    /// <summary>Uploads a PDF and waits until it is ready; returns its id.</summary>
-    public async Task<Guid> IngestPdfAsync(byte[] pdf, string name)
+    /// <summary>Uploads a PDF (into the default collection unless one is named) and waits until it is
+    /// ready; returns its id.</summary>
+    public async Task<Guid> IngestPdfAsync(byte[] pdf, string name, string? collection = null)
     {
         using var content = new MultipartFormDataContent();
         var part = new ByteArrayContent(pdf);
         part.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         content.Add(part, "files", name);
-        using var response = await http.PostAsync("/api/documents", content, TestContext.Current.CancellationToken);
+        var url = collection is null ? "/api/documents" : $"/api/documents?collection={collection}";
+        using var response = await http.PostAsync(url, content, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var id = body.RootElement.GetProperty("documents")[0].GetProperty("document").GetProperty("id").GetGuid();

@@ -2,6 +2,7 @@
 // the conversations kept by the server, and citation chips that open the viewer on the cited region.
 import { $, escapeHtml, problemText } from "./html.js";
 import { apiFetch } from "./auth.js";
+import { currentCollection } from "./collection.js";
 import { answerHtml, sourceOf, streamingHtml, toolHtml } from "./answer.js";
 import { readEvents } from "./sse.js";
 import { openViewer } from "./viewer.js";
@@ -50,7 +51,7 @@ async function ask(question) {
   const turn = turnElement(question);
   $("chat-log").append(turn);
   turn.scrollIntoView({ block: "nearest" });
-  const request = { question, conversationId, documentIds: scope(), mode: $("chat-mode").value, stream: true };
+  const request = { question, conversationId, documentIds: scope(), mode: $("chat-mode").value, stream: true, collection: currentCollection() };
   let response;
   try {
     response = await apiFetch("/api/chat", { method: "POST", headers: { "Content-Type": "application/json", Accept: "text/event-stream" }, body: JSON.stringify(request) });
@@ -86,7 +87,7 @@ function conversationHtml(c) {
 }
 
 async function refreshConversations() {
-  const response = await apiFetch("/api/conversations");
+  const response = await apiFetch(`/api/conversations?collection=${encodeURIComponent(currentCollection())}`);
   if (!response.ok) { $("conversations").innerHTML = `<li class="help">${escapeHtml(await problemText(response))}</li>`; return; }
   const { conversations } = await response.json();
   $("conversations").innerHTML = conversations.length ? conversations.map(conversationHtml).join("") : `<li class="help">No conversations yet.</li>`;
@@ -112,6 +113,11 @@ async function forgetConversation(id) {
   if (!response.ok && response.status !== 404) { $("chat-notice").textContent = await problemText(response); $("chat-notice").hidden = false; }
   if (id === conversationId) startConversation();
   refreshConversations();
+}
+
+/** A new, empty conversation (after the collection changed: the old one belongs to the old collection). */
+export function resetChat() {
+  startConversation();
 }
 
 function startConversation() {

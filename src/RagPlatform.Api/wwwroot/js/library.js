@@ -2,6 +2,7 @@
 // and status), and the ticked documents that scope the questions.
 import { $, escapeHtml, problemText } from "./html.js";
 import { apiFetch } from "./auth.js";
+import { currentCollection, refreshCollections } from "./collection.js";
 
 const PageSize = 200;
 
@@ -23,11 +24,11 @@ export function selectionText() {
 }
 
 async function refreshStatus() {
-  const response = await apiFetch("/api/status");
+  const response = await apiFetch(`/api/status?collection=${encodeURIComponent(currentCollection())}`);
   if (!response.ok) { $("status").textContent = "Status unavailable"; return; }
   const s = await response.json();
   const dense = s.dense.available ? `dense search on (${s.dense.dimensions}-d)` : `dense search off: ${s.dense.reason}`;
-  $("status").textContent = `${s.documents.ready} ready · ${s.queueLength} queued · ${dense}`;
+  $("status").textContent = `${s.collection ?? currentCollection()}: ${s.documents.ready} ready · ${s.queueLength} queued · ${dense}`;
 }
 
 function pagesText(d) {
@@ -83,7 +84,7 @@ function render() {
 
 async function refreshDocuments() {
   clearTimeout(refreshTimer);
-  const response = await apiFetch(`/api/documents?skip=${skip}&take=${PageSize}`);
+  const response = await apiFetch(`/api/documents?skip=${skip}&take=${PageSize}&collection=${encodeURIComponent(currentCollection())}`);
   if (response.ok) {
     documents = (await response.json()).documents;
     render();
@@ -110,6 +111,7 @@ function showOutcomes(results) {
 async function upload(files) {
   if (!files.length) return;
   const form = new FormData();
+  form.append("collection", currentCollection());
   for (const file of files) form.append("files", file, file.name);
   if ($("replace-same-name").checked) form.append("replace", "byName");
   $("upload-note").textContent = `Uploading ${files.length} file(s)…`;
@@ -127,6 +129,18 @@ async function upload(files) {
     $("upload-note").textContent = response.ok ? `Queued ${files.length} file(s).` : `Refused: ${await problemText(response)}`;
   }
   skip = 0;
+  refreshDocuments();
+  refreshCollections();
+}
+
+/** Shows another collection: its first page, nothing ticked. */
+export function reloadLibrary() {
+  skip = 0;
+  documents = [];
+  selected.clear();
+  onSelectionChange();
+  render();
+  refreshStatus();
   refreshDocuments();
 }
 

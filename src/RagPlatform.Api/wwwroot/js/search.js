@@ -2,6 +2,7 @@
 // hits, each a link that opens the viewer on its page with its region highlighted.
 import { $, escapeHtml, highlightedSnippet, originalAtPage, placeRegion, problemText } from "./html.js";
 import { apiFetch } from "./auth.js";
+import { addCollectionParam, currentCollection } from "./collection.js";
 import { openViewer } from "./viewer.js";
 
 /** CSS pixels per rendered pixel that show a text crop at about its printed size: pages are
@@ -39,6 +40,7 @@ function renderHit(hit, index) {
 async function runSearch() {
   const form = new FormData();
   form.append("query", $("query").value);
+  form.append("collection", currentCollection());
   if ($("modality").value) form.append("modalities", $("modality").value);
   const image = $("query-image").files[0];
   if (image) form.append("image", image, image.name);
@@ -60,7 +62,7 @@ async function runSearch() {
 
 /** The address of a text search; an image cannot live in a URL, so image searches keep the page's. */
 function searchUrl() {
-  const params = new URLSearchParams();
+  const params = addCollectionParam(new URLSearchParams());
   if ($("query").value.trim()) params.set("q", $("query").value.trim());
   if ($("modality").value) params.set("kind", $("modality").value);
   const query = params.toString();
@@ -68,7 +70,7 @@ function searchUrl() {
 }
 
 /** Fills the form from the address and searches when it names a query. */
-function searchFromUrl() {
+export function searchFromUrl() {
   const params = new URLSearchParams(location.search);
   $("query").value = params.get("q") ?? "";
   $("modality").value = params.get("kind") ?? "";

@@ -84,18 +84,15 @@ internal sealed class ExtractionSession : IDisposable
         return new ExtractorResponse.Closed(await IsQuietAsync(cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>True once no thread-pool thread but this one is busy: nothing of the closed document
-    /// (a parse or render abandoned after its timeout goes on in the background) still runs. Threads
-    /// that are just finishing get a moment; work still running after it means a fresh process.</summary>
+    /// <summary>True once nothing of the closed document still runs: no parse or render abandoned
+    /// after its time limit (<see cref="AbandonableWork"/>) is still going on in the background.
+    /// Abandoned work that ends within a moment still lets the process go on; work still running
+    /// after it means a fresh process.</summary>
     private static async Task<bool> IsQuietAsync(CancellationToken cancellationToken)
     {
-        // Up to 5 s: it answers at once when quiet, and on a loaded machine the continuations of the
-        // last answers can hold a thread for a second or more (a 1 s window made reuse flaky there).
         for (var check = 0; check < QuietChecks; check++)
         {
-            ThreadPool.GetMaxThreads(out var maximum, out _);
-            ThreadPool.GetAvailableThreads(out var available, out _);
-            if (maximum - available <= 1)
+            if (AbandonableWork.Running == 0)
             {
                 return true;
             }
