@@ -87,13 +87,16 @@ public sealed class ManualsEvalTests(ManualsEvalTests.EvaluatedManuals run) : IC
         Assert.True(Metric(Overall, "baseline", "top5") >= 0.8, Overall.ToString());
     }
 
-    /// <summary>The goal of issue 12. Not met today (eval/manuals/README.md has the numbers): the lead
-    /// removes the Skip when the ranking and extraction work has landed.</summary>
-    [Fact(Skip = "Issue 12: lexical search does not beat the page-BM25 baseline today (first-hit rate tied at 0.771, MRR 0.810 < 0.822; see eval/manuals/README.md). The lead enables this once ranking (stemming, TOC demotion, per-page collapsing) and extraction (forms, annotations) have landed.")]
-    public void The_platform_finds_the_answering_page_first_more_often_than_the_page_baseline()
+    /// <summary>The goal of issue 12: clearly better than a plain page BM25 on real manuals — at
+    /// least 5 points more questions with the answering page first and 0.05 more MRR, and no fewer
+    /// in the top five. Lexical ranking is deterministic here (text layers, no model), so the margin
+    /// does not wobble between runs; eval/manuals/README.md has the numbers.</summary>
+    [Fact]
+    public void The_platform_finds_the_answering_page_first_clearly_more_often_than_the_page_baseline()
     {
         TestContext.Current.TestOutputHelper?.WriteLine(Overall.ToString());
-        Assert.True(Metric(Overall, "platform", "firstHit") > Metric(Overall, "baseline", "firstHit"), Overall.ToString());
-        Assert.True(Metric(Overall, "platform", "mrr") > Metric(Overall, "baseline", "mrr"), Overall.ToString());
+        Assert.True(Metric(Overall, "platform", "firstHit") >= Metric(Overall, "baseline", "firstHit") + 0.05, Overall.ToString());
+        Assert.True(Metric(Overall, "platform", "mrr") >= Metric(Overall, "baseline", "mrr") + 0.05, Overall.ToString());
+        Assert.True(Metric(Overall, "platform", "top5") >= Metric(Overall, "baseline", "top5"), Overall.ToString());
     }
 }
