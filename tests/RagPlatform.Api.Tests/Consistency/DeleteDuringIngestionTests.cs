@@ -21,7 +21,7 @@ public sealed class DeleteDuringIngestionTests
         for (var round = 0; round < 20; round++)
         {
             var upload = await client.UploadAsync(SamplePdfs.Pages(Pages, $"harbour{round}"), $"delete-{round}.pdf");
-            await WaitForMomentAsync(client, upload.Document.Id, round % 5);
+            await IngestionMoments.WaitForAsync(client, upload.Document.Id, round % IngestionMoments.Count, Pages);
             using var response = await client.Http.DeleteAsync($"/api/documents/{upload.Document.Id}", TestContext.Current.CancellationToken);
             statuses.Add(response.StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync($"/api/documents/{upload.Document.Id}", TestContext.Current.CancellationToken)).StatusCode);
@@ -46,7 +46,7 @@ public sealed class DeleteDuringIngestionTests
         for (var round = 0; round < 5; round++)
         {
             var upload = await client.UploadAsync(SamplePdfs.Pages(Pages, $"quay{round}"), $"fenced-{round}.pdf");
-            await WaitForMomentAsync(client, upload.Document.Id, 1 + (round % 3));
+            await IngestionMoments.WaitForAsync(client, upload.Document.Id, 1 + (round % 3), Pages);
             using var response = await client.Http.DeleteAsync($"/api/documents/{upload.Document.Id}", TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         }
@@ -60,34 +60,5 @@ public sealed class DeleteDuringIngestionTests
         }
 
         Assert.Empty(left);
-    }
-
-    /// <summary>0: right after the upload; 1: once processing; 2: after the first page; 3: half-way;
-    /// 4: after it finished. A document faster than the moment is deleted where it is.</summary>
-    private static async Task WaitForMomentAsync(PlatformClient client, Guid id, int moment)
-    {
-        if (moment == 0)
-        {
-            return;
-        }
-
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            var document = (await client.GetAsync(id)).Document;
-            var reached = moment switch
-            {
-                1 => document.Status != DocumentStatus.Queued,
-                2 => document.Progress.PagesDone >= 1,
-                3 => document.Progress.PagesDone >= Pages / 2,
-                _ => false,
-            };
-            if (reached || document.Status is DocumentStatus.Ready or DocumentStatus.Failed)
-            {
-                return;
-            }
-
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
     }
 }

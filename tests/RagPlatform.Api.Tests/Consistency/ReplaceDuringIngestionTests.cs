@@ -22,7 +22,7 @@ public sealed class ReplaceDuringIngestionTests
         for (var round = 0; round < 8; round++)
         {
             var upload = await client.UploadAsync(SamplePdfs.Pages(Pages, $"oldword{round}"), $"replace-{round}.pdf");
-            await WaitForMomentAsync(client, upload.Document.Id, round % 5);
+            await IngestionMoments.WaitForAsync(client, upload.Document.Id, round % IngestionMoments.Count, Pages);
 
             using var response = await ReplaceRequests.SendAsync(client, SamplePdfs.Pages(3, $"newword{round}"), $"replace-{round}.pdf", upload.Document.Id.ToString());
 
@@ -92,7 +92,7 @@ public sealed class ReplaceDuringIngestionTests
         for (var round = 0; round < 3; round++)
         {
             var upload = await client.UploadAsync(SamplePdfs.Pages(Pages, $"stale{round}"), $"remote-{round}.pdf");
-            await WaitForMomentAsync(client, upload.Document.Id, 1 + (round % 3));
+            await IngestionMoments.WaitForAsync(client, upload.Document.Id, 1 + (round % 3), Pages);
 
             using var response = await ReplaceRequests.SendAsync(client, SamplePdfs.Pages(2, $"fresh{round}"), $"remote-{round}.pdf", upload.Document.Id.ToString());
 
@@ -102,35 +102,6 @@ public sealed class ReplaceDuringIngestionTests
             Assert.Equal(2, finished.Pages.Count);
             Assert.All(finished.Items.Where(i => i.Modality == Modality.Text), item => Assert.Contains($"fresh{round}", item.Text, StringComparison.Ordinal));
             Assert.Equal(0, await ReplaceRequests.RowsHoldingAsync(api.DataDirectory, $"stale{round}"));
-        }
-    }
-
-    /// <summary>0: right after the upload; 1: once processing; 2: after the first page; 3: half-way;
-    /// 4: after it finished. A document faster than the moment is replaced where it is.</summary>
-    private static async Task WaitForMomentAsync(PlatformClient client, Guid id, int moment)
-    {
-        if (moment == 0)
-        {
-            return;
-        }
-
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            var document = (await client.GetAsync(id)).Document;
-            var reached = moment switch
-            {
-                1 => document.Status != DocumentStatus.Queued,
-                2 => document.Progress.PagesDone >= 1,
-                3 => document.Progress.PagesDone >= Pages / 2,
-                _ => false,
-            };
-            if (reached || document.Status is DocumentStatus.Ready or DocumentStatus.Failed)
-            {
-                return;
-            }
-
-            await Task.Delay(20, TestContext.Current.CancellationToken);
         }
     }
 }
