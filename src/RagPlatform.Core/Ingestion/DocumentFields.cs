@@ -30,6 +30,14 @@ public static class DocumentFields
         }
 
         var split = string.Join(' ', words.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        return string.IsNullOrWhiteSpace(title) ? split : $"{split} {title.Trim()}";
+        return string.IsNullOrWhiteSpace(title) || RepeatsFileName(title.Trim(), fileName, name)
+            ? split
+            : $"{split} {title.Trim()}";
     }
+
+    /// <summary>A title that is only the file name (producers often write it there) adds nothing
+    /// but a second count of the same words.</summary>
+    private static bool RepeatsFileName(string title, string fileName, string name) =>
+        title.Equals(Path.GetFileName(fileName), StringComparison.OrdinalIgnoreCase)
+        || title.Equals(name, StringComparison.OrdinalIgnoreCase);
 }

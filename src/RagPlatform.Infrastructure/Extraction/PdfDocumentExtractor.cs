@@ -50,7 +50,10 @@ public sealed class PdfDocumentExtractor(IOptions<ExtractionOptions> options, IL
                 logger.TextLayerUnreadable(originalPath, opened.Failure!);
             }
 
-            return new PdfExtractedDocument(path, repairedPath, opened.Pdf, opened.Stream, pdfPigLog, pageCount, settings, logger);
+            return new PdfExtractedDocument(path, repairedPath, opened.Pdf, opened.Stream, pdfPigLog, pageCount, settings, logger)
+            {
+                Title = opened.Title,
+            };
         }
         catch
         {
@@ -146,7 +149,7 @@ public sealed class PdfDocumentExtractor(IOptions<ExtractionOptions> options, IL
 
                 // Reading the page count walks the catalog: a broken one fails here, not later.
                 _ = pdf.NumberOfPages;
-                return (pdf, stream);
+                return (pdf, stream, ReadTitle(pdf, path));
             }
             catch
             {
@@ -157,8 +160,8 @@ public sealed class PdfDocumentExtractor(IOptions<ExtractionOptions> options, IL
 
         try
         {
-            var (pdf, stream) = await open.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
-            return new PdfPigOpening(pdf, stream, null);
+            var (pdf, stream, title) = await open.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            return new PdfPigOpening(pdf, stream, null) { Title = title };
         }
         catch (PdfDocumentEncryptedException ex)
         {
@@ -167,6 +170,19 @@ public sealed class PdfDocumentExtractor(IOptions<ExtractionOptions> options, IL
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
             return new PdfPigOpening(null, null, ex);
+        }
+    }
+
+    /// <summary>The document's own title; damaged metadata costs the title, never the document.</summary>
+    private static string? ReadTitle(PdfDocument pdf, string path)
+    {
+        try
+        {
+            return PdfTitleReader.Read(pdf, path);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return null;
         }
     }
 
@@ -232,5 +248,8 @@ public sealed class PdfDocumentExtractor(IOptions<ExtractionOptions> options, IL
     }
 
     /// <summary>A PdfPig document with the file it reads, or why it could not be opened.</summary>
-    private sealed record PdfPigOpening(PdfDocument? Pdf, Stream? Stream, Exception? Failure);
+    private sealed record PdfPigOpening(PdfDocument? Pdf, Stream? Stream, Exception? Failure)
+    {
+        public string? Title { get; init; }
+    }
 }

@@ -48,6 +48,9 @@ internal sealed class PdfExtractedDocument : IExtractedDocument
 
     public int PageCount { get; }
 
+    /// <summary>Read when the file is opened (<see cref="PdfTitleReader"/>).</summary>
+    public string? Title { get; init; }
+
     public async Task<ExtractedPage> ExtractPageAsync(int pageNumber, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageNumber, 1);

@@ -63,7 +63,7 @@ internal sealed class ExtractionSession : IDisposable
         screen = new ImageScreen(decoder);
         renderIsUpload = open.Kind == DocumentKind.Image;
         document = await services.GetRequiredService<ExtractorByKind>().OpenAsync(open.Path, open.Kind, cancellationToken).ConfigureAwait(false);
-        return new ExtractorResponse.Opened(document.PageCount);
+        return new ExtractorResponse.Opened(document.PageCount, document.Title);
     }
 
     private async Task<ExtractorResponse> ReadPageAsync(int number, CancellationToken cancellationToken)

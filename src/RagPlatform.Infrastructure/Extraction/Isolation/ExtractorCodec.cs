@@ -61,6 +61,12 @@ internal static class ExtractorCodec
             case ExtractorResponse.Opened opened:
                 writer.Write(OpenedType);
                 writer.Write(opened.PageCount);
+                writer.Write(opened.Title is not null);
+                if (opened.Title is not null)
+                {
+                    writer.Write(opened.Title);
+                }
+
                 break;
             case ExtractorResponse.PageRead read:
                 writer.Write(PageReadType);
@@ -85,7 +91,7 @@ internal static class ExtractorCodec
 
     public static ExtractorResponse DecodeResponse(byte[] payload) => Read<ExtractorResponse>(payload, reader => reader.ReadByte() switch
     {
-        OpenedType => new ExtractorResponse.Opened(reader.ReadInt32()),
+        OpenedType => new ExtractorResponse.Opened(reader.ReadInt32(), reader.ReadBoolean() ? reader.ReadString() : null),
         PageReadType => new ExtractorResponse.PageRead(ReadPage(reader)),
         RejectedType => new ExtractorResponse.Rejected(reader.ReadString()),
         FailedType => new ExtractorResponse.Failed(reader.ReadString()),

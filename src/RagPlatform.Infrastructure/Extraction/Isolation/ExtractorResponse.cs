@@ -5,7 +5,8 @@ namespace RagPlatform.Infrastructure.Extraction.Isolation;
 /// <summary>What the extractor process answers to one request.</summary>
 internal abstract record ExtractorResponse
 {
-    public sealed record Opened(int PageCount) : ExtractorResponse;
+    /// <param name="Title">The title the document gives itself (<see cref="IExtractedDocument.Title"/>).</param>
+    public sealed record Opened(int PageCount, string? Title = null) : ExtractorResponse;
 
     public sealed record PageRead(ExtractedPage Page) : ExtractorResponse;
 

@@ -29,7 +29,7 @@ internal sealed class IsolatedDocumentExtractor(
             var request = new ExtractorRequest.Open(Path.GetFullPath(originalPath), kind, settings, decoder.MaxPixels);
             var response = await process.AskAsync(request, WhileOpening, cancellationToken).ConfigureAwait(false);
             return response is ExtractorResponse.Opened opened
-                ? new IsolatedExtractedDocument(process, opened.PageCount, pool, settings.DocumentsPerProcess)
+                ? new IsolatedExtractedDocument(process, opened.PageCount, pool, settings.DocumentsPerProcess) { Title = opened.Title }
                 : throw new ExtractorFailedException($"the extractor process gave an unexpected answer {WhileOpening}");
         }
         catch

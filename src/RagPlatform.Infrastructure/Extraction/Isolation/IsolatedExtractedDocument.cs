@@ -10,6 +10,9 @@ internal sealed class IsolatedExtractedDocument(ExtractorProcess process, int pa
 
     public int PageCount => pageCount;
 
+    /// <summary>Read by the process when it opened the document.</summary>
+    public string? Title { get; init; }
+
     /// <summary>The process reading this document (tests tell reuse from a fresh start by it).</summary>
     internal int ProcessId => process.ProcessId;
 

@@ -34,6 +34,16 @@ public sealed class ExtractorProtocolTests
         Assert.Null(await ExtractorFrames.ReadAsync(stream, Token));
     }
 
+    [Theory]
+    [InlineData("Photosynthesis – a handbook")]
+    [InlineData(null)]
+    public void An_opened_answer_carries_the_page_count_and_the_documents_title(string? title)
+    {
+        var opened = Assert.IsType<ExtractorResponse.Opened>(ExtractorCodec.DecodeResponse(ExtractorCodec.Encode(new ExtractorResponse.Opened(12, title))));
+
+        Assert.Equal((12, title), (opened.PageCount, opened.Title));
+    }
+
     [Fact]
     public void An_open_request_carries_the_settings_the_process_reads_no_configuration_of_its_own()
     {
