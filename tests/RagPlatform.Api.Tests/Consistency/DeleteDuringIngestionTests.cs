@@ -1,6 +1,5 @@
 using System.Net;
 using RagPlatform.Api.Tests.Support;
-using RagPlatform.Core.Documents;
 
 namespace RagPlatform.Api.Tests.Consistency;
 
