@@ -58,7 +58,7 @@ public sealed partial class HostileDocumentTests(ITestOutputHelper output)
             if (response.StatusCode == HttpStatusCode.Accepted)
             {
                 var upload = await response.Content.ReadFromJsonAsync<UploadResponseDto>(PlatformClient.Json, token);
-                accepted[file.Name] = Assert.Single(upload!.Documents).Document.Id;
+                accepted[file.Name] = Assert.Single(upload!.Documents).Document!.Id;
                 return;
             }
 
