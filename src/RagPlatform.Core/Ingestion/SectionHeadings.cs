@@ -15,8 +15,8 @@ public static class SectionHeadings
     /// <summary>A longer line is a paragraph set large (a title page, a pull quote), not a heading.</summary>
     public const int MaxWords = 16;
 
-    /// <summary>Fewer lines with letters than this leave no body text to compare with.</summary>
-    public const int MinLines = 3;
+    /// <summary>Fewer lines with letters than this leave too little body text to compare with.</summary>
+    public const int MinLines = 4;
 
     /// <summary>One flag per word of <paramref name="words"/>: true for the words of heading lines.</summary>
     public static bool[] Find(IReadOnlyList<ExtractedWord> words)

@@ -32,7 +32,9 @@ public sealed class TextChunker(ITokenCounter tokenCounter)
             var cost = tokenCounter.CountTokens(word.Text);
             var overflows = current.Count > 0 && tokens + cost > budget;
             var paragraphEnds = current.Count > 0 && word.Block != current[^1].Block && tokens >= budget * MinFillAtBlockEnd;
-            if (overflows || paragraphEnds)
+            // A section heading starts a chunk: the passage then holds the heading with its section.
+            var sectionStarts = current.Count > 0 && headings[i] && !headings[i - 1];
+            if (overflows || paragraphEnds || sectionStarts)
             {
                 chunks.Add(Close(current, currentHeadings, tokens));
                 current.Clear();

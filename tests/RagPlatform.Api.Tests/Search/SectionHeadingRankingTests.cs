@@ -74,7 +74,8 @@ public sealed class SectionHeadingRankingTests(SectionHeadingRankingTests.Ingest
         string[] answer =
         [
             "Most likely you forgot to print the plot: functions such as xyplot()",
-            "return an object, and in a script or with source() you call print() on it.",
+            "return an object, and in a script or with source() you call print()",
+            "on it.",
         ];
         for (var i = 0; i < answer.Length; i++)
         {

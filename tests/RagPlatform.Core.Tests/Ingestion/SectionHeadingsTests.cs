@@ -73,7 +73,7 @@ public sealed class SectionHeadingsTests
     [Fact]
     public void Too_few_lines_leave_nothing_to_compare_with()
     {
-        var words = Page(("Title", 0.03), ("subtitle", 0.012));
+        var words = Page(("Title", 0.03), ("subtitle", 0.012), ("by an author", 0.012));
 
         Assert.Equal(string.Empty, HeadingWords(words));
     }
