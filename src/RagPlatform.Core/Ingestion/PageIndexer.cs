@@ -59,9 +59,15 @@ public sealed partial class PageIndexer(
         var words = page.Words.Count > 0 ? page.Words : ImageTextReader.AsWords(pageLines);
         // Each note or form field is chunked on its own, so that its hit points at its rectangle.
         var annotations = page.AnnotationWords.GroupBy(word => word.Block).Select(block => block.ToList());
+        var headings = new Dictionary<Guid, string>();
         foreach (var chunk in new[] { words }.Concat(annotations).SelectMany(chunker.Chunk))
         {
-            items.Add(NewItem(document, page, items.Count, Modality.Text, chunk.Box.ClampToPage(), chunk.Text, null));
+            var item = NewItem(document, page, items.Count, Modality.Text, chunk.Box.ClampToPage(), chunk.Text, null);
+            items.Add(item);
+            if (chunk.Headings.Length > 0)
+            {
+                headings[item.Id] = chunk.Headings;
+            }
         }
 
         if (encoders.IsAvailable)
@@ -74,7 +80,7 @@ public sealed partial class PageIndexer(
             await textSpace.IndexPageAsync(items, cancellationToken);
         }
 
-        await lexical.IndexAsync(LexicalEntries(document, page.Number, items, title), cancellationToken);
+        await lexical.IndexAsync(LexicalEntries(document, page.Number, items, headings, title), cancellationToken);
 
         var info = new PageInfo(document.Id, page.Number, page.Width, page.Height, page.Words.Count > 0, renderKey)
         {
@@ -86,11 +92,12 @@ public sealed partial class PageIndexer(
 
     /// <summary>An entry per item with text; the page item's entry holds the whole text of the page
     /// (its chunks in order); on page 1, the first entry also carries the words naming the document,
-    /// an image without text an entry of its own for them.</summary>
-    private static List<LexicalEntry> LexicalEntries(Document document, int pageNumber, List<Item> items, string? title)
+    /// an image without text an entry of its own for them. A chunk holding section headings carries
+    /// their words as a field.</summary>
+    private static List<LexicalEntry> LexicalEntries(Document document, int pageNumber, List<Item> items, Dictionary<Guid, string> headings, string? title)
     {
         var entries = items.Where(i => !string.IsNullOrWhiteSpace(i.Text))
-            .Select(i => new LexicalEntry(i.Id, i.DocumentId, i.Modality, i.Text!) { Page = pageNumber })
+            .Select(i => new LexicalEntry(i.Id, i.DocumentId, i.Modality, i.Text!) { Page = pageNumber, Headings = headings.GetValueOrDefault(i.Id, string.Empty) })
             .ToList();
         if (pageNumber == 1 && DocumentFields.For(document.FileName, title) is { Length: > 0 } fields)
         {

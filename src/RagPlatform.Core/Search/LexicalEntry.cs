@@ -14,4 +14,8 @@ public sealed record LexicalEntry(Guid ItemId, Guid DocumentId, Modality Modalit
     /// a lower weight than the text (<see cref="SearchOptions.FieldWeight"/>); one entry per document
     /// carries them, empty on the others.</summary>
     public string Fields { get; init; } = string.Empty;
+
+    /// <summary>Words of the section headings the item holds, indexed as a field of their own
+    /// (<see cref="SearchOptions.HeadingWeight"/>); empty for most entries.</summary>
+    public string Headings { get; init; } = string.Empty;
 }

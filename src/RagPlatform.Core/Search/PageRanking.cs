@@ -5,6 +5,7 @@ namespace RagPlatform.Core.Search;
 /// <summary>Ranking that looks at whole pages rather than single chunks (issue 12):
 /// <code>
 ///   lexical(c) = bm25(c) / max bm25(chunks)  +  PageScoreWeight · bm25(page(c)) / max bm25(pages)
+///                +  HeadingWeight · bm25(headings(c)) / max bm25(headings)
 ///   final(h)   = fused(h) · NavigationPageFactor   when h lies on a table of contents or an index
 /// </code>
 /// The first reorders the lexical list before fusion, so it acts in both RRF and weighted fusion: of
@@ -13,12 +14,15 @@ namespace RagPlatform.Core.Search;
 public static class PageRanking
 {
     /// <summary>The chunk hits reordered by their blended score (<see cref="LexicalHit.Score"/> is the
-    /// blend); an item unknown to <paramref name="items"/> gets no page share.</summary>
+    /// blend); an item unknown to <paramref name="items"/> gets no page share. The heading share
+    /// (<see cref="LexicalHit.HeadingScore"/> × <paramref name="headingWeight"/>) is normalised by the
+    /// best heading score among the chunks.</summary>
     public static IReadOnlyList<LexicalHit> BlendPageScores(
         IReadOnlyList<LexicalHit> chunks,
         IReadOnlyList<LexicalPageHit> pages,
         IReadOnlyDictionary<Guid, Item> items,
-        double weight)
+        double weight,
+        double headingWeight = 0)
     {
         ArgumentNullException.ThrowIfNull(chunks);
         ArgumentNullException.ThrowIfNull(pages);
@@ -29,6 +33,7 @@ public static class PageRanking
         }
 
         var maxChunk = chunks.Max(h => h.Score);
+        var maxHeading = chunks.Max(h => h.HeadingScore);
         var maxPage = pages.Count == 0 ? 0 : pages.Max(p => p.Score);
         var pageScores = new Dictionary<(Guid, int), double>();
         foreach (var page in pages)
@@ -42,7 +47,8 @@ public static class PageRanking
             {
                 var own = maxChunk > 0 ? Math.Max(0, hit.Score) / maxChunk : 1;
                 var page = items.TryGetValue(hit.ItemId, out var item) ? pageScores.GetValueOrDefault((item.DocumentId, item.Page)) : 0;
-                return hit with { Score = own + (weight * page) };
+                var heading = maxHeading > 0 ? Math.Max(0, hit.HeadingScore) / maxHeading : 0;
+                return hit with { Score = own + (weight * page) + (headingWeight * heading) };
             })
             .OrderByDescending(h => h.Score)
             .ToList();

@@ -61,6 +61,12 @@ public sealed class SearchOptions : IValidatableObject
     [Range(0.0, 10.0)]
     public double PageScoreWeight { get; set; } = 0.3;
 
+    /// <summary>Share of the BM25 of the section headings a chunk holds (normalised by the query's best
+    /// heading match) blended into its score, so that the page where a section named by the question
+    /// starts beats pages that only mention its words.</summary>
+    [Range(0.0, 10.0)]
+    public double HeadingWeight { get; set; } = 0.2;
+
     /// <summary>Factor applied to the score of hits on a table of contents or a back-of-book index
     /// (recognised at ingestion), so that the page they point to ranks first; 1 turns it off.</summary>
     [Range(0.0, 1.0)]

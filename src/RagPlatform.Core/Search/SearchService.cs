@@ -61,7 +61,7 @@ public sealed class SearchService(
         var rawLexical = pagesAsked ? [.. lexicalHits, .. pageHits.Select(p => new LexicalHit(p.ItemId, p.DocumentId, Modality.Page, p.Score, p.Snippet))] : lexicalHits;
         var items = (await store.GetItemsAsync(lexicalHits.Select(h => h.ItemId).Concat(pagesAsked ? pageHits.Select(p => p.ItemId) : [])
             .Concat(allDense.SelectMany(l => l.Hits.Select(h => h.ItemId))).ToHashSet(), cancellationToken)).ToDictionary(i => i.Id);
-        IReadOnlyList<LexicalHit> ranked = PageRanking.BlendPageScores(lexicalHits, pageHits, items, settings.PageScoreWeight);
+        IReadOnlyList<LexicalHit> ranked = PageRanking.BlendPageScores(lexicalHits, pageHits, items, settings.PageScoreWeight, settings.HeadingWeight);
         if (pagesAsked)
         {
             ranked = [.. ranked.Concat(PageRanking.AsPageHits(pageHits, settings.PageScoreWeight)).OrderByDescending(h => h.Score)];

@@ -11,7 +11,9 @@ namespace RagPlatform.Infrastructure.Storage;
 /// porter stems (lexical_stem_fts). An entry's score is its stemmed BM25 plus
 /// <see cref="SearchOptions.ExactMatchWeight"/> × its BM25 as written, so "write function" finds
 /// "Writing your own functions" and ranks "write a function" above it; a quoted phrase is looked up
-/// as written only. Whole pages live in a table of their own (<see cref="SearchPagesAsync"/>).</remarks>
+/// as written only. Whole pages live in a table of their own (<see cref="SearchPagesAsync"/>).
+/// Section headings (migration 11) are scored by stems in a table of their own and reported as
+/// <see cref="LexicalHit.HeadingScore"/>, blended in by <see cref="PageRanking"/>.</remarks>
 internal sealed class SqliteLexicalIndex(SqliteDatabase database, IOptions<SearchOptions>? options = null) : ILexicalIndex
 {
     /// <summary>Tokens of context a snippet shows around the matches (FTS5 allows up to 64).</summary>
@@ -31,16 +33,17 @@ internal sealed class SqliteLexicalIndex(SqliteDatabase database, IOptions<Searc
         await using var transaction = connection.BeginTransaction();
         // The UPDATE branch fires the update trigger, which swaps the item's old tokens for new ones.
         await using var upsert = connection.CreateCommand(transaction, """
-            INSERT INTO lexical_entries (item_id, document_id, modality, text, fields) VALUES (@item, @document, @modality, @text, @fields)
+            INSERT INTO lexical_entries (item_id, document_id, modality, text, fields, headings) VALUES (@item, @document, @modality, @text, @fields, @headings)
             ON CONFLICT (item_id) DO UPDATE SET
-                document_id = excluded.document_id, modality = excluded.modality, text = excluded.text, fields = excluded.fields
+                document_id = excluded.document_id, modality = excluded.modality, text = excluded.text, fields = excluded.fields,
+                headings = excluded.headings
             """);
         await using var upsertPage = connection.CreateCommand(transaction, """
             INSERT INTO lexical_pages (item_id, document_id, page, text) VALUES (@item, @document, @page, @text)
             ON CONFLICT (item_id) DO UPDATE SET
                 document_id = excluded.document_id, page = excluded.page, text = excluded.text
             """);
-        foreach (var name in new[] { "@item", "@document", "@modality", "@text", "@fields" })
+        foreach (var name in new[] { "@item", "@document", "@modality", "@text", "@fields", "@headings" })
         {
             upsert.Parameters.Add(new SqliteParameter { ParameterName = name });
         }
@@ -64,6 +67,7 @@ internal sealed class SqliteLexicalIndex(SqliteDatabase database, IOptions<Searc
             {
                 command.Parameters["@modality"].Value = entry.Modality.ToString();
                 command.Parameters["@fields"].Value = Fts5Text.ToIndexedText(entry.Fields);
+                command.Parameters["@headings"].Value = Fts5Text.ToIndexedText(entry.Headings);
             }
 
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -91,6 +95,10 @@ internal sealed class SqliteLexicalIndex(SqliteDatabase database, IOptions<Searc
                      snippet(lexical_stem_fts, 0, '«', '»', '…', {SnippetTokens}) AS snippet
               FROM lexical_stem_fts WHERE lexical_stem_fts MATCH @stemmed
               """;
+        // Heading words are words of the text too: a heading match is always a text match as well.
+        var headed = match.Stemmed is null
+            ? "SELECT NULL AS id, NULL AS rank WHERE 0"
+            : "SELECT rowid AS id, bm25(lexical_heading_fts) AS rank FROM lexical_heading_fts WHERE lexical_heading_fts MATCH @stemmed";
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         // bm25() is lower-is-better; the port's score is higher-is-better. A NULL filter parameter
@@ -103,13 +111,16 @@ internal sealed class SqliteLexicalIndex(SqliteDatabase database, IOptions<Searc
                        snippet(lexical_fts, 0, '«', '»', '…', {SnippetTokens}) AS snippet
                 FROM lexical_fts WHERE lexical_fts MATCH @exact),
             stemmed AS MATERIALIZED ({stemmed}),
+            headed AS MATERIALIZED ({headed}),
             matched AS (SELECT id FROM exact UNION SELECT id FROM stemmed)
             SELECT e.item_id, e.document_id, e.modality,
                    -(coalesce(s.rank, 0) + @exactWeight * coalesce(x.rank, 0)) AS score,
-                   CASE WHEN @phrase THEN coalesce(x.snippet, s.snippet) ELSE coalesce(s.snippet, x.snippet) END
+                   CASE WHEN @phrase THEN coalesce(x.snippet, s.snippet) ELSE coalesce(s.snippet, x.snippet) END,
+                   -coalesce(h.rank, 0) AS heading
             FROM matched AS m JOIN lexical_entries AS e ON e.id = m.id
             LEFT JOIN exact AS x ON x.id = m.id
             LEFT JOIN stemmed AS s ON s.id = m.id
+            LEFT JOIN headed AS h ON h.id = m.id
             WHERE (@modalities IS NULL OR e.modality IN (SELECT value FROM json_each(@modalities)))
               AND (@documents IS NULL OR e.document_id IN (SELECT unhex(value) FROM json_each(@documents)))
               AND (@collection IS NULL OR e.document_id IN (SELECT id FROM documents WHERE collection = @collection))
@@ -137,7 +148,10 @@ internal sealed class SqliteLexicalIndex(SqliteDatabase database, IOptions<Searc
                 reader.GetGuid(1),
                 reader.GetEnum<Modality>(2),
                 reader.GetDouble(3),
-                Fts5Text.ToDisplayText(reader.GetString(4))));
+                Fts5Text.ToDisplayText(reader.GetString(4)))
+            {
+                HeadingScore = reader.GetDouble(5),
+            });
         }
 
         return hits;

@@ -215,6 +215,7 @@ internal static class SqliteMigrations
             WHEN EXISTS (SELECT 1 FROM document_tombstones WHERE document_id = NEW.document_id)
             BEGIN SELECT RAISE(IGNORE); END;
             """),
+        SectionHeadingsMigration.Step,
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using RagPlatform.Api.Tests.Support;
 
 namespace RagPlatform.Api.Tests.Eval;
@@ -38,7 +39,21 @@ public sealed class ManualsEvalTests(ManualsEvalTests.EvaluatedManuals run) : IC
                 Directory.CreateDirectory(keep);
                 File.Copy(reportPath, Path.Combine(keep, "manuals.json"), overwrite: true);
                 await File.WriteAllTextAsync(Path.Combine(keep, "manuals.txt"), Output, TestContext.Current.CancellationToken);
+                await KeepDatabaseAsync(Path.Combine(keep, "manuals.db"));
             }
+        }
+
+        /// <summary>A copy of the index the questions ran against, to read what ranked a page where
+        /// (sqlite3 manuals.db: lexical_entries, lexical_pages, pages.kind).</summary>
+        private async Task KeepDatabaseAsync(string path)
+        {
+            File.Delete(path);
+            await using var connection = new SqliteConnection($"Data Source={Path.Combine(Factory.DataDirectory, "ragplatform.db")}");
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "VACUUM INTO @path";
+            command.Parameters.AddWithValue("@path", path);
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
         }
 
         public async ValueTask DisposeAsync()

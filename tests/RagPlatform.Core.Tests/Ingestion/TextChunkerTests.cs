@@ -99,4 +99,43 @@ public sealed class TextChunkerTests
         Assert.Empty(chunker.Chunk([]));
         Assert.Empty(chunker.Chunk([Word(" ", 0), Word("", 1)]));
     }
+
+    [Fact]
+    public void A_chunk_carries_the_words_of_the_headings_it_holds()
+    {
+        List<ExtractedWord> words =
+        [
+            new("7.22", new Region(0.1, 0.1, 0.04, 0.02), 0),
+            new("Lattice", new Region(0.15, 0.1, 0.1, 0.02), 0),
+            new("graphics", new Region(0.26, 0.1, 0.1, 0.02), 0),
+            .. Enumerable.Range(0, 40).Select(i => new ExtractedWord($"body{i}", new Region(0.1 + (i % 8 * 0.1), 0.14 + (i / 8 * 0.02), 0.08, 0.012), 1)),
+        ];
+
+        var chunks = new TextChunker(new FourCharactersPerToken(30)).Chunk(words);
+
+        Assert.True(chunks.Count > 1);
+        Assert.Equal("7.22 Lattice graphics", chunks[0].Headings);
+        Assert.All(chunks.Skip(1), c => Assert.Equal(string.Empty, c.Headings));
+    }
+
+    [Fact]
+    public void A_section_heading_starts_a_new_chunk_with_its_section()
+    {
+        List<ExtractedWord> words =
+        [
+            .. Enumerable.Range(0, 8).Select(i => new ExtractedWord($"before{i}", new Region(0.1 + (i * 0.1), 0.1, 0.08, 0.012), 0)),
+            new("8.4", new Region(0.1, 0.13, 0.04, 0.02), 0),
+            new("Compilation", new Region(0.15, 0.13, 0.1, 0.02), 0),
+            new("flags", new Region(0.26, 0.13, 0.1, 0.02), 0),
+            .. Enumerable.Range(0, 8).Select(i => new ExtractedWord($"after{i}", new Region(0.1 + (i * 0.1), 0.17, 0.08, 0.012), 0)),
+            .. Enumerable.Range(0, 8).Select(i => new ExtractedWord($"more{i}", new Region(0.1 + (i * 0.1), 0.19, 0.08, 0.012), 0)),
+        ];
+
+        var chunks = new TextChunker(new FourCharactersPerToken(75)).Chunk(words);
+
+        Assert.Equal(2, chunks.Count);
+        Assert.DoesNotContain("8.4", chunks[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("8.4 Compilation flags after0", chunks[1].Text, StringComparison.Ordinal);
+        Assert.Equal("8.4 Compilation flags", chunks[1].Headings);
+    }
 }

@@ -34,6 +34,21 @@ public sealed class PageRankingTests
     }
 
     [Fact]
+    public void A_chunk_whose_heading_names_the_question_overtakes_a_slightly_better_chunk()
+    {
+        var mention = Chunk(page: 3, bm25: 5.0);
+        var section = Chunk(page: 9, bm25: 4.5);
+        var items = Items(mention, section);
+        LexicalHit[] chunks = [mention.Hit with { HeadingScore = 1.0 }, section.Hit with { HeadingScore = 4.0 }];
+
+        var ranked = PageRanking.BlendPageScores(chunks, [], items, weight: 0.3, headingWeight: 0.2);
+
+        Assert.Equal([section.Hit.ItemId, mention.Hit.ItemId], ranked.Select(h => h.ItemId));
+        Assert.Equal(0.9 + 0.2, ranked[0].Score, 9);
+        Assert.Equal(1 + (0.2 / 4), ranked[1].Score, 9);
+    }
+
+    [Fact]
     public void Hits_on_navigation_pages_fall_behind_the_content_they_point_to()
     {
         var contents = Chunk(page: 1, bm25: 0);

@@ -132,4 +132,22 @@ public sealed class SqliteLexicalIndexTests : LexicalIndexScenarios, IDisposable
         await index.DeleteDocumentAsync(documentId, Token);
         Assert.Empty(await index.SearchPagesAsync("solar", 10, SearchFilter.None, Token));
     }
+
+    [Fact]
+    public async Task A_passage_reports_how_well_its_headings_match_by_stems_and_loses_them_when_replaced()
+    {
+        var index = OpenIndex();
+        var section = Entry("10 Writing your own functions As we have seen") with { Headings = "10 Writing your own functions" };
+        var mention = Entry("a function you write once");
+        await index.IndexAsync([section, mention], Token);
+
+        var hits = await index.SearchAsync("write function", 10, SearchFilter.None, Token);
+
+        Assert.True(hits.Single(h => h.ItemId == section.ItemId).HeadingScore > 0);
+        Assert.Equal(0, hits.Single(h => h.ItemId == mention.ItemId).HeadingScore);
+        Assert.All(await index.SearchAsync("\"your own\"", 10, SearchFilter.None, Token), h => Assert.Equal(0, h.HeadingScore));
+
+        await index.IndexAsync([section with { Headings = string.Empty }], Token);
+        Assert.All(await index.SearchAsync("write function", 10, SearchFilter.None, Token), h => Assert.Equal(0, h.HeadingScore));
+    }
 }
