@@ -16,10 +16,9 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
     // A NULL @collection means every collection, so the statement text never changes.
     private const string InCollection = "(@collection IS NULL OR collection = @collection)";
 
-    private const string PageColumns = "document_id, number, width, height, has_text_layer, render_blob_key, kind";
+    private const string PageColumns = SqlitePageRows.PageColumns;
 
-    private const string ItemColumns =
-        "id, document_id, modality, page, region_x, region_y, region_width, region_height, text, blob_key, ordinal";
+    private const string ItemColumns = SqlitePageRows.ItemColumns;
 
     public async Task<Document> AddAsync(Document document, CancellationToken cancellationToken)
     {
@@ -141,65 +140,8 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
-    public async Task SavePageAsync(PageInfo page, IReadOnlyList<Item> items, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(page);
-        ArgumentNullException.ThrowIfNull(items);
-        foreach (var item in items)
-        {
-            if (item.DocumentId != page.DocumentId || item.Page != page.Number)
-            {
-                throw new ArgumentException(
-                    $"Item {item.Id} belongs to page {item.Page} of document {item.DocumentId}, not to page {page.Number} of document {page.DocumentId}.",
-                    nameof(items));
-            }
-        }
-
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
-
-        await using (var clear = connection.CreateCommand(transaction,
-            "DELETE FROM items WHERE document_id = @document AND page = @page; DELETE FROM pages WHERE document_id = @document AND number = @page;"))
-        {
-            await clear.With("@document", page.DocumentId).With("@page", page.Number).ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using (var insertPage = connection.CreateCommand(transaction,
-            $"INSERT INTO pages ({PageColumns}) VALUES (@document, @number, @width, @height, @has_text_layer, @render_blob_key, @kind)"))
-        {
-            await insertPage.With("@document", page.DocumentId).With("@number", page.Number)
-                .With("@width", page.Width).With("@height", page.Height)
-                .With("@has_text_layer", page.HasTextLayer).With("@render_blob_key", page.RenderBlobKey)
-                .With("@kind", page.Kind.ToString())
-                .ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using var insertItem = connection.CreateCommand(transaction,
-            $"INSERT INTO items ({ItemColumns}) VALUES (@id, @document, @modality, @page, @x, @y, @width, @height, @text, @blob_key, @ordinal)");
-        foreach (var name in new[] { "@id", "@document", "@modality", "@page", "@x", "@y", "@width", "@height", "@text", "@blob_key", "@ordinal" })
-        {
-            insertItem.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        foreach (var item in items)
-        {
-            var p = insertItem.Parameters;
-            p["@id"].Value = SqliteCommandExtensions.ToDbValue(item.Id);
-            p["@document"].Value = SqliteCommandExtensions.ToDbValue(item.DocumentId);
-            p["@modality"].Value = item.Modality.ToString();
-            p["@page"].Value = item.Page;
-            p["@x"].Value = (object?)item.Region?.X ?? DBNull.Value;
-            p["@y"].Value = (object?)item.Region?.Y ?? DBNull.Value;
-            p["@width"].Value = (object?)item.Region?.Width ?? DBNull.Value;
-            p["@height"].Value = (object?)item.Region?.Height ?? DBNull.Value;
-            p["@text"].Value = (object?)item.Text ?? DBNull.Value;
-            p["@blob_key"].Value = (object?)item.BlobKey ?? DBNull.Value;
-            p["@ordinal"].Value = item.Ordinal;
-            await insertItem.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
+    public Task SavePageAsync(PageInfo page, IReadOnlyList<Item> items, CancellationToken cancellationToken) =>
+        SqlitePageRows.SaveAsync(database, page, items, cancellationToken);
 
     public async Task ClearContentAsync(Guid documentId, CancellationToken cancellationToken)
     {
@@ -217,7 +159,7 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand(null,
             $"SELECT {PageColumns} FROM pages WHERE document_id = @document ORDER BY number").With("@document", documentId);
-        return await ReadPagesAsync(command, cancellationToken);
+        return await SqlitePageRows.ReadPagesAsync(command, cancellationToken);
     }
 
     public async Task<IReadOnlyList<PageInfo>> GetNavigationPagesAsync(IReadOnlyCollection<Guid> documentIds, CancellationToken cancellationToken)
@@ -234,22 +176,7 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
             WHERE kind <> 'Content' AND document_id IN (SELECT unhex(value) FROM json_each(@documents))
             ORDER BY document_id, number
             """).WithGuidSet("@documents", documentIds);
-        return await ReadPagesAsync(command, cancellationToken);
-    }
-
-    private static async Task<IReadOnlyList<PageInfo>> ReadPagesAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var pages = new List<PageInfo>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            pages.Add(new PageInfo(reader.GetGuid(0), reader.GetInt32(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetBoolean(4), reader.GetString(5))
-            {
-                Kind = reader.GetEnum<PageKind>(6),
-            });
-        }
-
-        return pages;
+        return await SqlitePageRows.ReadPagesAsync(command, cancellationToken);
     }
 
     public Task<IReadOnlyList<Item>> GetDocumentItemsAsync(Guid documentId, CancellationToken cancellationToken) =>
