@@ -60,19 +60,10 @@ internal static class SqliteContentSwap
             WHERE id = @id;
             DELETE FROM jobs WHERE document_id = @id;
             """)
-            .With("@id", replacement.Id)
-            .With("@file_name", replacement.FileName)
-            .With("@media_type", replacement.MediaType)
-            .With("@kind", replacement.Kind.ToString())
-            .With("@size_bytes", replacement.SizeBytes)
-            .With("@sha256", replacement.Sha256)
-            .With("@status", replacement.Status.ToString())
-            .With("@error", replacement.Error)
-            .With("@pages_total", replacement.PagesTotal)
-            .With("@pages_done", replacement.PagesDone)
-            .With("@item_count", replacement.ItemCount)
-            .With("@updated_at", replacement.UpdatedAt.ToTicks()))
+            .With("@id", replacement.Id))
         {
+            SqliteDocumentStore.BindContent(update, replacement);
+            SqliteDocumentStore.BindProgress(update, replacement);
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
 

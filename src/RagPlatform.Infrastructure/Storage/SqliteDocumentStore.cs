@@ -29,13 +29,9 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         await using var command = connection.CreateCommand(null,
             $"INSERT INTO documents ({DocumentColumns}, content_key) VALUES (@id, @file_name, @media_type, @kind, @size_bytes, @sha256, @status, @error, @pages_total, @pages_done, @item_count, @created_at, @updated_at, @collection, @sha256) ON CONFLICT (collection, content_key) DO NOTHING")
             .With("@id", document.Id)
-            .With("@file_name", document.FileName)
-            .With("@media_type", document.MediaType)
-            .With("@kind", document.Kind.ToString())
-            .With("@size_bytes", document.SizeBytes)
-            .With("@sha256", document.Sha256)
             .With("@created_at", document.CreatedAt.ToTicks())
             .With("@collection", document.Collection);
+        BindContent(command, document);
         BindProgress(command, document);
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
         {
@@ -228,7 +224,16 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         return new StoreCounts(documents, items);
     }
 
-    private static void BindProgress(SqliteCommand command, Document document) =>
+    /// <summary>Binds what the document's file is: @file_name, @media_type, @kind, @size_bytes, @sha256.</summary>
+    internal static void BindContent(SqliteCommand command, Document document) =>
+        command.With("@file_name", document.FileName)
+            .With("@media_type", document.MediaType)
+            .With("@kind", document.Kind.ToString())
+            .With("@size_bytes", document.SizeBytes)
+            .With("@sha256", document.Sha256);
+
+    /// <summary>Binds where its ingestion stands: @status, @error, @pages_total, @pages_done, @item_count, @updated_at.</summary>
+    internal static void BindProgress(SqliteCommand command, Document document) =>
         command.With("@status", document.Status.ToString())
             .With("@error", document.Error)
             .With("@pages_total", document.PagesTotal)
