@@ -10,7 +10,6 @@ public sealed class DocumentIntake(
     IDocumentStore store,
     IBlobStore blobs,
     IJobQueue queue,
-    IngestionSignal signal,
     IOptions<UploadOptions> options,
     StorageSpace space,
     IStorageReserve reserve,
@@ -85,7 +84,6 @@ public sealed class DocumentIntake(
             else
             {
                 await queue.EnqueueAsync(created.Document.Id, cancellationToken);
-                signal.Notify();
                 return created;
             }
         }
@@ -97,7 +95,6 @@ public sealed class DocumentIntake(
                 // Queued but perhaps never enqueued (the process died between the two writes):
                 // enqueueing again is harmless and unsticks it.
                 await queue.EnqueueAsync(existing.Id, cancellationToken);
-                signal.Notify();
             }
 
             return new IntakeResult(existing, Duplicate: true);
@@ -107,7 +104,6 @@ public sealed class DocumentIntake(
         var retried = existing with { Status = DocumentStatus.Queued, Error = null, PagesDone = 0, UpdatedAt = time.GetUtcNow() };
         await store.UpdateAsync(retried, cancellationToken);
         await queue.EnqueueAsync(retried.Id, cancellationToken);
-        signal.Notify();
         return new IntakeResult(retried, Duplicate: false);
     }
 

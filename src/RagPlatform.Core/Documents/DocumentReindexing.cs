@@ -5,7 +5,7 @@ namespace RagPlatform.Core.Documents;
 /// <summary>Runs a stored document through ingestion again, from its original: after the CLIP
 /// model was installed (documents ingested lexical-only get their vectors), after an upgrade, or to
 /// retry a failure. The document is hidden from search until it is Ready again.</summary>
-public sealed class DocumentReindexing(IDocumentStore store, IJobQueue queue, IngestionSignal signal, TimeProvider time)
+public sealed class DocumentReindexing(IDocumentStore store, IJobQueue queue, TimeProvider time)
 {
     /// <summary>The document as queued, or null when no such document exists.</summary>
     public async Task<Document?> ReindexAsync(Guid documentId, CancellationToken cancellationToken)
@@ -20,7 +20,6 @@ public sealed class DocumentReindexing(IDocumentStore store, IJobQueue queue, In
         var queued = document with { Status = DocumentStatus.Queued, Error = null, PagesDone = 0, UpdatedAt = time.GetUtcNow() };
         await store.UpdateAsync(queued, cancellationToken);
         await queue.EnqueueAsync(documentId, cancellationToken);
-        signal.Notify();
         return queued;
     }
 }

@@ -22,7 +22,6 @@ public sealed class DocumentReplacement(
     ILexicalIndex lexical,
     DocumentIntake intake,
     IngestionRuns runs,
-    IngestionSignal signal,
     TimeProvider time) : IDisposable
 {
     // One replacement at a time in this process: two replacements of one document must not
@@ -145,7 +144,6 @@ public sealed class DocumentReplacement(
         else
         {
             await queue.EnqueueAsync(id, CancellationToken.None);
-            signal.Notify();
         }
 
         return new ReplacementResult(replacement, Replaced: true);
@@ -160,7 +158,6 @@ public sealed class DocumentReplacement(
         {
             await IncomingOriginals.PromoteAsync(blobs, current, cancellationToken);
             await queue.EnqueueAsync(current.Id, cancellationToken);
-            signal.Notify();
         }
 
         return current;

@@ -43,4 +43,10 @@ public interface IJobQueue
 
     /// <summary>Pending plus running jobs.</summary>
     Task<int> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>Returns when a job may have become claimable (one was queued or put back, by this
+    /// process at once, by another as soon as the backend can tell) or when <paramref name="timeout"/>
+    /// has passed, whichever comes first; an idle worker calls it between claims. A wake-up is a
+    /// hint, not a promise: the next claim may still find nothing.</summary>
+    Task WaitForWorkAsync(TimeSpan timeout, CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
 namespace RagPlatform.Core.Ingestion;
 
-/// <summary>Wakes in-process workers as soon as a job is queued, instead of at their next poll.</summary>
+/// <summary>Wakes the workers of this process as soon as a job is queued, instead of at their next
+/// poll: the in-process half of <see cref="IJobQueue.WaitForWorkAsync"/> for queue adapters.</summary>
 public sealed class IngestionSignal : IDisposable
 {
     private readonly SemaphoreSlim semaphore = new(0);

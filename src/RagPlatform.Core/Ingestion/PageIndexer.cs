@@ -72,12 +72,12 @@ public sealed partial class PageIndexer(
 
         if (encoders.IsAvailable)
         {
-            await EmbedAsync(items, images, cancellationToken);
+            await EmbedAsync(document.Collection, items, images, cancellationToken);
         }
 
         if (textSpace is { IsAvailable: true })
         {
-            await textSpace.IndexPageAsync(items, cancellationToken);
+            await textSpace.IndexPageAsync(document.Collection, items, cancellationToken);
         }
 
         await lexical.IndexAsync(LexicalEntries(document, page.Number, items, headings, title), cancellationToken);
@@ -134,7 +134,7 @@ public sealed partial class PageIndexer(
         return key;
     }
 
-    private async Task EmbedAsync(List<Item> items, Dictionary<Guid, EncodedImage> images, CancellationToken cancellationToken)
+    private async Task EmbedAsync(string collection, List<Item> items, Dictionary<Guid, EncodedImage> images, CancellationToken cancellationToken)
     {
         var records = new List<VectorRecord>();
 
@@ -148,7 +148,7 @@ public sealed partial class PageIndexer(
         var imageItems = items.Where(i => images.ContainsKey(i.Id)).ToList();
         records.AddRange(await EmbedImagesAsync(imageItems, images, cancellationToken));
 
-        await vectors.UpsertAsync(records, cancellationToken);
+        await vectors.UpsertAsync([.. records.Select(record => record with { Collection = collection })], cancellationToken);
     }
 
     /// <summary>Embeds images in one batch; when one of them cannot be decoded, falls back to one at a

@@ -27,7 +27,7 @@ public sealed class TextSpace(ITextEncoder encoder, ITextVectorIndex index, IOpt
 
     /// <summary>Embeds a page's text chunks as passages; nothing while the model is not installed.</summary>
     /// <returns>How many passages were embedded.</returns>
-    public async Task<int> IndexPageAsync(IReadOnlyList<Item> chunks, CancellationToken cancellationToken)
+    public async Task<int> IndexPageAsync(string collection, IReadOnlyList<Item> chunks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chunks);
         var texts = chunks.Where(c => c.Modality == Modality.Text && !string.IsNullOrWhiteSpace(c.Text)).ToList();
@@ -40,7 +40,7 @@ public sealed class TextSpace(ITextEncoder encoder, ITextVectorIndex index, IOpt
         var passageTexts = passages.Select(range => string.Join(' ', texts[range].Select(c => c.Text!.Trim()))).ToList();
         var embeddings = await encoder.Passages.GenerateAsync(passageTexts, cancellationToken: cancellationToken);
         var records = passages
-            .SelectMany((range, n) => texts[range].Select(chunk => new VectorRecord(chunk.Id, chunk.DocumentId, chunk.Modality, embeddings[n].Vector)))
+            .SelectMany((range, n) => texts[range].Select(chunk => new VectorRecord(chunk.Id, chunk.DocumentId, chunk.Modality, embeddings[n].Vector) { Collection = collection }))
             .ToList();
         await index.UpsertAsync(records, cancellationToken);
         return passages.Count;

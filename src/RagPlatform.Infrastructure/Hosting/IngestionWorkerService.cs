@@ -8,12 +8,11 @@ using RagPlatform.Core.Ingestion;
 namespace RagPlatform.Infrastructure.Hosting;
 
 /// <summary>Runs the configured number of ingestion workers: claim a job, run the pipeline, repeat;
-/// sleep until woken or the poll interval passes when the queue is empty. The same service runs
+/// sleep until the queue wakes it or the poll interval passes when the queue is empty. The same service runs
 /// inside the API host (embedded mode) and in the standalone ingest host.</summary>
 internal sealed class IngestionWorkerService(
     IServiceProvider services,
     IJobQueue queue,
-    IngestionSignal signal,
     StorageSpace space,
     TimeProvider time,
     IOptions<IngestionOptions> options,
@@ -39,7 +38,7 @@ internal sealed class IngestionWorkerService(
                 if (job is null)
                 {
                     backoff.Succeeded();
-                    await signal.WaitAsync(TimeSpan.FromMilliseconds(settings.PollMilliseconds), stoppingToken);
+                    await queue.WaitForWorkAsync(TimeSpan.FromMilliseconds(settings.PollMilliseconds), stoppingToken);
                     continue;
                 }
 

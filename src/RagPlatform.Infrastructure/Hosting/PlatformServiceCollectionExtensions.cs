@@ -18,7 +18,6 @@ public static class PlatformServiceCollectionExtensions
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IngestionSignal>();
         services.AddSingleton<IngestionRuns>();
         services.AddSingleton<StorageSpace>();
         services.AddSingleton<TextChunker>();

@@ -5,9 +5,12 @@ namespace RagPlatform.Infrastructure.Storage;
 /// <summary>The ingestion queue as a table. A claim is one UPDATE ... RETURNING statement, which
 /// SQLite runs under its single write lock: two claimers, in this process or another, can never take
 /// the same job. Ownership is (worker id, attempt): every claim increments the attempt, except the
-/// claim that continues a job which yielded its worker (same attempt, next turn).</summary>
-internal sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider clock) : IJobQueue
+/// claim that continues a job which yielded its worker (same attempt, next turn). Workers of this
+/// process are woken at once; those of another process find new jobs at their next poll.</summary>
+internal sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider clock) : IJobQueue, IDisposable
 {
+    private readonly IngestionSignal _wakeUp = new();
+
     private const string Pending = "pending";
     private const string Running = "running";
 
@@ -31,6 +34,7 @@ internal sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider clock
             .With("@pending", Pending)
             .With("@now", clock.GetUtcNow().ToTicks());
         await command.ExecuteNonQueryAsync(cancellationToken);
+        _wakeUp.Notify();
     }
 
     public async Task EnqueueAfterAsync(Guid documentId, DateTimeOffset notBefore, CancellationToken cancellationToken)
@@ -140,6 +144,7 @@ internal sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider clock
             .With("@now", clock.GetUtcNow().ToTicks());
         BindOwner(command, job);
         await command.ExecuteNonQueryAsync(cancellationToken);
+        _wakeUp.Notify();
     }
 
     public async Task CompleteAsync(IngestionJob job, CancellationToken cancellationToken)
@@ -170,6 +175,11 @@ internal sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider clock
         await using var command = connection.CreateCommand(null, "SELECT COUNT(*) FROM jobs");
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    public Task WaitForWorkAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        _wakeUp.WaitAsync(timeout, cancellationToken);
+
+    public void Dispose() => _wakeUp.Dispose();
 
     private static void BindOwner(Microsoft.Data.Sqlite.SqliteCommand command, IngestionJob job) =>
         command.With("@document", job.DocumentId).With("@worker", job.WorkerId).With("@attempt", job.Attempt);

@@ -29,6 +29,18 @@ public abstract class JobQueueScenarios
     }
 
     [Fact]
+    public async Task An_idle_worker_is_woken_by_a_job_queued_in_its_process()
+    {
+        var queue = OpenQueue();
+        var waiting = queue.WaitForWorkAsync(TimeSpan.FromHours(1), Token);
+
+        await queue.EnqueueAsync(Guid.NewGuid(), Token);
+
+        // Bounded only so that a queue that never wakes fails instead of hanging the run.
+        await waiting.WaitAsync(TimeSpan.FromMinutes(2), Token);
+    }
+
+    [Fact]
     public async Task Claims_take_the_oldest_job_first_with_attempt_one()
     {
         var queue = OpenQueue();
