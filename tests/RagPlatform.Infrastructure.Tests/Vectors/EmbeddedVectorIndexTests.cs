@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Search;
 using RagPlatform.Infrastructure.Tests.Storage;
-using RagPlatform.Infrastructure.Vectors;
+using RagPlatform.Vectors.Embedded;
 
 namespace RagPlatform.Infrastructure.Tests.Vectors;
 
