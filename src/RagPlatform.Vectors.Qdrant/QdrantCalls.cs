@@ -1,3 +1,4 @@
+using System.Security.Authentication;
 using Grpc.Core;
 
 namespace RagPlatform.Vectors.Qdrant;
@@ -35,6 +36,11 @@ internal static class QdrantCalls
 
     private static QdrantUnavailableException? Explain(RpcException ex, Uri address) => ex.StatusCode switch
     {
+        // The gRPC client reports a failed TLS handshake as Internal, with the cause attached.
+        _ when Causes(ex).Any(cause => cause is AuthenticationException) => new QdrantUnavailableException(
+            $"The TLS connection to Qdrant at {address} failed ({ex.Status.Detail}). For a self-signed server certificate set Qdrant:CertificateThumbprint to its SHA-256 thumbprint.", ex),
+        StatusCode.Internal when Causes(ex).Any(cause => cause is HttpRequestException) => new QdrantUnavailableException(
+            $"Qdrant cannot be reached at {address} ({ex.Status.Detail}). Check Qdrant:Url (the gRPC port, 6334 by default).", ex),
         StatusCode.Unauthenticated or StatusCode.PermissionDenied => new QdrantUnavailableException(
             $"Qdrant at {address} refused the API key ({ex.Status.Detail}). Set Qdrant:ApiKey to the server's key (service.api_key in its configuration).", ex),
         StatusCode.Unavailable => new QdrantUnavailableException(
@@ -43,4 +49,12 @@ internal static class QdrantCalls
             $"Qdrant at {address} did not answer within Qdrant:TimeoutSeconds.", ex),
         _ => null,
     };
+
+    private static IEnumerable<Exception> Causes(RpcException ex)
+    {
+        for (var cause = ex.Status.DebugException; cause is not null; cause = cause.InnerException)
+        {
+            yield return cause;
+        }
+    }
 }

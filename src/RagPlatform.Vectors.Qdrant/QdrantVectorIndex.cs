@@ -16,8 +16,12 @@ public sealed class QdrantVectorIndex : IVectorIndex, IDisposable
     /// stay far below gRPC's message limit at 1,024 dimensions (~1 MiB).</summary>
     public const int UpsertBatchSize = 256;
 
-    /// <summary>Ids per scroll page and points per retrieve call while sampling.</summary>
-    private const int SamplePageSize = 1024;
+    /// <summary>Ids per scroll page while sampling (ids only: a few tens of KiB a page).</summary>
+    private const int ScrollPageSize = 1024;
+
+    /// <summary>Points with vectors per retrieve call while sampling: 1 MiB at 1,024 dimensions,
+    /// well inside the gRPC client's 4 MiB limit on a received message.</summary>
+    private const int RetrievePageSize = 256;
 
     private readonly QdrantConnection _connection;
     private readonly QdrantSpaceCollection _collection;
@@ -131,7 +135,7 @@ public sealed class QdrantVectorIndex : IVectorIndex, IDisposable
         var take = Math.Min(count, ids.Count);
         var chosen = Enumerable.Range(0, take).Select(i => ids[(int)((long)i * ids.Count / take)]).ToList();
         var sample = new List<VectorRecord>(take);
-        foreach (var batch in chosen.Chunk(SamplePageSize))
+        foreach (var batch in chosen.Chunk(RetrievePageSize))
         {
             var pointIds = batch.Select(id => (PointId)id).ToList();
             var points = await OnAliasAsync(
@@ -156,7 +160,7 @@ public sealed class QdrantVectorIndex : IVectorIndex, IDisposable
         {
             var page = await _connection.Client.ScrollAsync(
                 Alias,
-                limit: SamplePageSize,
+                limit: ScrollPageSize,
                 offset: offset,
                 payloadSelector: new WithPayloadSelector { Enable = false },
                 vectorsSelector: new WithVectorsSelector { Enable = false },

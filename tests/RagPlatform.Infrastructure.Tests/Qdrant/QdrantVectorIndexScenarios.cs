@@ -102,16 +102,17 @@ public abstract class QdrantVectorIndexScenarios : VectorIndexScenarios, IAsyncD
     public async Task The_sample_takes_evenly_spaced_positions_of_the_id_order_and_repeats_for_the_same_contents()
     {
         var index = OpenIndex();
-        var records = new RandomVectors(seed: 29, dimensions: 8).Records(103, [Guid.NewGuid(), Guid.NewGuid()]);
+        // More than one scroll page of ids and more than one retrieve call of vectors.
+        var records = new RandomVectors(seed: 29, dimensions: 8).Records(2503, [Guid.NewGuid(), Guid.NewGuid()]);
         await index.UpsertAsync(records.Select(record => record with { Collection = "a" }).ToList(), Token);
         // Qdrant orders UUID point ids by their 128-bit value: the order of their hex text.
         var idOrder = records.Select(record => record.ItemId).OrderBy(id => id.ToString("D"), StringComparer.Ordinal).ToList();
 
-        var sample = await index.SampleAsync(10, Token);
+        var sample = await index.SampleAsync(300, Token);
 
-        Assert.Equal(Enumerable.Range(0, 10).Select(i => idOrder[i * idOrder.Count / 10]), sample.Select(record => record.ItemId));
+        Assert.Equal(Enumerable.Range(0, 300).Select(i => idOrder[i * idOrder.Count / 300]), sample.Select(record => record.ItemId));
         Assert.All(sample, record => Assert.Equal("a", record.Collection));
-        Assert.Equal(sample.Select(record => record.ItemId), (await OpenIndex().SampleAsync(10, Token)).Select(record => record.ItemId));
+        Assert.Equal(sample.Select(record => record.ItemId), (await OpenIndex().SampleAsync(300, Token)).Select(record => record.ItemId));
     }
 
     [Fact]
