@@ -58,6 +58,38 @@ public abstract class QdrantVectorIndexScenarios : VectorIndexScenarios, IAsyncD
     }
 
     [Fact]
+    public async Task Processes_that_write_first_at_the_same_time_share_one_collection()
+    {
+        var writers = Enumerable.Range(0, 4).Select(_ => OpenIndex()).ToList();
+
+        await Task.WhenAll(writers.Select(writer =>
+            writer.UpsertAsync([new VectorRecord(Guid.NewGuid(), Guid.NewGuid(), Modality.Text, new float[] { 1, 0 })], Token)));
+
+        Assert.Equal(4, await OpenIndex().CountAsync(Token));
+        var client = Connect().Client;
+        Assert.Equal([$"{Prefix}_clip_v1"], (await client.ListCollectionsAsync(Token)).Where(name => name.StartsWith(Prefix, StringComparison.Ordinal)));
+        Assert.Single(await client.ListAliasesAsync(Token), alias => alias.AliasName.StartsWith(Prefix, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_collection_deleted_by_hand_is_created_again_by_the_next_write_and_reads_as_empty_until_then()
+    {
+        var index = OpenIndex();
+        var record = new VectorRecord(Guid.NewGuid(), Guid.NewGuid(), Modality.Text, new float[] { 1, 0 });
+        var client = Connect().Client;
+        await index.UpsertAsync([record], Token);
+        await client.DeleteCollectionAsync($"{Prefix}_clip_v1", cancellationToken: Token);
+
+        await index.UpsertAsync([record], Token);
+
+        Assert.Equal(record.ItemId, Assert.Single(await index.SearchAsync(new float[] { 1, 0 }, 5, SearchFilter.None, Token)).ItemId);
+        await client.DeleteCollectionAsync($"{Prefix}_clip_v1", cancellationToken: Token);
+        Assert.Empty(await index.SearchAsync(new float[] { 1, 0 }, 5, SearchFilter.None, Token));
+        Assert.Equal(0, await index.CountAsync(Token));
+        Assert.Empty(await index.SampleAsync(5, Token));
+    }
+
+    [Fact]
     public async Task The_text_space_has_its_own_collection_and_vector_length()
     {
         var clip = OpenIndex();
