@@ -134,12 +134,19 @@ public sealed partial class IngestionPipeline(
     }
 
     /// <summary>A delete that began while this run wrote files may have removed the folder before
-    /// the last of them: the run, now stopped, removes what it left.</summary>
+    /// the last of them: the run, now stopped, removes what it left. Vectors too: an engine beside
+    /// the metadata database (Qdrant, or pgvector on another server) has no deletion fence, so the
+    /// vectors this run wrote after the delete removed the document's are removed here.</summary>
     private async Task SweepIfDeletedAsync(Guid documentId, CancellationToken cancellationToken)
     {
         if (await store.GetAsync(documentId, cancellationToken) is null)
         {
             await blobs.DeletePrefixAsync(BlobKeys.DocumentPrefix(documentId), cancellationToken);
+            await vectors.DeleteDocumentAsync(documentId, cancellationToken);
+            if (textSpace is not null)
+            {
+                await textSpace.DeleteDocumentAsync(documentId, cancellationToken);
+            }
         }
     }
 
