@@ -18,6 +18,8 @@ internal sealed class JobNotificationListener(
 {
     public const string Channel = "ragplatform_jobs";
 
+    public const string ApplicationName = "ragplatform job listener";
+
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(30);
 
@@ -81,7 +83,9 @@ internal sealed class JobNotificationListener(
                         onNotification();
                     }
                 };
-                await using (var listen = connection.CreateCommand($"LISTEN {Channel}"))
+                // The name shows operators which connection this is (pg_stat_activity); the pool
+                // resets it, and the LISTEN, when the connection goes back.
+                await using (var listen = connection.CreateCommand($"SET application_name = '{ApplicationName}'; LISTEN {Channel}"))
                 {
                     await listen.ExecuteNonQueryAsync(stopping);
                 }

@@ -31,10 +31,12 @@ internal static class LexicalIndexMigration
 
         -- One term's BM25 (k1 = 1.2, b = 0.75, as FTS5): frequency is the term's weighted count in
         -- the row (ts_rank_cd of the term alone), matching the rows it occurs in, total the rows.
+        -- NULL, not 0, where the term does not occur: sum() skips it. Each argument appears once
+        -- in the body, so that the planner inlines the function instead of calling it per row.
         CREATE FUNCTION rag_bm25(frequency double precision, matching bigint, total double precision, length integer, average_length double precision)
         RETURNS double precision LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-            SELECT ln(1 + (total - matching + 0.5) / (matching + 0.5))
-                 * frequency * 2.2 / (frequency + 1.2 * (0.25 + 0.75 * length / greatest(average_length, 1)))
+            SELECT ln(1 + (total - matching + 0.5) / (matching + 0.5)) * 2.2
+                 / (1 + 1.2 * (0.25 + 0.75 * length / greatest(average_length, 1)) / nullif(frequency, 0))
         $$;
 
         -- text: what snippets show (NFKC, each CJK character between U+200B so that it is a word of
@@ -51,7 +53,10 @@ internal static class LexicalIndexMigration
             length integer NOT NULL,
             words tsvector NOT NULL,
             stems tsvector NOT NULL,
-            heading_stems tsvector NOT NULL);
+            heading_stems tsvector NOT NULL)
+        -- Rows of a chunk (a few KiB) stay uncompressed: a search reads each matching row's vectors
+        -- once per query term, and decompressing them each time doubled its cost.
+        WITH (toast_tuple_target = 8160);
         CREATE INDEX ix_lexical_entries_document ON lexical_entries (document_id);
         CREATE INDEX ix_lexical_entries_words ON lexical_entries USING gin (words);
         CREATE INDEX ix_lexical_entries_stems ON lexical_entries USING gin (stems);
