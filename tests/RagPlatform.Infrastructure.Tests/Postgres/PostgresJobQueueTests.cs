@@ -93,6 +93,21 @@ public sealed class PostgresJobQueueTests(PostgresServer server) : JobQueueScena
     }
 
     [Fact]
+    public async Task No_job_is_queued_for_a_document_whose_deletion_began()
+    {
+        var dataSource = _database!.OpenDataSource();
+        var store = new PostgresDocumentStore(dataSource);
+        var document = await store.AddAsync(Samples.Document(), Token);
+        await store.BeginDeletionAsync(document.Id, Token);
+        var queue = OpenQueue();
+
+        await queue.EnqueueAsync(document.Id, Token);
+        await queue.EnqueueAfterAsync(document.Id, Clock.GetUtcNow(), Token);
+
+        Assert.Equal(0, await queue.CountAsync(Token));
+    }
+
+    [Fact]
     public async Task A_job_queued_until_a_lease_ends_is_claimed_only_then_as_a_first_attempt()
     {
         var queue = OpenQueue();
