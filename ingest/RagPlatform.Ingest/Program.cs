@@ -1,11 +1,11 @@
-using RagPlatform.Infrastructure.Hosting;
+using RagPlatform.Hosting;
 
 // The standalone ingestion worker: claims jobs from the shared queue and runs the pipeline. In
 // embedded mode the API runs the same workers in-process, so this host is for running extra
 // workers (several processes, or other machines once the server backends are configured).
 var builder = Host.CreateApplicationBuilder(args);
 
-builder.Services.AddEmbeddedPlatform();
+builder.Services.AddRagPlatform(builder.Configuration);
 builder.Services.AddIngestionWorkers();
 
 var host = builder.Build();

@@ -6,7 +6,7 @@ using RagPlatform.Api.Items;
 using RagPlatform.Api.Search;
 using RagPlatform.Api.Security;
 using RagPlatform.Api.Status;
-using RagPlatform.Infrastructure.Hosting;
+using RagPlatform.Hosting;
 
 // The content root is the working directory (appsettings.json, ./data and ./models resolve from
 // where the platform is started); the web page ships beside the binaries.
@@ -16,7 +16,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
 
-builder.Services.AddEmbeddedPlatform();
+builder.Services.AddRagPlatform(builder.Configuration);
 builder.Services.AddIngestionWorkers();
 builder.Services.AddApiServices();
 builder.Services.AddApiSecurity();

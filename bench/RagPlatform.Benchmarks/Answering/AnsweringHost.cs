@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RagPlatform.Core.Documents;
-using RagPlatform.Infrastructure.Hosting;
+using RagPlatform.Hosting;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
@@ -36,7 +36,7 @@ internal sealed class AnsweringHost(Uri chatEndpoint) : IAsyncDisposable
             ["Chat:Endpoint"] = chatEndpoint.ToString(),
             ["Chat:Model"] = "bench-model",
         });
-        builder.Services.AddEmbeddedPlatform();
+        builder.Services.AddRagPlatform(builder.Configuration);
         builder.Services.AddIngestionWorkers();
         host = builder.Build();
         await host.StartAsync(cancellationToken);

@@ -2,8 +2,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RagPlatform.Benchmarks.Harness;
 using RagPlatform.Core.Search;
-using RagPlatform.Infrastructure.Storage;
-using RagPlatform.Infrastructure.Vectors;
+using RagPlatform.Storage.Files;
+using RagPlatform.Storage.Sqlite;
+using RagPlatform.Vectors.Embedded;
 
 namespace RagPlatform.Benchmarks.Vectors;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using RagPlatform.Core.Access;
-using RagPlatform.Infrastructure.Storage;
+using RagPlatform.Storage.Files;
 
 namespace RagPlatform.Api.Security;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
-using RagPlatform.Infrastructure.Storage;
+using RagPlatform.Storage.Files;
 
 namespace RagPlatform.Api.Security;
 

@@ -2,21 +2,17 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RagPlatform.Core.Documents;
 using RagPlatform.Core.Ingestion;
 using RagPlatform.Core.Search;
-using RagPlatform.Infrastructure.Extraction;
-using RagPlatform.Infrastructure.Imaging;
 using RagPlatform.Infrastructure.Onnx;
 
 namespace RagPlatform.Infrastructure.Clip;
 
 public static class ClipServiceCollectionExtensions
 {
-    /// <summary>Registers the CLIP dual encoder (<see cref="IDenseEncoders"/>), its token counter
-    /// (<see cref="ITokenCounter"/>), the image transformer (<see cref="IImageTransformer"/>) and
-    /// the image extractor (<see cref="ImageDocumentExtractor"/>, for the extractor that dispatches
-    /// by document kind), all singletons, with options from the <c>Clip</c> section.</summary>
+    /// <summary>Registers the CLIP dual encoder (<see cref="IDenseEncoders"/>) and its token counter
+    /// (<see cref="ITokenCounter"/>), singletons with options from the <c>Clip</c> section, and loads
+    /// the model in the background at start.</summary>
     /// <param name="configuration">Unused when the host binds configuration itself; kept so that
     /// hosts without a configuration root can call it the same way.</param>
     public static IServiceCollection AddClipEncoders(this IServiceCollection services, IConfiguration? configuration = null)
@@ -42,9 +38,6 @@ public static class ClipServiceCollectionExtensions
         });
         services.AddSingleton<IDenseEncoders>(provider => provider.GetRequiredService<ClipDenseEncoders>());
         services.AddSingleton<ITokenCounter>(provider => provider.GetRequiredService<ClipDenseEncoders>().Tokenizer);
-        services.AddSingleton(provider => new SkiaImageDecoder(provider.GetRequiredService<IOptions<ClipOptions>>().Value.MaxImagePixels));
-        services.AddItemImageRendering();
-        services.AddSingleton<ImageDocumentExtractor>();
         services.AddModelWarmUp<IDenseEncoders>(encoders => encoders.IsAvailable);
         return services;
     }

@@ -3,9 +3,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Ingestion;
+using RagPlatform.Infrastructure.Clip;
 using RagPlatform.Infrastructure.Extraction.Flow;
 using RagPlatform.Infrastructure.Extraction.Isolation;
 using RagPlatform.Infrastructure.Extraction.Office;
+using RagPlatform.Infrastructure.Imaging;
 
 namespace RagPlatform.Infrastructure.Extraction;
 
@@ -13,11 +15,13 @@ public static class DocumentExtractionServiceCollectionExtensions
 {
     /// <summary>Registers the platform's <see cref="IDocumentExtractor"/> for PDFs, images, text, Markdown, HTML, DOCX and PPTX: in an
     /// extractor process per document, or in this process, as <c>Extraction:Isolation</c> says
-    /// (<see cref="ExtractionOptions"/>, bound and validated at start-up). Images are decoded with
-    /// the <c>SkiaImageDecoder</c> that the CLIP registration provides.</summary>
+    /// (<see cref="ExtractionOptions"/>, bound and validated at start-up). Images are decoded
+    /// with at most <c>Clip:MaxImagePixels</c> pixels.</summary>
     public static IServiceCollection AddDocumentExtraction(this IServiceCollection services)
     {
         services.AddPdfExtraction();
+        services.AddOptions<ClipOptions>().BindConfiguration(ClipOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(provider => new SkiaImageDecoder(provider.GetRequiredService<IOptions<ClipOptions>>().Value.MaxImagePixels));
         services.AddExtractorsByKind();
         services.TryAddSingleton<IsolatedDocumentExtractor>();
         services.TryAddSingleton<IDocumentExtractor>(static provider =>

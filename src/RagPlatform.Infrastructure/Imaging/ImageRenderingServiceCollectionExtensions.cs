@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using NetVips;
 using RagPlatform.Core.Documents;
-using RagPlatform.Infrastructure.Storage;
 
 namespace RagPlatform.Infrastructure.Imaging;
 
@@ -9,7 +8,7 @@ public static class ImageRenderingServiceCollectionExtensions
 {
     /// <summary>Registers the display image transformer (<see cref="IImageTransformer"/>): libvips,
     /// which shrinks on load and streams, when it is installed; Skia, which decodes whole images,
-    /// otherwise (and for any file libvips cannot read). Also the inventory of stored derived images that seeds the cache budget.</summary>
+    /// otherwise (and for any file libvips cannot read).</summary>
     public static IServiceCollection AddItemImageRendering(this IServiceCollection services)
     {
         services.AddSingleton<IImageTransformer>(provider =>
@@ -17,7 +16,6 @@ public static class ImageRenderingServiceCollectionExtensions
             var skia = new SkiaImageTransformer(provider.GetRequiredService<SkiaImageDecoder>());
             return VipsIsAvailable() ? new VipsImageTransformer(skia) : skia;
         });
-        services.AddSingleton<IDerivedImageInventory, FileSystemDerivedImageInventory>();
         return services;
     }
 

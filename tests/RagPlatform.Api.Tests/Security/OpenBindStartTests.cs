@@ -81,7 +81,7 @@ public sealed class OpenBindStartTests : IDisposable
             .AddSingleton(TimeProvider.System)
             .AddSingleton<ApiKeyRing>()
             .Configure<AuthOptions>(_ => { })
-            .Configure<RagPlatform.Infrastructure.Storage.StorageOptions>(o => o.DataDirectory = data)
+            .Configure<RagPlatform.Storage.Files.StorageOptions>(o => o.DataDirectory = data)
             .BuildServiceProvider();
         using var error = new StringWriter();
 

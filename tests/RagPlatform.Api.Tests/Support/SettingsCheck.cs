@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using RagPlatform.Infrastructure.Hosting;
+using RagPlatform.Hosting;
 
 namespace RagPlatform.Api.Tests.Support;
 
@@ -14,7 +14,7 @@ internal static class SettingsCheck
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
-        builder.Services.AddEmbeddedPlatform();
+        builder.Services.AddRagPlatform(builder.Configuration);
         using var host = builder.Build();
         using var problems = new StringWriter();
         return InvalidSettings.TryCheck(host.Services, problems) ? null : problems.ToString();

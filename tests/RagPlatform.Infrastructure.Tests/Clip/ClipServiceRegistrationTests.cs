@@ -12,7 +12,7 @@ namespace RagPlatform.Infrastructure.Tests.Clip;
 public sealed class ClipServiceRegistrationTests
 {
     [Fact]
-    public void The_extension_registers_encoders_token_counter_and_image_services_from_the_clip_section()
+    public void The_extension_registers_encoders_and_token_counter_from_the_clip_section_and_nothing_of_imaging_or_extraction()
     {
         using var provider = Build(new() { ["Clip:ModelDirectory"] = ClipFixtures.ModelDirectory, ["Clip:MaxBatchSize"] = "2" });
 
@@ -21,8 +21,8 @@ public sealed class ClipServiceRegistrationTests
         Assert.Same(encoders, provider.GetRequiredService<IDenseEncoders>());
         Assert.Equal(5, provider.GetRequiredService<ITokenCounter>().CountTokens("a photo of a cat"));
         Assert.Equal(75, provider.GetRequiredService<ITokenCounter>().MaxContentTokens);
-        Assert.NotNull(provider.GetRequiredService<IImageTransformer>());
-        Assert.NotNull(provider.GetRequiredService<ImageDocumentExtractor>());
+        Assert.Null(provider.GetService<IImageTransformer>());
+        Assert.Null(provider.GetService<ImageDocumentExtractor>());
         Assert.Equal(2, provider.GetRequiredService<IOptions<ClipOptions>>().Value.MaxBatchSize);
     }
 

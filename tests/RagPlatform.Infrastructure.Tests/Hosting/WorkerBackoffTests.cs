@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using RagPlatform.Core.Documents;
-using RagPlatform.Infrastructure.Hosting;
+using RagPlatform.Hosting;
 using RagPlatform.Infrastructure.Tests.Clip;
 
 namespace RagPlatform.Infrastructure.Tests.Hosting;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Search;
-using RagPlatform.Infrastructure.Storage;
-using RagPlatform.Infrastructure.Vectors;
+using RagPlatform.Storage.Sqlite;
+using RagPlatform.Vectors.Embedded;
 
 namespace RagPlatform.Infrastructure.Tests.Storage;
 

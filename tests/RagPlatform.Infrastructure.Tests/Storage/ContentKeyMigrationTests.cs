@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using RagPlatform.Infrastructure.Storage;
+using RagPlatform.Storage.Sqlite;
 
 namespace RagPlatform.Infrastructure.Tests.Storage;
 

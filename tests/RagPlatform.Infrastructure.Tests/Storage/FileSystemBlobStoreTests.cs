@@ -1,5 +1,5 @@
 using RagPlatform.Core.Documents;
-using RagPlatform.Infrastructure.Storage;
+using RagPlatform.Storage.Files;
 
 namespace RagPlatform.Infrastructure.Tests.Storage;
 

@@ -1,5 +1,5 @@
 using RagPlatform.Core.Ingestion;
-using RagPlatform.Infrastructure.Storage;
+using RagPlatform.Storage.Sqlite;
 
 namespace RagPlatform.Infrastructure.Tests.Storage;
 

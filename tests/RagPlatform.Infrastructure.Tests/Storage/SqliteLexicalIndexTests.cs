@@ -1,6 +1,6 @@
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Search;
-using RagPlatform.Infrastructure.Storage;
+using RagPlatform.Storage.Sqlite;
 
 namespace RagPlatform.Infrastructure.Tests.Storage;
 

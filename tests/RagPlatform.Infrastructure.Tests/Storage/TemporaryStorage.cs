@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using RagPlatform.Infrastructure.Storage;
+using RagPlatform.Storage.Files;
+using RagPlatform.Storage.Sqlite;
 
 namespace RagPlatform.Infrastructure.Tests.Storage;
 

@@ -2,7 +2,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Search;
 using RagPlatform.Infrastructure.Tests.Storage;
-using RagPlatform.Infrastructure.Vectors;
+using RagPlatform.Storage.Sqlite;
+using RagPlatform.Vectors.Embedded;
 
 namespace RagPlatform.Infrastructure.Tests.Vectors;
 
@@ -106,6 +107,10 @@ public class EmbeddedVectorIndexTests : VectorIndexScenarios, IDisposable
         await Assert.ThrowsAsync<ArgumentException>(() =>
             index.SearchAsync(new[] { float.PositiveInfinity, 0f }, 3, SearchFilter.None, Token));
     }
+
+    /// <summary>The embedded index reads a vector's collection from its document's row.</summary>
+    protected override async Task<Guid> NewDocumentAsync(string collection) =>
+        (await new SqliteDocumentStore(_storage.OpenDatabase()).AddAsync(Samples.Document(collection: collection), Token)).Id;
 
     protected override IVectorIndex OpenIndex()
     {

@@ -15,6 +15,12 @@ public abstract class VectorIndexScenarios
     /// over the same data (another process, or a restart).</summary>
     protected abstract IVectorIndex OpenIndex();
 
+    /// <summary>A new document of <paramref name="collection"/>. Records name their collection
+    /// themselves (<see cref="VectorRecord.Collection"/>), which is all an engine that stores it
+    /// beside the vector needs; an index that reads it from the metadata database instead needs the
+    /// document's row there.</summary>
+    protected virtual Task<Guid> NewDocumentAsync(string collection) => Task.FromResult(Guid.NewGuid());
+
     [Fact]
     public async Task Top_k_equals_a_brute_force_scan_after_upserts_replacements_and_deletes()
     {
@@ -67,6 +73,30 @@ public abstract class VectorIndexScenarios
 
         var unknownDocument = new SearchFilter(new HashSet<Modality>(), new HashSet<Guid> { Guid.NewGuid() });
         Assert.Empty(await index.SearchAsync(random.Next(), 20, unknownDocument, Token));
+    }
+
+    [Fact]
+    public async Task A_collection_filter_fills_the_limit_from_that_collection_before_taking_the_top()
+    {
+        var index = OpenIndex();
+        var random = new RandomVectors(seed: 19, dimensions: 16);
+        List<Guid> inA = [await NewDocumentAsync("a"), await NewDocumentAsync("a")];
+        List<Guid> inB = [await NewDocumentAsync("b"), await NewDocumentAsync("b"), await NewDocumentAsync("b")];
+        var query = random.Next();
+        // b's items are the query itself: without the filter they take every place of any top k.
+        var recordsOfB = Enumerable.Range(0, 30).Select(i => new VectorRecord(Guid.NewGuid(), inB[i % inB.Count], Modality.Image, query) { Collection = "b" }).ToList();
+        var recordsOfA = random.Records(40, inA).Select(record => record with { Collection = "a" }).ToList();
+        await index.UpsertAsync([.. recordsOfB, .. recordsOfA], Token);
+        var textOfFirstInA = new SearchFilter(new HashSet<Modality> { Modality.Text }, new HashSet<Guid> { inA[0] }, "a");
+        var documentOfBInA = new SearchFilter(new HashSet<Modality>(), new HashSet<Guid> { inB[0] }, "a");
+
+        AssertSameRanking(RandomVectors.BruteForce(recordsOfA, query, 10, SearchFilter.None), await index.SearchAsync(query, 10, SearchFilter.In("a"), Token));
+        AssertSameRanking(
+            RandomVectors.BruteForce(recordsOfA, query, 10, textOfFirstInA with { Collection = null }),
+            await index.SearchAsync(query, 10, textOfFirstInA, Token));
+        Assert.Empty(await index.SearchAsync(query, 10, documentOfBInA, Token));
+        Assert.Empty(await index.SearchAsync(query, 10, SearchFilter.In("c"), Token));
+        Assert.All(await index.SearchAsync(query, 10, SearchFilter.None, Token), hit => Assert.Contains(hit.DocumentId, inB));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Search;
-using RagPlatform.Infrastructure.Vectors;
+using RagPlatform.Vectors.Embedded;
 
 namespace RagPlatform.Infrastructure.Tests.Vectors;
 

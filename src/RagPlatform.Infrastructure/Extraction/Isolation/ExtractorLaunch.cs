@@ -6,7 +6,7 @@ namespace RagPlatform.Infrastructure.Extraction.Isolation;
 
 /// <summary>How an extractor process is started: <c>RagPlatform.Extractor.dll</c> from beside the
 /// host's own binaries (it ships with the API and the ingest host, and the tests), run by the same
-/// dotnet as the host with the host's dependency manifest, under prlimit (util-linux) for its memory
+/// dotnet as the host with the host's dependency manifest and frameworks, under prlimit (util-linux) for its memory
 /// and stack limits where prlimit exists.</summary>
 /// <remarks>The host's manifest, not the extractor's own: a published host leaves out package
 /// assemblies its shared framework already has, and the extractor's manifest would ask for them.</remarks>
@@ -65,6 +65,12 @@ internal static class ExtractorLaunch
         if (HostDependencyManifest() is { } manifest)
         {
             info.ArgumentList.Add("exec");
+            if (ExtractorRuntimeConfig.Path is { } runtimeConfig)
+            {
+                info.ArgumentList.Add("--runtimeconfig");
+                info.ArgumentList.Add(runtimeConfig);
+            }
+
             info.ArgumentList.Add("--depsfile");
             info.ArgumentList.Add(manifest);
         }
@@ -98,7 +104,7 @@ internal static class ExtractorLaunch
 
     /// <summary>The running host's deps.json (the first of the runtime's dependency files), when it
     /// describes the folder the extractor lives in.</summary>
-    private static string? HostDependencyManifest()
+    internal static string? HostDependencyManifest()
     {
         var manifest = (AppContext.GetData("APP_CONTEXT_DEPS_FILES") as string)?
             .Split(';', StringSplitOptions.RemoveEmptyEntries)

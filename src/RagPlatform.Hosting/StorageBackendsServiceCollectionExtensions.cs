@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using RagPlatform.Storage.Files;
+using RagPlatform.Storage.Sqlite;
+using RagPlatform.Vectors.Embedded;
+
+namespace RagPlatform.Hosting;
+
+/// <summary>The one place where a host picks its storage engines from configuration.</summary>
+public static class StorageBackendsServiceCollectionExtensions
+{
+    /// <summary>Registers the blob folder and the engines <c>Storage:Metadata</c> and
+    /// <c>Storage:Vectors</c> name (<see cref="StorageOptions"/>). A value that names no engine
+    /// registers the default here; the options validation then stops the start naming the key.</summary>
+    public static IServiceCollection AddStorageBackends(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(StorageOptions.SectionName);
+        services.AddFileBlobs();
+
+        switch (Parse(section[nameof(StorageOptions.Metadata)], MetadataBackend.Sqlite))
+        {
+            case MetadataBackend.Postgres:
+                throw new NotSupportedException("Storage:Metadata=Postgres is not available in this build yet.");
+            default:
+                services.AddSqliteMetadata();
+                break;
+        }
+
+        switch (Parse(section[nameof(StorageOptions.Vectors)], VectorBackend.Embedded))
+        {
+            case VectorBackend.Qdrant or VectorBackend.PgVector:
+                throw new NotSupportedException("Storage:Vectors=Qdrant and PgVector are not available in this build yet.");
+            default:
+                services.AddEmbeddedVectors();
+                break;
+        }
+
+        return services;
+    }
+
+    private static TBackend Parse<TBackend>(string? value, TBackend fallback)
+        where TBackend : struct, Enum =>
+        Enum.TryParse<TBackend>(value, ignoreCase: true, out var backend) && Enum.IsDefined(backend) ? backend : fallback;
+}

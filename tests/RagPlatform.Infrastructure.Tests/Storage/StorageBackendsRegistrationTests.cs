@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using RagPlatform.Core.Documents;
+using RagPlatform.Core.Ingestion;
+using RagPlatform.Core.Search;
+using RagPlatform.Hosting;
+
+namespace RagPlatform.Infrastructure.Tests.Storage;
+
+public sealed class StorageBackendsRegistrationTests : IDisposable
+{
+    private readonly TemporaryStorage _storage = new();
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _storage.Dispose();
+
+    [Fact]
+    public async Task Starting_the_host_migrates_the_database_and_every_port_is_one_shared_instance()
+    {
+        using var host = BuildHost(_storage.DataDirectory);
+
+        await host.StartAsync(Token);
+
+        Assert.True(File.Exists(Path.Combine(_storage.DataDirectory, "ragplatform.db")));
+        var services = host.Services;
+        Assert.Same(services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<IDocumentStore>());
+        Assert.Same(services.GetRequiredService<IJobQueue>(), services.GetRequiredService<IJobQueue>());
+        Assert.Same(services.GetRequiredService<ILexicalIndex>(), services.GetRequiredService<ILexicalIndex>());
+        Assert.Same(services.GetRequiredService<IBlobStore>(), services.GetRequiredService<IBlobStore>());
+        Assert.Same(services.GetRequiredService<IVectorIndex>(), services.GetRequiredService<IVectorIndex>());
+        var vectors = services.GetRequiredService<IVectorIndex>();
+        await vectors.UpsertAsync([new VectorRecord(Guid.NewGuid(), Guid.NewGuid(), Modality.Text, new float[] { 1, 0 })], Token);
+        Assert.Equal(1, await vectors.CountAsync(Token));
+
+        await host.StopAsync(Token);
+    }
+
+    [Fact]
+    public async Task An_empty_data_directory_setting_stops_start_up_naming_the_key()
+    {
+        using var host = BuildHost("");
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(Token));
+
+        Assert.Contains("DataDirectory", error.Message, StringComparison.Ordinal);
+    }
+
+    private static IHost BuildHost(string dataDirectory)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection([new KeyValuePair<string, string?>("Storage:DataDirectory", dataDirectory)]);
+        builder.Services.AddStorageBackends(builder.Configuration);
+        return builder.Build();
+    }
+}
