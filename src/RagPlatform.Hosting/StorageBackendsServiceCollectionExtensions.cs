@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using RagPlatform.Storage.Files;
 using RagPlatform.Storage.Sqlite;
 using RagPlatform.Vectors.Embedded;
+using RagPlatform.Vectors.PgVector;
+using RagPlatform.Vectors.Qdrant;
 
 namespace RagPlatform.Hosting;
 
@@ -29,8 +31,12 @@ public static class StorageBackendsServiceCollectionExtensions
 
         switch (Parse(section[nameof(StorageOptions.Vectors)], VectorBackend.Embedded))
         {
-            case VectorBackend.Qdrant or VectorBackend.PgVector:
-                throw new NotSupportedException("Storage:Vectors=Qdrant and PgVector are not available in this build yet.");
+            case VectorBackend.Qdrant:
+                services.AddQdrantVectors();
+                break;
+            case VectorBackend.PgVector:
+                services.AddPgVectorVectors();
+                break;
             default:
                 services.AddEmbeddedVectors();
                 break;
