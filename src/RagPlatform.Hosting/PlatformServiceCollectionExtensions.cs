@@ -18,8 +18,10 @@ public static class PlatformServiceCollectionExtensions
 {
     public static IServiceCollection AddRagPlatform(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddRagPlatformCore();
+        // Storage first: hosted services start in registration order, and a server's migrations
+        // must be done before anything else reads it.
         services.AddStorageBackends(configuration);
+        services.AddRagPlatformCore();
         services.AddDocumentExtraction();
         services.AddItemImageRendering();
         services.AddClipEncoders();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RagPlatform.Storage.Files;
+using RagPlatform.Storage.Postgres;
 using RagPlatform.Storage.Sqlite;
 using RagPlatform.Vectors.Embedded;
 using RagPlatform.Vectors.PgVector;
@@ -13,7 +14,8 @@ public static class StorageBackendsServiceCollectionExtensions
 {
     /// <summary>Registers the blob folder and the engines <c>Storage:Metadata</c> and
     /// <c>Storage:Vectors</c> name (<see cref="StorageOptions"/>). A value that names no engine
-    /// registers the default here; the options validation then stops the start naming the key.</summary>
+    /// registers the default here; the options validation then stops the start naming the key.
+    /// Called before any other adapter that starts hosted services: a server's migrations run first.</summary>
     public static IServiceCollection AddStorageBackends(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -23,7 +25,8 @@ public static class StorageBackendsServiceCollectionExtensions
         switch (Parse(section[nameof(StorageOptions.Metadata)], MetadataBackend.Sqlite))
         {
             case MetadataBackend.Postgres:
-                throw new NotSupportedException("Storage:Metadata=Postgres is not available in this build yet.");
+                services.AddPostgresMetadata();
+                break;
             default:
                 services.AddSqliteMetadata();
                 break;
