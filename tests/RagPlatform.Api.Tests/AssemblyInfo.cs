@@ -1,1 +1,2 @@
 [assembly: Xunit.CaptureConsole]
+[assembly: AssemblyFixture(typeof(RagPlatform.TestServers.Postgres.PostgresServer))]

@@ -1,5 +1,6 @@
 using RagPlatform.Core.Answering;
 using RagPlatform.Storage.Postgres;
+using RagPlatform.TestServers.Postgres;
 
 namespace RagPlatform.Infrastructure.Tests.Postgres;
 

@@ -3,6 +3,7 @@ using Npgsql;
 using RagPlatform.Core.Documents;
 using RagPlatform.Infrastructure.Tests.Storage;
 using RagPlatform.Storage.Postgres;
+using RagPlatform.TestServers.Postgres;
 
 namespace RagPlatform.Infrastructure.Tests.Postgres;
 

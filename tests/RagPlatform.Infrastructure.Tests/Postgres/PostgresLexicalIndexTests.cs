@@ -2,6 +2,7 @@ using RagPlatform.Core.Documents;
 using RagPlatform.Core.Search;
 using RagPlatform.Infrastructure.Tests.Storage;
 using RagPlatform.Storage.Postgres;
+using RagPlatform.TestServers.Postgres;
 
 namespace RagPlatform.Infrastructure.Tests.Postgres;
 

@@ -8,6 +8,7 @@ using RagPlatform.Core.Documents;
 using RagPlatform.Core.Ingestion;
 using RagPlatform.Core.Search;
 using RagPlatform.Storage.Postgres;
+using RagPlatform.TestServers.Postgres;
 
 namespace RagPlatform.Infrastructure.Tests.Postgres;
 

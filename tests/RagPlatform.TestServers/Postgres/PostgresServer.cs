@@ -1,13 +1,10 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using RagPlatform.Infrastructure.Tests.Postgres;
 using RagPlatform.Storage.Postgres;
 
-[assembly: AssemblyFixture(typeof(PostgresServer))]
+namespace RagPlatform.TestServers.Postgres;
 
-namespace RagPlatform.Infrastructure.Tests.Postgres;
-
-/// <summary>The PostgreSQL server of this test run, started on first use (so that runs of other tests
+/// <summary>The PostgreSQL server of a test run (a test assembly makes it an assembly fixture), started on first use (so that runs of other tests
 /// start none): a throw-away local server (<see cref="LocalPostgresCluster"/>), or the one
 /// RAG_TEST_POSTGRES names (a connection string whose user may create databases). Each test gets a
 /// database of its own, copied from a template migrated once: tests run in parallel and share nothing.</summary>

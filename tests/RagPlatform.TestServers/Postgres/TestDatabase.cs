@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace RagPlatform.Infrastructure.Tests.Postgres;
+namespace RagPlatform.TestServers.Postgres;
 
 /// <summary>One test's own database. Every data source opened through it stands for a process of
 /// its own (a pool of its own); all are disposed, and the database dropped, with it.</summary>

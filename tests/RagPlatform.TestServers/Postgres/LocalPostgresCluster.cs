@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace RagPlatform.Infrastructure.Tests.Postgres;
+namespace RagPlatform.TestServers.Postgres;
 
 /// <summary>A PostgreSQL 15 server of its own in a temporary folder: initdb, then pg_ctl start on a
 /// free loopback port with durability turned off (the data dies with the run). PostgreSQL refuses to
