@@ -1,4 +1,4 @@
-using RagPlatform.QdrantWire;
+using RagPlatform.Api.Tests.Support;
 using RagPlatform.TestServers.Postgres;
 
 namespace RagPlatform.Api.Tests.Workers;
@@ -8,36 +8,19 @@ namespace RagPlatform.Api.Tests.Workers;
 /// gRPC client), as docker-compose.yml deploys them.</summary>
 public sealed class PostgresQdrantWorkerCrashTests(PostgresServer postgres) : WorkerCrashScenarios, IAsyncLifetime
 {
-    private TestDatabase? _database;
-    private QdrantWireServer? _qdrant;
+    private ServerBackend? _backend;
 
     protected override int WorkerProcesses => 3;
 
-    public async ValueTask InitializeAsync()
-    {
-        _database = await postgres.CreateEmptyDatabaseAsync(TestContext.Current.CancellationToken);
-        _qdrant = await QdrantWireServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
-    }
+    public async ValueTask InitializeAsync() => _backend = await ServerBackend.PostgresQdrantAsync(postgres);
 
     public async ValueTask DisposeAsync()
     {
-        if (_qdrant is not null)
+        if (_backend is not null)
         {
-            await _qdrant.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
+            await _backend.DisposeAsync();
         }
     }
 
-    protected override Task<IReadOnlyDictionary<string, string>> BackendSettingsAsync() =>
-        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>
-        {
-            ["Storage:Metadata"] = "Postgres",
-            ["Storage:Vectors"] = "Qdrant",
-            ["Postgres:ConnectionString"] = _database!.ConnectionString,
-            ["Qdrant:Url"] = _qdrant!.Address.ToString(),
-        });
+    protected override Task<IReadOnlyDictionary<string, string>> BackendSettingsAsync() => Task.FromResult(_backend!.Settings);
 }
