@@ -48,10 +48,33 @@ public sealed class StorageBackendsRegistrationTests : IDisposable
         Assert.Contains("DataDirectory", error.Message, StringComparison.Ordinal);
     }
 
-    private static IHost BuildHost(string dataDirectory)
+    [Fact]
+    public async Task Embedded_vectors_without_sqlite_metadata_stop_start_up_naming_the_key_and_the_choices()
+    {
+        using var host = BuildHost(_storage.DataDirectory, ("Storage:Metadata", "Postgres"), ("Postgres:ConnectionString", "Host=127.0.0.1;Port=1"));
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(Token));
+
+        Assert.Contains("Vectors", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Qdrant", error.Message, StringComparison.Ordinal);
+        Assert.Contains("PgVector", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Qdrant", "Qdrant:Url", "RagPlatform.Vectors.Qdrant")]
+    [InlineData("PgVector", "PgVector:ConnectionString", "RagPlatform.Vectors.PgVector")]
+    public void Each_vector_setting_registers_that_engine_for_both_spaces(string engine, string key, string assembly)
+    {
+        using var host = BuildHost(_storage.DataDirectory, ("Storage:Vectors", engine), (key, key == "Qdrant:Url" ? "http://127.0.0.1:6334" : "Host=127.0.0.1;Port=1"));
+
+        Assert.Equal(assembly, host.Services.GetRequiredService<IVectorIndex>().GetType().Assembly.GetName().Name);
+        Assert.Equal(assembly, host.Services.GetRequiredService<ITextVectorIndex>().GetType().Assembly.GetName().Name);
+    }
+
+    private static IHost BuildHost(string dataDirectory, params (string Key, string Value)[] settings)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection([new KeyValuePair<string, string?>("Storage:DataDirectory", dataDirectory)]);
+        builder.Configuration.AddInMemoryCollection([new KeyValuePair<string, string?>("Storage:DataDirectory", dataDirectory), .. settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))]);
         builder.Services.AddStorageBackends(builder.Configuration);
         return builder.Build();
     }
