@@ -21,6 +21,7 @@ internal sealed class PostgresDocumentStore(NpgsqlDataSource dataSource) : IDocu
         // The content key, unique per collection, decides a race of identical uploads: one insert
         // wins, the others wait for it to commit, change nothing and read the winner back.
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand($"""
             INSERT INTO documents ({DocumentColumns}, content_key)
             VALUES (@id, @file_name, @media_type, @kind, @size_bytes, @sha256, @status, @error, @pages_total, @pages_done, @item_count, @created_at, @updated_at, @collection, @sha256)
@@ -33,9 +34,12 @@ internal sealed class PostgresDocumentStore(NpgsqlDataSource dataSource) : IDocu
             .WithProgress(document);
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
         {
+            await PostgresJobQueue.QueueNewDocumentAsync(connection, document.Id, document.CreatedAt, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return document;
         }
 
+        await transaction.RollbackAsync(cancellationToken);
         return await FindBySha256Async(document.Collection, document.Sha256, cancellationToken)
             ?? throw new InvalidOperationException($"Document {document.Id} was not stored, yet no live document of collection {document.Collection} holds its content {document.Sha256}.");
     }

@@ -185,6 +185,21 @@ internal sealed class PostgresJobQueue : IJobQueue, IDisposable, IAsyncDisposabl
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    /// <summary>Queues the first job of a document just inserted on <paramref name="connection"/>,
+    /// inside the caller's transaction (the document store's add: a row never exists without its
+    /// job), and wakes idle workers of every process, this one included, when it commits.</summary>
+    internal static async Task QueueNewDocumentAsync(NpgsqlConnection connection, Guid documentId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand($"""
+            INSERT INTO jobs (document_id, status, attempt, worker_id, lease_expires_at, position, enqueued_at)
+            VALUES (@document, '{Pending}', 0, NULL, NULL, nextval('job_positions'), @now);
+            SELECT pg_notify('{JobNotificationListener.Channel}', 'document-store');
+            """)
+            .With("document", documentId)
+            .WithInstant("now", now);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private async Task UpsertAsync(Guid documentId, string status, DateTimeOffset? leaseExpiresAt, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RagPlatform.Core.Ingestion;
 using RagPlatform.Storage.Files;
 
 namespace RagPlatform.Storage.Sqlite;
@@ -45,6 +46,10 @@ internal sealed class SqliteDatabase : IDisposable
         }.ToString();
     }
 
+    /// <summary>Wakes this process's idle workers: the queue and the document store (which queues a
+    /// new document's job with its row) both write jobs into this file.</summary>
+    public IngestionSignal JobsQueued { get; } = new();
+
     /// <summary>Absolute path of the data folder.</summary>
     public string DataDirectory { get; }
 
@@ -78,6 +83,7 @@ internal sealed class SqliteDatabase : IDisposable
 
     public void Dispose()
     {
+        JobsQueued.Dispose();
         // Pooled connections keep the file open; a disposed database must let it go (tests delete
         // their folders, a host shuts down cleanly).
         using var connection = new SqliteConnection(_connectionString);

@@ -24,9 +24,10 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
     {
         ArgumentNullException.ThrowIfNull(document);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
         // The content key, unique per collection, decides a race of identical uploads inside
         // SQLite's write lock: one insert wins, the others change nothing and read the winner back.
-        await using var command = connection.CreateCommand(null,
+        await using var command = connection.CreateCommand(transaction,
             $"INSERT INTO documents ({DocumentColumns}, content_key) VALUES (@id, @file_name, @media_type, @kind, @size_bytes, @sha256, @status, @error, @pages_total, @pages_done, @item_count, @created_at, @updated_at, @collection, @sha256) ON CONFLICT (collection, content_key) DO NOTHING")
             .With("@id", document.Id)
             .With("@created_at", document.CreatedAt.ToTicks())
@@ -35,9 +36,13 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
         BindProgress(command, document);
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
         {
+            await SqliteJobQueue.QueueNewDocumentAsync(connection, transaction, document.Id, document.CreatedAt, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            database.JobsQueued.Notify();
             return document;
         }
 
+        await transaction.RollbackAsync(cancellationToken);
         return await FindBySha256Async(document.Collection, document.Sha256, cancellationToken)
             ?? throw new InvalidOperationException($"Document {document.Id} was not stored, yet no live document of collection {document.Collection} holds its content {document.Sha256}.");
     }

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using RagPlatform.Core.Ingestion;
 
 namespace RagPlatform.Storage.Sqlite;
@@ -7,9 +8,8 @@ namespace RagPlatform.Storage.Sqlite;
 /// the same job. Ownership is (worker id, attempt): every claim increments the attempt, except the
 /// claim that continues a job which yielded its worker (same attempt, next turn). Workers of this
 /// process are woken at once; those of another process find new jobs at their next poll.</summary>
-internal sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider clock) : IJobQueue, IDisposable
+internal sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider clock) : IJobQueue
 {
-    private readonly IngestionSignal _wakeUp = new();
 
     private const string Pending = "pending";
     private const string Running = "running";
@@ -34,7 +34,7 @@ internal sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider clock
             .With("@pending", Pending)
             .With("@now", clock.GetUtcNow().ToTicks());
         await command.ExecuteNonQueryAsync(cancellationToken);
-        _wakeUp.Notify();
+        database.JobsQueued.Notify();
     }
 
     public async Task EnqueueAfterAsync(Guid documentId, DateTimeOffset notBefore, CancellationToken cancellationToken)
@@ -144,7 +144,7 @@ internal sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider clock
             .With("@now", clock.GetUtcNow().ToTicks());
         BindOwner(command, job);
         await command.ExecuteNonQueryAsync(cancellationToken);
-        _wakeUp.Notify();
+        database.JobsQueued.Notify();
     }
 
     public async Task CompleteAsync(IngestionJob job, CancellationToken cancellationToken)
@@ -177,9 +177,23 @@ internal sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider clock
     }
 
     public Task WaitForWorkAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
-        _wakeUp.WaitAsync(timeout, cancellationToken);
+        database.JobsQueued.WaitAsync(timeout, cancellationToken);
 
-    public void Dispose() => _wakeUp.Dispose();
+    /// <summary>Queues the first job of a document just inserted on <paramref name="connection"/>,
+    /// inside the caller's transaction: the document store's add, so that a row never exists
+    /// without its job. The caller wakes the workers (<see cref="SqliteDatabase.JobsQueued"/>) after
+    /// committing.</summary>
+    internal static async Task QueueNewDocumentAsync(SqliteConnection connection, SqliteTransaction transaction, Guid documentId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand(transaction, """
+            INSERT INTO jobs (document_id, status, attempt, worker_id, lease_expires_at, enqueued_at)
+            VALUES (@document, @pending, 0, NULL, NULL, @now)
+            """)
+            .With("@document", documentId)
+            .With("@pending", Pending)
+            .With("@now", now.ToTicks());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     private static void BindOwner(Microsoft.Data.Sqlite.SqliteCommand command, IngestionJob job) =>
         command.With("@document", job.DocumentId).With("@worker", job.WorkerId).With("@attempt", job.Attempt);

@@ -83,7 +83,7 @@ public sealed class DocumentIntake(
             }
             else
             {
-                await queue.EnqueueAsync(created.Document.Id, cancellationToken);
+                // Stored with its job (IDocumentStore.AddAsync).
                 return created;
             }
         }

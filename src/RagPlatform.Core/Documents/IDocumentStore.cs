@@ -7,7 +7,9 @@ public interface IDocumentStore
     /// <summary>Adds the document unless a live document of the same collection already holds the
     /// same content (<see cref="Document.Sha256"/>, unique per collection): returns the one stored for
     /// that content, this one or the other. Concurrent adds of the same content to one collection
-    /// store exactly one; the same content in two collections is two documents.</summary>
+    /// store exactly one; the same content in two collections is two documents. A document it
+    /// stores gets its first ingestion job (<see cref="Ingestion.IJobQueue"/>) in the same
+    /// transaction, and idle workers are woken: no crash leaves a row without its job.</summary>
     Task<Document> AddAsync(Document document, CancellationToken cancellationToken);
 
     /// <summary>The first step of a delete: fences the document so that every later write of data

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using RagPlatform.Core.Documents;
+using RagPlatform.Core.Ingestion;
 using RagPlatform.Infrastructure.Tests.Storage;
 using RagPlatform.Storage.Postgres;
 using RagPlatform.TestServers.Postgres;
@@ -24,6 +25,8 @@ public sealed class PostgresDocumentStoreTests(PostgresServer server) : Document
     }
 
     protected override IDocumentStore OpenStore() => new PostgresDocumentStore(_database!.OpenDataSource());
+
+    protected override IJobQueue OpenQueue() => new PostgresJobQueue(_database!.OpenDataSource(), TimeProvider.System, NullLogger<PostgresJobQueue>.Instance);
 
     [Fact]
     public async Task Items_of_another_page_are_refused_before_anything_is_written()
@@ -98,7 +101,7 @@ public sealed class PostgresDocumentStoreTests(PostgresServer server) : Document
         await using var queue = new PostgresJobQueue(_database!.OpenDataSource(), TimeProvider.System, NullLogger<PostgresJobQueue>.Instance);
         var document = await store.AddAsync(Samples.Document("v1.pdf"), Token);
         var other = await store.AddAsync(Samples.Document("other.pdf"), Token);
-        await queue.EnqueueAsync(document.Id, Token);
+        // Each add queued its document's job: the first claim takes the first document.
         var running = (await queue.ClaimNextAsync("worker-1", TimeSpan.FromMinutes(5), Token))!;
         var replacement = Samples.Document("v2.pdf") with { Id = document.Id, CreatedAt = document.CreatedAt };
 

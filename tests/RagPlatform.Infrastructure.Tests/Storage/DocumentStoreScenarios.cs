@@ -1,4 +1,5 @@
 using RagPlatform.Core.Documents;
+using RagPlatform.Core.Ingestion;
 
 namespace RagPlatform.Infrastructure.Tests.Storage;
 
@@ -10,6 +11,23 @@ public abstract class DocumentStoreScenarios
     /// <summary>A store over this test's own, initially empty data; every call opens a new instance
     /// over the same data (as after a restart).</summary>
     protected abstract IDocumentStore OpenStore();
+
+    /// <summary>The job queue over the same data: a store queues a new document's job itself.</summary>
+    protected abstract IJobQueue OpenQueue();
+
+    [Fact]
+    public async Task An_added_document_is_queued_with_its_row_and_a_duplicate_queues_nothing_more()
+    {
+        var store = OpenStore();
+        var document = await store.AddAsync(Samples.Document("first.pdf"), Token);
+        var duplicate = await store.AddAsync(Samples.Document("again.pdf", sha256: document.Sha256), Token);
+        var queue = OpenQueue();
+        await using var disposeQueue = queue as IAsyncDisposable;
+
+        Assert.Equal(document, duplicate);
+        Assert.Equal(1, await queue.CountAsync(Token));
+        Assert.Equal(document.Id, (await queue.ClaimNextAsync("worker-1", TimeSpan.FromMinutes(5), Token))?.DocumentId);
+    }
 
     [Fact]
     public async Task Added_document_reads_back_equal_and_survives_a_restart()

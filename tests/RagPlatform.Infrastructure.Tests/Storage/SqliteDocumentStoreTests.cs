@@ -1,4 +1,5 @@
 using RagPlatform.Core.Documents;
+using RagPlatform.Core.Ingestion;
 using RagPlatform.Storage.Sqlite;
 
 namespace RagPlatform.Infrastructure.Tests.Storage;
@@ -8,6 +9,8 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreScenarios, IDisposab
     private readonly TemporaryStorage _storage = new();
 
     protected override IDocumentStore OpenStore() => new SqliteDocumentStore(_storage.OpenDatabase());
+
+    protected override IJobQueue OpenQueue() => new SqliteJobQueue(_storage.OpenDatabase(), TimeProvider.System);
 
     public void Dispose() => _storage.Dispose();
 
