@@ -10,8 +10,11 @@ internal static class LexicalSearchCommands
     /// <summary>Snippets: the matches marked «like this», about 24 words around them.</summary>
     private const string HeadlineOptions = "StartSel=«, StopSel=», MaxWords=24, MinWords=12, ShortWord=2, MaxFragments=1, FragmentDelimiter=\" … \"";
 
-    public static NpgsqlCommand WithTerms(this NpgsqlCommand command, LexicalQuery query) =>
-        command.With("terms", query.Terms.ToArray()).With("stemmable", query.Stemmable.ToArray());
+    /// <summary>Binds @terms, each for phraseto_tsquery (which reads no operators, and the terms hold
+    /// only word characters and spaces anyway), and @stemmable: per term, whether stems look it up too.</summary>
+    public static NpgsqlCommand WithTerms(this NpgsqlCommand command, LexicalQueryTerms query) =>
+        command.With("terms", query.Terms.Select(term => term.Text).ToArray())
+            .With("stemmable", query.Terms.Select(term => term.IsStemmable).ToArray());
 
     /// <summary>Binds @documents and @collection (NULL: no restriction), @limit and @headline.</summary>
     public static NpgsqlCommand WithFilter(this NpgsqlCommand command, SearchFilter filter, int limit) =>

@@ -1,7 +1,7 @@
 namespace RagPlatform.Storage.Postgres;
 
 /// <summary>The statements of <see cref="PostgresLexicalIndex"/>'s searches, apart because they are long.
-/// Parameters: @terms and @stemmable (<see cref="LexicalQuery"/>), the filter (@modalities,
+/// Parameters: @terms and @stemmable (<see cref="LexicalSearchCommands.WithTerms"/>), the filter (@modalities,
 /// @documents, @collection: NULL for no restriction), @limit and @headline (ts_headline's options).
 /// <para>BM25 needs, per term, the rows it occurs in (counted through the GIN index), the rows in all
 /// (the planner's estimate, kept by autovacuum, never below a term's count) and the average length

@@ -8,7 +8,7 @@ namespace RagPlatform.Storage.Postgres;
 
 /// <summary>Full-text search on PostgreSQL: tsvector columns with GIN indexes, ranked by BM25
 /// computed per term (ts_rank_cd gives a term's weighted count in a row, the GIN index how many rows
-/// hold it). Queries are OR over the user's terms (<see cref="LexicalText.ToQuery"/>), each turned
+/// hold it). Queries are OR over the user's terms (<see cref="LexicalQueryTerms"/>), each turned
 /// into a tsquery by phraseto_tsquery, which reads plain text: no character of the input can act as
 /// query syntax.</summary>
 /// <remarks>Mirrors the SQLite index: words as written (rag_words) and English stems (rag_stems), the
@@ -90,11 +90,7 @@ internal sealed class PostgresLexicalIndex(NpgsqlDataSource dataSource, IOptions
 
     public async Task<IReadOnlyList<LexicalHit>> SearchAsync(string query, int limit, SearchFilter filter, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(filter);
-        ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        var terms = LexicalText.ToQuery(query);
-        if (terms is null || limit == 0)
+        if (LexicalQueryTerms.ForSearch(query, limit, filter) is not { } terms)
         {
             return [];
         }
@@ -126,18 +122,14 @@ internal sealed class PostgresLexicalIndex(NpgsqlDataSource dataSource, IOptions
 
     public async Task<IReadOnlyList<LexicalPageHit>> SearchPagesAsync(string query, int limit, SearchFilter filter, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(filter);
-        ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        var terms = LexicalText.ToQuery(query);
-        if (terms is null || limit == 0)
+        if (LexicalQueryTerms.ForSearch(query, limit, filter) is not { } terms)
         {
             return [];
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand(LexicalSearchSql.Pages)
-            .With("terms", terms.Terms.ToArray())
+            .With("terms", terms.Terms.Select(term => term.Text).ToArray())
             .WithFilter(filter, limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var hits = new List<LexicalPageHit>();

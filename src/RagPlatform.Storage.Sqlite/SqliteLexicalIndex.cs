@@ -78,14 +78,12 @@ internal sealed class SqliteLexicalIndex(SqliteDatabase database, IOptions<Searc
 
     public async Task<IReadOnlyList<LexicalHit>> SearchAsync(string query, int limit, SearchFilter filter, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(filter);
-        ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        var match = Fts5Text.ToQuery(query);
-        if (match is null || limit == 0)
+        if (LexicalQueryTerms.ForSearch(query, limit, filter) is not { } terms)
         {
             return [];
         }
+
+        var match = Fts5Text.ToQuery(terms);
 
         // A query of quoted phrases only has nothing to look up among stems: an empty list stands in.
         var stemmed = match.Stemmed is null
@@ -159,14 +157,12 @@ internal sealed class SqliteLexicalIndex(SqliteDatabase database, IOptions<Searc
 
     public async Task<IReadOnlyList<LexicalPageHit>> SearchPagesAsync(string query, int limit, SearchFilter filter, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(filter);
-        ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        var match = Fts5Text.ToQuery(query);
-        if (match is null || limit == 0)
+        if (LexicalQueryTerms.ForSearch(query, limit, filter) is not { } terms)
         {
             return [];
         }
+
+        var match = Fts5Text.ToQuery(terms);
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         // Pages are indexed by stems only: they rank whole pages, the chunks decide exactness.

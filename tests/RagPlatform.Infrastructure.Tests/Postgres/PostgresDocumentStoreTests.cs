@@ -29,18 +29,6 @@ public sealed class PostgresDocumentStoreTests(PostgresServer server) : Document
     protected override IJobQueue OpenQueue() => new PostgresJobQueue(_database!.OpenDataSource(), TimeProvider.System, NullLogger<PostgresJobQueue>.Instance);
 
     [Fact]
-    public async Task Items_of_another_page_are_refused_before_anything_is_written()
-    {
-        var store = OpenStore();
-        var document = await store.AddAsync(Samples.Document(), Token);
-
-        await Assert.ThrowsAsync<ArgumentException>(() => store.SavePageAsync(
-            Samples.Page(document.Id, 1), [Samples.TextItem(document.Id, 2, 0, "wrong page")], Token));
-
-        Assert.Empty(await store.GetPagesAsync(document.Id, Token));
-    }
-
-    [Fact]
     public async Task A_page_written_after_the_document_row_is_gone_is_ignored_not_refused()
     {
         var store = OpenStore();

@@ -120,6 +120,18 @@ public abstract class DocumentStoreScenarios
     }
 
     [Fact]
+    public async Task Items_of_another_page_are_refused_before_anything_is_written()
+    {
+        var store = OpenStore();
+        var document = await store.AddAsync(Samples.Document(), Token);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.SavePageAsync(
+            Samples.Page(document.Id, 1), [Samples.TextItem(document.Id, 2, 0, "wrong page")], Token));
+
+        Assert.Empty(await store.GetPagesAsync(document.Id, Token));
+    }
+
+    [Fact]
     public async Task Saving_a_page_again_replaces_what_the_earlier_attempt_stored()
     {
         var store = OpenStore();

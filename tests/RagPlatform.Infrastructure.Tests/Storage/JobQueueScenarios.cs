@@ -50,9 +50,13 @@ public abstract class JobQueueScenarios
     public async Task An_idle_worker_is_woken_by_a_job_queued_in_another_process()
     {
         Assert.SkipUnless(WakesOtherProcesses, "This queue wakes the workers of another process at their next poll only.");
-        var idle = OpenQueue();
-        var other = OpenQueue();
-        // The first wait starts listening, and may return at once: woken for jobs queued before.
+        await AssertWokenByAJobQueuedElsewhereAsync(OpenQueue(), OpenQueue());
+    }
+
+    /// <summary>The first wait of <paramref name="idle"/> starts listening, and may return at once
+    /// (woken for jobs queued before); its next wait ends when <paramref name="other"/> queues a job.</summary>
+    protected static async Task AssertWokenByAJobQueuedElsewhereAsync(IJobQueue idle, IJobQueue other)
+    {
         await idle.WaitForWorkAsync(TimeSpan.FromMinutes(2), Token);
         var waiting = idle.WaitForWorkAsync(TimeSpan.FromHours(1), Token);
         Assert.False(waiting.IsCompleted);
@@ -75,6 +79,18 @@ public abstract class JobQueueScenarios
         Assert.Equal(new IngestionJob(first, 1, "worker-1"), await queue.ClaimNextAsync("worker-1", LongLease, Token));
         Assert.Equal(new IngestionJob(second, 1, "worker-2"), await queue.ClaimNextAsync("worker-2", LongLease, Token));
         Assert.Null(await queue.ClaimNextAsync("worker-3", LongLease, Token));
+    }
+
+    [Fact]
+    public async Task A_job_queued_until_a_lease_ends_is_claimed_only_then_as_a_first_attempt()
+    {
+        var queue = OpenQueue();
+        var document = Guid.NewGuid();
+        await queue.EnqueueAfterAsync(document, Clock.GetUtcNow().AddMinutes(5), Token);
+
+        Assert.Null(await queue.ClaimNextAsync("worker-1", LongLease, Token));
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(new IngestionJob(document, 1, "worker-1"), await queue.ClaimNextAsync("worker-1", LongLease, Token));
     }
 
     [Fact]

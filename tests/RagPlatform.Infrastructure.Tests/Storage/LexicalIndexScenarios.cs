@@ -3,22 +3,11 @@ using RagPlatform.Core.Search;
 
 namespace RagPlatform.Infrastructure.Tests.Storage;
 
-/// <summary>What every <see cref="ILexicalIndex"/> must do.</summary>
-public abstract class LexicalIndexScenarios
+/// <summary>What every <see cref="ILexicalIndex"/> must do: ranking, stems and phrases, fields, headings,
+/// pages, filters and upkeep (the text rules are in <see cref="LexicalTextScenarios"/>).</summary>
+public abstract class LexicalIndexScenarios : LexicalTextScenarios
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    /// <summary>An index over this test's own, initially empty data; each call opens a new instance
-    /// over the same data (as after a restart).</summary>
-    protected abstract ILexicalIndex OpenIndex();
-
-    public static TheoryData<string> HostileQueries =>
-    [
-        "\"", "\"\"", "\"solar", "solar\"", "*", "solar*", "^solar", "NEAR", "NEAR(solar panel)", "NEAR(solar panel, 2)",
-        "-solar", "solar -panel", "text:solar", "{text}:solar", "text : solar", "solar AND", "AND", "OR", "NOT",
-        "solar NOT panel", "(", ")", "(solar", "solar)", "+", "solar + panel", "'; DROP TABLE lexical_entries; --",
-        ":", "::", "\\", "\0", "\ud800", "solar\ud800panel", "«»", "…", "   ", "", "!@#$%^&*()_+-=[]{}|;':\",./<>?",
-    ];
 
     [Fact]
     public async Task A_word_finds_its_entry_with_the_match_marked_in_the_snippet()
@@ -62,56 +51,6 @@ public abstract class LexicalIndexScenarios
 
         Assert.Equal(rare.ItemId, hits[0].ItemId);
         Assert.Equal(3, hits.Count);
-    }
-
-    [Theory]
-    [MemberData(nameof(HostileQueries))]
-    public async Task Any_user_text_is_a_valid_query(string query)
-    {
-        var index = OpenIndex();
-        var solar = Entry("solar panel on the roof");
-        await index.IndexAsync([solar, Entry("near the river, and not far")], Token);
-
-        var hits = await index.SearchAsync(query, 10, SearchFilter.None, Token);
-
-        var containsSolar = query.Contains("solar", StringComparison.Ordinal);
-        Assert.Equal(containsSolar, hits.Any(hit => hit.ItemId == solar.ItemId));
-    }
-
-    [Theory]
-    [InlineData("resume", "Her résumé lists three languages.")]
-    [InlineData("résumé", "Send your resume by Friday.")]
-    [InlineData("Zurich", "Offices in Zürich and Genève.")]
-    [InlineData("GENEVE", "Offices in Zürich and Genève.")]
-    public async Task Diacritics_and_case_do_not_matter(string query, string text)
-    {
-        var index = OpenIndex();
-        var entry = Entry(text);
-        await index.IndexAsync([entry], Token);
-
-        var hits = await index.SearchAsync(query, 10, SearchFilter.None, Token);
-
-        Assert.Equal(entry.ItemId, Assert.Single(hits).ItemId);
-    }
-
-    [Theory]
-    [InlineData("password", "Reset your pass\u200Bword today.")]
-    [InlineData("password", "Reset your pass\u200Cword today.")]
-    [InlineData("password", "Reset your pass\u200Dword today.")]
-    [InlineData("password", "Reset your pass\u2060word today.")]
-    [InlineData("password", "Reset your pass\uFEFFword today.")]
-    [InlineData("password", "Reset your pass\u00ADword today.")]
-    [InlineData("pass\u00ADword", "Reset your password today.")]
-    [InlineData("pass\u200Bword", "Reset your password today.")]
-    public async Task Zero_width_characters_inside_a_word_do_not_stop_it_matching(string query, string text)
-    {
-        var index = OpenIndex();
-        var entry = Entry(text);
-        await index.IndexAsync([entry, Entry("A pass for the word of the day.")], Token);
-
-        var hits = await index.SearchAsync(query, 10, SearchFilter.None, Token);
-
-        Assert.Equal(entry.ItemId, hits[0].ItemId);
     }
 
     [Fact]
@@ -176,6 +115,78 @@ public abstract class LexicalIndexScenarios
         Assert.Empty(await index.SearchAsync("invoice", 0, SearchFilter.None, Token));
     }
 
-    protected static LexicalEntry Entry(string text, Guid? documentId = null, Modality modality = Modality.Text) =>
-        new(Guid.NewGuid(), documentId ?? Guid.NewGuid(), modality, text);
+    [Fact]
+    public async Task Unquoted_words_find_their_stems_and_exact_words_rank_first()
+    {
+        var index = OpenIndex();
+        var stemOnly = Entry("Writing your own functions");
+        var exact = Entry("How to write a function");
+        await index.IndexAsync([stemOnly, exact, Entry("Reading data files")], Token);
+
+        var hits = await index.SearchAsync("write function", 10, SearchFilter.None, Token);
+
+        Assert.Equal([exact.ItemId, stemOnly.ItemId], hits.Select(h => h.ItemId));
+        Assert.Contains("«Writing»", hits[1].Snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_quoted_phrase_matches_only_as_written()
+    {
+        var index = OpenIndex();
+        var written = Entry("Writing your own functions is easy");
+        await index.IndexAsync([written, Entry("You write functions of your own")], Token);
+
+        var hits = await index.SearchAsync("\"writing your own functions\"", 10, SearchFilter.None, Token);
+
+        Assert.Equal(written.ItemId, Assert.Single(hits).ItemId);
+        // FTS5 marks the phrase as one match, PostgreSQL each of its words.
+        Assert.Contains("«Writing", hits[0].Snippet, StringComparison.Ordinal);
+        Assert.Empty(await index.SearchAsync("\"write your own function\"", 10, SearchFilter.None, Token));
+    }
+
+    [Fact]
+    public async Task A_document_is_found_by_the_words_of_its_file_name()
+    {
+        var index = OpenIndex();
+        var named = Entry("An Introduction to the language") with { Fields = "R intro" };
+        await index.IndexAsync([named, Entry("Introductory remarks about statistics")], Token);
+
+        Assert.Equal(named.ItemId, (await index.SearchAsync("R intro", 10, SearchFilter.None, Token))[0].ItemId);
+    }
+
+    [Fact]
+    public async Task Whole_pages_are_searched_apart_from_their_chunks()
+    {
+        var index = OpenIndex();
+        var documentId = Guid.NewGuid();
+        var page = new LexicalEntry(Guid.NewGuid(), documentId, Modality.Page, "solar panels convert light into power") { Page = 3 };
+        await index.IndexAsync([page, Entry("solar wind")], Token);
+
+        var pageHit = Assert.Single(await index.SearchPagesAsync("solar power", 10, SearchFilter.None, Token));
+        Assert.Equal((page.ItemId, documentId, 3), (pageHit.ItemId, pageHit.DocumentId, pageHit.Page));
+        Assert.True(pageHit.Score > 0);
+        Assert.Contains("«solar»", pageHit.Snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain(await index.SearchAsync("solar power", 10, SearchFilter.None, Token), h => h.ItemId == page.ItemId);
+
+        await index.DeleteDocumentAsync(documentId, Token);
+        Assert.Empty(await index.SearchPagesAsync("solar", 10, SearchFilter.None, Token));
+    }
+
+    [Fact]
+    public async Task A_passage_reports_how_well_its_headings_match_by_stems_and_loses_them_when_replaced()
+    {
+        var index = OpenIndex();
+        var section = Entry("10 Writing your own functions As we have seen") with { Headings = "10 Writing your own functions" };
+        var mention = Entry("a function you write once");
+        await index.IndexAsync([section, mention], Token);
+
+        var hits = await index.SearchAsync("write function", 10, SearchFilter.None, Token);
+
+        Assert.True(hits.Single(h => h.ItemId == section.ItemId).HeadingScore > 0);
+        Assert.Equal(0, hits.Single(h => h.ItemId == mention.ItemId).HeadingScore);
+        Assert.All(await index.SearchAsync("\"your own\"", 10, SearchFilter.None, Token), h => Assert.Equal(0, h.HeadingScore));
+
+        await index.IndexAsync([section with { Headings = string.Empty }], Token);
+        Assert.All(await index.SearchAsync("write function", 10, SearchFilter.None, Token), h => Assert.Equal(0, h.HeadingScore));
+    }
 }
