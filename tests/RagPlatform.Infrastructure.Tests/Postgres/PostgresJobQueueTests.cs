@@ -16,7 +16,11 @@ public sealed class PostgresJobQueueTests(PostgresServer server) : JobQueueScena
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    protected override bool WakesOtherProcesses => true;
+    /// <summary>Only a server queue does this (LISTEN/NOTIFY); SQLite's workers of another process
+    /// find new jobs at their next poll.</summary>
+    [Fact]
+    public async Task An_idle_worker_is_woken_by_a_job_queued_in_another_process() =>
+        await AssertWokenByAJobQueuedElsewhereAsync(OpenQueue(), OpenQueue());
 
     public async ValueTask InitializeAsync() => _database = await server.CreateDatabaseAsync(Token);
 

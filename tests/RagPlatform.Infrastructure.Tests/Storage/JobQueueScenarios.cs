@@ -20,12 +20,6 @@ public abstract class JobQueueScenarios
     /// call opens a new instance over the same data (another process, or a restart).</summary>
     protected abstract IJobQueue OpenQueue();
 
-    /// <summary>Whether a job queued through one instance wakes the idle workers of another instance
-    /// over the same data (another process) as soon as the backend can tell, rather than at their
-    /// next poll. Such a queue listens from the end of its first <see cref="IJobQueue.WaitForWorkAsync"/>
-    /// on; that first wait may return at once.</summary>
-    protected virtual bool WakesOtherProcesses => false;
-
     private void LetShortLeasesRunOut() => Clock.Advance(ShortLease + TimeSpan.FromSeconds(1));
 
     [Fact]
@@ -44,13 +38,6 @@ public abstract class JobQueueScenarios
 
         // Bounded only so that a queue that never wakes fails instead of hanging the run.
         await waiting.WaitAsync(TimeSpan.FromMinutes(2), Token);
-    }
-
-    [Fact]
-    public async Task An_idle_worker_is_woken_by_a_job_queued_in_another_process()
-    {
-        Assert.SkipUnless(WakesOtherProcesses, "This queue wakes the workers of another process at their next poll only.");
-        await AssertWokenByAJobQueuedElsewhereAsync(OpenQueue(), OpenQueue());
     }
 
     /// <summary>The first wait of <paramref name="idle"/> starts listening, and may return at once
