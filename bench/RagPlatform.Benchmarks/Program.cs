@@ -143,7 +143,7 @@ var vectorTargets = new Option<string[]>("--vector-targets")
     Description = "Vector engines: embedded, pgvector-pglite, qdrant-wire, and pgvector / qdrant when RAG_BENCH_PGVECTOR / RAG_BENCH_QDRANT_URL name servers (default: all; none to skip).",
     AllowMultipleArgumentsPerToken = true,
 };
-var pgliteItems = new Option<string?>("--pglite-items") { Description = "At most this many vectors on PGlite, whose HNSW inserts run in WebAssembly (default 20k; --quick 2k)." };
+var pgliteItems = new Option<string?>("--pglite-items") { Description = "At most this many vectors on PGlite, whose HNSW inserts run in WebAssembly (default 10k; --quick 2k)." };
 var lexicalLimit = new Option<int>("--lexical-limit") { Description = "Hits per lexical search (default 60: what a default API search asks for).", DefaultValueFactory = _ => 60 };
 var serverSearch = new Command("server-search", "Search latency p50/p95 through the storage ports: PostgreSQL tsvector vs SQLite FTS5, and vector top-k on embedded, pgvector (PGlite) and Qdrant (wire test server).")
 {
@@ -151,7 +151,7 @@ var serverSearch = new Command("server-search", "Search latency p50/p95 through 
 };
 serverSearch.SetAction((parse, token) => ServerSearchSuite.RunAsync(Settings(parse), new ServerSearchSuite.Options(
     ListArgument.Numbers(parse.GetValue(items) is { } size ? [size] : null, [parse.GetValue(quick) ? 10_000 : 100_000])[0],
-    ListArgument.Numbers(parse.GetValue(pgliteItems) is { } cap ? [cap] : null, [parse.GetValue(quick) ? 2_000 : 20_000])[0],
+    ListArgument.Numbers(parse.GetValue(pgliteItems) is { } cap ? [cap] : null, [parse.GetValue(quick) ? 2_000 : 10_000])[0],
     parse.GetValue(warmup) ?? 10,
     parse.GetValue(queries) ?? (parse.GetValue(quick) ? 100 : 200),
     parse.GetValue(k),

@@ -41,7 +41,7 @@ internal sealed class ServerSearchTargets(PostgresServer postgres)
     {
         List<ServerVectorTarget> targets =
         [
-            new("embedded", "embedded: SQLite-persisted, exact SIMD scan in this process's memory", needsDocuments: true,
+            new("embedded", "vectors persisted in SQLite, exact SIMD scan from this process's memory", needsDocuments: true,
                 token => SqliteAsync(token, services => services.AddEmbeddedVectors())),
             new("pgvector-pglite", "pgvector HNSW on PGlite (PostgreSQL 18 in WebAssembly, one connection; not a tuned server)", needsDocuments: false,
                 PgliteAsync, (host, token) => AnalyzeAsync(Setting(host, "PgVector:ConnectionString"), token), pgliteItems),
