@@ -155,7 +155,16 @@ internal sealed class ServerSearchTargets(PostgresServer postgres)
                 using var client = new QdrantClient(new Uri(QdrantUrl!), apiKey);
                 foreach (var space in new[] { QdrantSpace.Clip(prefix), QdrantSpace.Text(prefix) })
                 {
-                    await client.DeleteAliasAsync(space.Alias).ConfigureAwait(false);
+                    if (!await client.CollectionExistsAsync(space.Collection).ConfigureAwait(false))
+                    {
+                        continue; // the text space is never written here
+                    }
+
+                    foreach (var alias in await client.ListCollectionAliasesAsync(space.Collection).ConfigureAwait(false))
+                    {
+                        await client.DeleteAliasAsync(alias).ConfigureAwait(false);
+                    }
+
                     await client.DeleteCollectionAsync(space.Collection).ConfigureAwait(false);
                 }
             },

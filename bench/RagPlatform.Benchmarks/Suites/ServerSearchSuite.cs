@@ -26,8 +26,8 @@ internal static class ServerSearchSuite
         run.Settings["queries"] = options.Queries.ToString(CultureInfo.InvariantCulture);
         run.Settings["k"] = options.K.ToString(CultureInfo.InvariantCulture);
         run.Settings["lexicalLimit"] = options.LexicalLimit.ToString(CultureInfo.InvariantCulture);
-        run.Settings["lexicalTargets"] = string.Join(",", lexical.Select(t => t.Name));
-        run.Settings["vectorTargets"] = string.Join(",", vectors.Select(t => t.Name));
+        run.Settings["lexicalTargets"] = lexical.Count == 0 ? "none" : string.Join(",", lexical.Select(t => t.Name));
+        run.Settings["vectorTargets"] = vectors.Count == 0 ? "none" : string.Join(",", vectors.Select(t => t.Name));
         BenchConsole.Heading(string.Create(CultureInfo.InvariantCulture,
             $"server-search: {options.Items:N0} items, lexical {run.Settings["lexicalTargets"]}, vectors {run.Settings["vectorTargets"]}"));
 
