@@ -1,10 +1,11 @@
 using System.CommandLine;
 using RagPlatform.Benchmarks.Harness;
+using RagPlatform.Benchmarks.Server;
 using RagPlatform.Benchmarks.Suites;
 
 // dotnet run -c Release --project bench/RagPlatform.Benchmarks -- <suite> [options]
 // Suites: models (generate + verify the CLIP graphs), onnx-raw, vectors, clip-pipeline, reranker, answering, isolation,
-// image-load, search-load.
+// image-load, search-load, server-ingest, server-search.
 var modelsDirectory = new Option<string>("--models-dir")
 {
     Description = "Cache folder for the generated ONNX graphs and images (generated on first use).",
@@ -106,6 +107,58 @@ var searchLoad = new Command("search-load", "Concurrent text searches on loopbac
 searchLoad.SetAction((parse, token) => SearchLoadSuite.RunAsync(Settings(parse), Path.GetFullPath(parse.GetRequiredValue(apiDll)),
     parse.GetValue(searchers), parse.GetValue(searchesEach), parse.GetValue(ingestingDocuments), parse.GetValue(libraryDocuments), token));
 
+var quick = new Option<bool>("--quick") { Description = "Small sizes for a run of a few minutes (the defaults are the ones to quote)." };
+var ingestDll = new Option<string>("--ingest")
+{
+    Description = "The built ingest worker to start (default: this repository's Release build).",
+    DefaultValueFactory = _ => Path.Combine(BenchPaths.RepositoryRoot, "ingest", "RagPlatform.Ingest", "bin", "Release", "net10.0", "RagPlatform.Ingest.dll"),
+};
+var clipModel = new Option<string>("--clip")
+{
+    Description = "CLIP model folder the workers embed with (default: the tiny test model, tests/fixtures/clip/model).",
+    DefaultValueFactory = _ => Path.Combine(BenchPaths.RepositoryRoot, "tests", "fixtures", "clip", "model"),
+};
+var ingestDocuments = new Option<int?>("--documents") { Description = "Text PDFs to ingest per configuration (default 40; --quick 12)." };
+var ingestPages = new Option<int?>("--pages") { Description = "Pages per PDF (default 10; --quick 5)." };
+var serverWorkers = new Option<string[]>("--workers") { Description = "Worker processes on PostgreSQL + Qdrant, e.g. 1,2,3 (default).", AllowMultipleArgumentsPerToken = true };
+var embeddedWorkers = new Option<string[]>("--embedded-workers") { Description = "Worker processes on SQLite + embedded vectors, e.g. 1,2 (default).", AllowMultipleArgumentsPerToken = true };
+var backends = new Option<string[]>("--backends") { Description = "embedded, postgres-qdrant (default: both).", AllowMultipleArgumentsPerToken = true };
+var serverIngest = new Command("server-ingest", "Ingestion pages/s with 1, 2, 3 standalone worker processes on PostgreSQL + Qdrant (wire test server) and 1, 2 on SQLite + embedded vectors, uploads through an API host process.")
+{
+    apiDll, ingestDll, clipModel, ingestDocuments, ingestPages, serverWorkers, embeddedWorkers, backends, quick,
+};
+serverIngest.SetAction((parse, token) => ServerIngestSuite.RunAsync(Settings(parse), new ServerIngestSuite.Options(
+    parse.GetValue(ingestDocuments) ?? (parse.GetValue(quick) ? 12 : 40),
+    parse.GetValue(ingestPages) ?? (parse.GetValue(quick) ? 5 : 10),
+    ListArgument.Numbers(parse.GetValue(serverWorkers), [1, 2, 3]),
+    ListArgument.Numbers(parse.GetValue(embeddedWorkers), [1, 2]),
+    ListArgument.Names(parse.GetValue(backends)),
+    new IngestMeasurement.Paths(Path.GetFullPath(parse.GetRequiredValue(apiDll)), Path.GetFullPath(parse.GetRequiredValue(ingestDll)),
+        Path.GetFullPath(parse.GetRequiredValue(clipModel)))), token));
+
+var items = new Option<string?>("--items") { Description = "Chunks and vectors per engine, e.g. 100k (default; --quick 10k)." };
+var lexicalTargets = new Option<string[]>("--lexical") { Description = "Lexical engines: sqlite, postgres (default: both; none to skip).", AllowMultipleArgumentsPerToken = true };
+var vectorTargets = new Option<string[]>("--vector-targets")
+{
+    Description = "Vector engines: embedded, pgvector-pglite, qdrant-wire, and pgvector / qdrant when RAG_BENCH_PGVECTOR / RAG_BENCH_QDRANT_URL name servers (default: all; none to skip).",
+    AllowMultipleArgumentsPerToken = true,
+};
+var pgliteItems = new Option<string?>("--pglite-items") { Description = "At most this many vectors on PGlite, whose HNSW inserts run in WebAssembly (default 10k; --quick 2k)." };
+var lexicalLimit = new Option<int>("--lexical-limit") { Description = "Hits per lexical search (default 60: what a default API search asks for).", DefaultValueFactory = _ => 60 };
+var serverSearch = new Command("server-search", "Search latency p50/p95 through the storage ports: PostgreSQL tsvector vs SQLite FTS5, and vector top-k on embedded, pgvector (PGlite) and Qdrant (wire test server).")
+{
+    items, pgliteItems, queries, warmup, k, lexicalLimit, lexicalTargets, vectorTargets, quick,
+};
+serverSearch.SetAction((parse, token) => ServerSearchSuite.RunAsync(Settings(parse), new ServerSearchSuite.Options(
+    ListArgument.Numbers(parse.GetValue(items) is { } size ? [size] : null, [parse.GetValue(quick) ? 10_000 : 100_000])[0],
+    ListArgument.Numbers(parse.GetValue(pgliteItems) is { } cap ? [cap] : null, [parse.GetValue(quick) ? 2_000 : 10_000])[0],
+    parse.GetValue(warmup) ?? 10,
+    parse.GetValue(queries) ?? (parse.GetValue(quick) ? 100 : 200),
+    parse.GetValue(k),
+    parse.GetValue(lexicalLimit),
+    ListArgument.Names(parse.GetValue(lexicalTargets)),
+    ListArgument.Names(parse.GetValue(vectorTargets))), token));
+
 root.Subcommands.Add(models);
 root.Subcommands.Add(searchLoad);
 root.Subcommands.Add(imageLoad);
@@ -115,4 +168,6 @@ root.Subcommands.Add(vectors);
 root.Subcommands.Add(clipPipeline);
 root.Subcommands.Add(reranker);
 root.Subcommands.Add(isolation);
+root.Subcommands.Add(serverIngest);
+root.Subcommands.Add(serverSearch);
 return await root.Parse(args).InvokeAsync();

@@ -73,7 +73,7 @@ internal static class VectorsSuite
     };
 
     /// <summary>The exact top-k of every measured query, by the parallel scan, untimed.</summary>
-    private static async Task<VectorMatch[][]> ExactAnswersAsync(VectorSet vectors, VectorSet queries, int warmup, int k, CancellationToken cancellationToken)
+    internal static async Task<VectorMatch[][]> ExactAnswersAsync(VectorSet vectors, VectorSet queries, int warmup, int k, CancellationToken cancellationToken)
     {
         await using var exact = new BruteForceScanTarget(parallel: true);
         await exact.LoadAsync(vectors, cancellationToken).ConfigureAwait(false);
@@ -115,7 +115,7 @@ internal static class VectorsSuite
     }
 
     /// <summary>Mean share of the exact top-k rows found, over all timed queries.</summary>
-    private static double Recall(VectorMatch[][] results, VectorMatch[][] truth, int k)
+    internal static double Recall(VectorMatch[][] results, VectorMatch[][] truth, int k)
     {
         var found = 0L;
         for (var i = 0; i < results.Length; i++)
