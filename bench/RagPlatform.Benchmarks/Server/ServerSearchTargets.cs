@@ -6,6 +6,7 @@ using RagPlatform.Benchmarks.Harness;
 using RagPlatform.QdrantWire;
 using RagPlatform.Storage.Postgres;
 using RagPlatform.Storage.Sqlite;
+using RagPlatform.TestServers.Pglite;
 using RagPlatform.TestServers.Postgres;
 using RagPlatform.Vectors.Embedded;
 using RagPlatform.Vectors.PgVector;
@@ -108,7 +109,7 @@ internal sealed class ServerSearchTargets(PostgresServer postgres)
 
     private static async Task<AdapterHost> PgliteAsync(CancellationToken cancellationToken)
     {
-        var pglite = await PgliteProcess.StartAsync(cancellationToken).ConfigureAwait(false);
+        var pglite = await PgliteServer.StartAsync().ConfigureAwait(false);
         return await AdapterHost.StartAsync(
             new Dictionary<string, string?> { ["PgVector:ConnectionString"] = pglite.ConnectionString },
             services => services.AddPgVectorVectors(),
