@@ -53,18 +53,7 @@ internal sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable
             return;
         }
 
-        var dimensions = records[0].Vector.Length;
-        foreach (var record in records)
-        {
-            if (record.Vector.Length != dimensions || dimensions == 0)
-            {
-                throw new ArgumentException(
-                    $"Vector of item {record.ItemId} has {record.Vector.Length} dimensions; every vector of a batch must have the same, non-zero length ({dimensions}).",
-                    nameof(records));
-            }
-
-            RequireFinite(record.Vector.Span, $"Vector of item {record.ItemId}", nameof(records));
-        }
+        var dimensions = VectorChecks.BatchDimensions(records, nameof(records));
 
         await _table.UpsertAsync(records, dimensions, cancellationToken);
         await CatchUpAsync(cancellationToken);
@@ -74,7 +63,7 @@ internal sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        RequireFinite(query.Span, "The query vector", nameof(query));
+        VectorChecks.RequireFinite(query.Span, "The query vector", nameof(query));
         await CatchUpIfBehindAsync(cancellationToken);
 
         // Alone, a search fans out over every core for latency; when several run at once they share
@@ -134,17 +123,6 @@ internal sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable
     {
         _memoryLock.Dispose();
         _catchUpGate.Dispose();
-    }
-
-    private static void RequireFinite(ReadOnlySpan<float> vector, string what, string parameterName)
-    {
-        foreach (var value in vector)
-        {
-            if (!float.IsFinite(value))
-            {
-                throw new ArgumentException($"{what} contains NaN or infinity.", parameterName);
-            }
-        }
     }
 
     private async Task CatchUpIfBehindAsync(CancellationToken cancellationToken)

@@ -35,18 +35,7 @@ internal sealed class PgVectorIndex : ITextVectorIndex
             return;
         }
 
-        var dimensions = records[0].Vector.Length;
-        foreach (var record in records)
-        {
-            if (record.Vector.Length != dimensions || dimensions == 0)
-            {
-                throw new ArgumentException(
-                    $"Vector of item {record.ItemId} has {record.Vector.Length} dimensions; every vector of a batch must have the same, non-zero length ({dimensions}).",
-                    nameof(records));
-            }
-
-            RequireFinite(record.Vector.Span, $"Vector of item {record.ItemId}", nameof(records));
-        }
+        var dimensions = VectorChecks.BatchDimensions(records, nameof(records));
 
         if (dimensions > PgVectorTable.MaxDimensions)
         {
@@ -91,7 +80,7 @@ internal sealed class PgVectorIndex : ITextVectorIndex
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        RequireFinite(query.Span, "The query vector", nameof(query));
+        VectorChecks.RequireFinite(query.Span, "The query vector", nameof(query));
         if (limit == 0)
         {
             return [];
@@ -202,14 +191,4 @@ internal sealed class PgVectorIndex : ITextVectorIndex
         return sample;
     }
 
-    private static void RequireFinite(ReadOnlySpan<float> vector, string what, string parameterName)
-    {
-        foreach (var value in vector)
-        {
-            if (!float.IsFinite(value))
-            {
-                throw new ArgumentException($"{what} contains NaN or infinity.", parameterName);
-            }
-        }
-    }
 }

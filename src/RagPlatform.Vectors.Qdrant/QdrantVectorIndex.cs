@@ -44,18 +44,7 @@ public sealed class QdrantVectorIndex : IVectorIndex, IDisposable
             return;
         }
 
-        var dimensions = records[0].Vector.Length;
-        foreach (var record in records)
-        {
-            if (record.Vector.Length != dimensions || dimensions == 0)
-            {
-                throw new ArgumentException(
-                    $"Vector of item {record.ItemId} has {record.Vector.Length} dimensions; every vector of a batch must have the same, non-zero length ({dimensions}).",
-                    nameof(records));
-            }
-
-            RequireFinite(record.Vector.Span, $"Vector of item {record.ItemId}", nameof(records));
-        }
+        var dimensions = VectorChecks.BatchDimensions(records, nameof(records));
 
         for (var attempt = 1; ; attempt++)
         {
@@ -87,7 +76,7 @@ public sealed class QdrantVectorIndex : IVectorIndex, IDisposable
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        RequireFinite(query.Span, "The query vector", nameof(query));
+        VectorChecks.RequireFinite(query.Span, "The query vector", nameof(query));
         var stored = await _collection.RequireDimensionsAsync(query.Length, "The query", nameof(query), cancellationToken);
         if (stored == 0 || limit == 0)
         {
@@ -185,17 +174,6 @@ public sealed class QdrantVectorIndex : IVectorIndex, IDisposable
         {
             _collection.Forget();
             return whenMissing;
-        }
-    }
-
-    private static void RequireFinite(ReadOnlySpan<float> vector, string what, string parameterName)
-    {
-        foreach (var value in vector)
-        {
-            if (!float.IsFinite(value))
-            {
-                throw new ArgumentException($"{what} contains {value}; vectors must be finite.", parameterName);
-            }
         }
     }
 }
