@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Npgsql;
 using NpgsqlTypes;
 using RagPlatform.Core.Answering;
@@ -10,11 +8,6 @@ namespace RagPlatform.Storage.Postgres;
 /// written as the SQLite store writes it.</summary>
 internal sealed class PostgresConversationStore(NpgsqlDataSource dataSource) : IConversationStore
 {
-    private static readonly JsonSerializerOptions AnswerJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     private const string ConversationColumns =
         "c.id, c.title, c.created_at, c.updated_at, (SELECT count(*)::integer FROM conversation_turns AS t WHERE t.conversation_id = c.id), c.collection";
 
@@ -57,8 +50,7 @@ internal sealed class PostgresConversationStore(NpgsqlDataSource dataSource) : I
         var turns = new List<ConversationTurn>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var answer = JsonSerializer.Deserialize<Answer>(reader.GetString(3), AnswerJson)
-                ?? throw new InvalidDataException($"Turn {reader.GetGuid(0)} has no answer.");
+            var answer = StoredAnswer.Read(reader.GetString(3), reader.GetGuid(0));
             turns.Add(new ConversationTurn(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), answer, reader.GetInstant(4)));
         }
 
@@ -77,7 +69,7 @@ internal sealed class PostgresConversationStore(NpgsqlDataSource dataSource) : I
             .With("id", turn.Id)
             .With("conversation", turn.ConversationId)
             .With("question", NpgsqlCommandExtensions.StorableText(turn.Question)!)
-            .WithNullable("answer", JsonSerializer.Serialize(turn.Answer, AnswerJson), NpgsqlDbType.Json)
+            .WithNullable("answer", StoredAnswer.Write(turn.Answer), NpgsqlDbType.Json)
             .WithInstant("created_at", turn.CreatedAt);
         await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

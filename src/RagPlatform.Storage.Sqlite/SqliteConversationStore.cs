@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 using RagPlatform.Core.Answering;
 
@@ -9,11 +7,6 @@ namespace RagPlatform.Storage.Sqlite;
 /// JSON document.</summary>
 internal sealed class SqliteConversationStore(SqliteDatabase database) : IConversationStore
 {
-    private static readonly JsonSerializerOptions AnswerJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     private const string ConversationColumns =
         "c.id, c.title, c.created_at, c.updated_at, (SELECT count(*) FROM conversation_turns t WHERE t.conversation_id = c.id), c.collection";
 
@@ -57,8 +50,7 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
         var turns = new List<ConversationTurn>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var answer = JsonSerializer.Deserialize<Answer>(reader.GetString(3), AnswerJson)
-                ?? throw new InvalidDataException($"Turn {reader.GetGuid(0)} has no answer.");
+            var answer = StoredAnswer.Read(reader.GetString(3), reader.GetGuid(0));
             turns.Add(new ConversationTurn(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), answer, reader.GetInstant(4)));
         }
 
@@ -76,7 +68,7 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
             await insert.With("@id", turn.Id)
                 .With("@conversation", turn.ConversationId)
                 .With("@question", turn.Question)
-                .With("@answer", JsonSerializer.Serialize(turn.Answer, AnswerJson))
+                .With("@answer", StoredAnswer.Write(turn.Answer))
                 .With("@created_at", turn.CreatedAt.ToTicks())
                 .ExecuteNonQueryAsync(cancellationToken);
         }
