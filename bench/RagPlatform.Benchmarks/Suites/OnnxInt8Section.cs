@@ -50,8 +50,9 @@ internal static class OnnxInt8Section
                 row.Tower, Cell.Of(row.Inputs), Cell.Of(row.Batch1CosineMin, "F4"), Cell.Of(row.Batch1CosineMean, "F4"),
                 Cell.Of(row.Batch8CosineMin, "F4"), Cell.Of(row.Batch8CosineMean, "F4"), Cell.Of(row.Int8BatchConsistencyMin, "F4"),
             ]));
-        run.Note("int8: the float graphs rewritten by DynamicQuantizer (MatMuls with constant weights; Conv and Gather stay float), " +
-            "per-channel, reduce-range, Int8 weights for text and UInt8 for vision as Transformers.js quantized Xenova/clip-vit-base-patch32. " +
+        run.Note("int8: the float graphs rewritten by DynamicQuantizer (MatMuls with constant weights per-channel and reduce-range; " +
+            "the patch Conv and the token-embedding Gather per tensor), Int8 weights for text and UInt8 for vision, " +
+            "as Transformers.js quantized Xenova/clip-vit-base-patch32. " +
             "Random weights and seeded inputs: agreement on real weights and images may differ.");
     }
 }

@@ -45,6 +45,29 @@ public sealed class DynamicQuantizerTests : IDisposable
         Assert.NotEqual(expected, actual);
     }
 
+    [Theory]
+    [InlineData(OnnxElementType.UInt8)]
+    [InlineData(OnnxElementType.Int8)]
+    public async Task A_convolution_and_an_embedding_table_are_quantized_and_still_agree_with_the_float_graph(OnnxElementType weightType)
+    {
+        var graph = BuildConvolutionGraph();
+        var quantized = DynamicQuantizer.Quantize(graph, new DynamicQuantization(weightType, PerChannel: true, ReduceRange: true));
+        Assert.Single(quantized.Nodes, node => node.OpType == "ConvInteger");
+        Assert.Single(quantized.Nodes, node => node.OpType == "DequantizeLinear");
+        Assert.DoesNotContain(quantized.Initializers, tensor => tensor.ElementType == OnnxElementType.Float && tensor.Name is "patch" or "table");
+        var random = new Random(3);
+        float[] pixels = [.. Enumerable.Range(0, Batch * 3 * 8 * 8).Select(_ => (float)((random.NextDouble() * 4) - 2))];
+        long[] ids = [.. Enumerable.Range(0, Batch * 4).Select(i => (long)(i * 7 % 50))];
+
+        var expected = await RunAsync(graph, "conv-float.onnx", pixels, ids);
+        var actual = await RunAsync(quantized, "conv-int8.onnx", pixels, ids);
+
+        for (var row = 0; row < Batch; row++)
+        {
+            Assert.InRange(TensorPrimitives.CosineSimilarity(expected.AsSpan(row * 64, 64), actual.AsSpan(row * 64, 64)), 0.99f, 1.0001f);
+        }
+    }
+
     [Fact]
     public void Only_matmuls_with_a_constant_weight_are_rewritten_and_their_float_weights_are_dropped()
     {
@@ -111,6 +134,29 @@ public sealed class DynamicQuantizerTests : IDisposable
         return graph.Build();
     }
 
+    // pixels [batch, 3, 8, 8] → Conv 16×3×4×4 stride 4 → [batch, 64]; plus the summed rows of a
+    // [50, 16] table picked by ids [batch, 4], tiled to 64.
+    private static OnnxGraph BuildConvolutionGraph()
+    {
+        var random = new Random(5);
+        var graph = new OnnxGraphBuilder("quantizer_conv_test");
+        var batch = OnnxDimension.Named("batch");
+        var pixels = graph.Input("pixels", OnnxElementType.Float, batch, 3, 8, 8);
+        var ids = graph.Input("ids", OnnxElementType.Int64, batch, 4);
+        graph.Output("y", OnnxElementType.Float, batch, 64);
+        var patch = graph.Parameter(Filled(OnnxTensor.Floats("patch", 16, 3, 4, 4), random, 1 / Math.Sqrt(48)));
+        var table = graph.Parameter(Filled(OnnxTensor.Floats("table", 50, 16), random, 1));
+        var features = graph.Node("Reshape", [
+            graph.Node("Conv", [pixels, patch], [OnnxAttribute.Ints("kernel_shape", 4, 4), OnnxAttribute.Ints("strides", 4, 4)]),
+            graph.Int64Vector(0, 64),
+        ]);
+        var embedded = graph.Node("ReduceSum", [graph.Node("Gather", [table, ids], [OnnxAttribute.Int("axis", 0)]), graph.Int64Vector(1)],
+            [OnnxAttribute.Int("keepdims", 0)]); // [batch, 16]
+        var tiled = graph.Node("Tile", [embedded, graph.Int64Vector(1, 4)]);
+        graph.Node("Add", [features, tiled], output: "y");
+        return graph.Build();
+    }
+
     private static OnnxTensor Filled(OnnxTensor tensor, Random random, double scale)
     {
         var data = tensor.FloatData;
@@ -130,13 +176,25 @@ public sealed class DynamicQuantizerTests : IDisposable
 
     private async Task<float[]> RunAsync(OnnxGraph graph, string fileName, float[] input)
     {
+        using var value = OrtValue.CreateTensorValueFromMemory(input, [Batch, Inputs]);
+        return await RunAsync(graph, fileName, new Dictionary<string, OrtValue> { ["x"] = value });
+    }
+
+    private async Task<float[]> RunAsync(OnnxGraph graph, string fileName, float[] pixels, long[] ids)
+    {
+        using var pixelValue = OrtValue.CreateTensorValueFromMemory(pixels, [Batch, 3, 8, 8]);
+        using var idValue = OrtValue.CreateTensorValueFromMemory(ids, [Batch, 4]);
+        return await RunAsync(graph, fileName, new Dictionary<string, OrtValue> { ["pixels"] = pixelValue, ["ids"] = idValue });
+    }
+
+    private async Task<float[]> RunAsync(OnnxGraph graph, string fileName, Dictionary<string, OrtValue> inputs)
+    {
         var path = Path.Combine(_folder, fileName);
         await OnnxGraphWriter.WriteAsync(graph, path, "quantizer test", CancellationToken.None);
         using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, IntraOpNumThreads = 1 };
         using var session = new InferenceSession(path, options);
-        using var value = OrtValue.CreateTensorValueFromMemory(input, [Batch, Inputs]);
         using var runOptions = new RunOptions();
-        using var results = session.Run(runOptions, ["x"], [value], ["y"]);
+        using var results = session.Run(runOptions, [.. inputs.Keys], [.. inputs.Values], ["y"]);
         return results[0].GetTensorDataAsSpan<float>().ToArray();
     }
 }

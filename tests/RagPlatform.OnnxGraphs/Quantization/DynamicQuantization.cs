@@ -5,8 +5,9 @@ namespace RagPlatform.OnnxGraphs.Quantization;
 /// Activations are always quantized at run time by DynamicQuantizeLinear: uint8, asymmetric, one
 /// scale per tensor.</summary>
 /// <param name="WeightType">UInt8 (asymmetric, a zero point per scale) or Int8 (symmetric, zero point 0).</param>
-/// <param name="PerChannel">One scale per output column of a weight instead of one per weight.</param>
-/// <param name="ReduceRange">7-bit weights (−64…64 or 0…127), which keep u8×s8 products from saturating
+/// <param name="PerChannel">One scale per output column of a MatMul weight instead of one per weight
+/// (Conv and Gather weights always get one scale, as in ONNX Runtime).</param>
+/// <param name="ReduceRange">7-bit MatMul weights (−64…64 or 0…127), which keep u8×s8 products from saturating
 /// the 16-bit sums of the AVX2 kernels on CPUs without VNNI.</param>
 public sealed record DynamicQuantization(OnnxElementType WeightType, bool PerChannel, bool ReduceRange)
 {

@@ -15,7 +15,7 @@ internal static class ClipQuantizedModels
     public const string TextFileName = "text_model_quantized.onnx";
 
     /// <summary>Bump whenever the quantizer's output changes, to regenerate existing int8 files.</summary>
-    public const int QuantizerVersion = 1;
+    public const int QuantizerVersion = 2;
 
     public static async Task<(string VisionPath, string TextPath)> EnsureAsync(ClipModelFiles files, Action<string> report, CancellationToken cancellationToken)
     {
@@ -43,10 +43,11 @@ internal static class ClipQuantizedModels
         var settings = DynamicQuantization.TransformersJs(graph);
         var quantized = DynamicQuantizer.Quantize(graph, settings);
         var rewritten = quantized.Nodes.Count(node => node.OpType == "MatMulInteger");
+        var others = quantized.Nodes.Count(node => node.OpType is "ConvInteger" or "DequantizeLinear");
         var docString = string.Create(CultureInfo.InvariantCulture,
             $"{graph.Name} quantized dynamically ({settings.WeightType} weights, per-channel {settings.PerChannel}, reduce-range {settings.ReduceRange}): benchmarks only.");
         await OnnxGraphWriter.WriteAsync(quantized, path, docString, cancellationToken).ConfigureAwait(false);
         report(string.Create(CultureInfo.InvariantCulture,
-            $"  {Path.GetFileName(path)}: {rewritten} MatMuls → MatMulInteger ({settings.WeightType}), {new FileInfo(path).Length / 1e6:F1} MB"));
+            $"  {Path.GetFileName(path)}: {rewritten} MatMuls → MatMulInteger, {others} Conv/Gather quantized ({settings.WeightType}), {new FileInfo(path).Length / 1e6:F1} MB"));
     }
 }
