@@ -11,9 +11,13 @@ internal static class OnnxInt8Section
 {
     private const int AgreementInputs = 16;
 
-    public static async Task RunAsync(SuiteRun run, BenchSettings settings, ClipModelFiles files, IReadOnlyList<int> batches, int? iterations, int? warmup, CancellationToken cancellationToken)
+    /// <param name="signedVisionWeights">Int8 vision weights instead of the export's UInt8 (`--s8-vision`).</param>
+    public static async Task RunAsync(
+        SuiteRun run, BenchSettings settings, ClipModelFiles files, IReadOnlyList<int> batches, int? iterations, int? warmup, bool signedVisionWeights,
+        CancellationToken cancellationToken)
     {
-        var (visionInt8, textInt8) = await ClipQuantizedModels.EnsureAsync(files, BenchConsole.Info, cancellationToken).ConfigureAwait(false);
+        var (visionInt8, textInt8) = await ClipQuantizedModels.EnsureAsync(files, signedVisionWeights, BenchConsole.Info, cancellationToken).ConfigureAwait(false);
+        run.Settings["int8VisionWeights"] = signedVisionWeights ? "Int8 (not the export's)" : "UInt8 (as the export)";
         var speeds = new List<PrecisionRow>();
         var agreements = new List<AgreementRow>();
         foreach (var tower in new[] { ClipTower.Vision, ClipTower.Text })
@@ -51,8 +55,8 @@ internal static class OnnxInt8Section
                 Cell.Of(row.Batch8CosineMin, "F4"), Cell.Of(row.Batch8CosineMean, "F4"), Cell.Of(row.Int8BatchConsistencyMin, "F4"),
             ]));
         run.Note("int8: the float graphs rewritten by DynamicQuantizer (MatMuls with constant weights per-channel and reduce-range; " +
-            "the patch Conv and the token-embedding Gather per tensor), Int8 weights for text and UInt8 for vision, " +
-            "as Transformers.js quantized Xenova/clip-vit-base-patch32. " +
+            "the patch Conv and the token-embedding Gather per tensor), Int8 weights for text and " +
+            (signedVisionWeights ? "Int8 for vision (the export has UInt8 there). " : "UInt8 for vision, as Transformers.js quantized Xenova/clip-vit-base-patch32. ") +
             "Random weights and seeded inputs: agreement on real weights and images may differ.");
     }
 }

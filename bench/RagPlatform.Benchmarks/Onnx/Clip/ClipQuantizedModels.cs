@@ -14,14 +14,20 @@ internal static class ClipQuantizedModels
     public const string VisionFileName = "vision_model_quantized.onnx";
     public const string TextFileName = "text_model_quantized.onnx";
 
+    /// <summary>The vision tower with Int8 instead of UInt8 weights (not what the export publishes).</summary>
+    public const string SignedVisionFileName = "vision_model_quantized_s8.onnx";
+
     /// <summary>Bump whenever the quantizer's output changes, to regenerate existing int8 files.</summary>
     public const int QuantizerVersion = 2;
 
-    public static async Task<(string VisionPath, string TextPath)> EnsureAsync(ClipModelFiles files, Action<string> report, CancellationToken cancellationToken)
+    /// <param name="signedVisionWeights">Quantize the vision tower with Int8 weights, as the text tower
+    /// is, instead of the export's UInt8 (written to <see cref="SignedVisionFileName"/>).</param>
+    public static async Task<(string VisionPath, string TextPath)> EnsureAsync(
+        ClipModelFiles files, bool signedVisionWeights, Action<string> report, CancellationToken cancellationToken)
     {
-        var visionPath = Path.Combine(files.Directory, VisionFileName);
+        var visionPath = Path.Combine(files.Directory, signedVisionWeights ? SignedVisionFileName : VisionFileName);
         var textPath = Path.Combine(files.Directory, TextFileName);
-        var markerPath = Path.Combine(files.Directory, "quantized.txt");
+        var markerPath = Path.Combine(files.Directory, signedVisionWeights ? "quantized-s8.txt" : "quantized.txt");
         var marker = string.Create(CultureInfo.InvariantCulture, $"quantizer {QuantizerVersion}");
         if (File.Exists(visionPath) && File.Exists(textPath) && File.Exists(markerPath) &&
             (await File.ReadAllTextAsync(markerPath, cancellationToken).ConfigureAwait(false)).Trim() == marker)
@@ -31,16 +37,20 @@ internal static class ClipQuantizedModels
 
         File.Delete(markerPath);
         var stopwatch = Stopwatch.StartNew();
-        await QuantizeAsync(ClipVisionGraph.Build(files.Architecture, files.Seed), visionPath, report, cancellationToken).ConfigureAwait(false);
-        await QuantizeAsync(ClipTextGraph.Build(files.Architecture, files.Seed), textPath, report, cancellationToken).ConfigureAwait(false);
+        var vision = ClipVisionGraph.Build(files.Architecture, files.Seed);
+        var visionSettings = signedVisionWeights
+            ? DynamicQuantization.TransformersJs(graphHasConv: false)
+            : DynamicQuantization.TransformersJs(vision);
+        await QuantizeAsync(vision, visionSettings, visionPath, report, cancellationToken).ConfigureAwait(false);
+        var text = ClipTextGraph.Build(files.Architecture, files.Seed);
+        await QuantizeAsync(text, DynamicQuantization.TransformersJs(text), textPath, report, cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(markerPath, marker, cancellationToken).ConfigureAwait(false);
         report(string.Create(CultureInfo.InvariantCulture, $"  quantized in {stopwatch.Elapsed.TotalSeconds:F1} s"));
         return (visionPath, textPath);
     }
 
-    private static async Task QuantizeAsync(OnnxGraph graph, string path, Action<string> report, CancellationToken cancellationToken)
+    private static async Task QuantizeAsync(OnnxGraph graph, DynamicQuantization settings, string path, Action<string> report, CancellationToken cancellationToken)
     {
-        var settings = DynamicQuantization.TransformersJs(graph);
         var quantized = DynamicQuantizer.Quantize(graph, settings);
         var rewritten = quantized.Nodes.Count(node => node.OpType == "MatMulInteger");
         var others = quantized.Nodes.Count(node => node.OpType is "ConvInteger" or "DequantizeLinear");
