@@ -127,13 +127,21 @@ internal sealed class ClipDenseEncoders : IDenseEncoders, IDisposable
         }
     }
 
-    // The int8 towers are an opt-in download: say which setting asked for them and how to get them.
-    private string Hint(IReadOnlyList<string> missing) =>
-        _options.Precision == ClipPrecision.Int8 && missing.Any(name => name.EndsWith("_quantized.onnx", StringComparison.Ordinal))
-            ? $"{ClipOptions.SectionName}:{nameof(ClipOptions.Precision)} is {ClipPrecision.Int8}, which loads the int8 towers: run " +
-              "scripts/fetch-models.sh --int8 to download them (text_model_quantized.onnx, vision_model_quantized.onnx) with the rest of the model, " +
-              $"or set {ClipOptions.SectionName}:{nameof(ClipOptions.Precision)} to {ClipPrecision.Fp32}."
+    // The int8 towers are an opt-in download: say which setting asked for them and how to get them,
+    // and point at them when only they are there.
+    private string Hint(IReadOnlyList<string> missing)
+    {
+        const string Setting = ClipOptions.SectionName + ":" + nameof(ClipOptions.Precision);
+        if (_options.Precision == ClipPrecision.Int8 && missing.Any(name => name.EndsWith("_quantized.onnx", StringComparison.Ordinal)))
+        {
+            return $"{Setting} is {ClipPrecision.Int8}, which loads the int8 towers: run scripts/fetch-models.sh --int8 to download them " +
+                $"(text_model_quantized.onnx, vision_model_quantized.onnx) with the rest of the model, or set {Setting} to {ClipPrecision.Fp32}.";
+        }
+
+        return _options.Precision == ClipPrecision.Fp32 && _folder.MissingFiles(ClipPrecision.Int8).Count == 0
+            ? $"The folder has the int8 towers: set {Setting} to {ClipPrecision.Int8} to use them. {FetchHint}"
             : FetchHint;
+    }
 
     /// <summary>Either a model with its generators, or the reason there is none.</summary>
     private sealed record Loaded(

@@ -53,6 +53,19 @@ public sealed class ClipPrecisionTests : IDisposable
         Assert.Contains("Clip:Precision to Fp32", encoders.UnavailableReason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Fp32_with_only_the_quantized_files_points_at_the_int8_setting()
+    {
+        CopyFixtureModel();
+        MoveTower("text_model.onnx", "text_model_quantized.onnx");
+        MoveTower("vision_model.onnx", "vision_model_quantized.onnx");
+        using var encoders = Create(ClipPrecision.Fp32);
+
+        Assert.False(encoders.IsAvailable);
+        Assert.Contains("lacks text_model.onnx, vision_model.onnx", encoders.UnavailableReason, StringComparison.Ordinal);
+        Assert.Contains("set Clip:Precision to Int8", encoders.UnavailableReason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(null, ClipPrecision.Fp32)]
     [InlineData("Int8", ClipPrecision.Int8)]
