@@ -42,9 +42,11 @@ IReadOnlyList<int> Batches(ParseResult parse) => ListArgument.Numbers(parse.GetV
 var models = new Command("models", "Generate (if needed) and verify the CLIP graphs with ONNX Runtime.");
 models.SetAction((parse, token) => ModelCheckSuite.RunAsync(Settings(parse), token));
 
-var onnxRaw = new Command("onnx-raw", "Raw ONNX Runtime throughput of the vision and text towers.") { iterations, warmup, batches };
-onnxRaw.SetAction((parse, token) =>
-    OnnxRawSuite.RunAsync(Settings(parse), Batches(parse), parse.GetValue(iterations), parse.GetValue(warmup), token));
+var int8 = new Option<bool>("--int8") { Description = "Float against int8 (dynamically quantized) towers side by side: items/s and cosine agreement." };
+var signedVision = new Option<bool>("--s8-vision") { Description = "With --int8: Int8 vision weights instead of the public export's UInt8." };
+var onnxRaw = new Command("onnx-raw", "Raw ONNX Runtime throughput of the vision and text towers.") { iterations, warmup, batches, int8, signedVision };
+onnxRaw.SetAction((parse, token) => OnnxRawSuite.RunAsync(Settings(parse), Batches(parse), parse.GetValue(iterations), parse.GetValue(warmup),
+    parse.GetValue(int8), parse.GetValue(signedVision), token));
 
 var sizes = new Option<string[]>("--sizes") { Description = "Data-set sizes, e.g. 10k,100k,1M (default).", AllowMultipleArgumentsPerToken = true };
 var targets = new Option<string[]>("--targets") { Description = "Engines to measure (default: all registered).", AllowMultipleArgumentsPerToken = true };

@@ -4,6 +4,8 @@ namespace RagPlatform.OnnxGraphs;
 public enum OnnxElementType
 {
     Float = 1,
+    UInt8 = 2,
+    Int8 = 3,
     Int32 = 6,
     Int64 = 7,
 }

@@ -43,6 +43,20 @@ public sealed class OnnxTensor : IOnnxMessage
         return new OnnxTensor(name, OnnxElementType.Float, dims, new byte[checked(count * sizeof(float))]);
     }
 
+    /// <summary>A tensor of one-byte elements (UInt8 or Int8; an Int8 value is its two's-complement byte).</summary>
+    public static OnnxTensor Bytes(string name, OnnxElementType elementType, long[] dims, byte[] values)
+    {
+        if (elementType is not (OnnxElementType.UInt8 or OnnxElementType.Int8))
+        {
+            throw new ArgumentException($"Tensor {name}: {elementType} is not a one-byte type.", nameof(elementType));
+        }
+
+        var count = dims.Aggregate(1L, (product, dim) => product * dim);
+        return count == values.Length
+            ? new OnnxTensor(name, elementType, dims, values)
+            : throw new ArgumentException($"Tensor {name}: {values.Length} bytes for {count} elements.", nameof(values));
+    }
+
     public static OnnxTensor Int64s(string name, long[] dims, ReadOnlySpan<long> values)
     {
         EnsureLittleEndian();

@@ -38,7 +38,11 @@ internal sealed class TowerSession : IDisposable
     public IReadOnlyDictionary<string, NodeMetadata> OutputMetadata => _session.OutputMetadata;
 
     /// <param name="intraOpThreads">Threads per operator; null keeps ONNX Runtime's default (one per physical core).</param>
-    public static TowerSession Open(ClipModelFiles files, ClipTower tower, int? intraOpThreads)
+    public static TowerSession Open(ClipModelFiles files, ClipTower tower, int? intraOpThreads) =>
+        Open(tower == ClipTower.Vision ? files.VisionModelPath : files.TextModelPath, files.Architecture, tower, intraOpThreads);
+
+    /// <summary>A tower from a given file (e.g. the int8 copy of a generated one).</summary>
+    public static TowerSession Open(string path, ClipArchitecture architecture, ClipTower tower, int? intraOpThreads)
     {
         using var options = new SessionOptions
         {
@@ -50,10 +54,9 @@ internal sealed class TowerSession : IDisposable
             options.IntraOpNumThreads = threads;
         }
 
-        var path = tower == ClipTower.Vision ? files.VisionModelPath : files.TextModelPath;
         var start = Stopwatch.GetTimestamp();
         var session = new InferenceSession(path, options);
-        return new TowerSession(session, tower, files.Architecture, Stopwatch.GetElapsedTime(start));
+        return new TowerSession(session, tower, architecture, Stopwatch.GetElapsedTime(start));
     }
 
     /// <summary>A seeded input batch with its output buffer, ready to run repeatedly.</summary>

@@ -6,15 +6,24 @@ using RagPlatform.Benchmarks.Onnx.Clip;
 namespace RagPlatform.Benchmarks.Suites;
 
 /// <summary>`onnx-raw`: ONNX Runtime alone on the generated towers: sessions created once,
-/// inputs built before timing, warm-up excluded. The ceiling any CLIP encoder can reach here.</summary>
+/// inputs built before timing, warm-up excluded. The ceiling any CLIP encoder can reach here.
+/// With <c>--int8</c> it measures float against int8 towers instead (<see cref="OnnxInt8Section"/>).</summary>
 internal static class OnnxRawSuite
 {
-    public static async Task<int> RunAsync(BenchSettings settings, IReadOnlyList<int> batches, int? iterations, int? warmup, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(BenchSettings settings, IReadOnlyList<int> batches, int? iterations, int? warmup, bool int8, bool signedVisionWeights, CancellationToken cancellationToken)
     {
         var run = new SuiteRun("onnx-raw", settings);
-        BenchConsole.Heading($"onnx-raw: {settings.Architecture.Name}, batches {string.Join(", ", batches)}");
+        run.Settings["precision"] = int8 ? "fp32 vs int8" : "fp32";
+        BenchConsole.Heading($"onnx-raw{(int8 ? " --int8" : string.Empty)}: {settings.Architecture.Name}, batches {string.Join(", ", batches)}");
         var files = await ClipModelCache.EnsureAsync(settings.Architecture, settings.ModelsDirectory, settings.Seed, BenchConsole.Info, cancellationToken)
             .ConfigureAwait(false);
+        if (int8)
+        {
+            await OnnxInt8Section.RunAsync(run, settings, files, batches, iterations, warmup, signedVisionWeights, cancellationToken).ConfigureAwait(false);
+            run.Note($"Machine: {run.Machine}. Load average at end: {MachineSnapshot.ReadLoadAverage()}.");
+            await run.SaveAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
 
         var rows = new List<InferenceRow>();
         foreach (var tower in new[] { ClipTower.Vision, ClipTower.Text })

@@ -81,7 +81,8 @@ internal sealed class ClipDenseEncoders : IDenseEncoders, IDisposable
         var loaded = TryLoad();
         if (loaded.Model is { } model)
         {
-            ClipLog.Loaded(_logger, _folder.FullPath, model.Dimensions, model.Text.Output, model.Vision.Output, (long)model.LoadTime.TotalMilliseconds);
+            ClipLog.Loaded(_logger, _folder.FullPath, model.Precision, model.Text.FileName, model.Text.Output, model.Vision.FileName, model.Vision.Output,
+                model.Dimensions, (long)model.LoadTime.TotalMilliseconds);
         }
         else
         {
@@ -98,10 +99,10 @@ internal sealed class ClipDenseEncoders : IDenseEncoders, IDisposable
             return Loaded.Unavailable($"The CLIP model folder {_folder.FullPath} does not exist. {FetchHint}");
         }
 
-        var missing = _folder.MissingFiles();
+        var missing = _folder.MissingFiles(_options.Precision);
         if (missing.Count > 0)
         {
-            return Loaded.Unavailable($"The CLIP model folder {_folder.FullPath} lacks {string.Join(", ", missing)}. {FetchHint}");
+            return Loaded.Unavailable($"The CLIP model folder {_folder.FullPath} lacks {string.Join(", ", missing)}. {Hint(missing)}");
         }
 
         try
@@ -112,7 +113,7 @@ internal sealed class ClipDenseEncoders : IDenseEncoders, IDisposable
             {
                 var (tokenizer, problem) = _tokenizer.Value;
                 return problem is null ? tokenizer : throw new InvalidDataException(problem.TrimEnd('.') + ".");
-            }, _options.IntraOpThreads);
+            }, _options.IntraOpThreads, _options.Precision);
             var decoder = new SkiaImageDecoder(_options.MaxImagePixels);
             return new Loaded(
                 model,
@@ -124,6 +125,22 @@ internal sealed class ClipDenseEncoders : IDenseEncoders, IDisposable
         {
             return Loaded.Unavailable($"The CLIP model in {_folder.FullPath} cannot be used: {exception.Message} {FetchHint}");
         }
+    }
+
+    // The int8 towers are an opt-in download: say which setting asked for them and how to get them,
+    // and point at them when only they are there.
+    private string Hint(IReadOnlyList<string> missing)
+    {
+        const string Setting = ClipOptions.SectionName + ":" + nameof(ClipOptions.Precision);
+        if (_options.Precision == ClipPrecision.Int8 && missing.Any(name => name.EndsWith("_quantized.onnx", StringComparison.Ordinal)))
+        {
+            return $"{Setting} is {ClipPrecision.Int8}, which loads the int8 towers: run scripts/fetch-models.sh --int8 to download them " +
+                $"(text_model_quantized.onnx, vision_model_quantized.onnx) with the rest of the model, or set {Setting} to {ClipPrecision.Fp32}.";
+        }
+
+        return _options.Precision == ClipPrecision.Fp32 && _folder.MissingFiles(ClipPrecision.Int8).Count == 0
+            ? $"The folder has the int8 towers: set {Setting} to {ClipPrecision.Int8} to use them. {FetchHint}"
+            : FetchHint;
     }
 
     /// <summary>Either a model with its generators, or the reason there is none.</summary>

@@ -5,8 +5,9 @@ namespace RagPlatform.Infrastructure.Clip;
 internal static partial class ClipLog
 {
     [LoggerMessage(EventId = 4100, Level = LogLevel.Information,
-        Message = "CLIP encoders loaded from {ModelDirectory}: {Dimensions} dimensions, outputs {TextOutput}/{ImageOutput}, {LoadMilliseconds} ms")]
-    public static partial void Loaded(ILogger logger, string modelDirectory, int dimensions, string textOutput, string imageOutput, long loadMilliseconds);
+        Message = "CLIP encoders loaded from {ModelDirectory}: {Precision} towers {TextModel} → {TextOutput}, {VisionModel} → {ImageOutput}, {Dimensions} dimensions, {LoadMilliseconds} ms")]
+    public static partial void Loaded(
+        ILogger logger, string modelDirectory, ClipPrecision precision, string textModel, string textOutput, string visionModel, string imageOutput, int dimensions, long loadMilliseconds);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning,
         Message = "CLIP encoders unavailable, search runs lexical-only: {Reason}")]

@@ -8,9 +8,10 @@ namespace RagPlatform.Infrastructure.Clip;
 /// to run and to agree on the embedding size.</summary>
 internal sealed class ClipModel : IDisposable
 {
-    private ClipModel(ClipModelFolder folder, ClipTokenizer tokenizer, ClipImagePreprocessor preprocessor, ClipOnnxTower text, ClipOnnxTower vision, int dimensions, TimeSpan loadTime)
+    private ClipModel(ClipModelFolder folder, ClipPrecision precision, ClipTokenizer tokenizer, ClipImagePreprocessor preprocessor, ClipOnnxTower text, ClipOnnxTower vision, int dimensions, TimeSpan loadTime)
     {
         Folder = folder;
+        Precision = precision;
         Tokenizer = tokenizer;
         Preprocessor = preprocessor;
         Text = text;
@@ -20,6 +21,9 @@ internal sealed class ClipModel : IDisposable
     }
 
     public ClipModelFolder Folder { get; }
+
+    /// <summary>Which towers were loaded (the float or the int8 files).</summary>
+    public ClipPrecision Precision { get; }
 
     public ClipTokenizer Tokenizer { get; }
 
@@ -33,11 +37,12 @@ internal sealed class ClipModel : IDisposable
 
     public TimeSpan LoadTime { get; }
 
-    /// <summary>The folder name, reported as the model id of every embedding.</summary>
-    public string ModelId => "clip:" + Path.GetFileName(Folder.FullPath.TrimEnd(Path.DirectorySeparatorChar));
+    /// <summary>The folder name (with "-int8" for the int8 towers), reported as the model id of every embedding.</summary>
+    public string ModelId => "clip:" + Path.GetFileName(Folder.FullPath.TrimEnd(Path.DirectorySeparatorChar)) +
+        (Precision == ClipPrecision.Int8 ? "-int8" : string.Empty);
 
     /// <exception cref="InvalidDataException">A file is unusable; the message names it.</exception>
-    public static ClipModel Load(ClipModelFolder folder, Func<ClipTokenizer> loadTokenizer, int intraOpThreads)
+    public static ClipModel Load(ClipModelFolder folder, Func<ClipTokenizer> loadTokenizer, int intraOpThreads, ClipPrecision precision = ClipPrecision.Fp32)
     {
         var clock = Stopwatch.StartNew();
         ClipPreprocessorConfig config;
@@ -52,15 +57,15 @@ internal sealed class ClipModel : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             IntraOpNumThreads = intraOpThreads,
         };
-        var text = ClipOnnxTower.Open(folder.Locate(ClipModelFolder.TextModel), options, "input_ids", TensorElementType.Int64, "text_embeds");
+        var text = ClipOnnxTower.Open(folder.Locate(ClipModelFolder.TextModelFile(precision)), options, "input_ids", TensorElementType.Int64, "text_embeds");
         ClipOnnxTower? vision = null;
         try
         {
-            vision = ClipOnnxTower.Open(folder.Locate(ClipModelFolder.VisionModel), options, "pixel_values", TensorElementType.Float, "image_embeds");
+            vision = ClipOnnxTower.Open(folder.Locate(ClipModelFolder.VisionModelFile(precision)), options, "pixel_values", TensorElementType.Float, "image_embeds");
             var preprocessor = new ClipImagePreprocessor(config);
             var tokenizer = loadTokenizer();
             var dimensions = Probe(text, vision, tokenizer, preprocessor);
-            return new ClipModel(folder, tokenizer, preprocessor, text, vision, dimensions, clock.Elapsed);
+            return new ClipModel(folder, precision, tokenizer, preprocessor, text, vision, dimensions, clock.Elapsed);
         }
         catch
         {

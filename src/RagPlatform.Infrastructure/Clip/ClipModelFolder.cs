@@ -8,6 +8,8 @@ internal sealed class ClipModelFolder
 {
     public const string TextModel = "text_model.onnx";
     public const string VisionModel = "vision_model.onnx";
+    public const string QuantizedTextModel = "text_model_quantized.onnx";
+    public const string QuantizedVisionModel = "vision_model_quantized.onnx";
     public const string Vocabulary = "vocab.json";
     public const string Merges = "merges.txt";
     public const string Preprocessor = "preprocessor_config.json";
@@ -29,8 +31,15 @@ internal sealed class ClipModelFolder
         return !File.Exists(direct) && fileName.EndsWith(".onnx", StringComparison.Ordinal) && File.Exists(nested) ? nested : direct;
     }
 
-    public IReadOnlyList<string> MissingFiles() =>
-        [.. new[] { TextModel, VisionModel, Vocabulary, Merges, Preprocessor }.Where(name => !File.Exists(Locate(name)))];
+    /// <summary>The text tower's file name at a precision (as the public exports name them).</summary>
+    public static string TextModelFile(ClipPrecision precision) => precision == ClipPrecision.Int8 ? QuantizedTextModel : TextModel;
+
+    public static string VisionModelFile(ClipPrecision precision) => precision == ClipPrecision.Int8 ? QuantizedVisionModel : VisionModel;
+
+    /// <summary>The files the encoder needs at a precision that the folder lacks; towers of the other
+    /// precision are not needed.</summary>
+    public IReadOnlyList<string> MissingFiles(ClipPrecision precision) =>
+        [.. new[] { TextModelFile(precision), VisionModelFile(precision), Vocabulary, Merges, Preprocessor }.Where(name => !File.Exists(Locate(name)))];
 
     /// <summary>The folder's own vocabulary, or null when it has none (or an unreadable one).</summary>
     public ClipTokenizer? TryLoadTokenizer(out string? problem)

@@ -13,6 +13,11 @@ public sealed class ClipOptions
     [Required(AllowEmptyStrings = false)]
     public string ModelDirectory { get; set; } = "models/clip";
 
+    /// <summary>Fp32 loads text_model.onnx / vision_model.onnx; Int8 loads text_model_quantized.onnx /
+    /// vision_model_quantized.onnx (fetched by <c>scripts/fetch-models.sh --int8</c>).</summary>
+    [EnumDataType(typeof(ClipPrecision))]
+    public ClipPrecision Precision { get; set; } = ClipPrecision.Fp32;
+
     /// <summary>Most texts or images sent to a tower in one run; larger requests are split.</summary>
     [Range(1, 256)]
     public int MaxBatchSize { get; set; } = 16;
