@@ -14,7 +14,10 @@ internal static class OcrWordRecall
     public static string Normalize(string word) => word.Trim('.', ',', ':', ';', '(', ')', '"', '\'', '|', '[', ']', '!', '?').ToLowerInvariant();
 
     /// <returns>Words found and words drawn.</returns>
-    public static (int Found, int Total) Count(IEnumerable<string> drawn, string read)
+    public static (int Found, int Total) Count(IEnumerable<string> drawn, string read) => Count(drawn, read, missed: null);
+
+    /// <param name="missed">Receives the drawn words that were not read.</param>
+    public static (int Found, int Total) Count(IEnumerable<string> drawn, string read, List<string>? missed)
     {
         var available = Words(read).GroupBy(word => word, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
         var found = 0;
@@ -26,6 +29,10 @@ internal static class OcrWordRecall
             {
                 available[word] = left - 1;
                 found++;
+            }
+            else
+            {
+                missed?.Add(word);
             }
         }
 
