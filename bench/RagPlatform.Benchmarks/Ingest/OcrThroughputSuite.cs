@@ -32,9 +32,9 @@ internal static class OcrThroughputSuite
         {
             var profile = sets.Select(set => OcrStageProfile.Measure(set.Key, set.Value, options.ModelDirectory, PlatformOptions(settings), cancellationToken)).ToList();
             profile.ForEach(run.Add);
-            BenchConsole.Table(["kind", "images", "decode ms", "detect ms", "recognise ms", "pipeline ms", "boxes"],
+            BenchConsole.Table(["kind", "images", "decode ms", "detect ms", "recognise ms", "pipeline ms", "boxes", "rec columns, runs of 8", "rec columns, planned"],
                 profile.Select(row => (IReadOnlyList<string>)[row.Kind, Cell.Of(row.Images), Cell.Of(row.DecodeMs, "F1"), Cell.Of(row.DetectMs, "F0"),
-                    Cell.Of(row.RecognizeMs, "F0"), Cell.Of(row.PipelineMs, "F0"), Cell.Of(row.Boxes, "F1")]));
+                    Cell.Of(row.RecognizeMs, "F0"), Cell.Of(row.PipelineMs, "F0"), Cell.Of(row.Boxes, "F1"), Cell.Of(row.FixedRunColumns, "F0"), Cell.Of(row.PlannedColumns, "F0")]));
         }
 
         var rows = new List<OcrThroughputRow>();
