@@ -1,11 +1,12 @@
 using System.CommandLine;
 using RagPlatform.Benchmarks.Harness;
+using RagPlatform.Benchmarks.Ingest;
 using RagPlatform.Benchmarks.Server;
 using RagPlatform.Benchmarks.Suites;
 
 // dotnet run -c Release --project bench/RagPlatform.Benchmarks -- <suite> [options]
 // Suites: models (generate + verify the CLIP graphs), onnx-raw, vectors, clip-pipeline, reranker, answering, isolation,
-// image-load, search-load, server-ingest, server-search.
+// image-load, search-load, server-ingest, server-search, ingest-ocr.
 var modelsDirectory = new Option<string>("--models-dir")
 {
     Description = "Cache folder for the generated ONNX graphs and images (generated on first use).",
@@ -161,6 +162,28 @@ serverSearch.SetAction((parse, token) => ServerSearchSuite.RunAsync(Settings(par
     ListArgument.Names(parse.GetValue(lexicalTargets)),
     ListArgument.Names(parse.GetValue(vectorTargets))), token));
 
+var ocrModels = new Option<string>("--ocr-models")
+{
+    Description = "PP-OCRv4 model folder (default: models/ocr; scripts/fetch-ocr-models.sh fills it).",
+    DefaultValueFactory = _ => Path.Combine(BenchPaths.RepositoryRoot, "models", "ocr"),
+};
+var ocrCharts = new Option<int?>("--charts") { Description = "1x bar charts (default 12; --quick 4)." };
+var ocrScreenshots = new Option<int?>("--screenshots") { Description = "1x application windows (default 12; --quick 4)." };
+var ocrPages = new Option<int?>("--pages") { Description = "Letter pages rendered at 150 dpi (default 6; --quick 2)." };
+var ocrParallel = new Option<string[]>("--parallel") { Description = "Platform readers = tesseract processes, e.g. 1,2 (default).", AllowMultipleArgumentsPerToken = true };
+var ocrProfile = new Option<bool>("--profile") { Description = "Also time decode, detection and recognition per image (one reader)." };
+var ingestOcr = new Command("ingest-ocr", "OCR images/s and word recall: the platform's PP-OCRv4 against tesseract on 1x charts, 1x screenshots and 150-dpi pages.")
+{
+    ocrModels, ocrCharts, ocrScreenshots, ocrPages, ocrParallel, ocrProfile, quick,
+};
+ingestOcr.SetAction((parse, token) => OcrThroughputSuite.RunAsync(Settings(parse), new OcrThroughputSuite.Options(
+    Path.GetFullPath(parse.GetRequiredValue(ocrModels)),
+    parse.GetValue(ocrCharts) ?? (parse.GetValue(quick) ? 4 : 12),
+    parse.GetValue(ocrScreenshots) ?? (parse.GetValue(quick) ? 4 : 12),
+    parse.GetValue(ocrPages) ?? (parse.GetValue(quick) ? 2 : 6),
+    ListArgument.Numbers(parse.GetValue(ocrParallel), [1, 2]),
+    parse.GetValue(ocrProfile)), token));
+
 root.Subcommands.Add(models);
 root.Subcommands.Add(searchLoad);
 root.Subcommands.Add(imageLoad);
@@ -172,4 +195,5 @@ root.Subcommands.Add(reranker);
 root.Subcommands.Add(isolation);
 root.Subcommands.Add(serverIngest);
 root.Subcommands.Add(serverSearch);
+root.Subcommands.Add(ingestOcr);
 return await root.Parse(args).InvokeAsync();
