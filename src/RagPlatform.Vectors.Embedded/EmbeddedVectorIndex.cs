@@ -7,9 +7,10 @@ using RagPlatform.Storage.Sqlite;
 
 namespace RagPlatform.Vectors.Embedded;
 
-/// <summary>Exact nearest-neighbour search with no server: the vectors are persisted in the SQLite
+/// <summary>Nearest-neighbour search with no server: the vectors are persisted in the SQLite
 /// database and searched from memory with SIMD dot products (vectors are L2-normalised, so the dot
-/// product is the cosine). The memory copy is a cache of the vectors table that catches up, by change
+/// product is the cosine): by default a scan of int8 codes whose best candidates are re-scored
+/// exactly, or an exact fp32 scan (<see cref="StorageOptions.VectorScan"/>). The memory copy is a cache of the vectors table that catches up, by change
 /// number, after each write of this instance and before each search, so writes made by another
 /// process sharing the database (the ingestion worker) become visible to this one's searches.
 /// <para>Locking: searches hold a read lock and run side by side; applying changes takes the write
@@ -22,6 +23,7 @@ internal sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable
 
     private readonly SqliteVectorTable _table;
     private readonly int _parallelScanThreshold;
+    private readonly bool _quantized;
     private readonly ILogger<EmbeddedVectorIndex> _logger;
     private readonly ReaderWriterLockSlim _memoryLock = new(LockRecursionPolicy.NoRecursion);
     private readonly SemaphoreSlim _catchUpGate = new(1, 1);
@@ -39,6 +41,7 @@ internal sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable
     {
         _table = new SqliteVectorTable(database, tables);
         _parallelScanThreshold = options.Value.ParallelScanThreshold;
+        _quantized = options.Value.VectorScan == VectorScanMode.Quantized;
         _logger = logger;
     }
 
@@ -75,7 +78,7 @@ internal sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable
         {
             var vectors = _vectors;
             var degree = vectors.Count >= _parallelScanThreshold ? Math.Max(1, Environment.ProcessorCount / concurrent) : 1;
-            return vectors.Search(query, limit, filter, degree, cancellationToken);
+            return vectors.Search(query, limit, filter, degree, cancellationToken, _quantized);
         }
         finally
         {
