@@ -92,6 +92,42 @@ internal sealed class VectorSegments
         return true;
     }
 
+    /// <summary>Removes every row of a document: one pass over the rows' slots from the end, so a
+    /// row swapped into a hole has already been looked at. Returns how many went.</summary>
+    public int RemoveDocument(Guid documentId)
+    {
+        if (!_documents.TryGetSlot(documentId, out var slot))
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        for (var position = Count - 1; position >= 0; position--)
+        {
+            var (segment, offset) = Locate(position);
+            if (segment.DocumentSlots[offset] == slot && Remove(segment.ItemIds[offset]))
+            {
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>Fills in the collections of the documents present (a document's never changes).</summary>
+    public void AssignCollections(IReadOnlyDictionary<Guid, string?> collections) => _documents.AssignCollections(collections);
+
+    /// <summary>Every row, in position order (writing a compacted generation).</summary>
+    public IEnumerable<(Guid ItemId, Guid DocumentId, Modality Modality, ReadOnlyMemory<float> Vector)> Rows()
+    {
+        for (var position = 0; position < Count; position++)
+        {
+            var (segment, offset) = Locate(position);
+            yield return (segment.ItemIds[offset], _documents.DocumentAt(segment.DocumentSlots[offset]), (Modality)segment.Modalities[offset],
+                segment.Vectors.AsMemory(offset * Dimensions, Dimensions));
+        }
+    }
+
     /// <summary>At most <paramref name="count"/> rows at evenly spaced positions (every row when
     /// there are fewer), copied out.</summary>
     public IReadOnlyList<VectorRecord> Sample(int count)
