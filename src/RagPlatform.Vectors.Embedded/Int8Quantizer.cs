@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace RagPlatform.Vectors.Embedded;
 
 /// <summary>Symmetric int8 scalar quantisation, one scale per vector: code = round(x × 127 / max|x|),
@@ -17,7 +19,7 @@ internal static class Int8Quantizer
             throw new ArgumentException($"{codes.Length} codes for a {vector.Length}-dimensional vector.", nameof(codes));
         }
 
-        var max = System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(vector);
+        var max = TensorPrimitives.MaxMagnitude(vector);
         var magnitude = MathF.Abs(max);
         if (magnitude == 0 || !float.IsFinite(magnitude))
         {
@@ -25,12 +27,12 @@ internal static class Int8Quantizer
             return 0;
         }
 
-        var inverse = MaxCode / magnitude;
-        for (var i = 0; i < vector.Length; i++)
-        {
-            codes[i] = (sbyte)Math.Clamp(MathF.Round(vector[i] * inverse), -MaxCode, MaxCode);
-        }
-
+        // Vectorised: scale, round half to even, narrow. |x| × 127 / max|x| ≤ 127 up to one ulp,
+        // which rounds back to 127, so the saturating narrow never reaches -128.
+        var scaled = vector.Length <= 4096 ? stackalloc float[vector.Length] : new float[vector.Length];
+        TensorPrimitives.Multiply(vector, MaxCode / magnitude, scaled);
+        TensorPrimitives.Round(scaled, scaled);
+        TensorPrimitives.ConvertSaturating(scaled, codes);
         return magnitude / MaxCode;
     }
 
