@@ -11,10 +11,10 @@ internal sealed class VectorSegmentsLoader(VectorSegments target) : IVectorLogSi
 {
     public int Records { get; private set; }
 
-    public void Upserted(Guid itemId, Guid documentId, Modality modality, ReadOnlySpan<float> vector)
+    public void Upserted(Guid itemId, Guid documentId, Modality modality, ReadOnlySpan<float> vector, long offset)
     {
         Records++;
-        target.Upsert(itemId, documentId, modality, vector);
+        target.Upsert(itemId, documentId, modality, vector, logOffset: offset);
     }
 
     public void DocumentDeleted(Guid documentId)

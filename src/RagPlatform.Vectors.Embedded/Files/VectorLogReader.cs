@@ -20,7 +20,7 @@ internal static class VectorLogReader
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var consumed = Parse(buffer.AsSpan(0, buffered), sink, out var damaged);
+            var consumed = Parse(buffer.AsSpan(0, buffered), position, sink, out var damaged);
             position += consumed;
             if (damaged)
             {
@@ -52,9 +52,9 @@ internal static class VectorLogReader
         }
     }
 
-    /// <summary>Hands over the complete intact records at the front of <paramref name="data"/>;
-    /// returns the bytes they span.</summary>
-    private static int Parse(ReadOnlySpan<byte> data, IVectorLogSink sink, out bool damaged)
+    /// <summary>Hands over the complete intact records at the front of <paramref name="data"/>
+    /// (which starts at file offset <paramref name="dataOffset"/>); returns the bytes they span.</summary>
+    private static int Parse(ReadOnlySpan<byte> data, long dataOffset, IVectorLogSink sink, out bool damaged)
     {
         damaged = false;
         var offset = 0;
@@ -82,7 +82,7 @@ internal static class VectorLogReader
 
             if (VectorLogFormat.Op(record) == VectorLogFormat.Upsert)
             {
-                sink.Upserted(VectorLogFormat.ItemId(record), VectorLogFormat.DocumentId(record), VectorLogFormat.ModalityOf(record), VectorLogFormat.Vector(record));
+                sink.Upserted(VectorLogFormat.ItemId(record), VectorLogFormat.DocumentId(record), VectorLogFormat.ModalityOf(record), VectorLogFormat.Vector(record), dataOffset + offset);
             }
             else
             {
