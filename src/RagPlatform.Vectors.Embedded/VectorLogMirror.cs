@@ -131,7 +131,7 @@ internal sealed class VectorLogMirror(VectorFolder folder, SqliteVectorTable leg
             try
             {
                 var loaded = new VectorSegments(keepVectors: keepVectors);
-                var loader = new VectorSegmentsLoader(loaded);
+                var loader = new VectorSegmentsLoader(loaded, RandomAccess.GetLength(file));
                 var end = await VectorLogReader.ReadAsync(file, 0, loader, cancellationToken);
                 loaded.AssignCollections(await collections.ReadAllAsync(cancellationToken));
                 loaded.AttachLog(log);
