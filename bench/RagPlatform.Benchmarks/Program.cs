@@ -5,7 +5,7 @@ using RagPlatform.Benchmarks.Server;
 using RagPlatform.Benchmarks.Suites;
 
 // dotnet run -c Release --project bench/RagPlatform.Benchmarks -- <suite> [options]
-// Suites: models (generate + verify the CLIP graphs), onnx-raw, vectors, clip-pipeline, reranker, answering, isolation,
+// Suites: models (generate + verify the CLIP graphs), onnx-raw, vectors, vectors-reopen, clip-pipeline, reranker, answering, isolation,
 // image-load, search-load, server-ingest, server-search, ingest-ocr.
 var modelsDirectory = new Option<string>("--models-dir")
 {
@@ -57,6 +57,10 @@ var vectors = new Command("vectors", "Exact top-k search latency and memory at 1
 vectors.SetAction((parse, token) => VectorsSuite.RunAsync(Settings(parse),
     ListArgument.Numbers(parse.GetValue(sizes), [10_000, 100_000, 1_000_000]),
     ListArgument.Names(parse.GetValue(targets)), parse.GetValue(k), parse.GetValue(queries), token));
+
+var scanMode = new Option<RagPlatform.Storage.Files.VectorScanMode>("--scan") { Description = "Quantized (default) or Exact.", DefaultValueFactory = _ => RagPlatform.Storage.Files.VectorScanMode.Quantized };
+var vectorsReopen = new Command("vectors-reopen", "Reopen the embedded index a vectors run left in artifacts/bench-tmp, in a fresh process: reload time and resident memory.") { scanMode };
+vectorsReopen.SetAction((parse, token) => VectorsReopenSuite.RunAsync(parse.GetValue(scanMode), token));
 
 var images = new Option<string?>("--images") { Description = "Folder of real image files (default: a generated synthetic set)." };
 var clipPipeline = new Command("clip-pipeline", "Decode + preprocess + inference vs raw inference on the same vision graph.")
@@ -190,6 +194,7 @@ root.Subcommands.Add(imageLoad);
 root.Subcommands.Add(answering);
 root.Subcommands.Add(onnxRaw);
 root.Subcommands.Add(vectors);
+root.Subcommands.Add(vectorsReopen);
 root.Subcommands.Add(clipPipeline);
 root.Subcommands.Add(reranker);
 root.Subcommands.Add(isolation);

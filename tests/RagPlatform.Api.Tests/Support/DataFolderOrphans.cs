@@ -1,3 +1,6 @@
+using Microsoft.Data.Sqlite;
+using RagPlatform.Vectors.Embedded.Files;
+
 namespace RagPlatform.Api.Tests.Support;
 
 /// <summary>What is left of documents in a data folder, store by store: rows of every table that
