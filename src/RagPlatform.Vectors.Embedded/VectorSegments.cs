@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Search;
 using RagPlatform.Vectors.Embedded.Files;
@@ -79,6 +80,9 @@ internal sealed class VectorSegments
 
     /// <param name="collection">The document's collection (see <see cref="DocumentSlots.Acquire"/>).</param>
     /// <param name="logOffset">Where the row's record starts in the log; -1 when it has none.</param>
+    // Fully optimised from the first call: a start-up load runs this a million times before tiered
+    // compilation would replace its unoptimised first version (measured: 2.4-2.9 s vs 2.0 s at 1M).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Upsert(Guid itemId, Guid documentId, Modality modality, ReadOnlySpan<float> vector, string? collection = null, long logOffset = -1)
     {
         if (Count == 0 && Dimensions != vector.Length)

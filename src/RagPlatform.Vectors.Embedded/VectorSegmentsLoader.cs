@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RagPlatform.Core.Documents;
 using RagPlatform.Vectors.Embedded.Files;
 
@@ -13,6 +14,9 @@ internal sealed class VectorSegmentsLoader(VectorSegments target, long fileBytes
 {
     public int Records { get; private set; }
 
+    // Fully optimised from the first call: a start-up load runs this a million times before tiered
+    // compilation would replace its unoptimised first version (measured: 2.4-2.9 s vs 2.0 s at 1M).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Upserted(Guid itemId, Guid documentId, Modality modality, ReadOnlySpan<float> vector, long offset)
     {
         if (Records++ == 0)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace RagPlatform.Vectors.Embedded.Files;
@@ -61,6 +62,9 @@ internal static class VectorLogReader
     /// Checksums, the bulk of the work on a load (every byte of the log), are verified first for the
     /// whole chunk, spread over the cores; records are then handed over in order up to the first
     /// one that fails.</summary>
+    // Fully optimised from the first call: a start-up load runs this a million times before tiered
+    // compilation would replace its unoptimised first version (measured: 2.4-2.9 s vs 2.0 s at 1M).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Parse(byte[] buffer, int count, long dataOffset, IVectorLogSink sink, out bool damaged)
     {
         var data = buffer.AsSpan(0, count);

@@ -83,6 +83,43 @@ public sealed class EmbeddedVectorFilesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_flipped_byte_in_a_large_chunk_whose_checksums_are_verified_in_parallel_drops_only_the_tail_from_it()
+    {
+        var records = Records(1_000, Guid.NewGuid());
+        await OpenIndex().UpsertAsync(records, Token);
+        using (var log = new FileStream(LogPath(1), FileMode.Open))
+        {
+            log.Position = (700L * VectorLogFormat.RecordBytes(Dimensions)) + VectorLogFormat.HeaderBytes + 3;
+            var value = log.ReadByte();
+            log.Position--;
+            log.WriteByte((byte)(value ^ 0x01));
+        }
+
+        var reader = OpenIndex();
+        Assert.Equal(700, await reader.CountAsync(Token));
+        Assert.Equal(records.Take(700).Select(r => r.ItemId).Order(), await ItemIdsAsync(reader));
+    }
+
+    [Fact]
+    public async Task The_census_counts_the_live_rows_of_each_document_in_both_spaces()
+    {
+        var kept = Guid.NewGuid();
+        var deleted = Guid.NewGuid();
+        var index = OpenIndex();
+        var keptRecords = Records(3, kept);
+        await index.UpsertAsync([.. keptRecords, .. Records(2, deleted)], Token);
+        await index.UpsertAsync([keptRecords[0] with { Vector = _random.Next() }], Token);
+        await index.DeleteDocumentAsync(deleted, Token);
+        var text = new EmbeddedVectorIndex(_storage.OpenDatabase(), VectorTableNames.Text, _storage.Options(), NullLogger<EmbeddedVectorIndex>.Instance);
+        _indexes.Add(text);
+        await text.UpsertAsync(Records(4, kept), Token);
+
+        var census = await VectorFolderCensus.CountByDocumentAsync(_storage.DataDirectory, Token);
+
+        Assert.Equal(new Dictionary<Guid, int> { [kept] = 7 }, census);
+    }
+
+    [Fact]
     public async Task The_latest_record_of_an_item_wins_also_after_a_delete_and_a_reingest()
     {
         var index = OpenIndex();
