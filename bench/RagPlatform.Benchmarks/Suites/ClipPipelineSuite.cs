@@ -3,12 +3,14 @@ using RagPlatform.Benchmarks.Harness;
 using RagPlatform.Benchmarks.Inference;
 using RagPlatform.Benchmarks.Onnx.Clip;
 using RagPlatform.Benchmarks.Pipeline;
+using RagPlatform.Infrastructure.Clip;
 
 namespace RagPlatform.Benchmarks.Suites;
 
 /// <summary>`clip-pipeline`: images/s of the platform's whole image path (file bytes → embedding)
-/// against raw inference on the same generated vision graph, as a ratio. Runs raw-only, and says
-/// so, until <see cref="ClipPipelineSeam"/> is wired.</summary>
+/// against raw inference on the same generated vision graph and batch size, as a ratio, timed
+/// side by side (<see cref="SideBySide"/>); first, where the time between bytes and tensor goes,
+/// per image (<see cref="PreprocessStages"/>).</summary>
 internal static class ClipPipelineSuite
 {
     public static async Task<int> RunAsync(
@@ -25,43 +27,31 @@ internal static class ClipPipelineSuite
         run.Note(string.Create(CultureInfo.InvariantCulture,
             $"{images.Count} images, {images.Sum(image => image.Data.Length) / 1e6:F1} MB encoded: {string.Join(", ", images.Select(image => $"{image.Name} {image.PixelWidth}x{image.PixelHeight}"))}"));
 
+        var stages = PreprocessStages.Measure(images, ReadPreprocessorConfig(), repeats: 3);
+        stages.ToList().ForEach(run.Add);
+        BenchConsole.Table(["image", "decode ms", "resize+crop ms", "normalise ms", "total ms"], stages.Select(PreprocessStages.Cells));
+
         var rows = new List<InferenceRow>();
-        var rawByBatch = new Dictionary<int, InferenceRow>();
         using (var session = TowerSession.Open(files, ClipTower.Vision, settings.IntraOpThreads))
         {
             foreach (var batch in batches)
             {
-                var counts = RawInference.DefaultCounts(batch);
-                var row = RawInference.Measure(session, batch, warmup ?? counts.Warmup, iterations ?? counts.Iterations, settings.Seed);
-                rows.Add(row);
-                rawByBatch[batch] = row;
+                // Fewer calls than onnx-raw's defaults: each call here is a stream of several batches.
+                await using var pipeline = ClipPipelineSeam.TryCreate(files, batch)
+                    ?? throw new InvalidOperationException("The platform's image pipeline is not wired (Pipeline/ClipPipelineSeam.cs returns null).");
+                var (raw, piped) = await SideBySide.MeasureAsync(session, pipeline, images, batch, files.Architecture.EmbeddingSize,
+                    warmup ?? 1, iterations ?? 5, settings.Seed, cancellationToken).ConfigureAwait(false);
+                rows.Add(raw);
+                rows.Add(piped);
             }
         }
 
-        var pipeline = ClipPipelineSeam.TryCreate(files);
-        if (pipeline is null)
-        {
-            BenchConsole.Warn("The platform's image pipeline is not wired (Pipeline/ClipPipelineSeam.cs returns null): measuring raw inference only.");
-            run.Note("Pipeline not wired: raw inference only; no ratio.");
-        }
-        else
-        {
-            await using (pipeline.ConfigureAwait(false))
-            {
-                foreach (var batch in batches)
-                {
-                    var counts = RawInference.DefaultCounts(batch);
-                    rows.Add(await MeasurePipelineAsync(pipeline, images, batch, files.Architecture.EmbeddingSize,
-                        warmup ?? counts.Warmup, iterations ?? counts.Iterations, cancellationToken).ConfigureAwait(false));
-                }
-            }
-        }
-
+        var pipelineName = "platform-clip";
         var comparisons = batches.Select(batch =>
         {
-            var pipelineRow = rows.FirstOrDefault(row => row.Mode == "pipeline" && row.Batch == batch);
-            var raw = rawByBatch[batch].ItemsPerSecond;
-            return new PipelineComparison(batch, raw, pipelineRow?.ItemsPerSecond, pipelineRow?.ItemsPerSecond / raw, pipeline?.Name ?? "not wired");
+            var pipelineRow = rows.First(row => row.Mode == "pipeline" && row.Batch == batch);
+            var raw = rows.First(row => row.Mode == "raw" && row.Batch == batch).ItemsPerSecond;
+            return new PipelineComparison(batch, raw, pipelineRow.ItemsPerSecond, pipelineRow.ItemsPerSecond / raw, pipelineName);
         }).ToList();
 
         rows.ForEach(run.Add);
@@ -79,23 +69,9 @@ internal static class ClipPipelineSuite
         return 0;
     }
 
-    /// <summary>Each call embeds <paramref name="batch"/> images, cycling through the set, so decode
-    /// cost is averaged over small and 12 MP files alike.</summary>
-    private static async Task<InferenceRow> MeasurePipelineAsync(
-        IImageEmbeddingPipeline pipeline, IReadOnlyList<BenchImage> images, int batch, int embeddingSize, int warmup, int iterations, CancellationToken cancellationToken)
+    private static ClipPreprocessorConfig ReadPreprocessorConfig()
     {
-        IReadOnlyList<ReadOnlyMemory<byte>> Call(int call) =>
-            [.. Enumerable.Range(call * batch, batch).Select(index => (ReadOnlyMemory<byte>)images[index % images.Count].Data)];
-
-        var check = await pipeline.EmbedAsync(Call(0), cancellationToken).ConfigureAwait(false);
-        if (check.Count != batch || check.Any(embedding => embedding.Length != embeddingSize || !embedding.All(float.IsFinite)))
-        {
-            throw new InvalidOperationException(
-                $"The pipeline {pipeline.Name} returned {check.Count} embeddings of lengths {string.Join(", ", check.Select(e => e.Length))} for {batch} images; expected {embeddingSize} finite values each.");
-        }
-
-        var latency = await Measurement.RunAsync(warmup, iterations,
-            async (call, token) => await pipeline.EmbedAsync(Call(call), token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-        return new InferenceRow("vision", "pipeline", batch, warmup, latency, latency.Throughput(batch));
+        using var json = File.OpenRead(Path.Combine(BenchPaths.RepositoryRoot, "tests", "fixtures", "clip", "model", "preprocessor_config.json"));
+        return ClipPreprocessorConfig.Parse(json);
     }
 }
