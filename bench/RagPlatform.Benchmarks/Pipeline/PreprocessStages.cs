@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RagPlatform.Benchmarks.Harness;
 using RagPlatform.Infrastructure.Clip;
 using RagPlatform.Infrastructure.Imaging;
@@ -7,7 +6,8 @@ namespace RagPlatform.Benchmarks.Pipeline;
 
 /// <summary>Where the time between file bytes and tensor goes, per image, on one thread: the
 /// decode (Skia, EXIF, white background), the resize and crop (Pillow's bicubic), and the
-/// normalisation into floats. Best of a few runs, so a busy machine inflates it least.</summary>
+/// normalisation into floats. Thread CPU time (<see cref="ThreadCpuClock"/>), best of a few runs,
+/// so that a busy machine inflates it least.</summary>
 internal static class PreprocessStages
 {
     public static IReadOnlyList<StageRow> Measure(IReadOnlyList<BenchImage> images, ClipPreprocessorConfig config, int repeats)
@@ -21,20 +21,22 @@ internal static class PreprocessStages
             double decode = double.MaxValue, resize = double.MaxValue, normalise = double.MaxValue;
             for (var i = 0; i < repeats; i++)
             {
-                var clock = Stopwatch.StartNew();
+                var start = ThreadCpuClock.NowMs();
                 var decoded = decoder.Decode(image.Data);
-                decode = Math.Min(decode, clock.Elapsed.TotalMilliseconds);
-                clock.Restart();
+                var decodedAt = ThreadCpuClock.NowMs();
                 preprocessor.ResizeAndCrop(decoded);
-                resize = Math.Min(resize, clock.Elapsed.TotalMilliseconds);
-                clock.Restart();
+                var resizedAt = ThreadCpuClock.NowMs();
                 preprocessor.Preprocess(decoded, tensor);
-                normalise = Math.Min(normalise, clock.Elapsed.TotalMilliseconds - resize);
+                var tensorAt = ThreadCpuClock.NowMs();
+                decode = Math.Min(decode, decodedAt - start);
+                resize = Math.Min(resize, resizedAt - decodedAt);
+                normalise = Math.Min(normalise, (tensorAt - resizedAt) - (resizedAt - decodedAt));
             }
 
             rows.Add(new StageRow(image.Name, decode, resize, Math.Max(0, normalise)));
         }
 
+        rows.Add(new StageRow("mean per image", rows.Average(row => row.DecodeMs), rows.Average(row => row.ResizeCropMs), rows.Average(row => row.NormaliseMs)));
         return rows;
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using RagPlatform.Benchmarks.Harness;
 using RagPlatform.Benchmarks.Inference;
 
@@ -13,7 +14,7 @@ internal static class SideBySide
 {
     public static int BatchesPerCall(int batch) => batch == 1 ? 8 : 4;
 
-    public static async Task<(InferenceRow Raw, InferenceRow Pipeline)> MeasureAsync(
+    public static async Task<SideBySideResult> MeasureAsync(
         TowerSession session, IImageEmbeddingPipeline pipeline, IReadOnlyList<BenchImage> images, int batch, int embeddingSize,
         int warmup, int iterations, ulong seed, CancellationToken cancellationToken)
     {
@@ -32,13 +33,20 @@ internal static class SideBySide
             }
         }
 
-        var raw = new List<double>();
-        var piped = new List<double>();
+        var raw = new List<(double Wall, double Cpu)>();
+        var piped = new List<(double Wall, double Cpu)>();
+        Task RawAsync()
+        {
+            Raw();
+            return Task.CompletedTask;
+        }
+
         for (var call = 0; call < warmup + iterations; call++)
         {
             var rawFirst = call % 2 == 0;
-            var first = rawFirst ? Time(Raw) : await TimeAsync(() => pipeline.EmbedAsync(Files(call), cancellationToken)).ConfigureAwait(false);
-            var second = rawFirst ? await TimeAsync(() => pipeline.EmbedAsync(Files(call), cancellationToken)).ConfigureAwait(false) : Time(Raw);
+            var files = Files(call);
+            var first = await TimeAsync(rawFirst ? RawAsync : () => pipeline.EmbedAsync(files, cancellationToken)).ConfigureAwait(false);
+            var second = await TimeAsync(rawFirst ? () => pipeline.EmbedAsync(files, cancellationToken) : RawAsync).ConfigureAwait(false);
             if (call >= warmup)
             {
                 raw.Add(rawFirst ? first : second);
@@ -46,24 +54,27 @@ internal static class SideBySide
             }
         }
 
-        var rawLatency = LatencySummary.From(raw);
-        var pipedLatency = LatencySummary.From(piped);
-        return (new InferenceRow("vision", "raw", batch, warmup, rawLatency, rawLatency.Throughput(perCall)),
-            new InferenceRow("vision", "pipeline", batch, warmup, pipedLatency, pipedLatency.Throughput(perCall)));
+        var rawLatency = LatencySummary.From([.. raw.Select(sample => sample.Wall)]);
+        var pipedLatency = LatencySummary.From([.. piped.Select(sample => sample.Wall)]);
+        var paired = raw.Zip(piped, (r, p) => r.Wall / p.Wall).Order().ToArray();
+        return new SideBySideResult(
+            new InferenceRow("vision", "raw", batch, warmup, rawLatency, rawLatency.Throughput(perCall)),
+            new InferenceRow("vision", "pipeline", batch, warmup, pipedLatency, pipedLatency.Throughput(perCall)),
+            paired.Length % 2 == 1 ? paired[paired.Length / 2] : (paired[(paired.Length / 2) - 1] + paired[paired.Length / 2]) / 2,
+            raw.Sum(sample => sample.Cpu) / (raw.Count * perCall),
+            piped.Sum(sample => sample.Cpu) / (piped.Count * perCall));
     }
 
-    private static double Time(Action call)
+    /// <summary>Wall time and the whole process's CPU time of one call, in milliseconds.</summary>
+    private static async Task<(double Wall, double Cpu)> TimeAsync(Func<Task> call)
     {
-        var start = System.Diagnostics.Stopwatch.GetTimestamp();
-        call();
-        return System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-    }
-
-    private static async Task<double> TimeAsync(Func<Task> call)
-    {
-        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var start = Stopwatch.GetTimestamp();
         await call().ConfigureAwait(false);
-        return System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        var wall = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        process.Refresh();
+        return (wall, (process.TotalProcessorTime - cpu).TotalMilliseconds);
     }
 
     private static async Task CheckAsync(IImageEmbeddingPipeline pipeline, IReadOnlyList<ReadOnlyMemory<byte>> files, int embeddingSize, CancellationToken cancellationToken)
@@ -76,3 +87,7 @@ internal static class SideBySide
         }
     }
 }
+
+/// <summary>Both sides of one batch size, with the paired median ratio (raw over pipeline time of
+/// neighbouring calls) and the process CPU time per image on each side.</summary>
+internal sealed record SideBySideResult(InferenceRow Raw, InferenceRow Pipeline, double PairedMedianRatio, double RawCpuMsPerImage, double PipelineCpuMsPerImage);

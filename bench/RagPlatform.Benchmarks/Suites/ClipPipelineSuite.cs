@@ -29,9 +29,11 @@ internal static class ClipPipelineSuite
 
         var stages = PreprocessStages.Measure(images, ReadPreprocessorConfig(), repeats: 3);
         stages.ToList().ForEach(run.Add);
-        BenchConsole.Table(["image", "decode ms", "resize+crop ms", "normalise ms", "total ms"], stages.Select(PreprocessStages.Cells));
+        var clock = ThreadCpuClock.IsCpuTime ? "CPU" : "wall";
+        BenchConsole.Table(["image", $"decode {clock} ms", $"resize+crop {clock} ms", $"normalise {clock} ms", $"total {clock} ms"], stages.Select(PreprocessStages.Cells));
 
         var rows = new List<InferenceRow>();
+        var results = new Dictionary<int, SideBySideResult>();
         using (var session = TowerSession.Open(files, ClipTower.Vision, settings.IntraOpThreads))
         {
             foreach (var batch in batches)
@@ -39,31 +41,37 @@ internal static class ClipPipelineSuite
                 // Fewer calls than onnx-raw's defaults: each call here is a stream of several batches.
                 await using var pipeline = ClipPipelineSeam.TryCreate(files, batch)
                     ?? throw new InvalidOperationException("The platform's image pipeline is not wired (Pipeline/ClipPipelineSeam.cs returns null).");
-                var (raw, piped) = await SideBySide.MeasureAsync(session, pipeline, images, batch, files.Architecture.EmbeddingSize,
+                var result = await SideBySide.MeasureAsync(session, pipeline, images, batch, files.Architecture.EmbeddingSize,
                     warmup ?? 1, iterations ?? 5, settings.Seed, cancellationToken).ConfigureAwait(false);
-                rows.Add(raw);
-                rows.Add(piped);
+                rows.Add(result.Raw);
+                rows.Add(result.Pipeline);
+                results[batch] = result;
             }
         }
 
         var pipelineName = "platform-clip";
         var comparisons = batches.Select(batch =>
         {
-            var pipelineRow = rows.First(row => row.Mode == "pipeline" && row.Batch == batch);
-            var raw = rows.First(row => row.Mode == "raw" && row.Batch == batch).ItemsPerSecond;
-            return new PipelineComparison(batch, raw, pipelineRow.ItemsPerSecond, pipelineRow.ItemsPerSecond / raw, pipelineName);
+            var result = results[batch];
+            var raw = result.Raw.ItemsPerSecond;
+            return new PipelineComparison(batch, raw, result.Pipeline.ItemsPerSecond, result.Pipeline.ItemsPerSecond / raw, pipelineName,
+                result.PairedMedianRatio, result.RawCpuMsPerImage, result.PipelineCpuMsPerImage);
         }).ToList();
 
         rows.ForEach(run.Add);
         comparisons.ForEach(run.Add);
         BenchConsole.Table(["tower", "batch", "iterations", "p50 ms", "p95 ms", "mean ms", "images/s"], rows.Select(OnnxRawSuite.Cells));
-        BenchConsole.Table(["batch", "raw images/s", "pipeline images/s", "pipeline / raw"], comparisons.Select(comparison => (IReadOnlyList<string>)
-        [
-            Cell.Of(comparison.Batch),
-            Cell.Of(comparison.RawImagesPerSecond, "F1"),
-            comparison.PipelineImagesPerSecond is { } perSecond ? Cell.Of(perSecond, "F1") : "n/a",
-            comparison.Ratio is { } ratio ? Cell.Of(ratio, "F3") : "n/a",
-        ]));
+        BenchConsole.Table(["batch", "raw images/s", "pipeline images/s", "pipeline / raw", "paired median", "raw CPU ms/image", "pipeline CPU ms/image"],
+            comparisons.Select(comparison => (IReadOnlyList<string>)
+            [
+                Cell.Of(comparison.Batch),
+                Cell.Of(comparison.RawImagesPerSecond, "F2"),
+                Cell.Of(comparison.PipelineImagesPerSecond ?? 0, "F2"),
+                Cell.Of(comparison.Ratio ?? 0, "F3"),
+                Cell.Of(comparison.PairedMedianRatio ?? 0, "F3"),
+                Cell.Of(comparison.RawCpuMsPerImage ?? 0, "F0"),
+                Cell.Of(comparison.PipelineCpuMsPerImage ?? 0, "F0"),
+            ]));
         run.Note($"Machine: {run.Machine}. Load average at end: {MachineSnapshot.ReadLoadAverage()}.");
         await run.SaveAsync(cancellationToken).ConfigureAwait(false);
         return 0;
