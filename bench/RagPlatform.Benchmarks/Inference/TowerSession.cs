@@ -38,7 +38,8 @@ internal sealed class TowerSession : IDisposable
     public IReadOnlyDictionary<string, NodeMetadata> OutputMetadata => _session.OutputMetadata;
 
     /// <param name="intraOpThreads">Threads per operator; null keeps ONNX Runtime's default (one per physical core).</param>
-    public static TowerSession Open(ClipModelFiles files, ClipTower tower, int? intraOpThreads)
+    /// <param name="spinning">Whether waiting threads spin (ONNX Runtime's default) or sleep (the platform's CLIP setting).</param>
+    public static TowerSession Open(ClipModelFiles files, ClipTower tower, int? intraOpThreads, bool spinning = true)
     {
         using var options = new SessionOptions
         {
@@ -48,6 +49,11 @@ internal sealed class TowerSession : IDisposable
         if (intraOpThreads is { } threads)
         {
             options.IntraOpNumThreads = threads;
+        }
+
+        if (!spinning)
+        {
+            options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         }
 
         var path = tower == ClipTower.Vision ? files.VisionModelPath : files.TextModelPath;

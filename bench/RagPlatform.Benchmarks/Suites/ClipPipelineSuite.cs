@@ -14,7 +14,7 @@ namespace RagPlatform.Benchmarks.Suites;
 internal static class ClipPipelineSuite
 {
     public static async Task<int> RunAsync(
-        BenchSettings settings, IReadOnlyList<int> batches, string? imagesDirectory, int? iterations, int? warmup, CancellationToken cancellationToken)
+        BenchSettings settings, IReadOnlyList<int> batches, string? imagesDirectory, bool rawSpinning, int? iterations, int? warmup, CancellationToken cancellationToken)
     {
         var run = new SuiteRun("clip-pipeline", settings);
         BenchConsole.Heading($"clip-pipeline: {settings.Architecture.Name}, batches {string.Join(", ", batches)}");
@@ -24,6 +24,7 @@ internal static class ClipPipelineSuite
             ? await BenchImageSet.EnsureSyntheticAsync(settings.ModelsDirectory, settings.Seed, BenchConsole.Info, cancellationToken).ConfigureAwait(false)
             : await BenchImageSet.LoadAsync(imagesDirectory, cancellationToken).ConfigureAwait(false);
         run.Settings["images"] = imagesDirectory ?? "synthetic";
+        run.Settings["rawSpinning"] = rawSpinning ? "on (ONNX Runtime default)" : "off (as the platform)";
         run.Note(string.Create(CultureInfo.InvariantCulture,
             $"{images.Count} images, {images.Sum(image => image.Data.Length) / 1e6:F1} MB encoded: {string.Join(", ", images.Select(image => $"{image.Name} {image.PixelWidth}x{image.PixelHeight}"))}"));
 
@@ -34,7 +35,7 @@ internal static class ClipPipelineSuite
 
         var rows = new List<InferenceRow>();
         var results = new Dictionary<int, SideBySideResult>();
-        using (var session = TowerSession.Open(files, ClipTower.Vision, settings.IntraOpThreads))
+        using (var session = TowerSession.Open(files, ClipTower.Vision, settings.IntraOpThreads, rawSpinning))
         {
             foreach (var batch in batches)
             {
