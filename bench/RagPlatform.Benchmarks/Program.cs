@@ -59,11 +59,16 @@ vectors.SetAction((parse, token) => VectorsSuite.RunAsync(Settings(parse),
     ListArgument.Names(parse.GetValue(targets)), parse.GetValue(k), parse.GetValue(queries), token));
 
 var images = new Option<string?>("--images") { Description = "Folder of real image files (default: a generated synthetic set)." };
+var rawSpinning = new Option<bool>("--raw-spinning")
+{
+    Description = "Raw side: ONNX Runtime's threads spin while they wait (its default; true) or sleep as the platform's do (false).",
+    DefaultValueFactory = _ => true,
+};
 var clipPipeline = new Command("clip-pipeline", "Decode + preprocess + inference vs raw inference on the same vision graph.")
 {
-    iterations, warmup, batches, images,
+    iterations, warmup, batches, images, rawSpinning,
 };
-clipPipeline.SetAction((parse, token) => ClipPipelineSuite.RunAsync(Settings(parse), Batches(parse), parse.GetValue(images),
+clipPipeline.SetAction((parse, token) => ClipPipelineSuite.RunAsync(Settings(parse), Batches(parse), parse.GetValue(images), parse.GetValue(rawSpinning),
     parse.GetValue(iterations), parse.GetValue(warmup), token));
 
 var topN = new Option<string[]>("--top-n") { Description = "Passages re-ranked per query, e.g. 10,20,50 (default).", AllowMultipleArgumentsPerToken = true };

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
-using RagPlatform.Core.Documents;
 using RagPlatform.Core.Ingestion;
 using RagPlatform.Infrastructure.Imaging;
 
@@ -19,7 +18,6 @@ internal sealed class ExtractionSession : IDisposable
     private ServiceProvider? services;
     private IExtractedDocument? document;
     private ImageScreen? screen;
-    private bool renderIsUpload;
 
     public async Task<ExtractorResponse> AnswerAsync(ExtractorRequest request, CancellationToken cancellationToken)
     {
@@ -58,10 +56,10 @@ internal sealed class ExtractionSession : IDisposable
             .AddLogging(ConfigureLogging)
             .AddSingleton(Options.Create(open.Settings))
             .AddSingleton(decoder)
+            .AddSingleton(new ImageDocumentExtractor(decoder, decodeFullSize: true))
             .AddExtractorsByKind()
             .BuildServiceProvider();
         screen = new ImageScreen(decoder);
-        renderIsUpload = open.Kind == DocumentKind.Image;
         document = await services.GetRequiredService<ExtractorByKind>().OpenAsync(open.Path, open.Kind, cancellationToken).ConfigureAwait(false);
         return new ExtractorResponse.Opened(document.PageCount, document.Title);
     }
@@ -74,7 +72,7 @@ internal sealed class ExtractionSession : IDisposable
         }
 
         var page = await document.ExtractPageAsync(number, cancellationToken).ConfigureAwait(false);
-        screen.Screen(page, renderIsUpload);
+        screen.Screen(page);
         return new ExtractorResponse.PageRead(page);
     }
 
