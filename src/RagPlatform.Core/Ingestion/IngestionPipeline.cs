@@ -177,7 +177,10 @@ public sealed partial class IngestionPipeline(
         {
             // A delete by another process fences the store, a replacement changes the content; this
             // run notices before the next page.
-            if (await IsGoneOrReplacedAsync(document, cancellationToken))
+            var checking = IngestionActivities.Start(IngestionActivities.Progress);
+            var gone = await IsGoneOrReplacedAsync(document, cancellationToken);
+            checking?.Dispose();
+            if (gone)
             {
                 LogStoppedForDeletion(document.Id);
                 return null;
@@ -197,7 +200,12 @@ public sealed partial class IngestionPipeline(
             var items = 0;
             try
             {
-                var page = await opened.ExtractPageAsync(number, cancellationToken);
+                ExtractedPage page;
+                using (IngestionActivities.Start(IngestionActivities.Extract))
+                {
+                    page = await opened.ExtractPageAsync(number, cancellationToken);
+                }
+
                 items = await pageIndexer.IndexAsync(document, page, opened.Title, cancellationToken);
             }
             catch (DocumentRejectedException ex) when (opened.PageCount > 1)
@@ -206,7 +214,11 @@ public sealed partial class IngestionPipeline(
                 LogPageSkipped(document.Id, number, ex.Message);
             }
 
-            document = await SaveAsync(document with { PagesDone = number, ItemCount = document.ItemCount + items }, cancellationToken);
+            using (IngestionActivities.Start(IngestionActivities.Progress))
+            {
+                document = await SaveAsync(document with { PagesDone = number, ItemCount = document.ItemCount + items }, cancellationToken);
+            }
+
             pagesThisTurn++;
         }
 
