@@ -20,6 +20,18 @@ public sealed class PdfRenderTests
     }
 
     [Fact]
+    public async Task Renders_are_opaque_rgb_on_white_paper()
+    {
+        var page = Assert.Single(await ExtractorFactory.ExtractAllAsync(SamplePdfs.Sentences("Ink on paper.")));
+
+        // PNG header: the IHDR chunk's colour type (byte 25) is 2 for RGB, 6 for RGB with alpha.
+        Assert.Equal(2, page.Render.Data.Span[25]);
+        using var decoded = TestImages.Decode(page.Render.Data);
+        Assert.Equal(SkiaSharp.SKColors.White, decoded.GetPixel(decoded.Width - 3, decoded.Height - 3));
+        Assert.InRange(RenderInk.DarkFraction(page.Render), 0.0001, 0.05);
+    }
+
+    [Fact]
     public async Task A_huge_page_is_rendered_no_larger_than_the_maximum_side()
     {
         // 200 × 100 inches: 30,000 × 15,000 pixels at 150 dpi.
