@@ -45,4 +45,12 @@ public static class IngestionActivities
 
     /// <summary>Starts the stage's activity, or returns null when nothing listens.</summary>
     public static Activity? Start(string stage) => Source.StartActivity(stage, ActivityKind.Internal);
+
+    /// <summary>Runs one stage's work inside the stage's activity.</summary>
+    public static async Task<T> TimeAsync<T>(string stage, Func<Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        using var activity = Start(stage);
+        return await work();
+    }
 }
