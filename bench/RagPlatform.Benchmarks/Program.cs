@@ -6,7 +6,7 @@ using RagPlatform.Benchmarks.Suites;
 
 // dotnet run -c Release --project bench/RagPlatform.Benchmarks -- <suite> [options]
 // Suites: models (generate + verify the CLIP graphs), onnx-raw, vectors, clip-pipeline, reranker, answering, isolation,
-// image-load, search-load, server-ingest, server-search, ingest-ocr.
+// image-load, search-load, server-ingest, server-search, ingest, ingest-ocr.
 var modelsDirectory = new Option<string>("--models-dir")
 {
     Description = "Cache folder for the generated ONNX graphs and images (generated on first use).",
@@ -188,6 +188,29 @@ ingestOcr.SetAction((parse, token) => OcrThroughputSuite.RunAsync(Settings(parse
     parse.GetValue(ocrPages) ?? (parse.GetValue(quick) ? 2 : 6),
     ListArgument.Numbers(parse.GetValue(ocrParallel), [1, 2]),
     parse.GetValue(ocrProfile)), token));
+var corpora = new Option<string[]>("--corpora") { Description = "generated, real, scanned (default: all).", AllowMultipleArgumentsPerToken = true };
+var ingestWorkers = new Option<string[]>("--workers") { Description = "Workers in the process, e.g. 1,2 (default).", AllowMultipleArgumentsPerToken = true };
+var ingestOcrModels = new Option<string>("--ocr")
+{
+    Description = "OCR model folder for the scanned PDFs (default: this repository's models/ocr; skipped when missing).",
+    DefaultValueFactory = _ => Path.Combine(BenchPaths.RepositoryRoot, "models", "ocr"),
+};
+var configurations = new Option<string[]>("--configurations") { Description = "no-model, tiny-clip, ocr (default: all).", AllowMultipleArgumentsPerToken = true };
+var overrides = new Option<string[]>("--set") { Description = "KEY=VALUE settings for every configuration, e.g. Extraction:Isolation=InProcess.", AllowMultipleArgumentsPerToken = true };
+var ingest = new Command("ingest", "Ingestion pages/s and the share of each stage, through the worker's pipeline in this process (extractor processes, SQLite + embedded vectors): text PDFs without a model and with the tiny CLIP model, installed manuals, image-only PDFs with OCR.")
+{
+    clipModel, ingestOcrModels, ingestDocuments, ingestPages, ingestWorkers, corpora, configurations, overrides, quick,
+};
+ingest.SetAction((parse, token) => IngestSuite.RunAsync(Settings(parse), new IngestSuite.Options(
+    parse.GetValue(ingestDocuments) ?? (parse.GetValue(quick) ? 10 : 40),
+    parse.GetValue(ingestPages) ?? (parse.GetValue(quick) ? 5 : 10),
+    parse.GetValue(quick) ? 2 : 5,
+    ListArgument.Numbers(parse.GetValue(ingestWorkers), [1, 2]),
+    ListArgument.Names(parse.GetValue(corpora)),
+    ListArgument.Names(parse.GetValue(configurations)),
+    Path.GetFullPath(parse.GetRequiredValue(clipModel)),
+    Path.GetFullPath(parse.GetRequiredValue(ingestOcrModels)),
+    (parse.GetValue(overrides) ?? []).Select(e => e.Split('=', 2)).ToDictionary(p => p[0], p => (string?)(p.Length > 1 ? p[1] : ""))), token));
 
 root.Subcommands.Add(models);
 root.Subcommands.Add(searchLoad);
@@ -201,4 +224,5 @@ root.Subcommands.Add(isolation);
 root.Subcommands.Add(serverIngest);
 root.Subcommands.Add(serverSearch);
 root.Subcommands.Add(ingestOcr);
+root.Subcommands.Add(ingest);
 return await root.Parse(args).InvokeAsync();

@@ -10,7 +10,7 @@ namespace RagPlatform.Infrastructure.Extraction.Isolation;
 /// <summary>The extractor process's side of its documents, one at a time: opens each with the
 /// in-process extractors (the platform's own settings, sent with the request), answers its page
 /// requests, and on close releases it and says whether the process is quiet enough to take another.</summary>
-internal sealed class ExtractionSession : IDisposable
+internal sealed class ExtractionSession(ExtractionTimings timings) : IDisposable
 {
     private static readonly TimeSpan QuietCheckInterval = TimeSpan.FromMilliseconds(20);
     private const int QuietChecks = 250;
@@ -73,7 +73,7 @@ internal sealed class ExtractionSession : IDisposable
 
         var page = await document.ExtractPageAsync(number, cancellationToken).ConfigureAwait(false);
         screen.Screen(page);
-        return new ExtractorResponse.PageRead(page);
+        return new ExtractorResponse.PageRead(page, timings.Take());
     }
 
     private async Task<ExtractorResponse.Closed> CloseAsync(CancellationToken cancellationToken)
