@@ -1,11 +1,12 @@
 using System.CommandLine;
 using RagPlatform.Benchmarks.Harness;
+using RagPlatform.Benchmarks.Ingest;
 using RagPlatform.Benchmarks.Server;
 using RagPlatform.Benchmarks.Suites;
 
 // dotnet run -c Release --project bench/RagPlatform.Benchmarks -- <suite> [options]
 // Suites: models (generate + verify the CLIP graphs), onnx-raw, vectors, clip-pipeline, reranker, answering, isolation,
-// image-load, search-load, server-ingest, server-search.
+// image-load, search-load, server-ingest, server-search, ingest, ingest-ocr.
 var modelsDirectory = new Option<string>("--models-dir")
 {
     Description = "Cache folder for the generated ONNX graphs and images (generated on first use).",
@@ -59,11 +60,16 @@ vectors.SetAction((parse, token) => VectorsSuite.RunAsync(Settings(parse),
     ListArgument.Names(parse.GetValue(targets)), parse.GetValue(k), parse.GetValue(queries), token));
 
 var images = new Option<string?>("--images") { Description = "Folder of real image files (default: a generated synthetic set)." };
+var rawSpinning = new Option<bool>("--raw-spinning")
+{
+    Description = "Raw side: ONNX Runtime's threads spin while they wait (its default; true) or sleep as the platform's do (false).",
+    DefaultValueFactory = _ => true,
+};
 var clipPipeline = new Command("clip-pipeline", "Decode + preprocess + inference vs raw inference on the same vision graph.")
 {
-    iterations, warmup, batches, images,
+    iterations, warmup, batches, images, rawSpinning,
 };
-clipPipeline.SetAction((parse, token) => ClipPipelineSuite.RunAsync(Settings(parse), Batches(parse), parse.GetValue(images),
+clipPipeline.SetAction((parse, token) => ClipPipelineSuite.RunAsync(Settings(parse), Batches(parse), parse.GetValue(images), parse.GetValue(rawSpinning),
     parse.GetValue(iterations), parse.GetValue(warmup), token));
 
 var topN = new Option<string[]>("--top-n") { Description = "Passages re-ranked per query, e.g. 10,20,50 (default).", AllowMultipleArgumentsPerToken = true };
@@ -162,6 +168,51 @@ serverSearch.SetAction((parse, token) => ServerSearchSuite.RunAsync(Settings(par
     ListArgument.Names(parse.GetValue(lexicalTargets)),
     ListArgument.Names(parse.GetValue(vectorTargets))), token));
 
+var ocrModels = new Option<string>("--ocr-models")
+{
+    Description = "PP-OCRv4 model folder (default: models/ocr; scripts/fetch-ocr-models.sh fills it).",
+    DefaultValueFactory = _ => Path.Combine(BenchPaths.RepositoryRoot, "models", "ocr"),
+};
+var ocrCharts = new Option<int?>("--charts") { Description = "1x bar charts (default 12; --quick 4)." };
+var ocrScreenshots = new Option<int?>("--screenshots") { Description = "1x application windows (default 12; --quick 4)." };
+var ocrPages = new Option<int?>("--pages") { Description = "Letter pages rendered at 150 dpi (default 6; --quick 2)." };
+var ocrParallel = new Option<string[]>("--parallel") { Description = "Platform readers = tesseract processes, e.g. 1,2 (default).", AllowMultipleArgumentsPerToken = true };
+var ocrProfile = new Option<bool>("--profile") { Description = "Also time decode, detection and recognition per image (one reader)." };
+var ingestOcr = new Command("ingest-ocr", "OCR images/s and word recall: the platform's PP-OCRv4 against tesseract on 1x charts, 1x screenshots and 150-dpi pages.")
+{
+    ocrModels, ocrCharts, ocrScreenshots, ocrPages, ocrParallel, ocrProfile, quick,
+};
+ingestOcr.SetAction((parse, token) => OcrThroughputSuite.RunAsync(Settings(parse), new OcrThroughputSuite.Options(
+    Path.GetFullPath(parse.GetRequiredValue(ocrModels)),
+    parse.GetValue(ocrCharts) ?? (parse.GetValue(quick) ? 4 : 12),
+    parse.GetValue(ocrScreenshots) ?? (parse.GetValue(quick) ? 4 : 12),
+    parse.GetValue(ocrPages) ?? (parse.GetValue(quick) ? 2 : 6),
+    ListArgument.Numbers(parse.GetValue(ocrParallel), [1, 2]),
+    parse.GetValue(ocrProfile)), token));
+var corpora = new Option<string[]>("--corpora") { Description = "generated, real, scanned (default: all).", AllowMultipleArgumentsPerToken = true };
+var ingestWorkers = new Option<string[]>("--workers") { Description = "Workers in the process, e.g. 1,2 (default).", AllowMultipleArgumentsPerToken = true };
+var ingestOcrModels = new Option<string>("--ocr")
+{
+    Description = "OCR model folder for the scanned PDFs (default: this repository's models/ocr; skipped when missing).",
+    DefaultValueFactory = _ => Path.Combine(BenchPaths.RepositoryRoot, "models", "ocr"),
+};
+var configurations = new Option<string[]>("--configurations") { Description = "no-model, tiny-clip, ocr (default: all).", AllowMultipleArgumentsPerToken = true };
+var overrides = new Option<string[]>("--set") { Description = "KEY=VALUE settings for every configuration, e.g. Extraction:Isolation=InProcess.", AllowMultipleArgumentsPerToken = true };
+var ingest = new Command("ingest", "Ingestion pages/s and the share of each stage, through the worker's pipeline in this process (extractor processes, SQLite + embedded vectors): text PDFs without a model and with the tiny CLIP model, installed manuals, image-only PDFs with OCR.")
+{
+    clipModel, ingestOcrModels, ingestDocuments, ingestPages, ingestWorkers, corpora, configurations, overrides, quick,
+};
+ingest.SetAction((parse, token) => IngestSuite.RunAsync(Settings(parse), new IngestSuite.Options(
+    parse.GetValue(ingestDocuments) ?? (parse.GetValue(quick) ? 10 : 40),
+    parse.GetValue(ingestPages) ?? (parse.GetValue(quick) ? 5 : 10),
+    parse.GetValue(quick) ? 2 : 5,
+    ListArgument.Numbers(parse.GetValue(ingestWorkers), [1, 2]),
+    ListArgument.Names(parse.GetValue(corpora)),
+    ListArgument.Names(parse.GetValue(configurations)),
+    Path.GetFullPath(parse.GetRequiredValue(clipModel)),
+    Path.GetFullPath(parse.GetRequiredValue(ingestOcrModels)),
+    (parse.GetValue(overrides) ?? []).Select(e => e.Split('=', 2)).ToDictionary(p => p[0], p => (string?)(p.Length > 1 ? p[1] : ""))), token));
+
 root.Subcommands.Add(models);
 root.Subcommands.Add(searchLoad);
 root.Subcommands.Add(imageLoad);
@@ -173,4 +224,6 @@ root.Subcommands.Add(reranker);
 root.Subcommands.Add(isolation);
 root.Subcommands.Add(serverIngest);
 root.Subcommands.Add(serverSearch);
+root.Subcommands.Add(ingestOcr);
+root.Subcommands.Add(ingest);
 return await root.Parse(args).InvokeAsync();

@@ -29,6 +29,11 @@ public sealed class StorageOptions : IValidatableObject
     [Range(0, int.MaxValue)]
     public int ParallelScanThreshold { get; set; } = 32_768;
 
+    /// <summary>How the embedded vector index scans: <see cref="VectorScanMode.Quantized"/> (int8
+    /// codes, then exact re-scoring of the best candidates) or <see cref="VectorScanMode.Exact"/>.</summary>
+    [EnumDataType(typeof(VectorScanMode))]
+    public VectorScanMode VectorScan { get; set; } = VectorScanMode.Quantized;
+
     /// <summary>Space kept in a file of the data folder and freed when a delete finds the disk full,
     /// so that space can always be freed through the API (SQLite needs room to delete). 0 keeps none.</summary>
     [Range(0, 1024)]

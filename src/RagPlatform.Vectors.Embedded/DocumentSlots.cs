@@ -62,6 +62,20 @@ internal sealed class DocumentSlots
 
     public Guid DocumentAt(int slot) => _documentBySlot[slot];
 
+    /// <summary>Sets the collection of each slot whose document is in <paramref name="collections"/> with one.</summary>
+    public void AssignCollections(IReadOnlyDictionary<Guid, string?> collections)
+    {
+        for (var slot = 0; slot < _documentBySlot.Count; slot++)
+        {
+            if (_vectorsBySlot[slot] > 0 && collections.TryGetValue(_documentBySlot[slot], out var collection) && collection is not null)
+            {
+                _collectionBySlot[slot] = collection;
+            }
+        }
+    }
+
+    public bool TryGetSlot(Guid documentId, out int slot) => _slotByDocument.TryGetValue(documentId, out slot);
+
     /// <summary>A per-slot mask of the documents of a collection; null when none of them has vectors here.</summary>
     public bool[]? MaskOfCollection(string collection)
     {

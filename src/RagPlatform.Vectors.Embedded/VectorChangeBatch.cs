@@ -1,23 +1,23 @@
 using RagPlatform.Core.Documents;
+using RagPlatform.Vectors.Embedded.Files;
 
 namespace RagPlatform.Vectors.Embedded;
 
-/// <summary>Collects an incremental catch-up off the lock, to apply it in one short write-locked
-/// step; vectors are copied into one growing buffer rather than one array each.</summary>
-internal sealed class VectorChangeBatch : IVectorChangeSink
+/// <summary>Collects records read from a vector log off the lock, to apply them in one short
+/// write-locked step and in file order; vectors are copied into one growing buffer rather than one
+/// array each. Also counts the records, which the index uses to know how many are dead.</summary>
+internal sealed class VectorChangeBatch : IVectorLogSink
 {
-    private readonly List<Guid> _removed = [];
-    private readonly List<(Guid ItemId, Guid DocumentId, string? Collection, Modality Modality, int Offset, int Length)> _upserted = [];
+    private readonly List<(Guid ItemId, Guid DocumentId, Modality Modality, int Offset, int Length)> _changes = [];
     private float[] _vectors = [];
     private int _used;
 
-    public void Begin(int expectedRows)
-    {
-    }
+    public int Records => _changes.Count;
 
-    public void Removed(Guid itemId) => _removed.Add(itemId);
+    /// <summary>The documents the batch touches (whose collections it needs).</summary>
+    public IReadOnlyCollection<Guid> DocumentIds => _changes.Select(change => change.DocumentId).ToHashSet();
 
-    public void Upserted(Guid itemId, Guid documentId, string? collection, Modality modality, ReadOnlySpan<float> vector)
+    public void Upserted(Guid itemId, Guid documentId, Modality modality, ReadOnlySpan<float> vector)
     {
         if (_used + vector.Length > _vectors.Length)
         {
@@ -25,22 +25,27 @@ internal sealed class VectorChangeBatch : IVectorChangeSink
         }
 
         vector.CopyTo(_vectors.AsSpan(_used));
-        _upserted.Add((itemId, documentId, collection, modality, _used, vector.Length));
+        _changes.Add((itemId, documentId, modality, _used, vector.Length));
         _used += vector.Length;
     }
 
-    /// <summary>Removals first: an item is never both removed and upserted in one snapshot (an upsert
-    /// deletes the item's tombstone), so the order only matters for freeing room.</summary>
-    public void ApplyTo(VectorSegments target)
+    /// <summary>A delete has no vector: length -1 marks it.</summary>
+    public void DocumentDeleted(Guid documentId) => _changes.Add((Guid.Empty, documentId, default, 0, -1));
+
+    public void ApplyTo(VectorSegments target, IReadOnlyDictionary<Guid, string?> collections)
     {
-        foreach (var itemId in _removed)
+        foreach (var (itemId, documentId, modality, offset, length) in _changes)
         {
-            target.Remove(itemId);
+            if (length < 0)
+            {
+                target.RemoveDocument(documentId);
+            }
+            else
+            {
+                target.Upsert(itemId, documentId, modality, _vectors.AsSpan(offset, length));
+            }
         }
 
-        foreach (var (itemId, documentId, collection, modality, offset, length) in _upserted)
-        {
-            target.Upsert(itemId, documentId, modality, _vectors.AsSpan(offset, length), collection);
-        }
+        target.AssignCollections(collections);
     }
 }

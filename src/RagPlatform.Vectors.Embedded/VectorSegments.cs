@@ -1,12 +1,11 @@
-using System.Numerics.Tensors;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Search;
 
 namespace RagPlatform.Vectors.Embedded;
 
-/// <summary>The in-memory vectors, exact search over them. Rows live densely in fixed-size segments
-/// (each one float[] of capacity × dimensions plus small metadata arrays): growth adds a segment
-/// and never copies the collection, a row costs 4 × dimensions + 21 bytes with no object per
+/// <summary>The in-memory vectors and the search over them. Rows live densely in fixed-size segments
+/// (<see cref="VectorSegment"/>: fp32 vectors, int8 codes and small metadata arrays): growth adds a
+/// segment and never copies the collection, a row costs 5 × dimensions + 25 bytes with no object per
 /// vector, and a delete moves the last row into the hole (swap-remove) so the rows stay dense.
 /// Not thread-safe: <see cref="EmbeddedVectorIndex"/> guards it with a readers/writer lock.</summary>
 internal sealed class VectorSegments
@@ -19,7 +18,7 @@ internal sealed class VectorSegments
     private const int FirstSegmentInitialCapacity = 64;
 
     private readonly int _segmentCapacity;
-    private readonly List<Segment> _segments = [];
+    private readonly List<VectorSegment> _segments = [];
     private readonly Dictionary<Guid, int> _positionByItem = [];
     private readonly DocumentSlots _documents = new();
 
@@ -80,10 +79,7 @@ internal sealed class VectorSegments
         if (position != last)
         {
             var (lastSegment, lastOffset) = Locate(last);
-            lastSegment.Vector(lastOffset, Dimensions).CopyTo(segment.Vector(offset, Dimensions));
-            segment.ItemIds[offset] = lastSegment.ItemIds[lastOffset];
-            segment.DocumentSlots[offset] = lastSegment.DocumentSlots[lastOffset];
-            segment.Modalities[offset] = lastSegment.Modalities[lastOffset];
+            segment.CopyRowFrom(lastSegment, lastOffset, offset, Dimensions);
             _positionByItem[segment.ItemIds[offset]] = position;
         }
 
@@ -94,6 +90,42 @@ internal sealed class VectorSegments
         }
 
         return true;
+    }
+
+    /// <summary>Removes every row of a document: one pass over the rows' slots from the end, so a
+    /// row swapped into a hole has already been looked at. Returns how many went.</summary>
+    public int RemoveDocument(Guid documentId)
+    {
+        if (!_documents.TryGetSlot(documentId, out var slot))
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        for (var position = Count - 1; position >= 0; position--)
+        {
+            var (segment, offset) = Locate(position);
+            if (segment.DocumentSlots[offset] == slot && Remove(segment.ItemIds[offset]))
+            {
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>Fills in the collections of the documents present (a document's never changes).</summary>
+    public void AssignCollections(IReadOnlyDictionary<Guid, string?> collections) => _documents.AssignCollections(collections);
+
+    /// <summary>Every row, in position order (writing a compacted generation).</summary>
+    public IEnumerable<(Guid ItemId, Guid DocumentId, Modality Modality, ReadOnlyMemory<float> Vector)> Rows()
+    {
+        for (var position = 0; position < Count; position++)
+        {
+            var (segment, offset) = Locate(position);
+            yield return (segment.ItemIds[offset], _documents.DocumentAt(segment.DocumentSlots[offset]), (Modality)segment.Modalities[offset],
+                segment.Vectors.AsMemory(offset * Dimensions, Dimensions));
+        }
     }
 
     /// <summary>At most <paramref name="count"/> rows at evenly spaced positions (every row when
@@ -118,10 +150,12 @@ internal sealed class VectorSegments
     }
 
     /// <summary>The <paramref name="limit"/> highest dot products with <paramref name="query"/> among
-    /// the rows the filter allows, best first. Segments are scanned by up to
-    /// <paramref name="maxDegreeOfParallelism"/> threads; each keeps its own heap and the heaps are
-    /// merged.</summary>
-    public IReadOnlyList<VectorHit> Search(ReadOnlyMemory<float> query, int limit, SearchFilter filter, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    /// the rows the filter allows, best first, with exact fp32 scores. A quantized search scans the
+    /// int8 codes for the <see cref="CandidateCount"/> best approximate scores and re-scores only
+    /// those with the fp32 vectors; an exact one scans the fp32 vectors. Segments are scanned by up
+    /// to <paramref name="maxDegreeOfParallelism"/> threads; each keeps its own heap and the heaps
+    /// are merged.</summary>
+    public IReadOnlyList<VectorHit> Search(ReadOnlyMemory<float> query, int limit, SearchFilter filter, int maxDegreeOfParallelism, CancellationToken cancellationToken, bool quantized = true)
     {
         if (Count == 0 || limit == 0)
         {
@@ -150,9 +184,35 @@ internal sealed class VectorSegments
             documentMask = documentMask is null ? collectionMask : DocumentSlots.Both(documentMask, collectionMask);
         }
 
-        var scan = new Scan(query, filter.Modalities.Count == 0 ? null : ModalityMask(filter.Modalities), documentMask);
         var k = Math.Min(limit, Count);
-        var best = new TopKHeap(k);
+        // Where the candidates would be every row, the codes save nothing: scan exactly.
+        var candidates = CandidateCount(k);
+        var scan = new SegmentScan(query, quantized && candidates < Count, filter.Modalities.Count == 0 ? null : SegmentScan.ModalityMask(filter.Modalities), documentMask);
+        var best = ScanAll(scan, scan.Quantized ? candidates : k, maxDegreeOfParallelism, cancellationToken);
+        var ranked = scan.Quantized ? Rescore(scan, best.ToSortedArray(), k) : best.ToSortedArray();
+        var hits = new VectorHit[ranked.Length];
+        for (var i = 0; i < ranked.Length; i++)
+        {
+            var (segment, offset) = Locate(ranked[i].Position);
+            hits[i] = new VectorHit(
+                segment.ItemIds[offset],
+                _documents.DocumentAt(segment.DocumentSlots[offset]),
+                (Modality)segment.Modalities[offset],
+                ranked[i].Score);
+        }
+
+        return hits;
+    }
+
+    /// <summary>How many approximate best rows a quantized scan keeps for exact re-scoring. int8
+    /// codes move a 512-d unit vector's score by about 1e-3 at most, far less than the score gap
+    /// between the k-th and the (10k)-th row of any real collection, so 10 × k (at least 100) keeps
+    /// every true top-k row while re-scoring costs microseconds.</summary>
+    internal static int CandidateCount(int k) => Math.Max(10 * k, 100);
+
+    private TopKHeap ScanAll(SegmentScan scan, int keep, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    {
+        var best = new TopKHeap(keep);
         var segmentCount = _segments.Count;
         if (maxDegreeOfParallelism > 1 && segmentCount > 1)
         {
@@ -161,7 +221,7 @@ internal sealed class VectorSegments
                 0,
                 segmentCount,
                 new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = maxDegreeOfParallelism },
-                () => new TopKHeap(k),
+                () => new TopKHeap(keep),
                 (index, _, local) =>
                 {
                     ScanSegment(index, scan, local);
@@ -184,65 +244,37 @@ internal sealed class VectorSegments
             }
         }
 
-        var ranked = best.ToSortedArray();
-        var hits = new VectorHit[ranked.Length];
-        for (var i = 0; i < ranked.Length; i++)
-        {
-            var (segment, offset) = Locate(ranked[i].Position);
-            hits[i] = new VectorHit(
-                segment.ItemIds[offset],
-                _documents.DocumentAt(segment.DocumentSlots[offset]),
-                (Modality)segment.Modalities[offset],
-                ranked[i].Score);
-        }
-
-        return hits;
+        return best;
     }
 
-    private void ScanSegment(int index, Scan scan, TopKHeap heap)
+    private (float Score, int Position)[] Rescore(SegmentScan scan, (float Score, int Position)[] candidates, int k)
     {
-        var segment = _segments[index];
+        var best = new TopKHeap(k);
+        foreach (var (_, position) in candidates)
+        {
+            var (segment, offset) = Locate(position);
+            best.Offer(scan.ExactScore(segment, offset, Dimensions), position);
+        }
+
+        return best.ToSortedArray();
+    }
+
+    private void ScanSegment(int index, SegmentScan scan, TopKHeap heap)
+    {
         var start = index * _segmentCapacity;
-        var rows = Math.Min(Count - start, segment.Capacity);
-        var dimensions = Dimensions;
-        var query = scan.Query.Span;
-        var vectors = segment.Vectors;
-        if (scan.ModalityMask is null && scan.DocumentMask is null)
-        {
-            for (var row = 0; row < rows; row++)
-            {
-                heap.Offer(TensorPrimitives.Dot(query, vectors.AsSpan(row * dimensions, dimensions)), start + row);
-            }
-
-            return;
-        }
-
-        var modalityMask = scan.ModalityMask ?? -1;
-        var documentMask = scan.DocumentMask;
-        for (var row = 0; row < rows; row++)
-        {
-            if ((modalityMask & (1 << segment.Modalities[row])) == 0 ||
-                (documentMask is not null && !documentMask[segment.DocumentSlots[row]]))
-            {
-                continue;
-            }
-
-            heap.Offer(TensorPrimitives.Dot(query, vectors.AsSpan(row * dimensions, dimensions)), start + row);
-        }
+        var segment = _segments[index];
+        scan.Run(segment, start, Math.Min(Count - start, segment.Capacity), Dimensions, heap);
     }
 
-    private static int ModalityMask(IEnumerable<Modality> modalities) =>
-        modalities.Aggregate(0, (mask, modality) => mask | (1 << (int)modality));
-
-    private void Write(Segment segment, int offset, Guid itemId, Guid documentId, string? collection, Modality modality, ReadOnlySpan<float> vector)
+    private void Write(VectorSegment segment, int offset, Guid itemId, Guid documentId, string? collection, Modality modality, ReadOnlySpan<float> vector)
     {
-        vector.CopyTo(segment.Vector(offset, Dimensions));
+        segment.WriteVector(offset, vector);
         segment.ItemIds[offset] = itemId;
         segment.DocumentSlots[offset] = _documents.Acquire(documentId, collection);
         segment.Modalities[offset] = (byte)modality;
     }
 
-    private (Segment Segment, int Offset) Locate(int position) =>
+    private (VectorSegment Segment, int Offset) Locate(int position) =>
         (_segments[position / _segmentCapacity], position % _segmentCapacity);
 
     private void EnsureRoomForOneMore()
@@ -259,42 +291,7 @@ internal sealed class VectorSegments
         }
         else
         {
-            _segments.Add(new Segment(_segments.Count == 0 ? Math.Min(FirstSegmentInitialCapacity, _segmentCapacity) : _segmentCapacity, Dimensions));
-        }
-    }
-
-    /// <summary>What one search looks for; masks are null when they restrict nothing.</summary>
-    private sealed record Scan(ReadOnlyMemory<float> Query, int? ModalityMask, bool[]? DocumentMask);
-
-    private sealed class Segment(int capacity, int dimensions)
-    {
-        public int Capacity { get; private set; } = capacity;
-
-        public float[] Vectors { get; private set; } = GC.AllocateUninitializedArray<float>(capacity * dimensions);
-
-        public Guid[] ItemIds { get; private set; } = new Guid[capacity];
-
-        public int[] DocumentSlots { get; private set; } = new int[capacity];
-
-        public byte[] Modalities { get; private set; } = new byte[capacity];
-
-        public Span<float> Vector(int offset, int dimensions) => Vectors.AsSpan(offset * dimensions, dimensions);
-
-        public void Grow(int newCapacity, int dimensions)
-        {
-            var vectors = GC.AllocateUninitializedArray<float>(newCapacity * dimensions);
-            Vectors.AsSpan(0, Capacity * dimensions).CopyTo(vectors);
-            Vectors = vectors;
-            ItemIds = Resized(ItemIds, newCapacity);
-            DocumentSlots = Resized(DocumentSlots, newCapacity);
-            Modalities = Resized(Modalities, newCapacity);
-            Capacity = newCapacity;
-        }
-
-        private static T[] Resized<T>(T[] array, int length)
-        {
-            Array.Resize(ref array, length);
-            return array;
+            _segments.Add(new VectorSegment(_segments.Count == 0 ? Math.Min(FirstSegmentInitialCapacity, _segmentCapacity) : _segmentCapacity, Dimensions));
         }
     }
 }

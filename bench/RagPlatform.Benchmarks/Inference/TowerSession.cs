@@ -43,13 +43,15 @@ internal sealed class TowerSession : IDisposable
     public IReadOnlyDictionary<string, NodeMetadata> OutputMetadata => _session.OutputMetadata;
 
     /// <param name="intraOpThreads">Threads per operator; null keeps ONNX Runtime's default (one per physical core).</param>
-    public static TowerSession Open(ClipModelFiles files, ClipTower tower, int? intraOpThreads) =>
-        Open(tower == ClipTower.Vision ? files.VisionModelPath : files.TextModelPath, files.Architecture, tower, intraOpThreads);
+    /// <param name="spinning">Whether waiting threads spin (ONNX Runtime's default) or sleep (the platform's CLIP setting).</param>
+    public static TowerSession Open(ClipModelFiles files, ClipTower tower, int? intraOpThreads, bool spinning = true) =>
+        Open(tower == ClipTower.Vision ? files.VisionModelPath : files.TextModelPath, files.Architecture, tower, intraOpThreads, spinning);
 
     /// <summary>A tower from a given file (e.g. the int8 copy of a generated one).</summary>
     /// <param name="convertUnsignedWeights">Load as the platform loads an int8 tower: uint8 MatMul
     /// weights converted to int8 in memory (<see cref="UnsignedWeightConversion"/>).</param>
-    public static TowerSession Open(string path, ClipArchitecture architecture, ClipTower tower, int? intraOpThreads, bool convertUnsignedWeights = false)
+    public static TowerSession Open(
+        string path, ClipArchitecture architecture, ClipTower tower, int? intraOpThreads, bool spinning = true, bool convertUnsignedWeights = false)
     {
         using var options = new SessionOptions
         {
@@ -59,6 +61,11 @@ internal sealed class TowerSession : IDisposable
         if (intraOpThreads is { } threads)
         {
             options.IntraOpNumThreads = threads;
+        }
+
+        if (!spinning)
+        {
+            options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         }
 
         var start = Stopwatch.GetTimestamp();

@@ -6,7 +6,8 @@ using RagPlatform.Benchmarks.Vectors;
 namespace RagPlatform.Benchmarks.Suites;
 
 /// <summary>`vectors`: top-k search latency (p50/p95) over seeded, normalised random vectors at
-/// several sizes, with each engine's load time, memory and recall against an exact scan.</summary>
+/// several sizes, with each engine's load time (insert rate, reload of what it persisted), memory,
+/// recall against an exact scan and speed-up over the parallel fp32 scan of the same run.</summary>
 internal static class VectorsSuite
 {
     public const int Dimensions = 512;
@@ -32,29 +33,37 @@ internal static class VectorsSuite
                 $"{size:N0} vectors ({Cell.Megabytes(vectors.Bytes)} MiB) and {queryVectors.Count} queries generated in {stopwatch.Elapsed.TotalSeconds:F1} s"));
 
             var truth = await ExactAnswersAsync(vectors, queryVectors, warmup, k, cancellationToken).ConfigureAwait(false);
+            var sized = new List<VectorRow>();
             foreach (var (_, create) in targets)
             {
                 var row = await MeasureAsync(create(), vectors, queryVectors, truth, warmup, iterations, k, cancellationToken).ConfigureAwait(false);
-                rows.Add(row);
-                run.Add(row);
+                sized.Add(row);
                 BenchConsole.Info(string.Create(CultureInfo.InvariantCulture,
                     $"  {row.Target} @ {size:N0}: p50 {row.Latency.P50Ms:F2} ms, p95 {row.Latency.P95Ms:F2} ms, recall {row.RecallAtK:F3}"));
+            }
+
+            var scanP50 = sized.FirstOrDefault(row => row.Target == "scan-parallel")?.Latency.P50Ms;
+            foreach (var row in sized)
+            {
+                var compared = row with { SpeedupVsParallelScan = scanP50 / row.Latency.P50Ms };
+                rows.Add(compared);
+                run.Add(compared);
             }
         }
 
         BenchConsole.Table(
-            ["target", "vectors", "queries", "p50 ms", "p95 ms", "mean ms", "QPS", $"recall@{k}"],
+            ["target", "vectors", "queries", "p50 ms", "p95 ms", "mean ms", "QPS", $"recall@{k}", "× scan-parallel"],
             rows.Select(row => (IReadOnlyList<string>)
             [
                 row.Target, Cell.Of(row.Vectors), Cell.Of(row.Latency.Iterations),
                 Cell.Of(row.Latency.P50Ms, "F2"), Cell.Of(row.Latency.P95Ms, "F2"), Cell.Of(row.Latency.MeanMs, "F2"),
-                Cell.Of(row.QueriesPerSecond, "F0"), Cell.Of(row.RecallAtK, "F3"),
+                Cell.Of(row.QueriesPerSecond, "F0"), Cell.Of(row.RecallAtK, "F3"), Optional(row.SpeedupVsParallelScan, "F2"),
             ]));
         BenchConsole.Table(
-            ["target", "vectors", "load s", "data MiB", "heap Δ MiB", "heap MiB", "working set MiB", "peak WS MiB"],
+            ["target", "vectors", "load s", "inserts/s", "reload s", "data MiB", "heap Δ MiB", "heap MiB", "working set MiB", "peak WS MiB"],
             rows.Select(row => (IReadOnlyList<string>)
             [
-                row.Target, Cell.Of(row.Vectors), Cell.Of(row.LoadSeconds, "F2"),
+                row.Target, Cell.Of(row.Vectors), Cell.Of(row.LoadSeconds, "F2"), Optional(row.InsertsPerSecond, "F0"), Optional(row.ReloadSeconds, "F2"),
                 Cell.Megabytes(row.DatasetBytes), Cell.Megabytes(row.HeapDeltaBytes), Cell.Megabytes(row.ManagedHeapBytes),
                 Cell.Megabytes(row.WorkingSetBytes), Cell.Megabytes(row.PeakWorkingSetBytes),
             ]));
@@ -62,6 +71,8 @@ internal static class VectorsSuite
         await run.SaveAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }
+
+    private static string Optional(double? value, string format) => value is { } some ? Cell.Of(some, format) : "-";
 
     /// <summary>Fixed counts: enough samples for a stable p95 where queries are cheap, fewer where
     /// one query reads the whole 2 GB.</summary>
@@ -110,7 +121,8 @@ internal static class VectorsSuite
 
             return new VectorRow(target.Name, vectors.Count, vectors.Dimensions, k, latency, 1000 / latency.MeanMs,
                 Recall(results, truth, k), loadSeconds, vectors.Bytes, loaded.ManagedHeapBytes - before.ManagedHeapBytes,
-                loaded.ManagedHeapBytes, loaded.WorkingSetBytes, after.PeakWorkingSetBytes);
+                loaded.ManagedHeapBytes, loaded.WorkingSetBytes, after.PeakWorkingSetBytes,
+                vectors.Count / target.InsertSeconds, target.ReloadSeconds);
         }
     }
 

@@ -8,19 +8,26 @@ using RagPlatform.Vectors.Embedded;
 
 namespace RagPlatform.Benchmarks.Vectors;
 
-/// <summary>The platform's embedded vector index (SQLite persistence + SIMD scan from memory) on a
-/// fresh data folder under artifacts/bench-tmp, emptied at each creation.</summary>
-internal static class EmbeddedIndexFactory
+/// <summary>The platform's embedded vector index with one <see cref="VectorScanMode"/>, on a data
+/// folder of its own under artifacts/bench-tmp: <see cref="CreateAsync"/> empties it, <see cref="OpenAsync"/>
+/// opens what is there (a restart) and loads it before returning.</summary>
+internal sealed class EmbeddedIndexFactory(VectorScanMode scan)
 {
-    public static async Task<IVectorIndex> CreateAsync(CancellationToken cancellationToken)
+    private string Folder => Path.Combine(BenchPaths.RepositoryRoot, "artifacts", "bench-tmp", $"embedded-index-{scan.ToString().ToLowerInvariant()}");
+
+    public async Task<IVectorIndex> CreateAsync(CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(BenchPaths.RepositoryRoot, "artifacts", "bench-tmp", "embedded-index");
-        if (Directory.Exists(folder))
+        if (Directory.Exists(Folder))
         {
-            Directory.Delete(folder, recursive: true);
+            Directory.Delete(Folder, recursive: true);
         }
 
-        var options = Options.Create(new StorageOptions { DataDirectory = folder });
+        return await OpenAsync(cancellationToken);
+    }
+
+    public async Task<IVectorIndex> OpenAsync(CancellationToken cancellationToken)
+    {
+        var options = Options.Create(new StorageOptions { DataDirectory = Folder, VectorScan = scan });
         var database = new SqliteDatabase(options, NullLogger<SqliteDatabase>.Instance);
         await database.InitializeAsync(cancellationToken);
         var index = new EmbeddedVectorIndex(database, options, NullLogger<EmbeddedVectorIndex>.Instance);

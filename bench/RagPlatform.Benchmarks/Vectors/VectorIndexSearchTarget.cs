@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Search;
 
@@ -8,8 +9,10 @@ namespace RagPlatform.Benchmarks.Vectors;
 /// records with ids that encode the row number, upserted in batches; hits are mapped back to rows.
 /// Load time therefore includes everything the index does on upsert (copies, persistence, graph
 /// building). The index is created fresh for every data-set size by <c>createIndex</c> and
-/// disposed afterwards if it is disposable.</summary>
-internal sealed class VectorIndexSearchTarget(string name, Func<CancellationToken, Task<IVectorIndex>> createIndex, int upsertBatchSize = 8192)
+/// disposed afterwards if it is disposable. With <c>reopenIndex</c> the filled index is disposed
+/// and a new instance opened over its data (loaded before it returns), which is the one searched.</summary>
+internal sealed class VectorIndexSearchTarget(
+    string name, Func<CancellationToken, Task<IVectorIndex>> createIndex, Func<CancellationToken, Task<IVectorIndex>>? reopenIndex = null, int upsertBatchSize = 8192)
     : IVectorSearchTarget
 {
     // Second and third Guid fields mark ids made here ("RB", "VX"), so a foreign id is caught.
@@ -23,9 +26,28 @@ internal sealed class VectorIndexSearchTarget(string name, Func<CancellationToke
 
     public string Name => name;
 
+    public double? InsertSeconds { get; private set; }
+
+    public double? ReloadSeconds { get; private set; }
+
     public async Task LoadAsync(VectorSet vectors, CancellationToken cancellationToken)
     {
         _index = await createIndex(cancellationToken).ConfigureAwait(false);
+        var start = Stopwatch.GetTimestamp();
+        await InsertAsync(_index, vectors, cancellationToken).ConfigureAwait(false);
+        InsertSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        if (reopenIndex is not null)
+        {
+            await DisposeAsync().ConfigureAwait(false);
+            GC.Collect(); // the filled instance's memory must not count against the reopened one
+            start = Stopwatch.GetTimestamp();
+            _index = await reopenIndex(cancellationToken).ConfigureAwait(false);
+            ReloadSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        }
+    }
+
+    private async Task InsertAsync(IVectorIndex index, VectorSet vectors, CancellationToken cancellationToken)
+    {
         for (var start = 0; start < vectors.Count; start += upsertBatchSize)
         {
             var records = new VectorRecord[Math.Min(upsertBatchSize, vectors.Count - start)];
@@ -35,7 +57,7 @@ internal sealed class VectorIndexSearchTarget(string name, Func<CancellationToke
                 records[i] = new VectorRecord(Id(row), Id(-1 - (row / ItemsPerDocument)), (Modality)(row % 3), vectors.Row(row));
             }
 
-            await _index.UpsertAsync(records, cancellationToken).ConfigureAwait(false);
+            await index.UpsertAsync(records, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,3 +1,5 @@
+using RagPlatform.Storage.Files;
+
 namespace RagPlatform.Benchmarks.Vectors;
 
 /// <summary>The engines the `vectors` suite can measure, in run order (--targets selects some).
@@ -8,8 +10,16 @@ internal static class VectorSearchTargets
     [
         ("scan", () => new BruteForceScanTarget(parallel: false)),
         ("scan-parallel", () => new BruteForceScanTarget(parallel: true)),
-        ("embedded-index", () => new VectorIndexSearchTarget("embedded-index", EmbeddedIndexFactory.CreateAsync)),
+        ("embedded-quantized", () => Embedded("embedded-quantized", VectorScanMode.Quantized)),
+        ("embedded-exact", () => Embedded("embedded-exact", VectorScanMode.Exact)),
     ];
+
+    /// <summary>Inserted, then reopened from its files (timed as the reload) and searched as reopened.</summary>
+    private static VectorIndexSearchTarget Embedded(string name, VectorScanMode scan)
+    {
+        var factory = new EmbeddedIndexFactory(scan);
+        return new VectorIndexSearchTarget(name, factory.CreateAsync, factory.OpenAsync);
+    }
 
     public static IReadOnlyList<(string Name, Func<IVectorSearchTarget> Create)> Select(IReadOnlyCollection<string>? names)
     {

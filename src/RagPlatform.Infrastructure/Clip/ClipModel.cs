@@ -57,6 +57,10 @@ internal sealed class ClipModel : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             IntraOpNumThreads = intraOpThreads,
         };
+
+        // Threads that wait sleep instead of spinning: their core goes to the decoding of the next
+        // batch (ClipImageEmbeddingGenerator), not to a busy loop.
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         var text = ClipOnnxTower.Open(folder.Locate(ClipModelFolder.TextModelFile(precision)), options, "input_ids", TensorElementType.Int64, "text_embeds", precision);
         ClipOnnxTower? vision = null;
         try

@@ -9,9 +9,9 @@ namespace RagPlatform.Infrastructure.Ocr;
 /// when it is at least <see cref="MinSize"/> pixels across and its mean probability reaches the box
 /// threshold, then grown by area × unclip ratio / perimeter, because the network was trained to
 /// mark a shrunk copy of each line.</summary>
-internal sealed class DbPostProcessor(float threshold, float boxThreshold, float unclipRatio)
+internal sealed class DbPostProcessor(float threshold, float boxThreshold, float unclipRatio, float minSize = DbPostProcessor.MinSize)
 {
-    /// <summary>Kernels narrower than this (pixels of the map) are noise (PaddleOCR's min_size).</summary>
+    /// <summary>Kernels narrower than this (pixels of the map) are noise (PaddleOCR's min_size); the default of <c>minSize</c>.</summary>
     public const float MinSize = 3;
 
     /// <summary>An upright kernel box may be this much larger than the tightest one and still be
@@ -61,7 +61,7 @@ internal sealed class DbPostProcessor(float threshold, float boxThreshold, float
             }
 
             var kernel = Kernel(CollectionsMarshal.AsSpan(hullPoints));
-            if (kernel.ShortSide < MinSize)
+            if (kernel.ShortSide < minSize)
             {
                 continue;
             }
@@ -73,7 +73,7 @@ internal sealed class DbPostProcessor(float threshold, float boxThreshold, float
             }
 
             var grown = kernel.Grow(kernel.Area * unclipRatio / kernel.Perimeter);
-            if (grown.ShortSide < MinSize + 2)
+            if (grown.ShortSide < minSize + 2)
             {
                 continue;
             }

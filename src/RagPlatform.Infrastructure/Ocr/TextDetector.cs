@@ -1,29 +1,51 @@
+using System.Numerics;
+using SkiaSharp;
+
 namespace RagPlatform.Infrastructure.Ocr;
 
-/// <summary>Finds text lines with the PP-OCRv4 DB detector: the image is scaled (both sides to
-/// multiples of 32, as the network's strides need), normalised, run, and the probability map's
-/// boxes are mapped back to the image's own pixels.</summary>
-internal sealed class TextDetector(OcrOnnxModel model, DbPostProcessor postProcessor)
+/// <summary>Finds text lines with the PP-OCRv4 DB detector: the image (or a part of it) is scaled
+/// (both sides to multiples of 32, as the network's strides need), normalised, run, and the
+/// probability map's boxes are mapped back to the image's own pixels.</summary>
+/// <param name="seedProcessor">Post-processing with low thresholds, for
+/// <see cref="DetectWithSeeds"/>.</param>
+internal sealed class TextDetector(OcrOnnxModel model, DbPostProcessor postProcessor, DbPostProcessor seedProcessor)
 {
     /// <summary>Boxes narrower or lower than this, in image pixels, are dropped (as PaddleOCR does).</summary>
     public const float MinBoxSide = 3;
 
     /// <param name="scale">Factor from image pixels to detector pixels, before rounding to 32.</param>
-    public IReadOnlyList<TextQuad> Detect(OcrImage image, double scale, CancellationToken cancellationToken)
+    public IReadOnlyList<TextQuad> Detect(OcrImage image, double scale, CancellationToken cancellationToken) =>
+        DetectWithSeeds(image, scale, cancellationToken).Boxes;
+
+    /// <summary>Detects at <paramref name="scale"/>; also gives the seeds: the boxes of the same map
+    /// under the low thresholds, which include text too small or faint to be sure of at this scale.</summary>
+    public (IReadOnlyList<TextQuad> Boxes, IReadOnlyList<TextQuad> Seeds) DetectWithSeeds(OcrImage image, double scale, CancellationToken cancellationToken)
     {
         var (width, height) = InputSize(image.Width, image.Height, scale);
-        var input = OcrTensors.Detection(image.Resize(width, height), width, height);
-        cancellationToken.ThrowIfCancellationRequested();
-        var (map, shape) = model.Run(input, 1, height, width, cancellationToken);
-        if (shape is not [1, 1, var mapHeight, var mapWidth] || mapHeight != height || mapWidth != width)
-        {
-            throw new InvalidDataException(
-                $"{model.FileName} gave a [{string.Join(", ", shape)}] map for a {width} × {height} input; a DB detector gives [1, 1, {height}, {width}].");
-        }
-
+        var map = Run(image.Resize(width, height), width, height, cancellationToken);
         var back = (X: (float)image.Width / width, Y: (float)image.Height / height);
-        return [.. postProcessor.Boxes(map, width, height)
+        IReadOnlyList<TextQuad> Map(DbPostProcessor processor) => [.. processor.Boxes(map, width, height)
             .Select(found => found.Box.Scale(back.X, back.Y).Clamp(image.Width, image.Height))
+            .Where(box => box.Width > MinBoxSide && box.Height > MinBoxSide)];
+        return (Map(postProcessor), Map(seedProcessor));
+    }
+
+    /// <summary>Detects in one part of the image only, at <paramref name="scale"/>. The part grows
+    /// right and down (past the image's edge, whose pixels are then repeated) until its scaled
+    /// sides are multiples of 32, so that the scale stays exact.</summary>
+    public IReadOnlyList<TextQuad> Detect(OcrImage image, SKRect region, double scale, CancellationToken cancellationToken)
+    {
+        var width = CeilingTo32(region.Width * scale);
+        var height = CeilingTo32(region.Height * scale);
+        var (left, top) = (region.Left, region.Top);
+        var (right, bottom) = ((float)(left + (width / scale)), (float)(top + (height / scale)));
+        var part = new TextQuad(new Vector2(left, top), new Vector2(right, top), new Vector2(right, bottom), new Vector2(left, bottom));
+        var map = Run(image.Sample(part, width, height), width, height, cancellationToken);
+        var back = (float)(1 / scale);
+        var offset = new Vector2(left, top);
+        return [.. postProcessor.Boxes(map, width, height)
+            .Select(found => found.Box.Scale(back, back))
+            .Select(box => new TextQuad(box.TopLeft + offset, box.TopRight + offset, box.BottomRight + offset, box.BottomLeft + offset).Clamp(image.Width, image.Height))
             .Where(box => box.Width > MinBoxSide && box.Height > MinBoxSide)];
     }
 
@@ -32,5 +54,22 @@ internal sealed class TextDetector(OcrOnnxModel model, DbPostProcessor postProce
     public static (int Width, int Height) InputSize(int width, int height, double scale) =>
         (RoundTo32(width * scale), RoundTo32(height * scale));
 
+    /// <returns>The probability map, one value per input pixel.</returns>
+    private float[] Run(byte[] rgba, int width, int height, CancellationToken cancellationToken)
+    {
+        var input = OcrTensors.Detection(rgba, width, height);
+        cancellationToken.ThrowIfCancellationRequested();
+        var (map, shape) = model.Run(input, 1, height, width, cancellationToken);
+        if (shape is not [1, 1, var mapHeight, var mapWidth] || mapHeight != height || mapWidth != width)
+        {
+            throw new InvalidDataException(
+                $"{model.FileName} gave a [{string.Join(", ", shape)}] map for a {width} × {height} input; a DB detector gives [1, 1, {height}, {width}].");
+        }
+
+        return map;
+    }
+
     private static int RoundTo32(double side) => Math.Max(32, (int)Math.Round(side / 32, MidpointRounding.ToEven) * 32);
+
+    private static int CeilingTo32(double side) => Math.Max(32, (int)Math.Ceiling(side / 32) * 32);
 }

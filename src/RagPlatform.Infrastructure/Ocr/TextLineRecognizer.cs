@@ -1,8 +1,9 @@
 namespace RagPlatform.Infrastructure.Ocr;
 
 /// <summary>Reads text lines with the PP-OCRv4 recogniser: each box is cut out at the network's
-/// height of 48 pixels, keeping its aspect; lines of similar length share a batch, padded to the
-/// longest, and each row of the output is read by CTC.</summary>
+/// height of 48 pixels, keeping its aspect; lines of similar length share a batch (one tensor,
+/// padded to the longest; <see cref="RecognitionBatches"/> picks the groups), and each row of the
+/// output is read by CTC.</summary>
 internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder decoder, int batchSize, int maxWidth)
 {
     public const int LineHeight = 48;
@@ -18,9 +19,7 @@ internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder de
         var results = new (string, float)[boxes.Count];
         var widths = boxes.Select(box => LineWidth(box, maxWidth)).ToArray();
 
-        // Shortest first, so that each batch pads its lines to a similar width.
-        var order = Enumerable.Range(0, boxes.Count).OrderBy(index => widths[index]).ToArray();
-        foreach (var batch in order.Chunk(batchSize))
+        foreach (var batch in RecognitionBatches.Plan(widths, batchSize, MinBatchWidth))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var slotWidth = Math.Max(MinBatchWidth, batch.Max(index => widths[index]));

@@ -61,6 +61,19 @@ public sealed class StorageBackendsRegistrationTests : IDisposable
     }
 
     [Theory]
+    [InlineData("Fast")]
+    [InlineData("7")]
+    public async Task An_unknown_vector_scan_setting_stops_start_up_naming_the_key(string value)
+    {
+        using var host = BuildHost(_storage.DataDirectory, ("Storage:VectorScan", value));
+
+        // A name the enum lacks fails binding; a number outside it fails validation.
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync(Token));
+
+        Assert.Contains("VectorScan", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Qdrant", "Qdrant:Url", "RagPlatform.Vectors.Qdrant")]
     [InlineData("PgVector", "PgVector:ConnectionString", "RagPlatform.Vectors.PgVector")]
     public void Each_vector_setting_registers_that_engine_for_both_spaces(string engine, string key, string assembly)

@@ -19,12 +19,13 @@ public sealed class TemporaryStorage : IDisposable
 
     public string DataDirectory { get; }
 
-    internal IOptions<StorageOptions> Options(int parallelScanThreshold = 32_768) =>
+    internal IOptions<StorageOptions> Options(int parallelScanThreshold = 32_768, VectorScanMode vectorScan = VectorScanMode.Quantized) =>
         Microsoft.Extensions.Options.Options.Create(new StorageOptions
         {
             DataDirectory = DataDirectory,
             BusyTimeoutMilliseconds = 10_000,
             ParallelScanThreshold = parallelScanThreshold,
+            VectorScan = vectorScan,
         });
 
     /// <summary>A new database object over the same file: a second call is what a restart, or a

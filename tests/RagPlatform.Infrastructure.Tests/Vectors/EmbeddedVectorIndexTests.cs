@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Search;
 using RagPlatform.Infrastructure.Tests.Storage;
+using RagPlatform.Storage.Files;
 using RagPlatform.Storage.Sqlite;
 using RagPlatform.Vectors.Embedded;
 
@@ -16,6 +17,8 @@ public class EmbeddedVectorIndexTests : VectorIndexScenarios, IDisposable
 
     /// <summary>0 lets every search fan out over the cores (when the machine has more than one).</summary>
     protected virtual int ParallelScanThreshold => 32_768;
+
+    protected virtual VectorScanMode VectorScan => VectorScanMode.Quantized;
 
     public void Dispose()
     {
@@ -114,7 +117,7 @@ public class EmbeddedVectorIndexTests : VectorIndexScenarios, IDisposable
 
     protected override IVectorIndex OpenIndex()
     {
-        var index = new EmbeddedVectorIndex(_storage.OpenDatabase(), _storage.Options(ParallelScanThreshold), NullLogger<EmbeddedVectorIndex>.Instance);
+        var index = new EmbeddedVectorIndex(_storage.OpenDatabase(), _storage.Options(ParallelScanThreshold, VectorScan), NullLogger<EmbeddedVectorIndex>.Instance);
         lock (_indexes)
         {
             _indexes.Add(index);

@@ -1,0 +1,127 @@
+using System.Globalization;
+using RagPlatform.Benchmarks.Harness;
+using RagPlatform.Benchmarks.Suites;
+using RagPlatform.Infrastructure.Ocr;
+
+namespace RagPlatform.Benchmarks.Ingest;
+
+/// <summary>`ingest-ocr`: images/s and word recall of the platform's OCR (PP-OCRv4 on ONNX Runtime)
+/// against Debian's tesseract on the same generated images: 1x bar charts, 1x application windows
+/// (10-11 px labels) and letter pages rendered at 150 dpi without a text layer. Both engines get the
+/// same parallelism: N platform readers with one ONNX thread each against N tesseract processes with
+/// OMP_THREAD_LIMIT=1. On charts and screenshots the platform is measured a second time with
+/// Ocr:DetectSmallTextInRegions on ("platform, regions").</summary>
+internal static class OcrThroughputSuite
+{
+    public sealed record Options(string ModelDirectory, int Charts, int Screenshots, int Pages, IReadOnlyList<int> Parallel, bool Profile);
+
+    public static async Task<int> RunAsync(BenchSettings settings, Options options, CancellationToken cancellationToken)
+    {
+        var run = new SuiteRun("ingest-ocr", settings);
+        BenchConsole.Heading($"ingest-ocr: {options.Charts} charts, {options.Screenshots} screenshots, {options.Pages} pages; parallel {string.Join(", ", options.Parallel)}");
+        var sets = await GenerateAsync(options, settings.Seed, cancellationToken).ConfigureAwait(false);
+        var tesseract = await TesseractReader.VersionAsync(cancellationToken).ConfigureAwait(false);
+        run.Settings["tesseract"] = tesseract ?? "not installed";
+        run.Settings["ocrModels"] = options.ModelDirectory;
+        if (tesseract is null)
+        {
+            BenchConsole.Warn("tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-eng): measuring the platform only.");
+        }
+
+        if (options.Profile)
+        {
+            var profile = sets.Select(set => OcrStageProfile.Measure(set.Key, set.Value, options.ModelDirectory, PlatformOptions(settings), cancellationToken)).ToList();
+            profile.ForEach(run.Add);
+            BenchConsole.Table(["kind", "images", "decode ms", "detect ms", "recognise ms", "pipeline ms", "boxes", "rec columns, runs of 8", "rec columns, planned"],
+                profile.Select(row => (IReadOnlyList<string>)[row.Kind, Cell.Of(row.Images), Cell.Of(row.DecodeMs, "F1"), Cell.Of(row.DetectMs, "F0"),
+                    Cell.Of(row.RecognizeMs, "F0"), Cell.Of(row.PipelineMs, "F0"), Cell.Of(row.Boxes, "F1"), Cell.Of(row.FixedRunColumns, "F0"), Cell.Of(row.PlannedColumns, "F0")]));
+        }
+
+        var rows = new List<OcrThroughputRow>();
+        var regionOptions = PlatformOptions(settings);
+        regionOptions.DetectSmallTextInRegions = true;
+        using (var platform = new PlatformOcrReader(options.ModelDirectory, PlatformOptions(settings)))
+        using (var regions = new PlatformOcrReader(options.ModelDirectory, regionOptions))
+        {
+            foreach (var (kind, images) in sets)
+            {
+                await platform.ReadAsync(images.Take(1).ToList(), 1, cancellationToken).ConfigureAwait(false); // warm-up
+                await regions.ReadAsync(images.Take(1).ToList(), 1, cancellationToken).ConfigureAwait(false);
+                foreach (var parallel in options.Parallel)
+                {
+                    var (texts, elapsed) = await platform.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
+                    rows.Add(Row(kind, "platform", parallel, images, texts, elapsed));
+                    if (kind != "page")
+                    {
+                        (texts, elapsed) = await regions.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
+                        rows.Add(Row(kind, "platform, regions", parallel, images, texts, elapsed));
+                    }
+
+                    if (tesseract is not null)
+                    {
+                        (texts, elapsed) = await TesseractReader.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
+                        rows.Add(Row(kind, "tesseract", parallel, images, texts, elapsed));
+                    }
+                }
+            }
+        }
+
+        rows.ForEach(run.Add);
+        BenchConsole.Table(["kind", "engine", "parallel", "images", "seconds", "images/s", "recall"],
+            rows.Select(row => (IReadOnlyList<string>)[row.Kind, row.Engine, Cell.Of(row.Parallel), Cell.Of(row.Images), Cell.Of(row.Seconds, "F1"),
+                Cell.Of(row.ImagesPerSecond, "F2"), Cell.Of(row.Recall * 100, "F1") + "%"]), labelColumns: 2);
+        run.Note($"Load average at the end: {MachineSnapshot.ReadLoadAverage()}; platform readers use {PlatformOptions(settings).IntraOpThreads} ONNX thread(s) each; tesseract: {tesseract ?? "none"}, OMP_THREAD_LIMIT=1 per process.");
+        await run.SaveAsync(cancellationToken).ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>One ONNX thread per reader unless --threads says otherwise, as tesseract gets one core per process.</summary>
+    private static OcrOptions PlatformOptions(BenchSettings settings) => new() { IntraOpThreads = settings.IntraOpThreads ?? 1 };
+
+    private static OcrThroughputRow Row(string kind, string engine, int parallel, IReadOnlyList<OcrBenchImage> images, string[] texts, TimeSpan elapsed)
+    {
+        var found = 0;
+        var drawn = 0;
+        var missed = new List<string>();
+        for (var i = 0; i < images.Count; i++)
+        {
+            var (f, t) = OcrWordRecall.Count(images[i].Words, texts[i], missed);
+            found += f;
+            drawn += t;
+        }
+
+        BenchConsole.Info($"{kind}, {engine} ×{parallel}: missed {missed.Count} words: {string.Join(' ', missed.Take(20))}");
+
+        return new OcrThroughputRow(kind, engine, parallel, images.Count, elapsed.TotalSeconds, images.Count / elapsed.TotalSeconds, found, drawn);
+    }
+
+    private static async Task<Dictionary<string, IReadOnlyList<OcrBenchImage>>> GenerateAsync(Options options, ulong seed, CancellationToken cancellationToken)
+    {
+        var words = new OcrBenchVocabulary(new Random(unchecked((int)seed)));
+        var sets = new Dictionary<string, IReadOnlyList<OcrBenchImage>>(StringComparer.Ordinal);
+        if (options.Charts > 0)
+        {
+            sets["chart"] = [.. Enumerable.Range(0, options.Charts).Select(i => OcrScreenImages.Chart(i, words))];
+        }
+
+        if (options.Screenshots > 0)
+        {
+            sets["screenshot"] = [.. Enumerable.Range(0, options.Screenshots).Select(i => OcrScreenImages.Window(i, words))];
+        }
+
+        if (options.Pages > 0)
+        {
+            var pages = new List<OcrBenchImage>();
+            for (var i = 0; i < options.Pages; i++)
+            {
+                pages.Add(await OcrPageImages.PageAsync(i, words, cancellationToken).ConfigureAwait(false));
+            }
+
+            sets["page"] = pages;
+        }
+
+        BenchConsole.Info(string.Join("; ", sets.Select(set => string.Create(CultureInfo.InvariantCulture,
+            $"{set.Key}: {set.Value.Count} × {set.Value[0].Width}x{set.Value[0].Height}, {set.Value.Average(image => image.Words.Count):F0} words each"))));
+        return sets;
+    }
+}

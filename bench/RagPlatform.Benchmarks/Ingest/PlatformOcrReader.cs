@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using RagPlatform.Core.Documents;
+using RagPlatform.Infrastructure.Ocr;
+
+namespace RagPlatform.Benchmarks.Ingest;
+
+/// <summary>The platform's OCR as ingestion calls it: <c>ITextRecognizer.RecognizeAsync</c> on the
+/// encoded file (decode included), with <c>readers</c> calls in flight at once on one recogniser.</summary>
+internal sealed class PlatformOcrReader : IDisposable
+{
+    private readonly PaddleOcrRecognizer _recognizer;
+
+    public PlatformOcrReader(string modelDirectory, OcrOptions options)
+    {
+        _recognizer = new PaddleOcrRecognizer(new OcrModelFolder(modelDirectory), options, NullLogger<PaddleOcrRecognizer>.Instance);
+        if (!_recognizer.IsAvailable)
+        {
+            throw new InvalidOperationException(_recognizer.UnavailableReason);
+        }
+    }
+
+    /// <returns>The text read from each image (lines joined by newlines), in the order given, and the wall time.</returns>
+    public async Task<(string[] Texts, TimeSpan Elapsed)> ReadAsync(IReadOnlyList<OcrBenchImage> images, int readers, CancellationToken cancellationToken)
+    {
+        var texts = new string[images.Count];
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, readers).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < images.Count)
+            {
+                var image = images[i];
+                var lines = await _recognizer.RecognizeAsync(new EncodedImage(image.Png, "image/png", image.Width, image.Height), cancellationToken).ConfigureAwait(false);
+                texts[i] = string.Join('\n', lines.Select(line => line.Text));
+            }
+        }, cancellationToken))).ConfigureAwait(false);
+        return (texts, clock.Elapsed);
+    }
+
+    public void Dispose() => _recognizer.Dispose();
+}

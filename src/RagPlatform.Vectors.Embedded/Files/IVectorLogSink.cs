@@ -1,0 +1,13 @@
+using RagPlatform.Core.Documents;
+
+namespace RagPlatform.Vectors.Embedded.Files;
+
+/// <summary>Receives the records <see cref="VectorLogReader"/> reads, in file order (the order
+/// matters: a document deleted and then re-ingested under the same item ids ends up present).</summary>
+internal interface IVectorLogSink
+{
+    /// <summary>The span is only valid during the call.</summary>
+    void Upserted(Guid itemId, Guid documentId, Modality modality, ReadOnlySpan<float> vector);
+
+    void DocumentDeleted(Guid documentId);
+}

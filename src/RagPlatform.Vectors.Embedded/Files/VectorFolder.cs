@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.Win32.SafeHandles;
+
+namespace RagPlatform.Vectors.Embedded.Files;
+
+/// <summary>The files of one dense space under <c>&lt;data&gt;/vectors/&lt;space&gt;/</c>: the
+/// append-only log of the current generation (<c>vectors-000001.log</c>), the <c>manifest</c> naming
+/// that generation (replaced by an atomic rename when a compaction writes the next one) and the
+/// writers' <c>lock</c>. No manifest means the folder was never set up (see <see cref="VectorFolderSetup"/>).</summary>
+internal sealed class VectorFolder(string path)
+{
+    public string Path { get; } = path;
+
+    public string LockPath => System.IO.Path.Combine(Path, "lock");
+
+    private string ManifestPath => System.IO.Path.Combine(Path, "manifest");
+
+    public string LogPath(long generation) =>
+        System.IO.Path.Combine(Path, string.Create(CultureInfo.InvariantCulture, $"vectors-{generation:D6}.log"));
+
+    /// <summary>The current generation; 0 when there is no manifest yet.</summary>
+    public async Task<long> ReadGenerationAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var text = await File.ReadAllTextAsync(ManifestPath, cancellationToken);
+            return long.Parse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
+        }
+        catch (FileNotFoundException)
+        {
+            return 0;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Makes <paramref name="generation"/> current: written beside the manifest, flushed,
+    /// then renamed over it, so a reader sees the old or the new manifest, never half of one.</summary>
+    public async Task WriteGenerationAsync(long generation, CancellationToken cancellationToken)
+    {
+        var temporary = ManifestPath + ".tmp";
+        await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
+        {
+            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(generation.ToString(CultureInfo.InvariantCulture)), cancellationToken);
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, ManifestPath, overwrite: true);
+    }
+
+    /// <summary>Opens a generation's log for reading; null when a compaction has removed it since
+    /// the manifest was read (the caller reads the manifest again).</summary>
+    public SafeFileHandle? OpenForReading(long generation)
+    {
+        try
+        {
+            return File.OpenHandle(LogPath(generation), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The log's length, the cheap "anything new?" check before a search; -1 when the
+    /// file is gone (compacted away).</summary>
+    public long LengthOf(long generation)
+    {
+        var info = new FileInfo(LogPath(generation));
+        return info.Exists ? info.Length : -1;
+    }
+}

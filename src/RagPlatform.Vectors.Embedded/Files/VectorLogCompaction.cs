@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Logging;
+
+namespace RagPlatform.Vectors.Embedded.Files;
+
+/// <summary>Rewrites the live rows of an index into the next generation's log, flushed, then makes
+/// it current by the manifest's atomic rename and removes the old log. Runs under the writers' lock
+/// (no one appends meanwhile) and the index's catch-up gate (its memory copy, which equals the old
+/// log's content, does not change meanwhile). A crash before the rename leaves the old generation
+/// current and an orphan file the next compaction overwrites; readers in other processes notice the
+/// new generation and reload; one still reading the removed file keeps a valid handle (Unix
+/// unlink semantics), and one opening it too late reads the manifest again.</summary>
+internal sealed class VectorLogCompaction(VectorFolder folder, ILogger logger)
+{
+    public async Task RunAsync(EmbeddedVectorIndex index, CancellationToken cancellationToken)
+    {
+        await index.CatchUpGate.WaitAsync(cancellationToken);
+        try
+        {
+            var old = index.Position;
+            var next = old.Generation + 1;
+            long rows;
+            long end;
+            await using (var writer = VectorLogWriter.Open(folder.LogPath(next), 0))
+            {
+                rows = index.Read(vectors =>
+                {
+                    foreach (var (itemId, documentId, modality, vector) in vectors.Rows())
+                    {
+                        writer.AppendUpsert(itemId, documentId, modality, vector.Span);
+                    }
+
+                    return (long)vectors.Count;
+                });
+                await writer.CommitAsync(cancellationToken);
+                end = writer.Position;
+            }
+
+            await folder.WriteGenerationAsync(next, cancellationToken);
+            index.MovedTo(new VectorLogPosition(next, end), rows);
+            File.Delete(folder.LogPath(old.Generation));
+            EmbeddedVectorsLog.Compacted(logger, folder.Path, next, rows);
+        }
+        finally
+        {
+            index.CatchUpGate.Release();
+        }
+    }
+}

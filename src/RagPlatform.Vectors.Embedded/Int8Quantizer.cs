@@ -1,0 +1,53 @@
+using System.Numerics.Tensors;
+
+namespace RagPlatform.Vectors.Embedded;
+
+/// <summary>Symmetric int8 scalar quantisation, one scale per vector: code = round(x × 127 / max|x|),
+/// so x ≈ code × scale with scale = max|x| / 127. Needs no training and no statistics of the other
+/// rows, so a row is coded the moment it arrives and never re-coded. The dot product of two coded
+/// vectors is (integer dot) × scale₁ × scale₂; the error per component is at most scale / 2.</summary>
+internal static class Int8Quantizer
+{
+    public const int MaxCode = 127;
+
+    /// <summary>Writes the codes of <paramref name="vector"/> and returns its scale (0 for a zero vector,
+    /// whose codes are all 0).</summary>
+    public static float Quantize(ReadOnlySpan<float> vector, Span<sbyte> codes)
+    {
+        if (codes.Length != vector.Length)
+        {
+            throw new ArgumentException($"{codes.Length} codes for a {vector.Length}-dimensional vector.", nameof(codes));
+        }
+
+        var max = TensorPrimitives.MaxMagnitude(vector);
+        var magnitude = MathF.Abs(max);
+        if (magnitude == 0 || !float.IsFinite(magnitude))
+        {
+            codes.Clear();
+            return 0;
+        }
+
+        // Vectorised: scale, round half to even, narrow. |x| × 127 / max|x| ≤ 127 up to one ulp,
+        // which rounds back to 127, so the saturating narrow never reaches -128.
+        var scaled = vector.Length <= 4096 ? stackalloc float[vector.Length] : new float[vector.Length];
+        TensorPrimitives.Multiply(vector, MaxCode / magnitude, scaled);
+        TensorPrimitives.Round(scaled, scaled);
+        TensorPrimitives.ConvertSaturating(scaled, codes);
+        return magnitude / MaxCode;
+    }
+
+    /// <summary>A query's codes widened to shorts, the form <see cref="Int8Dot"/> reads them in. Its
+    /// scale is dropped: it multiplies every row's score alike and so never changes the ranking.</summary>
+    public static short[] QuantizeQuery(ReadOnlySpan<float> query)
+    {
+        var codes = new sbyte[query.Length];
+        Quantize(query, codes);
+        var widened = new short[query.Length];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            widened[i] = codes[i];
+        }
+
+        return widened;
+    }
+}
