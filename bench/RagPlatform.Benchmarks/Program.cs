@@ -45,9 +45,10 @@ models.SetAction((parse, token) => ModelCheckSuite.RunAsync(Settings(parse), tok
 
 var int8 = new Option<bool>("--int8") { Description = "Float against int8 (dynamically quantized) towers side by side: items/s and cosine agreement." };
 var signedVision = new Option<bool>("--s8-vision") { Description = "With --int8: Int8 vision weights instead of the public export's UInt8." };
-var onnxRaw = new Command("onnx-raw", "Raw ONNX Runtime throughput of the vision and text towers.") { iterations, warmup, batches, int8, signedVision };
+var asPublished = new Option<bool>("--as-published") { Description = "With --int8: load the int8 towers as published, without converting uint8 MatMul weights to int8 as Clip:Precision=Int8 does." };
+var onnxRaw = new Command("onnx-raw", "Raw ONNX Runtime throughput of the vision and text towers.") { iterations, warmup, batches, int8, signedVision, asPublished };
 onnxRaw.SetAction((parse, token) => OnnxRawSuite.RunAsync(Settings(parse), Batches(parse), parse.GetValue(iterations), parse.GetValue(warmup),
-    parse.GetValue(int8), parse.GetValue(signedVision), token));
+    parse.GetValue(int8), parse.GetValue(signedVision), parse.GetValue(asPublished), token));
 
 var sizes = new Option<string[]>("--sizes") { Description = "Data-set sizes, e.g. 10k,100k,1M (default).", AllowMultipleArgumentsPerToken = true };
 var targets = new Option<string[]>("--targets") { Description = "Engines to measure (default: all registered).", AllowMultipleArgumentsPerToken = true };

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
 using RagPlatform.Benchmarks.Onnx.Clip;
+using RagPlatform.Infrastructure.Onnx;
 
 namespace RagPlatform.Benchmarks.Inference;
 
@@ -13,9 +14,10 @@ internal sealed class TowerSession : IDisposable
     private readonly string[] _inputNames;
     private readonly string[] _outputNames;
 
-    private TowerSession(InferenceSession session, ClipTower tower, ClipArchitecture architecture, TimeSpan loadTime)
+    private TowerSession(InferenceSession session, ClipTower tower, ClipArchitecture architecture, TimeSpan loadTime, UnsignedWeightConversionResult? conversion)
     {
         _session = session;
+        WeightConversion = conversion;
         Tower = tower;
         Architecture = architecture;
         LoadTime = loadTime;
@@ -28,6 +30,9 @@ internal sealed class TowerSession : IDisposable
     public ClipArchitecture Architecture { get; }
 
     public TimeSpan LoadTime { get; }
+
+    /// <summary>Set when the session was opened as <c>Clip:Precision=Int8</c> opens it.</summary>
+    public UnsignedWeightConversionResult? WeightConversion { get; }
 
     public string InputName => Tower == ClipTower.Vision ? ClipVisionGraph.InputName : ClipTextGraph.InputName;
 
@@ -43,7 +48,10 @@ internal sealed class TowerSession : IDisposable
         Open(tower == ClipTower.Vision ? files.VisionModelPath : files.TextModelPath, files.Architecture, tower, intraOpThreads, spinning);
 
     /// <summary>A tower from a given file (e.g. the int8 copy of a generated one).</summary>
-    public static TowerSession Open(string path, ClipArchitecture architecture, ClipTower tower, int? intraOpThreads, bool spinning = true)
+    /// <param name="convertUnsignedWeights">Load as the platform loads an int8 tower: uint8 MatMul
+    /// weights converted to int8 in memory (<see cref="UnsignedWeightConversion"/>).</param>
+    public static TowerSession Open(
+        string path, ClipArchitecture architecture, ClipTower tower, int? intraOpThreads, bool spinning = true, bool convertUnsignedWeights = false)
     {
         using var options = new SessionOptions
         {
@@ -61,8 +69,11 @@ internal sealed class TowerSession : IDisposable
         }
 
         var start = Stopwatch.GetTimestamp();
-        var session = new InferenceSession(path, options);
-        return new TowerSession(session, tower, architecture, Stopwatch.GetElapsedTime(start));
+        UnsignedWeightConversionResult? conversion = null;
+        var session = convertUnsignedWeights
+            ? OnnxSessionLoader.LoadWithSignedWeights(path, options, out conversion)
+            : new InferenceSession(path, options);
+        return new TowerSession(session, tower, architecture, Stopwatch.GetElapsedTime(start), conversion);
     }
 
     /// <summary>A seeded input batch with its output buffer, ready to run repeatedly.</summary>

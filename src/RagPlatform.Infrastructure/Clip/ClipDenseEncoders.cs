@@ -87,6 +87,13 @@ internal sealed class ClipDenseEncoders : IDenseEncoders, IDisposable
         {
             ClipLog.Loaded(_logger, _folder.FullPath, model.Precision, model.Text.FileName, model.Text.Output, model.Vision.FileName, model.Vision.Output,
                 model.Dimensions, (long)model.LoadTime.TotalMilliseconds);
+            foreach (var tower in new[] { model.Text, model.Vision })
+            {
+                if (tower.WeightConversion is { } conversion && conversion.Converted + conversion.LeftUnsigned > 0)
+                {
+                    ClipLog.WeightsConverted(_logger, tower.FileName, conversion.Converted, conversion.LeftUnsigned, (long)conversion.Elapsed.TotalMilliseconds);
+                }
+            }
         }
         else
         {
