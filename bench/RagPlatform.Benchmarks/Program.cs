@@ -5,8 +5,8 @@ using RagPlatform.Benchmarks.Server;
 using RagPlatform.Benchmarks.Suites;
 
 // dotnet run -c Release --project bench/RagPlatform.Benchmarks -- <suite> [options]
-// Suites: models (generate + verify the CLIP graphs), onnx-raw, vectors, vectors-reopen, clip-pipeline, reranker, answering, isolation,
-// image-load, search-load, server-ingest, server-search, ingest-ocr.
+// Suites: models (generate + verify the CLIP graphs), onnx-raw, vectors, vectors-reopen, clip-pipeline, reranker, answering,
+// isolation, image-load, search-load, server-ingest, server-search, ingest, ingest-ocr.
 var modelsDirectory = new Option<string>("--models-dir")
 {
     Description = "Cache folder for the generated ONNX graphs and images (generated on first use).",
@@ -45,9 +45,10 @@ models.SetAction((parse, token) => ModelCheckSuite.RunAsync(Settings(parse), tok
 
 var int8 = new Option<bool>("--int8") { Description = "Float against int8 (dynamically quantized) towers side by side: items/s and cosine agreement." };
 var signedVision = new Option<bool>("--s8-vision") { Description = "With --int8: Int8 vision weights instead of the public export's UInt8." };
-var onnxRaw = new Command("onnx-raw", "Raw ONNX Runtime throughput of the vision and text towers.") { iterations, warmup, batches, int8, signedVision };
+var asPublished = new Option<bool>("--as-published") { Description = "With --int8: load the int8 towers as published, without converting uint8 MatMul weights to int8 as Clip:Precision=Int8 does." };
+var onnxRaw = new Command("onnx-raw", "Raw ONNX Runtime throughput of the vision and text towers.") { iterations, warmup, batches, int8, signedVision, asPublished };
 onnxRaw.SetAction((parse, token) => OnnxRawSuite.RunAsync(Settings(parse), Batches(parse), parse.GetValue(iterations), parse.GetValue(warmup),
-    parse.GetValue(int8), parse.GetValue(signedVision), token));
+    parse.GetValue(int8), parse.GetValue(signedVision), parse.GetValue(asPublished), token));
 
 var sizes = new Option<string[]>("--sizes") { Description = "Data-set sizes, e.g. 10k,100k,1M (default).", AllowMultipleArgumentsPerToken = true };
 var targets = new Option<string[]>("--targets") { Description = "Engines to measure (default: all registered).", AllowMultipleArgumentsPerToken = true };
@@ -63,11 +64,16 @@ var vectorsReopen = new Command("vectors-reopen", "Reopen the embedded index a v
 vectorsReopen.SetAction((parse, token) => VectorsReopenSuite.RunAsync(parse.GetValue(scanMode), token));
 
 var images = new Option<string?>("--images") { Description = "Folder of real image files (default: a generated synthetic set)." };
+var rawSpinning = new Option<bool>("--raw-spinning")
+{
+    Description = "Raw side: ONNX Runtime's threads spin while they wait (its default; true) or sleep as the platform's do (false).",
+    DefaultValueFactory = _ => true,
+};
 var clipPipeline = new Command("clip-pipeline", "Decode + preprocess + inference vs raw inference on the same vision graph.")
 {
-    iterations, warmup, batches, images,
+    iterations, warmup, batches, images, rawSpinning,
 };
-clipPipeline.SetAction((parse, token) => ClipPipelineSuite.RunAsync(Settings(parse), Batches(parse), parse.GetValue(images),
+clipPipeline.SetAction((parse, token) => ClipPipelineSuite.RunAsync(Settings(parse), Batches(parse), parse.GetValue(images), parse.GetValue(rawSpinning),
     parse.GetValue(iterations), parse.GetValue(warmup), token));
 
 var topN = new Option<string[]>("--top-n") { Description = "Passages re-ranked per query, e.g. 10,20,50 (default).", AllowMultipleArgumentsPerToken = true };
@@ -187,6 +193,29 @@ ingestOcr.SetAction((parse, token) => OcrThroughputSuite.RunAsync(Settings(parse
     parse.GetValue(ocrPages) ?? (parse.GetValue(quick) ? 2 : 6),
     ListArgument.Numbers(parse.GetValue(ocrParallel), [1, 2]),
     parse.GetValue(ocrProfile)), token));
+var corpora = new Option<string[]>("--corpora") { Description = "generated, real, scanned (default: all).", AllowMultipleArgumentsPerToken = true };
+var ingestWorkers = new Option<string[]>("--workers") { Description = "Workers in the process, e.g. 1,2 (default).", AllowMultipleArgumentsPerToken = true };
+var ingestOcrModels = new Option<string>("--ocr")
+{
+    Description = "OCR model folder for the scanned PDFs (default: this repository's models/ocr; skipped when missing).",
+    DefaultValueFactory = _ => Path.Combine(BenchPaths.RepositoryRoot, "models", "ocr"),
+};
+var configurations = new Option<string[]>("--configurations") { Description = "no-model, tiny-clip, ocr (default: all).", AllowMultipleArgumentsPerToken = true };
+var overrides = new Option<string[]>("--set") { Description = "KEY=VALUE settings for every configuration, e.g. Extraction:Isolation=InProcess.", AllowMultipleArgumentsPerToken = true };
+var ingest = new Command("ingest", "Ingestion pages/s and the share of each stage, through the worker's pipeline in this process (extractor processes, SQLite + embedded vectors): text PDFs without a model and with the tiny CLIP model, installed manuals, image-only PDFs with OCR.")
+{
+    clipModel, ingestOcrModels, ingestDocuments, ingestPages, ingestWorkers, corpora, configurations, overrides, quick,
+};
+ingest.SetAction((parse, token) => IngestSuite.RunAsync(Settings(parse), new IngestSuite.Options(
+    parse.GetValue(ingestDocuments) ?? (parse.GetValue(quick) ? 10 : 40),
+    parse.GetValue(ingestPages) ?? (parse.GetValue(quick) ? 5 : 10),
+    parse.GetValue(quick) ? 2 : 5,
+    ListArgument.Numbers(parse.GetValue(ingestWorkers), [1, 2]),
+    ListArgument.Names(parse.GetValue(corpora)),
+    ListArgument.Names(parse.GetValue(configurations)),
+    Path.GetFullPath(parse.GetRequiredValue(clipModel)),
+    Path.GetFullPath(parse.GetRequiredValue(ingestOcrModels)),
+    (parse.GetValue(overrides) ?? []).Select(e => e.Split('=', 2)).ToDictionary(p => p[0], p => (string?)(p.Length > 1 ? p[1] : ""))), token));
 
 root.Subcommands.Add(models);
 root.Subcommands.Add(searchLoad);
@@ -201,4 +230,5 @@ root.Subcommands.Add(isolation);
 root.Subcommands.Add(serverIngest);
 root.Subcommands.Add(serverSearch);
 root.Subcommands.Add(ingestOcr);
+root.Subcommands.Add(ingest);
 return await root.Parse(args).InvokeAsync();

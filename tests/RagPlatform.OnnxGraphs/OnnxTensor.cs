@@ -11,10 +11,12 @@ public sealed class OnnxTensor : IOnnxMessage
     private const int DataTypeField = 2;
     private const int NameField = 8;
     private const int RawDataField = 9;
+    private const int Int32DataField = 5;
 
-    private OnnxTensor(string name, OnnxElementType elementType, long[] dims, byte[] rawData)
+    private OnnxTensor(string name, OnnxElementType elementType, long[] dims, byte[] rawData, bool inInt32Data = false)
     {
         Name = name;
+        InInt32Data = inInt32Data;
         ElementType = elementType;
         Dims = dims;
         RawData = rawData;
@@ -28,6 +30,10 @@ public sealed class OnnxTensor : IOnnxMessage
 
     /// <summary>Little-endian element bytes, row-major (the machine is little-endian; checked at start).</summary>
     public byte[] RawData { get; }
+
+    /// <summary>The values are written to int32_data (one varint per element, as older exporters
+    /// stored small integer types) instead of raw_data.</summary>
+    public bool InInt32Data { get; }
 
     public long ElementCount => Dims.Aggregate(1L, (product, dim) => product * dim);
 
@@ -57,6 +63,13 @@ public sealed class OnnxTensor : IOnnxMessage
             : throw new ArgumentException($"Tensor {name}: {values.Length} bytes for {count} elements.", nameof(values));
     }
 
+    /// <summary>The same one-byte tensor stored in int32_data instead of raw_data.</summary>
+    public static OnnxTensor BytesInInt32Data(string name, OnnxElementType elementType, long[] dims, byte[] values)
+    {
+        var inRawData = Bytes(name, elementType, dims, values);
+        return new OnnxTensor(inRawData.Name, inRawData.ElementType, dims, inRawData.RawData, inInt32Data: true);
+    }
+
     public static OnnxTensor Int64s(string name, long[] dims, ReadOnlySpan<long> values)
     {
         EnsureLittleEndian();
@@ -71,7 +84,7 @@ public sealed class OnnxTensor : IOnnxMessage
             size += ProtoField.Int64Size(DimsField, dim);
         }
 
-        return ProtoField.Add(size, ProtoField.BytesSize(RawDataField, RawData.Length));
+        return ProtoField.Add(size, ProtoField.BytesSize(InInt32Data ? Int32DataField : RawDataField, InInt32Data ? Int32DataLength() : RawData.Length));
     }
 
     public void WriteTo(CodedOutputStream output)
@@ -83,8 +96,25 @@ public sealed class OnnxTensor : IOnnxMessage
 
         ProtoField.WriteInt64(output, DataTypeField, (long)ElementType);
         ProtoField.WriteString(output, NameField, Name);
-        ProtoField.WriteBytes(output, RawDataField, RawData);
+        if (InInt32Data)
+        {
+            // int32_data is declared packed: one length, then a varint per element.
+            output.WriteTag(Int32DataField, WireFormat.WireType.LengthDelimited);
+            output.WriteLength(Int32DataLength());
+            foreach (var value in RawData)
+            {
+                output.WriteInt32(SignedValue(value));
+            }
+        }
+        else
+        {
+            ProtoField.WriteBytes(output, RawDataField, RawData);
+        }
     }
+
+    private int SignedValue(byte value) => ElementType == OnnxElementType.Int8 ? unchecked((sbyte)value) : value;
+
+    private int Int32DataLength() => RawData.Sum(value => CodedOutputStream.ComputeInt32Size(SignedValue(value)));
 
     private static void EnsureLittleEndian()
     {

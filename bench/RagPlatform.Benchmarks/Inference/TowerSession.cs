@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
 using RagPlatform.Benchmarks.Onnx.Clip;
+using RagPlatform.Infrastructure.Onnx;
 
 namespace RagPlatform.Benchmarks.Inference;
 
@@ -13,9 +14,10 @@ internal sealed class TowerSession : IDisposable
     private readonly string[] _inputNames;
     private readonly string[] _outputNames;
 
-    private TowerSession(InferenceSession session, ClipTower tower, ClipArchitecture architecture, TimeSpan loadTime)
+    private TowerSession(InferenceSession session, ClipTower tower, ClipArchitecture architecture, TimeSpan loadTime, UnsignedWeightConversionResult? conversion)
     {
         _session = session;
+        WeightConversion = conversion;
         Tower = tower;
         Architecture = architecture;
         LoadTime = loadTime;
@@ -29,6 +31,9 @@ internal sealed class TowerSession : IDisposable
 
     public TimeSpan LoadTime { get; }
 
+    /// <summary>Set when the session was opened as <c>Clip:Precision=Int8</c> opens it.</summary>
+    public UnsignedWeightConversionResult? WeightConversion { get; }
+
     public string InputName => Tower == ClipTower.Vision ? ClipVisionGraph.InputName : ClipTextGraph.InputName;
 
     public string OutputName => Tower == ClipTower.Vision ? ClipVisionGraph.OutputName : ClipTextGraph.OutputName;
@@ -38,11 +43,15 @@ internal sealed class TowerSession : IDisposable
     public IReadOnlyDictionary<string, NodeMetadata> OutputMetadata => _session.OutputMetadata;
 
     /// <param name="intraOpThreads">Threads per operator; null keeps ONNX Runtime's default (one per physical core).</param>
-    public static TowerSession Open(ClipModelFiles files, ClipTower tower, int? intraOpThreads) =>
-        Open(tower == ClipTower.Vision ? files.VisionModelPath : files.TextModelPath, files.Architecture, tower, intraOpThreads);
+    /// <param name="spinning">Whether waiting threads spin (ONNX Runtime's default) or sleep (the platform's CLIP setting).</param>
+    public static TowerSession Open(ClipModelFiles files, ClipTower tower, int? intraOpThreads, bool spinning = true) =>
+        Open(tower == ClipTower.Vision ? files.VisionModelPath : files.TextModelPath, files.Architecture, tower, intraOpThreads, spinning);
 
     /// <summary>A tower from a given file (e.g. the int8 copy of a generated one).</summary>
-    public static TowerSession Open(string path, ClipArchitecture architecture, ClipTower tower, int? intraOpThreads)
+    /// <param name="convertUnsignedWeights">Load as the platform loads an int8 tower: uint8 MatMul
+    /// weights converted to int8 in memory (<see cref="UnsignedWeightConversion"/>).</param>
+    public static TowerSession Open(
+        string path, ClipArchitecture architecture, ClipTower tower, int? intraOpThreads, bool spinning = true, bool convertUnsignedWeights = false)
     {
         using var options = new SessionOptions
         {
@@ -54,9 +63,17 @@ internal sealed class TowerSession : IDisposable
             options.IntraOpNumThreads = threads;
         }
 
+        if (!spinning)
+        {
+            options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        }
+
         var start = Stopwatch.GetTimestamp();
-        var session = new InferenceSession(path, options);
-        return new TowerSession(session, tower, architecture, Stopwatch.GetElapsedTime(start));
+        UnsignedWeightConversionResult? conversion = null;
+        var session = convertUnsignedWeights
+            ? OnnxSessionLoader.LoadWithSignedWeights(path, options, out conversion)
+            : new InferenceSession(path, options);
+        return new TowerSession(session, tower, architecture, Stopwatch.GetElapsedTime(start), conversion);
     }
 
     /// <summary>A seeded input batch with its output buffer, ready to run repeatedly.</summary>

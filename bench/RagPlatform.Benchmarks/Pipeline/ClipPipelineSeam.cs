@@ -13,7 +13,8 @@ internal static class ClipPipelineSeam
     /// the towers, and the encoder (rightly) refuses a folder without them.</summary>
     private static readonly string[] CompanionFiles = ["vocab.json", "merges.txt", "preprocessor_config.json"];
 
-    public static IImageEmbeddingPipeline? TryCreate(ClipModelFiles files)
+    /// <param name="maxBatchSize">Images per tower run, as the raw side runs them.</param>
+    public static IImageEmbeddingPipeline? TryCreate(ClipModelFiles files, int maxBatchSize)
     {
         var source = Path.Combine(BenchPaths.RepositoryRoot, "tests", "fixtures", "clip", "model");
         foreach (var name in CompanionFiles)
@@ -26,7 +27,7 @@ internal static class ClipPipelineSeam
         }
 
         var folder = ClipModelFolder.Resolve(files.Directory, [Directory.GetCurrentDirectory()]);
-        var encoders = new ClipDenseEncoders(folder, new ClipOptions { ModelDirectory = files.Directory }, NullLogger<ClipDenseEncoders>.Instance);
+        var encoders = new ClipDenseEncoders(folder, new ClipOptions { ModelDirectory = files.Directory, MaxBatchSize = maxBatchSize }, NullLogger<ClipDenseEncoders>.Instance);
         if (!encoders.IsAvailable)
         {
             throw new InvalidOperationException($"The platform's CLIP encoder refused the generated model: {encoders.UnavailableReason}");

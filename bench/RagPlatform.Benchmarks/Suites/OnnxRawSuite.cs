@@ -10,7 +10,8 @@ namespace RagPlatform.Benchmarks.Suites;
 /// With <c>--int8</c> it measures float against int8 towers instead (<see cref="OnnxInt8Section"/>).</summary>
 internal static class OnnxRawSuite
 {
-    public static async Task<int> RunAsync(BenchSettings settings, IReadOnlyList<int> batches, int? iterations, int? warmup, bool int8, bool signedVisionWeights, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(BenchSettings settings, IReadOnlyList<int> batches, int? iterations, int? warmup, bool int8, bool signedVisionWeights, bool asPublished,
+        CancellationToken cancellationToken)
     {
         var run = new SuiteRun("onnx-raw", settings);
         run.Settings["precision"] = int8 ? "fp32 vs int8" : "fp32";
@@ -19,7 +20,7 @@ internal static class OnnxRawSuite
             .ConfigureAwait(false);
         if (int8)
         {
-            await OnnxInt8Section.RunAsync(run, settings, files, batches, iterations, warmup, signedVisionWeights, cancellationToken).ConfigureAwait(false);
+            await OnnxInt8Section.RunAsync(run, settings, files, batches, iterations, warmup, signedVisionWeights, asPublished, cancellationToken).ConfigureAwait(false);
             run.Note($"Machine: {run.Machine}. Load average at end: {MachineSnapshot.ReadLoadAverage()}.");
             await run.SaveAsync(cancellationToken).ConfigureAwait(false);
             return 0;

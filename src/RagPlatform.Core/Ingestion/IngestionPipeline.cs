@@ -177,7 +177,7 @@ public sealed partial class IngestionPipeline(
         {
             // A delete by another process fences the store, a replacement changes the content; this
             // run notices before the next page.
-            if (await IsGoneOrReplacedAsync(document, cancellationToken))
+            if (await IngestionActivities.TimeAsync(IngestionActivities.Progress, () => IsGoneOrReplacedAsync(document, cancellationToken)))
             {
                 LogStoppedForDeletion(document.Id);
                 return null;
@@ -197,7 +197,7 @@ public sealed partial class IngestionPipeline(
             var items = 0;
             try
             {
-                var page = await opened.ExtractPageAsync(number, cancellationToken);
+                var page = await IngestionActivities.TimeAsync(IngestionActivities.Extract, () => opened.ExtractPageAsync(number, cancellationToken));
                 items = await pageIndexer.IndexAsync(document, page, opened.Title, cancellationToken);
             }
             catch (DocumentRejectedException ex) when (opened.PageCount > 1)
@@ -206,7 +206,8 @@ public sealed partial class IngestionPipeline(
                 LogPageSkipped(document.Id, number, ex.Message);
             }
 
-            document = await SaveAsync(document with { PagesDone = number, ItemCount = document.ItemCount + items }, cancellationToken);
+            document = await IngestionActivities.TimeAsync(IngestionActivities.Progress,
+                () => SaveAsync(document with { PagesDone = number, ItemCount = document.ItemCount + items }, cancellationToken));
             pagesThisTurn++;
         }
 

@@ -37,7 +37,7 @@ public sealed partial class PageIndexer(
         var images = new Dictionary<Guid, EncodedImage>();
 
         var renderKey = await StoreRenderAsync(document, page, cancellationToken);
-        var pageLines = page.Words.Count == 0 ? await ocr.ReadAsync(page.Render, cancellationToken) : [];
+        var pageLines = page.Words.Count == 0 ? await ReadTextAsync(page.Render, cancellationToken) : [];
 
         // An uploaded image is an image item and carries its text; a PDF page's text lives in its chunks.
         var isImageDocument = document.Kind == DocumentKind.Image;
@@ -49,8 +49,12 @@ public sealed partial class PageIndexer(
         {
             var image = page.Images[i];
             var key = BlobKeys.EmbeddedImage(document.Id, page.Number, i, ExtensionOf(image.Image.MediaType));
-            await PutAsync(key, image.Image.Data, cancellationToken);
-            var text = ImageTextReader.Join(await ocr.ReadAsync(image.Image, cancellationToken));
+            using (IngestionActivities.Start(IngestionActivities.StoreImages))
+            {
+                await PutAsync(key, image.Image.Data, cancellationToken);
+            }
+
+            var text = ImageTextReader.Join(await ReadTextAsync(image.Image, cancellationToken));
             var item = NewItem(document, page, items.Count, Modality.Image, image.Box.ClampToPage(), text, key);
             items.Add(item);
             images[item.Id] = image.Image;
@@ -60,33 +64,46 @@ public sealed partial class PageIndexer(
         // Each note or form field is chunked on its own, so that its hit points at its rectangle.
         var annotations = page.AnnotationWords.GroupBy(word => word.Block).Select(block => block.ToList());
         var headings = new Dictionary<Guid, string>();
-        foreach (var chunk in new[] { words }.Concat(annotations).SelectMany(chunker.Chunk))
+        using (IngestionActivities.Start(IngestionActivities.Chunk))
         {
-            var item = NewItem(document, page, items.Count, Modality.Text, chunk.Box.ClampToPage(), chunk.Text, null);
-            items.Add(item);
-            if (chunk.Headings.Length > 0)
+            foreach (var chunk in new[] { words }.Concat(annotations).SelectMany(chunker.Chunk))
             {
-                headings[item.Id] = chunk.Headings;
+                var item = NewItem(document, page, items.Count, Modality.Text, chunk.Box.ClampToPage(), chunk.Text, null);
+                items.Add(item);
+                if (chunk.Headings.Length > 0)
+                {
+                    headings[item.Id] = chunk.Headings;
+                }
             }
         }
 
         if (encoders.IsAvailable)
         {
+            // The vector writes are a stage of their own inside this one.
+            using var _ = IngestionActivities.Start(IngestionActivities.Embed);
             await EmbedAsync(document.Collection, items, images, cancellationToken);
         }
 
         if (textSpace is { IsAvailable: true })
         {
+            using var _ = IngestionActivities.Start(IngestionActivities.TextSpace);
             await textSpace.IndexPageAsync(document.Collection, items, cancellationToken);
         }
 
-        await lexical.IndexAsync(LexicalEntries(document, page.Number, items, headings, title), cancellationToken);
+        using (IngestionActivities.Start(IngestionActivities.Lexical))
+        {
+            await lexical.IndexAsync(LexicalEntries(document, page.Number, items, headings, title), cancellationToken);
+        }
 
         var info = new PageInfo(document.Id, page.Number, page.Width, page.Height, page.Words.Count > 0, renderKey)
         {
             Kind = NavigationPageDetector.Detect(words),
         };
-        await store.SavePageAsync(info, items, cancellationToken);
+        using (IngestionActivities.Start(IngestionActivities.SavePage))
+        {
+            await store.SavePageAsync(info, items, cancellationToken);
+        }
+
         return items.Count;
     }
 
@@ -130,6 +147,7 @@ public sealed partial class PageIndexer(
         }
 
         var key = BlobKeys.PageRender(document.Id, page.Number);
+        using var _ = IngestionActivities.Start(IngestionActivities.StoreImages);
         await PutAsync(key, page.Render.Data, cancellationToken);
         return key;
     }
@@ -148,6 +166,7 @@ public sealed partial class PageIndexer(
         var imageItems = items.Where(i => images.ContainsKey(i.Id)).ToList();
         records.AddRange(await EmbedImagesAsync(imageItems, images, cancellationToken));
 
+        using var _ = IngestionActivities.Start(IngestionActivities.Vectors);
         await vectors.UpsertAsync([.. records.Select(record => record with { Collection = collection })], cancellationToken);
     }
 
@@ -184,6 +203,12 @@ public sealed partial class PageIndexer(
 
             return records;
         }
+    }
+
+    private async Task<IReadOnlyList<RecognizedLine>> ReadTextAsync(EncodedImage image, CancellationToken cancellationToken)
+    {
+        using var _ = ocr.IsAvailable ? IngestionActivities.Start(IngestionActivities.Ocr) : null;
+        return await ocr.ReadAsync(image, cancellationToken);
     }
 
     private async Task PutAsync(string key, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)

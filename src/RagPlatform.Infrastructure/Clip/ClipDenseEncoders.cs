@@ -19,12 +19,16 @@ internal sealed class ClipDenseEncoders : IDenseEncoders, IDisposable
     private readonly ClipOptions _options;
     private readonly ILogger _logger;
     private readonly Lazy<(ClipTokenizer Tokenizer, string? Problem)> _tokenizer;
+    private readonly DecodedImages _decoded;
     private readonly Lazy<Loaded> _loaded;
     private int _disposed;
 
-    public ClipDenseEncoders(ClipModelFolder folder, ClipOptions options, ILogger<ClipDenseEncoders> logger)
+    /// <param name="decoded">Shared with OCR, so that an image OCR has read is not decoded again
+    /// here; a private one (no sharing) when null.</param>
+    public ClipDenseEncoders(ClipModelFolder folder, ClipOptions options, ILogger<ClipDenseEncoders> logger, DecodedImages? decoded = null)
     {
         _folder = folder;
+        _decoded = decoded ?? new DecodedImages();
         _options = options;
         _logger = logger;
         _tokenizer = new(LoadTokenizer);
@@ -83,6 +87,13 @@ internal sealed class ClipDenseEncoders : IDenseEncoders, IDisposable
         {
             ClipLog.Loaded(_logger, _folder.FullPath, model.Precision, model.Text.FileName, model.Text.Output, model.Vision.FileName, model.Vision.Output,
                 model.Dimensions, (long)model.LoadTime.TotalMilliseconds);
+            foreach (var tower in new[] { model.Text, model.Vision })
+            {
+                if (tower.WeightConversion is { } conversion && conversion.Converted + conversion.LeftUnsigned > 0)
+                {
+                    ClipLog.WeightsConverted(_logger, tower.FileName, conversion.Converted, conversion.LeftUnsigned, (long)conversion.Elapsed.TotalMilliseconds);
+                }
+            }
         }
         else
         {
@@ -119,7 +130,7 @@ internal sealed class ClipDenseEncoders : IDenseEncoders, IDisposable
                 model,
                 null,
                 new ClipTextEmbeddingGenerator(model, _options.MaxBatchSize),
-                new ClipImageEmbeddingGenerator(model, decoder, _options.MaxBatchSize));
+                new ClipImageEmbeddingGenerator(model, decoder, _decoded, _options.MaxBatchSize));
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)
         {

@@ -16,4 +16,8 @@ internal static partial class ClipLog
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning,
         Message = "Token counting uses the embedded ViT-B/32 vocabulary: {Problem}")]
     public static partial void TokenizerFallback(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Information,
+        Message = "CLIP {Model}: {Converted} MatMulInteger weights converted from uint8 to int8 in memory (same results, faster kernels), {LeftUnsigned} left as published, {ConversionMilliseconds} ms")]
+    public static partial void WeightsConverted(ILogger logger, string model, int converted, int leftUnsigned, long conversionMilliseconds);
 }

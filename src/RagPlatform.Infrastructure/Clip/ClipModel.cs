@@ -57,11 +57,15 @@ internal sealed class ClipModel : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             IntraOpNumThreads = intraOpThreads,
         };
-        var text = ClipOnnxTower.Open(folder.Locate(ClipModelFolder.TextModelFile(precision)), options, "input_ids", TensorElementType.Int64, "text_embeds");
+
+        // Threads that wait sleep instead of spinning: their core goes to the decoding of the next
+        // batch (ClipImageEmbeddingGenerator), not to a busy loop.
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        var text = ClipOnnxTower.Open(folder.Locate(ClipModelFolder.TextModelFile(precision)), options, "input_ids", TensorElementType.Int64, "text_embeds", precision);
         ClipOnnxTower? vision = null;
         try
         {
-            vision = ClipOnnxTower.Open(folder.Locate(ClipModelFolder.VisionModelFile(precision)), options, "pixel_values", TensorElementType.Float, "image_embeds");
+            vision = ClipOnnxTower.Open(folder.Locate(ClipModelFolder.VisionModelFile(precision)), options, "pixel_values", TensorElementType.Float, "image_embeds", precision);
             var preprocessor = new ClipImagePreprocessor(config);
             var tokenizer = loadTokenizer();
             var dimensions = Probe(text, vision, tokenizer, preprocessor);

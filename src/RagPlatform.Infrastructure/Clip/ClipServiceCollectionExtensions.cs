@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RagPlatform.Core.Ingestion;
 using RagPlatform.Core.Search;
+using RagPlatform.Infrastructure.Imaging;
 using RagPlatform.Infrastructure.Onnx;
 
 namespace RagPlatform.Infrastructure.Clip;
@@ -30,11 +32,12 @@ public static class ClipServiceCollectionExtensions
 
         options.ValidateDataAnnotations().ValidateOnStart();
 
+        services.TryAddSingleton<DecodedImages>();
         services.AddSingleton(provider =>
         {
             var settings = provider.GetRequiredService<IOptions<ClipOptions>>().Value;
             var folder = ClipModelFolder.Resolve(settings.ModelDirectory, ModelPathBases.For(provider));
-            return new ClipDenseEncoders(folder, settings, provider.GetRequiredService<ILogger<ClipDenseEncoders>>());
+            return new ClipDenseEncoders(folder, settings, provider.GetRequiredService<ILogger<ClipDenseEncoders>>(), provider.GetRequiredService<DecodedImages>());
         });
         services.AddSingleton<IDenseEncoders>(provider => provider.GetRequiredService<ClipDenseEncoders>());
         services.AddSingleton<ITokenCounter>(provider => provider.GetRequiredService<ClipDenseEncoders>().Tokenizer);

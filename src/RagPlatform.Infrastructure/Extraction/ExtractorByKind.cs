@@ -15,7 +15,12 @@ internal sealed class ExtractorByKind(IServiceProvider services, IOptions<Extrac
     {
         var extractor = services.GetKeyedService<IDocumentExtractor>(kind)
             ?? throw new InvalidOperationException($"No extractor is registered for {kind} documents.");
-        var opened = await extractor.OpenAsync(originalPath, kind, cancellationToken).ConfigureAwait(false);
+        IExtractedDocument opened;
+        using (ExtractionActivities.Start(ExtractionActivities.Open))
+        {
+            opened = await extractor.OpenAsync(originalPath, kind, cancellationToken).ConfigureAwait(false);
+        }
+
         var maxPages = options.Value.MaxPages;
         if (opened.PageCount > maxPages)
         {

@@ -8,7 +8,10 @@ namespace RagPlatform.Infrastructure.Extraction;
 /// is the decoded size after EXIF orientation, and its render is the original file, untouched (no
 /// re-encoding loss; browsers and the image encoder both apply the orientation). The whole image is
 /// decoded once on open, so a damaged file is rejected with its reason before anything is stored.</summary>
-internal sealed class ImageDocumentExtractor(SkiaImageDecoder decoder) : IDocumentExtractor
+/// <param name="decodeFullSize">Decode every pixel on open, with the very call OCR and CLIP make
+/// (the extractor process does, and so screens the upload without a second decode); otherwise a
+/// reduced decode that reads every byte all the same.</param>
+internal sealed class ImageDocumentExtractor(SkiaImageDecoder decoder, bool decodeFullSize = false) : IDocumentExtractor
 {
     // Enough to validate every byte of the file without holding a full-size raster for JPEGs.
     private const int ValidationLongSide = 1024;
@@ -24,7 +27,7 @@ internal sealed class ImageDocumentExtractor(SkiaImageDecoder decoder) : IDocume
         return await Task.Run(() =>
         {
             var (width, height, _) = decoder.ReadSize(bytes);
-            decoder.Decode(bytes, ValidationLongSide);
+            decoder.Decode(bytes, decodeFullSize ? 0 : ValidationLongSide);
             var mediaType = MediaTypeSniffer.Detect(bytes.AsSpan(0, Math.Min(bytes.Length, MediaTypeSniffer.HeaderLength)))!.MediaType;
             return (IExtractedDocument)new ImageDocument(new EncodedImage(bytes, mediaType, width, height));
         }, cancellationToken);

@@ -101,7 +101,11 @@ internal sealed class PdfExtractedDocument : IExtractedDocument
             return null;
         }
 
-        var work = AbandonableWork.Run(() => ReadContent(pdf, pageNumber));
+        var work = AbandonableWork.Run(() =>
+        {
+            using var _ = ExtractionActivities.Start(ExtractionActivities.Text);
+            return ReadContent(pdf, pageNumber);
+        });
         pdfPigWork = work;
         try
         {
@@ -169,7 +173,11 @@ internal sealed class PdfExtractedDocument : IExtractedDocument
         {
             // The token also reaches libvips, which stops between strips; a poppler call that never
             // returns is abandoned by WaitAsync and goes on in the background.
-            return await AbandonableWork.Run(() => renderer.Render(path, pageNumber, deadline.Token))
+            return await AbandonableWork.Run(() =>
+                {
+                    using var _ = ExtractionActivities.Start(ExtractionActivities.Render);
+                    return renderer.Render(path, pageNumber, deadline.Token);
+                })
                 .WaitAsync(deadline.Token)
                 .ConfigureAwait(false);
         }

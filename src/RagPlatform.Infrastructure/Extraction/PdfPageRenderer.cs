@@ -12,7 +12,8 @@ internal sealed class PdfPageRenderer(ExtractionOptions options)
     private const int PngCompression = 3;
     private const double PointsPerInch = 72;
 
-    private static readonly double[] White = [255, 255, 255];
+    // Also libvips' default; named here because dropping the alpha band relies on it.
+    private static readonly double[] OpaqueWhite = [255, 255, 255, 255];
     private static readonly Lazy<string?> UnavailableReason = new(FindUnavailableReason);
 
     /// <exception cref="InvalidOperationException">libvips or its PDF loader is not installed: a
@@ -63,11 +64,13 @@ internal sealed class PdfPageRenderer(ExtractionOptions options)
                 page = Load(path, pageNumber, dpi);
             }
 
-            // Poppler draws RGBA; PDF pages are opaque paper, so lay the page on white.
-            opaque = page.HasAlpha() ? page.Flatten(background: White) : null;
+            // Poppler draws RGBA on the loader's opaque white background: the alpha band is 255
+            // everywhere, so dropping it gives what laying the page on white would, without
+            // flatten's arithmetic on every pixel (about 8 ms of CPU of an A4 page at 150 dpi).
+            opaque = page.HasAlpha() ? page.ExtractBand(0, n: page.Bands - 1) : null;
             var output = opaque ?? page;
             output.SetProgress(null, cancellationToken);
-            var png = output.PngsaveBuffer(compression: PngCompression);
+            var png = Encode(output);
             cancellationToken.ThrowIfCancellationRequested();
             return new RenderedPage(
                 new EncodedImage(png, "image/png", output.Width, output.Height),
@@ -79,6 +82,28 @@ internal sealed class PdfPageRenderer(ExtractionOptions options)
             opaque?.Dispose();
             page?.Dispose();
         }
+    }
+
+    /// <summary>The page as a PNG: drawn once into memory, then written with one grey band when
+    /// it holds no colour (black text on white paper: a third of the bytes to compress; a text
+    /// page at 150 dpi takes about 10 % less CPU and 40 % fewer bytes), with three bands otherwise.</summary>
+    private static byte[] Encode(Image page)
+    {
+        if (page.Bands != 3 || page.Format != Enums.BandFormat.Uchar)
+        {
+            return page.PngsaveBuffer(compression: PngCompression);
+        }
+
+        var pixels = page.WriteToMemory<byte>();
+        using var drawn = Image.NewFromMemory(pixels, page.Width, page.Height, 3, Enums.BandFormat.Uchar);
+        if (!GreyPixels.AreGrey(pixels))
+        {
+            return drawn.PngsaveBuffer(compression: PngCompression);
+        }
+
+        using var grey = drawn.ExtractBand(1);
+        using var tagged = grey.Copy(interpretation: Enums.Interpretation.Bw);
+        return tagged.PngsaveBuffer(compression: PngCompression);
     }
 
     /// <summary>A white page of the size a render would have: stands in for a page that poppler
@@ -102,7 +127,7 @@ internal sealed class PdfPageRenderer(ExtractionOptions options)
     }
 
     private static Image Load(string path, int pageNumber, double dpi) =>
-        Image.Pdfload(path, page: pageNumber - 1, dpi: dpi, access: Enums.Access.Sequential);
+        Image.Pdfload(path, page: pageNumber - 1, dpi: dpi, background: OpaqueWhite, access: Enums.Access.Sequential);
 
     private static string? FindUnavailableReason()
     {

@@ -22,6 +22,9 @@ internal sealed class PdfTextLayerReader(double maxUnmappableFraction)
     // detector's default also trusts the order the producer drew text in, which design tools and
     // reflowed exports scramble; on two- and three-column layouts drawn in shuffled order only the
     // spatial rules recover the order. Tables are then read column by column as well.
+    // One thread per page, as for the words (PdfWordGrouping).
+    private static readonly DocstrumBoundingBoxes PageSegmenter = new(new DocstrumBoundingBoxes.DocstrumBoundingBoxesOptions { MaxDegreeOfParallelism = 1 });
+
     private static readonly UnsupervisedReadingOrderDetector ReadingOrder =
         new(5, UnsupervisedReadingOrderDetector.SpatialReasoningRules.ColumnWise, useRenderingOrder: false);
 
@@ -82,7 +85,7 @@ internal sealed class PdfTextLayerReader(double maxUnmappableFraction)
             return result;
         }
 
-        var blocks = DocstrumBoundingBoxes.Instance.GetBlocks(words);
+        var blocks = PageSegmenter.GetBlocks(words);
         IEnumerable<TextBlock> ordered = blocks.Count > MaxBlocksForReadingOrder
             ? RenderingReadingOrderDetector.Instance.Get(blocks)
             : ReadingOrder.Get(blocks);

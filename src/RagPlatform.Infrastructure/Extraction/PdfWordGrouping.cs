@@ -33,6 +33,10 @@ internal static class PdfWordGrouping
         {
             MaximumDistance = MaximumGap,
 
+            // One thread per page: pages are read beside their render and beside other workers'
+            // pages, so splitting one page's few thousand letters across threads only adds overhead.
+            MaxDegreeOfParallelism = 1,
+
             // A letter links only to the letter after it; one followed by a drawn space links to
             // nothing, so the space separates the words even where it is narrower than any gap.
             FilterPivot = letter => !IsSpace(letter) && !beforeSpace.Contains(letter),

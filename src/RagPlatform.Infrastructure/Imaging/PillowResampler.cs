@@ -40,7 +40,14 @@ internal static class PillowResampler
         if (needHorizontal)
         {
             var horizontal = BicubicCoefficients.Compute(source.Width, outWidth, window.Left, window.Width);
-            ResampleRows(source, firstRow, rowCount, horizontal, intermediate);
+            if (PillowRowsAvx2.IsSupported)
+            {
+                PillowRowsAvx2.Resample(source, firstRow, rowCount, horizontal, intermediate);
+            }
+            else
+            {
+                ResampleRows(source, firstRow, rowCount, horizontal, intermediate);
+            }
         }
         else
         {

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RagPlatform.Core.Ingestion;
+using RagPlatform.Infrastructure.Imaging;
 using RagPlatform.Infrastructure.Onnx;
 
 namespace RagPlatform.Infrastructure.Ocr;
@@ -15,11 +17,12 @@ public static class OcrServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<OcrOptions>().BindConfiguration(OcrOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<DecodedImages>();
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<OcrOptions>>().Value;
             var folder = OcrModelFolder.Resolve(options.ModelDirectory, ModelPathBases.For(provider));
-            return new PaddleOcrRecognizer(folder, options, provider.GetRequiredService<ILogger<PaddleOcrRecognizer>>());
+            return new PaddleOcrRecognizer(folder, options, provider.GetRequiredService<ILogger<PaddleOcrRecognizer>>(), provider.GetRequiredService<DecodedImages>());
         });
         services.AddSingleton<ITextRecognizer>(provider => provider.GetRequiredService<PaddleOcrRecognizer>());
         services.AddModelWarmUp<ITextRecognizer>(ocr => ocr.IsAvailable);

@@ -19,11 +19,15 @@ internal sealed class PaddleOcrRecognizer : ITextRecognizer, IDisposable
     private readonly OcrOptions _options;
     private readonly ILogger _logger;
     private readonly SkiaImageDecoder _decoder;
+    private readonly DecodedImages _decoded;
     private readonly Lazy<Loaded> _loaded;
     private int _disposed;
 
-    public PaddleOcrRecognizer(OcrModelFolder folder, OcrOptions options, ILogger<PaddleOcrRecognizer> logger)
+    /// <param name="decoded">Where the pixels read here are left for the image encoder (CLIP), which
+    /// reads the same image next, so that it is decoded once; a private one (no sharing) when null.</param>
+    public PaddleOcrRecognizer(OcrModelFolder folder, OcrOptions options, ILogger<PaddleOcrRecognizer> logger, DecodedImages? decoded = null)
     {
+        _decoded = decoded ?? new DecodedImages();
         _folder = folder;
         _options = options;
         _logger = logger;
@@ -43,7 +47,7 @@ internal sealed class PaddleOcrRecognizer : ITextRecognizer, IDisposable
         return Task.Run(() =>
         {
             var clock = Stopwatch.StartNew();
-            var decoded = _decoder.Decode(image.Data.Span);
+            var decoded = _decoded.Share(_decoder, image.Data);
             cancellationToken.ThrowIfCancellationRequested();
             var lines = Read(pipeline, decoded.Pixels, cancellationToken);
             OcrLog.Read(_logger, lines.Count, decoded.Width, decoded.Height, clock.ElapsedMilliseconds);

@@ -2,6 +2,11 @@ namespace RagPlatform.Infrastructure.Tests.Extraction;
 
 public sealed class PdfRenderTests
 {
+    // A PNG's IHDR chunk holds its colour type at byte 25: 0 grey, 2 RGB, 6 RGB with alpha.
+    private const int PngColourTypeOffset = 25;
+    private const byte GreyColourType = 0;
+    private const byte RgbColourType = 2;
+
     [Fact]
     public async Task Pages_are_rendered_as_png_at_the_configured_dpi()
     {
@@ -17,6 +22,30 @@ public sealed class PdfRenderTests
 
         var lower = Assert.Single(await ExtractorFactory.ExtractAllAsync(SamplePdfs.Sentences("One page."), new() { RenderDpi = 72, MinRenderSide = 256 }));
         Assert.Equal((595, 842), (lower.Render.PixelWidth, lower.Render.PixelHeight));
+    }
+
+    [Fact]
+    public async Task A_page_of_black_text_is_stored_as_an_opaque_grey_png_on_white_paper()
+    {
+        var page = Assert.Single(await ExtractorFactory.ExtractAllAsync(SamplePdfs.Sentences("Ink on paper.")));
+
+        Assert.Equal(GreyColourType, page.Render.Data.Span[PngColourTypeOffset]);
+        using var decoded = TestImages.Decode(page.Render.Data);
+        Assert.Equal((1240, 1754), (decoded.Width, decoded.Height));
+        Assert.Equal(SkiaSharp.SKColors.White, decoded.GetPixel(decoded.Width - 3, decoded.Height - 3));
+        Assert.InRange(RenderInk.DarkFraction(page.Render), 0.0001, 0.05);
+    }
+
+    [Fact]
+    public async Task A_page_with_colour_keeps_its_colours_in_an_opaque_rgb_png()
+    {
+        var png = TestImages.TwoTone(120, 80, SkiaSharp.SKEncodedImageFormat.Png);
+        var jpeg = TestImages.TwoTone(160, 120, SkiaSharp.SKEncodedImageFormat.Jpeg);
+        var page = Assert.Single(await ExtractorFactory.ExtractAllAsync(SamplePdfs.PageWithImages(png, jpeg, png)));
+
+        Assert.Equal(RgbColourType, page.Render.Data.Span[PngColourTypeOffset]);
+        using var decoded = TestImages.Decode(page.Render.Data);
+        Assert.Equal(SkiaSharp.SKColors.White, decoded.GetPixel(3, 3));
     }
 
     [Fact]

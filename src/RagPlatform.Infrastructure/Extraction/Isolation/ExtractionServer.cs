@@ -24,7 +24,8 @@ public static class ExtractionServer
             }
         };
 
-        using var session = new ExtractionSession();
+        using var timings = new ExtractionTimings();
+        using var session = new ExtractionSession(timings);
         try
         {
             while (await ExtractorFrames.ReadAsync(requests, cancellationToken).ConfigureAwait(false) is { } payload)

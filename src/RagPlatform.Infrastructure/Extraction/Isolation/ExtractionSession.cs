@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
-using RagPlatform.Core.Documents;
 using RagPlatform.Core.Ingestion;
 using RagPlatform.Infrastructure.Imaging;
 
@@ -11,7 +10,7 @@ namespace RagPlatform.Infrastructure.Extraction.Isolation;
 /// <summary>The extractor process's side of its documents, one at a time: opens each with the
 /// in-process extractors (the platform's own settings, sent with the request), answers its page
 /// requests, and on close releases it and says whether the process is quiet enough to take another.</summary>
-internal sealed class ExtractionSession : IDisposable
+internal sealed class ExtractionSession(ExtractionTimings timings) : IDisposable
 {
     private static readonly TimeSpan QuietCheckInterval = TimeSpan.FromMilliseconds(20);
     private const int QuietChecks = 250;
@@ -19,7 +18,6 @@ internal sealed class ExtractionSession : IDisposable
     private ServiceProvider? services;
     private IExtractedDocument? document;
     private ImageScreen? screen;
-    private bool renderIsUpload;
 
     public async Task<ExtractorResponse> AnswerAsync(ExtractorRequest request, CancellationToken cancellationToken)
     {
@@ -58,10 +56,10 @@ internal sealed class ExtractionSession : IDisposable
             .AddLogging(ConfigureLogging)
             .AddSingleton(Options.Create(open.Settings))
             .AddSingleton(decoder)
+            .AddSingleton(new ImageDocumentExtractor(decoder, decodeFullSize: true))
             .AddExtractorsByKind()
             .BuildServiceProvider();
         screen = new ImageScreen(decoder);
-        renderIsUpload = open.Kind == DocumentKind.Image;
         document = await services.GetRequiredService<ExtractorByKind>().OpenAsync(open.Path, open.Kind, cancellationToken).ConfigureAwait(false);
         return new ExtractorResponse.Opened(document.PageCount, document.Title);
     }
@@ -74,8 +72,8 @@ internal sealed class ExtractionSession : IDisposable
         }
 
         var page = await document.ExtractPageAsync(number, cancellationToken).ConfigureAwait(false);
-        screen.Screen(page, renderIsUpload);
-        return new ExtractorResponse.PageRead(page);
+        screen.Screen(page);
+        return new ExtractorResponse.PageRead(page, timings.Take());
     }
 
     private async Task<ExtractorResponse.Closed> CloseAsync(CancellationToken cancellationToken)

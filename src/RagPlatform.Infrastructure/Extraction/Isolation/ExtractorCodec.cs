@@ -71,6 +71,7 @@ internal static class ExtractorCodec
             case ExtractorResponse.PageRead read:
                 writer.Write(PageReadType);
                 WritePage(writer, read.Page);
+                WriteParts(writer, read.Parts ?? []);
                 break;
             case ExtractorResponse.Rejected rejected:
                 writer.Write(RejectedType);
@@ -92,7 +93,7 @@ internal static class ExtractorCodec
     public static ExtractorResponse DecodeResponse(byte[] payload) => Read<ExtractorResponse>(payload, reader => reader.ReadByte() switch
     {
         OpenedType => new ExtractorResponse.Opened(reader.ReadInt32(), reader.ReadBoolean() ? reader.ReadString() : null),
-        PageReadType => new ExtractorResponse.PageRead(ReadPage(reader)),
+        PageReadType => new ExtractorResponse.PageRead(ReadPage(reader), ReadParts(reader)),
         RejectedType => new ExtractorResponse.Rejected(reader.ReadString()),
         FailedType => new ExtractorResponse.Failed(reader.ReadString()),
         ClosedType => new ExtractorResponse.Closed(reader.ReadBoolean()),
@@ -129,6 +130,27 @@ internal static class ExtractorCodec
         }
 
         return new ExtractedPage(number, width, height, words, images, ReadImage(reader)) { AnnotationWords = annotationWords };
+    }
+
+    private static void WriteParts(BinaryWriter writer, IReadOnlyList<PartTiming> parts)
+    {
+        writer.Write(parts.Count);
+        foreach (var part in parts)
+        {
+            writer.Write(part.Name);
+            writer.Write(part.Duration.Ticks);
+        }
+    }
+
+    private static PartTiming[] ReadParts(BinaryReader reader)
+    {
+        var parts = new PartTiming[Count(reader)];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            parts[i] = new PartTiming(reader.ReadString(), TimeSpan.FromTicks(reader.ReadInt64()));
+        }
+
+        return parts;
     }
 
     private static void WriteWords(BinaryWriter writer, IReadOnlyList<ExtractedWord> words)

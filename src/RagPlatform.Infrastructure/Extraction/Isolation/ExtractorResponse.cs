@@ -8,7 +8,9 @@ internal abstract record ExtractorResponse
     /// <param name="Title">The title the document gives itself (<see cref="IExtractedDocument.Title"/>).</param>
     public sealed record Opened(int PageCount, string? Title = null) : ExtractorResponse;
 
-    public sealed record PageRead(ExtractedPage Page) : ExtractorResponse;
+    /// <param name="Parts">How long the parts of the work took in the process since its last answer
+    /// (<see cref="ExtractionTimings"/>).</param>
+    public sealed record PageRead(ExtractedPage Page, IReadOnlyList<PartTiming>? Parts = null) : ExtractorResponse;
 
     /// <param name="Reusable">False when work of the closed document still runs in the process (a
     /// part abandoned after its timeout): the process is then not given another document.</param>

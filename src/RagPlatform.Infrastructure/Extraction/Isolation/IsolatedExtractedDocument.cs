@@ -23,9 +23,13 @@ internal sealed class IsolatedExtractedDocument(ExtractorProcess process, int pa
         ObjectDisposedException.ThrowIf(disposed, this);
         var during = $"while reading page {pageNumber}";
         var response = await process.AskAsync(new ExtractorRequest.Page(pageNumber), during, cancellationToken).ConfigureAwait(false);
-        return response is ExtractorResponse.PageRead read && read.Page.Number == pageNumber
-            ? read.Page
-            : throw new ExtractorFailedException($"the extractor process gave an unexpected answer {during}");
+        if (response is not ExtractorResponse.PageRead read || read.Page.Number != pageNumber)
+        {
+            throw new ExtractorFailedException($"the extractor process gave an unexpected answer {during}");
+        }
+
+        ExtractionTimings.Replay(read.Parts ?? []);
+        return read.Page;
     }
 
     public void Dispose()
