@@ -5,8 +5,8 @@ using RagPlatform.Benchmarks.Server;
 using RagPlatform.Benchmarks.Suites;
 
 // dotnet run -c Release --project bench/RagPlatform.Benchmarks -- <suite> [options]
-// Suites: models (generate + verify the CLIP graphs), onnx-raw, vectors, clip-pipeline, reranker, answering, isolation,
-// image-load, search-load, server-ingest, server-search, ingest, ingest-ocr.
+// Suites: models (generate + verify the CLIP graphs), onnx-raw, vectors, vectors-reopen, clip-pipeline, reranker, answering,
+// isolation, image-load, search-load, server-ingest, server-search, ingest, ingest-ocr.
 var modelsDirectory = new Option<string>("--models-dir")
 {
     Description = "Cache folder for the generated ONNX graphs and images (generated on first use).",
@@ -58,6 +58,10 @@ var vectors = new Command("vectors", "Exact top-k search latency and memory at 1
 vectors.SetAction((parse, token) => VectorsSuite.RunAsync(Settings(parse),
     ListArgument.Numbers(parse.GetValue(sizes), [10_000, 100_000, 1_000_000]),
     ListArgument.Names(parse.GetValue(targets)), parse.GetValue(k), parse.GetValue(queries), token));
+
+var scanMode = new Option<RagPlatform.Storage.Files.VectorScanMode>("--scan") { Description = "Quantized (default) or Exact.", DefaultValueFactory = _ => RagPlatform.Storage.Files.VectorScanMode.Quantized };
+var vectorsReopen = new Command("vectors-reopen", "Reopen the embedded index a vectors run left in artifacts/bench-tmp, in a fresh process: reload time and resident memory.") { scanMode };
+vectorsReopen.SetAction((parse, token) => VectorsReopenSuite.RunAsync(parse.GetValue(scanMode), token));
 
 var images = new Option<string?>("--images") { Description = "Folder of real image files (default: a generated synthetic set)." };
 var rawSpinning = new Option<bool>("--raw-spinning")
@@ -219,6 +223,7 @@ root.Subcommands.Add(imageLoad);
 root.Subcommands.Add(answering);
 root.Subcommands.Add(onnxRaw);
 root.Subcommands.Add(vectors);
+root.Subcommands.Add(vectorsReopen);
 root.Subcommands.Add(clipPipeline);
 root.Subcommands.Add(reranker);
 root.Subcommands.Add(isolation);

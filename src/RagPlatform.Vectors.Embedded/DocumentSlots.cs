@@ -76,6 +76,30 @@ internal sealed class DocumentSlots
 
     public bool TryGetSlot(Guid documentId, out int slot) => _slotByDocument.TryGetValue(documentId, out slot);
 
+    /// <summary>The per-slot mask of the documents a filter allows (null: all of them); false when
+    /// it allows none that has vectors here.</summary>
+    public bool TryMask(RagPlatform.Core.Search.SearchFilter filter, out bool[]? mask)
+    {
+        mask = filter.DocumentIds.Count == 0 ? null : MaskOf(filter.DocumentIds);
+        if (filter.DocumentIds.Count > 0 && mask is null)
+        {
+            return false;
+        }
+
+        if (filter.Collection is not null)
+        {
+            var collectionMask = MaskOfCollection(filter.Collection);
+            if (collectionMask is null)
+            {
+                return false;
+            }
+
+            mask = mask is null ? collectionMask : Both(mask, collectionMask);
+        }
+
+        return true;
+    }
+
     /// <summary>A per-slot mask of the documents of a collection; null when none of them has vectors here.</summary>
     public bool[]? MaskOfCollection(string collection)
     {

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace RagPlatform.Vectors.Embedded;
 
@@ -12,6 +13,9 @@ internal static class Int8Quantizer
 
     /// <summary>Writes the codes of <paramref name="vector"/> and returns its scale (0 for a zero vector,
     /// whose codes are all 0).</summary>
+    // Fully optimised from the first call: a start-up load runs this a million times before tiered
+    // compilation would replace its unoptimised first version (measured: 2.4-2.9 s vs 2.0 s at 1M).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Quantize(ReadOnlySpan<float> vector, Span<sbyte> codes)
     {
         if (codes.Length != vector.Length)

@@ -47,9 +47,54 @@ internal sealed class SegmentScan
         }
     }
 
-    /// <summary>The exact score of one row (re-scoring the candidates of a quantized scan).</summary>
-    public float ExactScore(VectorSegment segment, int offset, int dimensions) =>
-        TensorPrimitives.Dot(_query.Span, segment.Vector(offset, dimensions));
+    /// <summary>Runs the scan over the first <paramref name="count"/> rows of
+    /// <paramref name="segments"/> (each <paramref name="segmentCapacity"/> rows but maybe the
+    /// first) and keeps the <paramref name="keep"/> best. Segments are scanned by up to
+    /// <paramref name="maxDegreeOfParallelism"/> threads; each keeps its own heap and the heaps are
+    /// merged.</summary>
+    public TopKHeap RunAll(IReadOnlyList<VectorSegment> segments, int segmentCapacity, int count, int dimensions, int keep, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    {
+        var best = new TopKHeap(keep);
+        var segmentCount = segments.Count;
+        if (maxDegreeOfParallelism > 1 && segmentCount > 1)
+        {
+            var merge = new Lock();
+            Parallel.For(
+                0,
+                segmentCount,
+                new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = maxDegreeOfParallelism },
+                () => new TopKHeap(keep),
+                (index, _, local) =>
+                {
+                    RunSegment(index, local);
+                    return local;
+                },
+                local =>
+                {
+                    lock (merge)
+                    {
+                        best.OfferAll(local);
+                    }
+                });
+        }
+        else
+        {
+            for (var index = 0; index < segmentCount; index++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                RunSegment(index, best);
+            }
+        }
+
+        return best;
+
+        void RunSegment(int index, TopKHeap heap)
+        {
+            var start = index * segmentCapacity;
+            var segment = segments[index];
+            Run(segment, start, Math.Min(count - start, segment.Capacity), dimensions, heap);
+        }
+    }
 
     private void ScanExact(VectorSegment segment, int start, int rows, int dimensions, TopKHeap heap)
     {

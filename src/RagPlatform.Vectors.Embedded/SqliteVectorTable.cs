@@ -156,6 +156,17 @@ internal sealed class SqliteVectorTable(SqliteDatabase database, VectorTableName
         return seq;
     }
 
+    /// <summary>Removes every vector row and tombstone in one transaction (after an import into the
+    /// vector files, so the disk does not hold the vectors twice).</summary>
+    public async Task ClearAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        await using var clear = connection.CreateCommand(transaction, $"DELETE FROM {tables.Vectors}; DELETE FROM {tables.Tombstones};");
+        await clear.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     private async Task<long> NextSequenceAsync(SqliteConnection connection, SqliteTransaction transaction, int? dimensions, CancellationToken cancellationToken)
     {
         // Deletes pass null and keep the recorded length; UpsertAsync has checked it before.

@@ -8,7 +8,7 @@ namespace RagPlatform.Vectors.Embedded;
 /// array each. Also counts the records, which the index uses to know how many are dead.</summary>
 internal sealed class VectorChangeBatch : IVectorLogSink
 {
-    private readonly List<(Guid ItemId, Guid DocumentId, Modality Modality, int Offset, int Length)> _changes = [];
+    private readonly List<(Guid ItemId, Guid DocumentId, Modality Modality, int Offset, int Length, long LogOffset)> _changes = [];
     private float[] _vectors = [];
     private int _used;
 
@@ -17,7 +17,7 @@ internal sealed class VectorChangeBatch : IVectorLogSink
     /// <summary>The documents the batch touches (whose collections it needs).</summary>
     public IReadOnlyCollection<Guid> DocumentIds => _changes.Select(change => change.DocumentId).ToHashSet();
 
-    public void Upserted(Guid itemId, Guid documentId, Modality modality, ReadOnlySpan<float> vector)
+    public void Upserted(Guid itemId, Guid documentId, Modality modality, ReadOnlySpan<float> vector, long offset)
     {
         if (_used + vector.Length > _vectors.Length)
         {
@@ -25,16 +25,16 @@ internal sealed class VectorChangeBatch : IVectorLogSink
         }
 
         vector.CopyTo(_vectors.AsSpan(_used));
-        _changes.Add((itemId, documentId, modality, _used, vector.Length));
+        _changes.Add((itemId, documentId, modality, _used, vector.Length, offset));
         _used += vector.Length;
     }
 
     /// <summary>A delete has no vector: length -1 marks it.</summary>
-    public void DocumentDeleted(Guid documentId) => _changes.Add((Guid.Empty, documentId, default, 0, -1));
+    public void DocumentDeleted(Guid documentId) => _changes.Add((Guid.Empty, documentId, default, 0, -1, -1));
 
     public void ApplyTo(VectorSegments target, IReadOnlyDictionary<Guid, string?> collections)
     {
-        foreach (var (itemId, documentId, modality, offset, length) in _changes)
+        foreach (var (itemId, documentId, modality, offset, length, logOffset) in _changes)
         {
             if (length < 0)
             {
@@ -42,7 +42,7 @@ internal sealed class VectorChangeBatch : IVectorLogSink
             }
             else
             {
-                target.Upsert(itemId, documentId, modality, _vectors.AsSpan(offset, length));
+                target.Upsert(itemId, documentId, modality, _vectors.AsSpan(offset, length), logOffset: logOffset);
             }
         }
 

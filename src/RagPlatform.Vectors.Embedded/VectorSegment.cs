@@ -1,13 +1,15 @@
 namespace RagPlatform.Vectors.Embedded;
 
-/// <summary>One block of rows of <see cref="VectorSegments"/>, column by column: the fp32 vectors
-/// (re-scoring and the exact scan), their int8 codes with one scale per row (the quantized scan
-/// reads only these, a quarter of the bytes), and the small metadata the filters test.</summary>
-internal sealed class VectorSegment(int capacity, int dimensions)
+/// <summary>One block of rows of <see cref="VectorSegments"/>, column by column: the int8 codes with
+/// one scale per row (the quantized scan reads only these), the small metadata the filters test,
+/// each row's record offset in the log (where a quantized index re-reads the fp32 vector), and, only
+/// when <c>keepVectors</c> is set (the exact scan's input), the fp32 vectors themselves.</summary>
+internal sealed class VectorSegment(int capacity, int dimensions, bool keepVectors = true)
 {
     public int Capacity { get; private set; } = capacity;
 
-    public float[] Vectors { get; private set; } = GC.AllocateUninitializedArray<float>(capacity * dimensions);
+    /// <summary>Row-major fp32 vectors; empty when the segment does not keep them.</summary>
+    public float[] Vectors { get; private set; } = keepVectors ? GC.AllocateUninitializedArray<float>(capacity * dimensions) : [];
 
     /// <summary>Row-major int8 codes, contiguous so a scan streams through them.</summary>
     public sbyte[] Codes { get; private set; } = GC.AllocateUninitializedArray<sbyte>(capacity * dimensions);
@@ -21,14 +23,24 @@ internal sealed class VectorSegment(int capacity, int dimensions)
 
     public byte[] Modalities { get; private set; } = new byte[capacity];
 
+    /// <summary>Per row: the offset of its upsert record in the current log generation (-1 when the
+    /// row did not come from a log, as in tests that fill segments directly).</summary>
+    public long[] LogOffsets { get; private set; } = new long[capacity];
+
+    public bool KeepsVectors { get; } = keepVectors;
+
     public Span<float> Vector(int offset, int dimensions) => Vectors.AsSpan(offset * dimensions, dimensions);
 
     public Span<sbyte> CodesOf(int offset, int dimensions) => Codes.AsSpan(offset * dimensions, dimensions);
 
-    /// <summary>Stores a vector and its codes at <paramref name="offset"/>.</summary>
+    /// <summary>Stores a vector (when kept) and its codes at <paramref name="offset"/>.</summary>
     public void WriteVector(int offset, ReadOnlySpan<float> vector)
     {
-        vector.CopyTo(Vector(offset, vector.Length));
+        if (KeepsVectors)
+        {
+            vector.CopyTo(Vector(offset, vector.Length));
+        }
+
         Scales[offset] = Int8Quantizer.Quantize(vector, CodesOf(offset, vector.Length));
     }
 
@@ -36,19 +48,28 @@ internal sealed class VectorSegment(int capacity, int dimensions)
     /// <paramref name="offset"/> of this segment (the swap-remove of a delete).</summary>
     public void CopyRowFrom(VectorSegment source, int fromOffset, int offset, int dimensions)
     {
-        source.Vector(fromOffset, dimensions).CopyTo(Vector(offset, dimensions));
+        if (KeepsVectors)
+        {
+            source.Vector(fromOffset, dimensions).CopyTo(Vector(offset, dimensions));
+        }
+
         source.CodesOf(fromOffset, dimensions).CopyTo(CodesOf(offset, dimensions));
         Scales[offset] = source.Scales[fromOffset];
         ItemIds[offset] = source.ItemIds[fromOffset];
         DocumentSlots[offset] = source.DocumentSlots[fromOffset];
         Modalities[offset] = source.Modalities[fromOffset];
+        LogOffsets[offset] = source.LogOffsets[fromOffset];
     }
 
     public void Grow(int newCapacity, int dimensions)
     {
-        var vectors = GC.AllocateUninitializedArray<float>(newCapacity * dimensions);
-        Vectors.AsSpan(0, Capacity * dimensions).CopyTo(vectors);
-        Vectors = vectors;
+        if (KeepsVectors)
+        {
+            var vectors = GC.AllocateUninitializedArray<float>(newCapacity * dimensions);
+            Vectors.AsSpan(0, Capacity * dimensions).CopyTo(vectors);
+            Vectors = vectors;
+        }
+
         var codes = GC.AllocateUninitializedArray<sbyte>(newCapacity * dimensions);
         Codes.AsSpan(0, Capacity * dimensions).CopyTo(codes);
         Codes = codes;
@@ -56,6 +77,7 @@ internal sealed class VectorSegment(int capacity, int dimensions)
         ItemIds = Resized(ItemIds, newCapacity);
         DocumentSlots = Resized(DocumentSlots, newCapacity);
         Modalities = Resized(Modalities, newCapacity);
+        LogOffsets = Resized(LogOffsets, newCapacity);
         Capacity = newCapacity;
     }
 

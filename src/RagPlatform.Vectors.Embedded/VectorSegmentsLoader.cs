@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RagPlatform.Core.Documents;
 using RagPlatform.Vectors.Embedded.Files;
 
@@ -7,14 +8,23 @@ namespace RagPlatform.Vectors.Embedded;
 /// sees yet, so the load needs no lock and no staging copy of the vectors. Collections are assigned
 /// afterwards (<see cref="VectorSegments.AssignCollections"/>), read after the file so that every
 /// document in it already has its row.</summary>
-internal sealed class VectorSegmentsLoader(VectorSegments target) : IVectorLogSink
+/// <param name="fileBytes">The log's length: with the first record's size it bounds the rows, so
+/// the item map is sized once instead of rehashing as a million rows stream in.</param>
+internal sealed class VectorSegmentsLoader(VectorSegments target, long fileBytes) : IVectorLogSink
 {
     public int Records { get; private set; }
 
-    public void Upserted(Guid itemId, Guid documentId, Modality modality, ReadOnlySpan<float> vector)
+    // Fully optimised from the first call: a start-up load runs this a million times before tiered
+    // compilation would replace its unoptimised first version (measured: 2.4-2.9 s vs 2.0 s at 1M).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Upserted(Guid itemId, Guid documentId, Modality modality, ReadOnlySpan<float> vector, long offset)
     {
-        Records++;
-        target.Upsert(itemId, documentId, modality, vector);
+        if (Records++ == 0)
+        {
+            target.EnsureCapacity((int)Math.Min(int.MaxValue, fileBytes / VectorLogFormat.RecordBytes(vector.Length)));
+        }
+
+        target.Upsert(itemId, documentId, modality, vector, logOffset: offset);
     }
 
     public void DocumentDeleted(Guid documentId)

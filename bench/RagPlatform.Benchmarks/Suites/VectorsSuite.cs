@@ -60,11 +60,11 @@ internal static class VectorsSuite
                 Cell.Of(row.QueriesPerSecond, "F0"), Cell.Of(row.RecallAtK, "F3"), Optional(row.SpeedupVsParallelScan, "F2"),
             ]));
         BenchConsole.Table(
-            ["target", "vectors", "load s", "inserts/s", "reload s", "data MiB", "heap Δ MiB", "heap MiB", "working set MiB", "peak WS MiB"],
+            ["target", "vectors", "load s", "inserts/s", "reload s", "data MiB", "heap Δ MiB", "RSS Δ MiB", "heap MiB", "working set MiB", "peak WS MiB"],
             rows.Select(row => (IReadOnlyList<string>)
             [
                 row.Target, Cell.Of(row.Vectors), Cell.Of(row.LoadSeconds, "F2"), Optional(row.InsertsPerSecond, "F0"), Optional(row.ReloadSeconds, "F2"),
-                Cell.Megabytes(row.DatasetBytes), Cell.Megabytes(row.HeapDeltaBytes), Cell.Megabytes(row.ManagedHeapBytes),
+                Cell.Megabytes(row.DatasetBytes), Cell.Megabytes(row.HeapDeltaBytes), Cell.Megabytes(row.ResidentDeltaBytes), Cell.Megabytes(row.ManagedHeapBytes),
                 Cell.Megabytes(row.WorkingSetBytes), Cell.Megabytes(row.PeakWorkingSetBytes),
             ]));
         run.Note($"Machine: {run.Machine}. Load average at end: {MachineSnapshot.ReadLoadAverage()}.");
@@ -121,7 +121,7 @@ internal static class VectorsSuite
 
             return new VectorRow(target.Name, vectors.Count, vectors.Dimensions, k, latency, 1000 / latency.MeanMs,
                 Recall(results, truth, k), loadSeconds, vectors.Bytes, loaded.ManagedHeapBytes - before.ManagedHeapBytes,
-                loaded.ManagedHeapBytes, loaded.WorkingSetBytes, after.PeakWorkingSetBytes,
+                loaded.ManagedHeapBytes, loaded.WorkingSetBytes, after.PeakWorkingSetBytes, loaded.ResidentBytes - before.ResidentBytes,
                 vectors.Count / target.InsertSeconds, target.ReloadSeconds);
         }
     }

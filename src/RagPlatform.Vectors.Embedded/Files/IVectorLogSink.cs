@@ -7,7 +7,8 @@ namespace RagPlatform.Vectors.Embedded.Files;
 internal interface IVectorLogSink
 {
     /// <summary>The span is only valid during the call.</summary>
-    void Upserted(Guid itemId, Guid documentId, Modality modality, ReadOnlySpan<float> vector);
+    /// <param name="offset">Where the record starts in the file (<see cref="VectorLogVectors.Read"/>).</param>
+    void Upserted(Guid itemId, Guid documentId, Modality modality, ReadOnlySpan<float> vector, long offset);
 
     void DocumentDeleted(Guid documentId);
 }

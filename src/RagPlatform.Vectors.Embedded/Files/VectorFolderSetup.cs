@@ -3,10 +3,13 @@ using RagPlatform.Core.Documents;
 namespace RagPlatform.Vectors.Embedded.Files;
 
 /// <summary>Creates a space's folder on first use. A data folder from before the vector files kept
-/// its vectors in the SQLite tables of <see cref="SqliteVectorTable"/>: they are copied into the
-/// first generation once, under the writers' lock, and the manifest written last marks the import
-/// done (a crash during it leaves no manifest, so the next start imports again from scratch). The
-/// SQLite rows are left as they were: nothing reads them any more, and an older build can still.</summary>
+/// its vectors in the SQLite tables of <see cref="SqliteVectorTable"/>: under the writers' lock they
+/// are appended to the first generation's log, which is flushed to disk, then the SQLite rows are
+/// deleted (one transaction) so the disk does not hold them twice, and the manifest written last
+/// marks the setup done. Every step survives a crash: until the manifest exists nobody else reads
+/// or writes the log, and a rerun appends at the log's intact end whatever SQLite still holds. Rows
+/// imported twice carry the same item ids, so the later record of each simply wins, and once SQLite
+/// is cleared the rerun appends nothing and only writes the manifest.</summary>
 internal static class VectorFolderSetup
 {
     public static async Task<long> EnsureAsync(VectorFolder folder, SqliteVectorTable legacy, CancellationToken cancellationToken)
@@ -25,14 +28,23 @@ internal static class VectorFolderSetup
             return generation; // another process set it up while this one waited
         }
 
-        await using (var writer = VectorLogWriter.Open(folder.LogPath(1), 0))
+        var end = await IntactEndAsync(folder, cancellationToken);
+        await using (var writer = VectorLogWriter.Open(folder.LogPath(1), end))
         {
             await legacy.ReadChangesAsync(-1, new ImportSink(writer), cancellationToken);
             await writer.CommitAsync(cancellationToken);
         }
 
+        await legacy.ClearAsync(cancellationToken);
         await folder.WriteGenerationAsync(1, cancellationToken);
         return 1;
+    }
+
+    /// <summary>Where the records an interrupted setup left in the first log end (0 when it has none).</summary>
+    private static async Task<long> IntactEndAsync(VectorFolder folder, CancellationToken cancellationToken)
+    {
+        using var file = folder.OpenForReading(1);
+        return file is null ? 0 : await VectorLogReader.ReadAsync(file, 0, new SkipSink(), cancellationToken);
     }
 
     /// <summary>Turns the rows of a full SQLite load into upsert records.</summary>
@@ -48,5 +60,16 @@ internal static class VectorFolderSetup
 
         public void Upserted(Guid itemId, Guid documentId, string? collection, Modality modality, ReadOnlySpan<float> vector) =>
             writer.AppendUpsert(itemId, documentId, modality, vector);
+    }
+
+    private sealed class SkipSink : IVectorLogSink
+    {
+        public void Upserted(Guid itemId, Guid documentId, Modality modality, ReadOnlySpan<float> vector, long offset)
+        {
+        }
+
+        public void DocumentDeleted(Guid documentId)
+        {
+        }
     }
 }

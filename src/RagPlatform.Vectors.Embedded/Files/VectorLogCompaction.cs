@@ -11,7 +11,7 @@ namespace RagPlatform.Vectors.Embedded.Files;
 /// unlink semantics), and one opening it too late reads the manifest again.</summary>
 internal sealed class VectorLogCompaction(VectorFolder folder, ILogger logger)
 {
-    public async Task RunAsync(EmbeddedVectorIndex index, CancellationToken cancellationToken)
+    public async Task RunAsync(VectorLogMirror index, CancellationToken cancellationToken)
     {
         await index.CatchUpGate.WaitAsync(cancellationToken);
         try
@@ -20,13 +20,19 @@ internal sealed class VectorLogCompaction(VectorFolder folder, ILogger logger)
             var next = old.Generation + 1;
             long rows;
             long end;
+            var recordBytes = 0;
             await using (var writer = VectorLogWriter.Open(folder.LogPath(next), 0))
             {
                 rows = index.Read(vectors =>
                 {
-                    foreach (var (itemId, documentId, modality, vector) in vectors.Rows())
+                    // Read back from the old log (or memory) row by row: the copy holds no fp32 vectors
+                    // in quantized mode, and one row's buffer keeps the compaction's memory flat.
+                    var vector = new float[vectors.Dimensions];
+                    recordBytes = VectorLogFormat.RecordBytes(vectors.Dimensions);
+                    foreach (var (itemId, documentId, modality, position) in vectors.Rows())
                     {
-                        writer.AppendUpsert(itemId, documentId, modality, vector.Span);
+                        vectors.ReadVector(position, vector);
+                        writer.AppendUpsert(itemId, documentId, modality, vector);
                     }
 
                     return (long)vectors.Count;
@@ -35,8 +41,19 @@ internal sealed class VectorLogCompaction(VectorFolder folder, ILogger logger)
                 end = writer.Position;
             }
 
-            await folder.WriteGenerationAsync(next, cancellationToken);
-            index.MovedTo(new VectorLogPosition(next, end), rows);
+            var log = new VectorLogVectors(folder.OpenForReading(next) ?? throw new IOException($"The compacted log {folder.LogPath(next)} vanished before it was made current."));
+            try
+            {
+                await folder.WriteGenerationAsync(next, cancellationToken);
+            }
+            catch
+            {
+                log.Dispose();
+                throw;
+            }
+
+            // Rows were written in position order, so each row's new offset follows from its position.
+            index.Compacted(new VectorLogPosition(next, end), rows, log, recordBytes);
             File.Delete(folder.LogPath(old.Generation));
             EmbeddedVectorsLog.Compacted(logger, folder.Path, next, rows);
         }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using RagPlatform.Core.Documents;
 
@@ -72,6 +73,9 @@ internal static class VectorLogFormat
     }
 
     /// <summary>Whether the whole record's checksum holds.</summary>
+    // Fully optimised from the first call: a start-up load runs this a million times before tiered
+    // compilation would replace its unoptimised first version (measured: 2.4-2.9 s vs 2.0 s at 1M).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsIntact(ReadOnlySpan<byte> record)
     {
         var crc = new Crc32();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace RagPlatform.Vectors.Embedded.Files;
@@ -6,6 +7,10 @@ namespace RagPlatform.Vectors.Embedded.Files;
 internal static class VectorLogReader
 {
     private const int ChunkBytes = 4 << 20;
+
+    /// <summary>Below this many records a chunk's checksums are verified on one thread (a catch-up
+    /// of a few records is not worth the fan-out).</summary>
+    private const int MinRecordsToVerifyInParallel = 256;
 
     /// <summary>Passes every intact record from <paramref name="start"/> on to <paramref name="sink"/>
     /// and returns the offset after the last one: the file's length, or the start of a torn or
@@ -20,7 +25,7 @@ internal static class VectorLogReader
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var consumed = Parse(buffer.AsSpan(0, buffered), sink, out var damaged);
+            var consumed = Parse(buffer, buffered, position, sink, out var damaged);
             position += consumed;
             if (damaged)
             {
@@ -52,46 +57,103 @@ internal static class VectorLogReader
         }
     }
 
-    /// <summary>Hands over the complete intact records at the front of <paramref name="data"/>;
-    /// returns the bytes they span.</summary>
-    private static int Parse(ReadOnlySpan<byte> data, IVectorLogSink sink, out bool damaged)
+    /// <summary>Hands over the complete intact records among the first <paramref name="count"/> bytes of <paramref name="buffer"/>
+    /// (which starts at file offset <paramref name="dataOffset"/>); returns the bytes they span.
+    /// Checksums, the bulk of the work on a load (every byte of the log), are verified first for the
+    /// whole chunk, spread over the cores; records are then handed over in order up to the first
+    /// one that fails.</summary>
+    // Fully optimised from the first call: a start-up load runs this a million times before tiered
+    // compilation would replace its unoptimised first version (measured: 2.4-2.9 s vs 2.0 s at 1M).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Parse(byte[] buffer, int count, long dataOffset, IVectorLogSink sink, out bool damaged)
     {
+        var data = buffer.AsSpan(0, count);
         damaged = false;
+        var starts = new List<int>();
         var offset = 0;
         while (data.Length - offset >= VectorLogFormat.HeaderBytes)
         {
-            var rest = data[offset..];
-            var length = VectorLogFormat.LengthOf(rest);
+            var length = VectorLogFormat.LengthOf(data[offset..]);
             if (length == 0)
             {
                 damaged = true;
-                return offset;
+                break;
             }
 
-            if (rest.Length < length)
+            if (data.Length - offset < length)
             {
-                return offset;
+                break;
             }
 
-            var record = rest[..length];
-            if (!VectorLogFormat.IsIntact(record))
-            {
-                damaged = true;
-                return offset;
-            }
+            starts.Add(offset);
+            offset += length;
+        }
 
+        var intact = IntactPrefix(buffer, starts, offset);
+        if (intact < starts.Count)
+        {
+            damaged = true;
+        }
+
+        for (var i = 0; i < intact; i++)
+        {
+            var start = starts[i];
+            var end = i + 1 < starts.Count ? starts[i + 1] : offset;
+            var record = data[start..end];
             if (VectorLogFormat.Op(record) == VectorLogFormat.Upsert)
             {
-                sink.Upserted(VectorLogFormat.ItemId(record), VectorLogFormat.DocumentId(record), VectorLogFormat.ModalityOf(record), VectorLogFormat.Vector(record));
+                sink.Upserted(VectorLogFormat.ItemId(record), VectorLogFormat.DocumentId(record), VectorLogFormat.ModalityOf(record), VectorLogFormat.Vector(record), dataOffset + start);
             }
             else
             {
                 sink.DocumentDeleted(VectorLogFormat.DocumentId(record));
             }
-
-            offset += length;
         }
 
-        return offset;
+        return intact == 0 ? 0 : (intact < starts.Count ? starts[intact] : offset);
+    }
+
+    /// <summary>How many of the records (at <paramref name="starts"/>, the last ending at
+    /// <paramref name="end"/>) are intact before the first that is not.</summary>
+    private static int IntactPrefix(byte[] data, List<int> starts, int end)
+    {
+        if (starts.Count < MinRecordsToVerifyInParallel)
+        {
+            for (var i = 0; i < starts.Count; i++)
+            {
+                if (!VectorLogFormat.IsIntact(data.AsSpan(starts[i]..(i + 1 < starts.Count ? starts[i + 1] : end))))
+                {
+                    return i;
+                }
+            }
+
+            return starts.Count;
+        }
+
+        var firstBad = starts.Count;
+        Parallel.For(0, starts.Count, i =>
+        {
+            if (!VectorLogFormat.IsIntact(data.AsSpan(starts[i]..(i + 1 < starts.Count ? starts[i + 1] : end))))
+            {
+                InterlockedMin(ref firstBad, i);
+            }
+        });
+
+        return firstBad;
+    }
+
+    private static void InterlockedMin(ref int target, int value)
+    {
+        var current = Volatile.Read(ref target);
+        while (value < current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
     }
 }

@@ -1,15 +1,18 @@
 using Microsoft.Data.Sqlite;
+using RagPlatform.Vectors.Embedded.Files;
 
 namespace RagPlatform.Api.Tests.Support;
 
 /// <summary>What is left of documents in a data folder, store by store: rows of every table that
-/// holds document data, and document folders of the blob store.</summary>
+/// holds document data, live rows of the vector files (read by the embedded index's own reader;
+/// the SQLite vector tables are emptied by the one-time import and no longer written), and
+/// document folders of the blob store.</summary>
 public static class DataFolderOrphans
 {
-    private static readonly string[] Tables = ["documents", "pages", "items", "jobs", "lexical_entries", "vectors"];
+    private static readonly string[] Tables = ["documents", "pages", "items", "jobs", "lexical_entries"];
 
-    /// <summary>"table: n" for every table with rows and "blobs: n folders" when folders remain;
-    /// empty when nothing is left.</summary>
+    /// <summary>"table: n" for every table with rows, "vector files: n" for live vector rows and
+    /// "blobs: n folders" when folders remain; empty when nothing is left.</summary>
     public static async Task<IReadOnlyList<string>> FindAsync(string dataDirectory)
     {
         var found = new List<string>();
@@ -27,6 +30,12 @@ public static class DataFolderOrphans
                     found.Add($"{table}: {count}");
                 }
             }
+        }
+
+        var vectors = (await VectorFolderCensus.CountByDocumentAsync(dataDirectory, CancellationToken.None)).Values.Sum();
+        if (vectors > 0)
+        {
+            found.Add($"vector files: {vectors}");
         }
 
         var documents = Path.Combine(dataDirectory, "blobs", "documents");
@@ -66,6 +75,13 @@ public static class DataFolderOrphans
                     found.Add($"{table}: {count}");
                 }
             }
+        }
+
+        var census = await VectorFolderCensus.CountByDocumentAsync(dataDirectory, CancellationToken.None);
+        var vectors = documentIds.Sum(id => census.GetValueOrDefault(id));
+        if (vectors > 0)
+        {
+            found.Add($"vector files: {vectors}");
         }
 
         var folders = documentIds.Select(id => Path.Combine(dataDirectory, "blobs", "documents", id.ToString("N"))).Where(Directory.Exists).ToList();

@@ -83,6 +83,43 @@ public sealed class EmbeddedVectorFilesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_flipped_byte_in_a_large_chunk_whose_checksums_are_verified_in_parallel_drops_only_the_tail_from_it()
+    {
+        var records = Records(1_000, Guid.NewGuid());
+        await OpenIndex().UpsertAsync(records, Token);
+        using (var log = new FileStream(LogPath(1), FileMode.Open))
+        {
+            log.Position = (700L * VectorLogFormat.RecordBytes(Dimensions)) + VectorLogFormat.HeaderBytes + 3;
+            var value = log.ReadByte();
+            log.Position--;
+            log.WriteByte((byte)(value ^ 0x01));
+        }
+
+        var reader = OpenIndex();
+        Assert.Equal(700, await reader.CountAsync(Token));
+        Assert.Equal(records.Take(700).Select(r => r.ItemId).Order(), await ItemIdsAsync(reader));
+    }
+
+    [Fact]
+    public async Task The_census_counts_the_live_rows_of_each_document_in_both_spaces()
+    {
+        var kept = Guid.NewGuid();
+        var deleted = Guid.NewGuid();
+        var index = OpenIndex();
+        var keptRecords = Records(3, kept);
+        await index.UpsertAsync([.. keptRecords, .. Records(2, deleted)], Token);
+        await index.UpsertAsync([keptRecords[0] with { Vector = _random.Next() }], Token);
+        await index.DeleteDocumentAsync(deleted, Token);
+        var text = new EmbeddedVectorIndex(_storage.OpenDatabase(), VectorTableNames.Text, _storage.Options(), NullLogger<EmbeddedVectorIndex>.Instance);
+        _indexes.Add(text);
+        await text.UpsertAsync(Records(4, kept), Token);
+
+        var census = await VectorFolderCensus.CountByDocumentAsync(_storage.DataDirectory, Token);
+
+        Assert.Equal(new Dictionary<Guid, int> { [kept] = 7 }, census);
+    }
+
+    [Fact]
     public async Task The_latest_record_of_an_item_wins_also_after_a_delete_and_a_reingest()
     {
         var index = OpenIndex();
@@ -122,6 +159,12 @@ public sealed class EmbeddedVectorFilesTests : IDisposable
         Assert.True(File.Exists(LogPath(2)));
         Assert.Equal(5 * VectorLogFormat.RecordBytes(Dimensions), new FileInfo(LogPath(2)).Length);
         Assert.Equal(kept.Select(r => r.ItemId).Order(), await ItemIdsAsync(other));
+        // The compacting instance kept its memory copy and re-pointed its rows at the new log:
+        // what it reads back through them must still be each row's own vector.
+        var vectors = kept.ToDictionary(record => record.ItemId, record => record.Vector.ToArray());
+        Assert.All(await writer.SampleAsync(int.MaxValue, Token), record => Assert.Equal(vectors[record.ItemId], record.Vector.ToArray()));
+        var hit = (await writer.SearchAsync(kept[2].Vector, 1, SearchFilter.None, Token))[0];
+        Assert.Equal((kept[2].ItemId, 1f), (hit.ItemId, MathF.Round(hit.Score, 4)));
         await other.UpsertAsync(Records(1, keep), Token);
         Assert.Equal(6, await writer.CountAsync(Token));
         Assert.Equal(6, await OpenIndex().CountAsync(Token));
@@ -170,9 +213,47 @@ public sealed class EmbeddedVectorFilesTests : IDisposable
         var query = records[7].Vector.ToArray();
         Assert.Equal(records[7].ItemId, (await index.SearchAsync(query, 1, SearchFilter.None, Token))[0].ItemId);
 
+        // The SQLite rows went once the log held them, so the disk does not keep them twice.
+        Assert.Equal(0, await LegacyRowsAsync());
+
         await index.DeleteDocumentAsync(document, Token);
-        // The SQLite rows are left in place, and the manifest keeps them from being imported again.
         Assert.Equal(0, await OpenIndex().CountAsync(Token));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_import_interrupted_after_the_log_was_flushed_completes_at_the_next_start_without_losing_or_doubling_rows(bool beforeClearing)
+    {
+        var legacy = new SqliteVectorTable(_storage.OpenDatabase());
+        var records = Records(30, Guid.NewGuid());
+        await legacy.UpsertAsync(records, Dimensions, Token);
+        var first = OpenIndex();
+        await first.InitializeAsync(Token);
+        var logLength = new FileInfo(LogPath(1)).Length;
+
+        // The state a crash leaves: the log flushed, the manifest not yet written and, if the crash
+        // came before clearing, the SQLite rows still there.
+        File.Delete(Path.Combine(_storage.DataDirectory, "vectors", "clip", "manifest"));
+        if (beforeClearing)
+        {
+            await legacy.UpsertAsync(records, Dimensions, Token);
+        }
+
+        var restarted = OpenIndex();
+        await restarted.InitializeAsync(Token);
+        Assert.Equal(30, await restarted.CountAsync(Token));
+        Assert.Equal(records.Select(r => r.ItemId).Order(), await ItemIdsAsync(restarted));
+        Assert.Equal(0, await LegacyRowsAsync());
+        Assert.Equal(beforeClearing ? 2 * logLength : logLength, new FileInfo(LogPath(1)).Length);
+    }
+
+    private async Task<long> LegacyRowsAsync()
+    {
+        await using var connection = await _storage.OpenDatabase().OpenConnectionAsync(Token);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM vectors";
+        return (long)(await command.ExecuteScalarAsync(Token))!;
     }
 
     private EmbeddedVectorIndex OpenIndex(int compactionThreshold = EmbeddedVectorIndex.DefaultCompactionThreshold)

@@ -1,0 +1,34 @@
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace RagPlatform.Vectors.Embedded.Files;
+
+/// <summary>Reads fp32 vectors back out of one generation's log by record offset, so that a quantized
+/// index keeps only the int8 codes in memory. Positioned reads (<c>pread</c>) share no file pointer,
+/// so searches read side by side; the log is append-only, so an offset stays valid for the life of
+/// its generation (a compaction starts a new file and re-points the rows, see
+/// <see cref="VectorSegments.Rebase"/>). The checksum is not verified again here: every record was
+/// verified when the index read it, and a reader only ever reads offsets it took from those records.</summary>
+internal sealed class VectorLogVectors(SafeFileHandle file) : IDisposable
+{
+    /// <summary>Copies the vector of the upsert record at <paramref name="recordOffset"/> into
+    /// <paramref name="destination"/> (whose length is the vector's).</summary>
+    public void Read(long recordOffset, Span<float> destination)
+    {
+        var bytes = MemoryMarshal.AsBytes(destination);
+        var offset = recordOffset + VectorLogFormat.HeaderBytes;
+        while (!bytes.IsEmpty)
+        {
+            var read = RandomAccess.Read(file, bytes, offset);
+            if (read == 0)
+            {
+                throw new InvalidDataException($"The vector log ended inside the record at offset {recordOffset}, which was read intact before.");
+            }
+
+            bytes = bytes[read..];
+            offset += read;
+        }
+    }
+
+    public void Dispose() => file.Dispose();
+}
