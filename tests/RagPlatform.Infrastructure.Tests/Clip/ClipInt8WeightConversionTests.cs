@@ -1,6 +1,7 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using RagPlatform.Infrastructure.Clip;
+using RagPlatform.Infrastructure.Tests.Onnx;
 using RagPlatform.OnnxGraphs;
 using RagPlatform.OnnxGraphs.Quantization;
 
@@ -70,25 +71,14 @@ public sealed class ClipInt8WeightConversionTests : IDisposable
         var batch = OnnxDimension.Named("batch");
         var pixels = graph.Input("pixel_values", OnnxElementType.Float, batch, 3, Side, Side);
         graph.Output("image_embeds", OnnxElementType.Float, batch, dimensions);
-        var patch = graph.Parameter(Filled(OnnxTensor.Floats("patch", dimensions, 3, Patch, Patch), random, 1 / Math.Sqrt(3 * Patch * Patch)));
-        var mlp = graph.Parameter(Filled(OnnxTensor.Floats("mlp", dimensions, dimensions), random, 1 / Math.Sqrt(dimensions)));
-        var projection = graph.Parameter(Filled(OnnxTensor.Floats("projection", dimensions, dimensions), random, 1 / Math.Sqrt(dimensions)));
+        var patch = graph.Parameter(RandomWeights.Filled(OnnxTensor.Floats("patch", dimensions, 3, Patch, Patch), random, 1 / Math.Sqrt(3 * Patch * Patch)));
+        var mlp = graph.Parameter(RandomWeights.Filled(OnnxTensor.Floats("mlp", dimensions, dimensions), random, 1 / Math.Sqrt(dimensions)));
+        var projection = graph.Parameter(RandomWeights.Filled(OnnxTensor.Floats("projection", dimensions, dimensions), random, 1 / Math.Sqrt(dimensions)));
         var patches = graph.Node("Conv", [pixels, patch], [OnnxAttribute.Ints("kernel_shape", Patch, Patch), OnnxAttribute.Ints("strides", Patch, Patch)]);
         var pooled = graph.Node("ReduceMean", [patches], [OnnxAttribute.Ints("axes", 2, 3), OnnxAttribute.Int("keepdims", 0)]);
         var hidden = graph.Node("Sigmoid", [graph.Node("MatMul", [pooled, mlp])]);
         graph.Node("MatMul", [hidden, projection], output: "image_embeds");
         return graph.Build();
-    }
-
-    private static OnnxTensor Filled(OnnxTensor tensor, Random random, double scale)
-    {
-        var data = tensor.FloatData;
-        for (var i = 0; i < data.Length; i++)
-        {
-            data[i] = (float)(((random.NextDouble() * 2) - 1) * scale * Math.Sqrt(3));
-        }
-
-        return tensor;
     }
 
     private void CopyFixtureModel()

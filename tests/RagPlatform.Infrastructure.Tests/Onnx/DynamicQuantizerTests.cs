@@ -125,9 +125,9 @@ public sealed class DynamicQuantizerTests : IDisposable
         var x = graph.Input("x", OnnxElementType.Float, batch, Inputs);
         graph.Output("y", OnnxElementType.Float, batch, Outputs);
         graph.Output("scores", OnnxElementType.Float, batch, batch);
-        var w1 = graph.Parameter(Filled(OnnxTensor.Floats("w1", Inputs, Hidden), random, 1 / Math.Sqrt(Inputs)));
-        var b1 = graph.Parameter(Filled(OnnxTensor.Floats("b1", Hidden), random, 0.1));
-        var w2 = graph.Parameter(Filled(OnnxTensor.Floats("w2", Hidden, Outputs), random, 1 / Math.Sqrt(Hidden)));
+        var w1 = graph.Parameter(RandomWeights.Filled(OnnxTensor.Floats("w1", Inputs, Hidden), random, 1 / Math.Sqrt(Inputs)));
+        var b1 = graph.Parameter(RandomWeights.Filled(OnnxTensor.Floats("b1", Hidden), random, 0.1));
+        var w2 = graph.Parameter(RandomWeights.Filled(OnnxTensor.Floats("w2", Hidden, Outputs), random, 1 / Math.Sqrt(Hidden)));
         var hidden = graph.Node("Sigmoid", [graph.Node("Add", [graph.Node("MatMul", [x, w1]), b1])]);
         var y = graph.Node("MatMul", [hidden, w2], output: "y");
         graph.Node("MatMul", [y, graph.Node("Transpose", [y], [OnnxAttribute.Ints("perm", 1, 0)])], output: "scores");
@@ -144,8 +144,8 @@ public sealed class DynamicQuantizerTests : IDisposable
         var pixels = graph.Input("pixels", OnnxElementType.Float, batch, 3, 8, 8);
         var ids = graph.Input("ids", OnnxElementType.Int64, batch, 4);
         graph.Output("y", OnnxElementType.Float, batch, 64);
-        var patch = graph.Parameter(Filled(OnnxTensor.Floats("patch", 16, 3, 4, 4), random, 1 / Math.Sqrt(48)));
-        var table = graph.Parameter(Filled(OnnxTensor.Floats("table", 50, 16), random, 1));
+        var patch = graph.Parameter(RandomWeights.Filled(OnnxTensor.Floats("patch", 16, 3, 4, 4), random, 1 / Math.Sqrt(48)));
+        var table = graph.Parameter(RandomWeights.Filled(OnnxTensor.Floats("table", 50, 16), random, 1));
         var features = graph.Node("Reshape", [
             graph.Node("Conv", [pixels, patch], [OnnxAttribute.Ints("kernel_shape", 4, 4), OnnxAttribute.Ints("strides", 4, 4)]),
             graph.Int64Vector(0, 64),
@@ -155,17 +155,6 @@ public sealed class DynamicQuantizerTests : IDisposable
         var tiled = graph.Node("Tile", [embedded, graph.Int64Vector(1, 4)]);
         graph.Node("Add", [features, tiled], output: "y");
         return graph.Build();
-    }
-
-    private static OnnxTensor Filled(OnnxTensor tensor, Random random, double scale)
-    {
-        var data = tensor.FloatData;
-        for (var i = 0; i < data.Length; i++)
-        {
-            data[i] = (float)(((random.NextDouble() * 2) - 1) * scale * Math.Sqrt(3));
-        }
-
-        return tensor;
     }
 
     private static float[] Input()

@@ -24,11 +24,11 @@ internal static class VisionShapedGraph
         var batch = OnnxDimension.Named("batch");
         var pixels = graph.Input(Input, OnnxElementType.Float, batch, Channels, Side, Side);
         graph.Output(Output, OnnxElementType.Float, batch, Embedding);
-        var patch = graph.Parameter(Filled(OnnxTensor.Floats("patch", Width, Channels, 4, 4), random, 1 / Math.Sqrt(48)));
-        var w1 = graph.Parameter(Filled(OnnxTensor.Floats("w1", Width, 2 * Width), random, 1 / Math.Sqrt(Width)));
-        var b1 = graph.Parameter(Filled(OnnxTensor.Floats("b1", 2 * Width), random, 0.1));
-        var w2 = graph.Parameter(Filled(OnnxTensor.Floats("w2", 2 * Width, Width), random, 1 / Math.Sqrt(2 * Width)));
-        var projection = graph.Parameter(Filled(OnnxTensor.Floats("projection", Width, Embedding), random, 1 / Math.Sqrt(Width)));
+        var patch = graph.Parameter(RandomWeights.Filled(OnnxTensor.Floats("patch", Width, Channels, 4, 4), random, 1 / Math.Sqrt(48)));
+        var w1 = graph.Parameter(RandomWeights.Filled(OnnxTensor.Floats("w1", Width, 2 * Width), random, 1 / Math.Sqrt(Width)));
+        var b1 = graph.Parameter(RandomWeights.Filled(OnnxTensor.Floats("b1", 2 * Width), random, 0.1));
+        var w2 = graph.Parameter(RandomWeights.Filled(OnnxTensor.Floats("w2", 2 * Width, Width), random, 1 / Math.Sqrt(2 * Width)));
+        var projection = graph.Parameter(RandomWeights.Filled(OnnxTensor.Floats("projection", Width, Embedding), random, 1 / Math.Sqrt(Width)));
 
         // [batch, 32, 4, 4] → [batch, 16 patches, 32]
         var patches = graph.Node("Conv", [pixels, patch], [OnnxAttribute.Ints("kernel_shape", 4, 4), OnnxAttribute.Ints("strides", 4, 4)]);
@@ -46,16 +46,5 @@ internal static class VisionShapedGraph
     {
         var random = new Random(seed);
         return [.. Enumerable.Range(0, batch * Channels * Side * Side).Select(_ => (float)((random.NextDouble() * 4) - 2))];
-    }
-
-    private static OnnxTensor Filled(OnnxTensor tensor, Random random, double scale)
-    {
-        var data = tensor.FloatData;
-        for (var i = 0; i < data.Length; i++)
-        {
-            data[i] = (float)(((random.NextDouble() * 2) - 1) * scale * Math.Sqrt(3));
-        }
-
-        return tensor;
     }
 }
