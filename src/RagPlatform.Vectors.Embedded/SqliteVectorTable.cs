@@ -6,28 +6,17 @@ using RagPlatform.Storage.Sqlite;
 
 namespace RagPlatform.Vectors.Embedded;
 
-/// <summary>The persisted side of the embedded vector index: vectors as BLOBs of little-endian
-/// float32 (the memory layout on every platform .NET runs this on), and a change log made of a
-/// sequence number per write. Every write bumps vector_state.seq and stamps the rows it touched (or
-/// the tombstones of the rows it removed) with it, so any in-memory copy, in this process or
-/// another one sharing the file, catches up by reading what is newer than the seq it has seen.
-/// The same layout serves each dense space under its own table names (<see cref="VectorTableNames"/>).</summary>
+/// <summary>Where vectors lived before the vector files (<see cref="Files.VectorFolderSetup"/>): BLOBs of
+/// little-endian float32 in SQLite, with a change number per write. Only read now, once, to import a
+/// data folder of an older build, then cleared; <see cref="UpsertAsync"/> is that build's write path,
+/// kept so the import is tested against rows written exactly as it wrote them. The same layout served
+/// each dense space under its own table names (<see cref="VectorTableNames"/>).</summary>
 internal sealed class SqliteVectorTable(SqliteDatabase database, VectorTableNames tables)
 {
-    private const string RowColumns = "v.item_id, v.document_id, v.modality, v.vector, d.collection";
-
     /// <summary>The tables of CLIP's space (schema step 4).</summary>
     public SqliteVectorTable(SqliteDatabase database)
         : this(database, VectorTableNames.Clip)
     {
-    }
-
-    /// <summary>The last change number; cheap enough to read before every search.</summary>
-    public async Task<long> ReadSequenceAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand(null, $"SELECT seq FROM {tables.State} WHERE id = 1");
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <exception cref="ArgumentException">The vectors' length differs from the stored vectors'.</exception>
@@ -76,71 +65,26 @@ internal sealed class SqliteVectorTable(SqliteDatabase database, VectorTableName
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task DeleteDocumentAsync(Guid documentId, CancellationToken cancellationToken)
+    /// <summary>Streams every stored vector to <paramref name="upserted"/> (the span is only valid
+    /// during the call).</summary>
+    public async Task ReadAllAsync(VectorRowHandler upserted, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
-        var seq = await NextSequenceAsync(connection, transaction, null, cancellationToken);
-        await using var delete = connection.CreateCommand(transaction, $"""
-            INSERT INTO {tables.Tombstones} (item_id, seq) SELECT item_id, @seq FROM {tables.Vectors} WHERE document_id = @document
-                ON CONFLICT (item_id) DO UPDATE SET seq = excluded.seq;
-            DELETE FROM {tables.Vectors} WHERE document_id = @document;
-            """).With("@seq", seq).With("@document", documentId);
-        await delete.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    /// <summary>Streams the changes after <paramref name="sinceSeq"/> (everything when it is
-    /// negative) from one consistent snapshot: removed item ids first, then current rows. Returns
-    /// the change number the snapshot is at.</summary>
-    public async Task<long> ReadChangesAsync(long sinceSeq, IVectorChangeSink sink, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        // A read transaction pins one WAL snapshot for all three statements.
+        // A read transaction pins one WAL snapshot for both statements.
         await using var transaction = connection.BeginTransaction(deferred: true);
-        long seq;
         int dimensions;
-        await using (var state = connection.CreateCommand(transaction,
-            $"SELECT seq, dimensions, CASE WHEN @since < 0 THEN (SELECT COUNT(*) FROM {tables.Vectors}) ELSE 0 END FROM {tables.State} WHERE id = 1")
-            .With("@since", sinceSeq))
-        await using (var reader = await state.ExecuteReaderAsync(cancellationToken))
+        await using (var state = connection.CreateCommand(transaction, $"SELECT dimensions FROM {tables.State} WHERE id = 1"))
         {
-            await reader.ReadAsync(cancellationToken);
-            seq = reader.GetInt64(0);
-            dimensions = reader.GetInt32(1);
-            sink.Begin(reader.GetInt32(2));
+            dimensions = (int)(long)(await state.ExecuteScalarAsync(cancellationToken))!;
         }
 
-        if (seq == sinceSeq)
-        {
-            return seq;
-        }
-
-        if (sinceSeq >= 0)
-        {
-            await using var tombstones = connection.CreateCommand(transaction, $"SELECT item_id FROM {tables.Tombstones} WHERE seq > @since")
-                .With("@since", sinceSeq);
-            await using var reader = await tombstones.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                sink.Removed(reader.GetGuid(0));
-            }
-        }
-
-        // No ORDER BY: with one, SQLite prefers walking the whole table in rowid order over the seq
-        // index, turning every small catch-up into a full scan. A vector's collection is its
-        // document's, read from the documents table (fixed at upload, so read once per row change);
-        // a row whose document is already gone is being deleted and belongs to no collection.
-        await using (var rows = connection.CreateCommand(transaction, sinceSeq < 0
-            ? $"SELECT {RowColumns} FROM {tables.Vectors} AS v LEFT JOIN documents AS d ON d.id = v.document_id"
-            : $"SELECT {RowColumns} FROM {tables.Vectors} AS v LEFT JOIN documents AS d ON d.id = v.document_id WHERE v.seq > @since").With("@since", sinceSeq))
+        await using (var rows = connection.CreateCommand(transaction, $"SELECT item_id, document_id, modality, vector FROM {tables.Vectors}"))
         await using (var reader = await rows.ExecuteReaderAsync(cancellationToken))
         {
             var expectedBytes = dimensions * sizeof(float);
             while (await reader.ReadAsync(cancellationToken))
             {
                 var itemId = reader.GetGuid(0);
-                // One copy of the column per row; GetBytes (length, then copy) measured slower.
                 var bytes = reader.GetFieldValue<byte[]>(3);
                 if (bytes.Length != expectedBytes)
                 {
@@ -148,12 +92,11 @@ internal sealed class SqliteVectorTable(SqliteDatabase database, VectorTableName
                         $"The stored vector of item {itemId} has {bytes.Length} bytes; {dimensions} dimensions need {expectedBytes}. The {tables.Vectors} table in {database.FilePath} is damaged.");
                 }
 
-                sink.Upserted(itemId, reader.GetGuid(1), reader.GetNullableString(4), reader.GetEnum<Modality>(2), MemoryMarshal.Cast<byte, float>(bytes));
+                upserted(itemId, reader.GetGuid(1), reader.GetEnum<Modality>(2), MemoryMarshal.Cast<byte, float>(bytes));
             }
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return seq;
     }
 
     /// <summary>Removes every vector row and tombstone in one transaction (after an import into the
@@ -169,7 +112,7 @@ internal sealed class SqliteVectorTable(SqliteDatabase database, VectorTableName
 
     private async Task<long> NextSequenceAsync(SqliteConnection connection, SqliteTransaction transaction, int? dimensions, CancellationToken cancellationToken)
     {
-        // Deletes pass null and keep the recorded length; UpsertAsync has checked it before.
+        // UpsertAsync has checked the length against the stored one before.
         await using var bump = connection.CreateCommand(transaction, $"""
             UPDATE {tables.State} SET seq = seq + 1, dimensions = COALESCE(@dimensions, dimensions) WHERE id = 1 RETURNING seq
             """).With("@dimensions", dimensions);

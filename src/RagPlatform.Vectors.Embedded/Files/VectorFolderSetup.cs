@@ -31,7 +31,7 @@ internal static class VectorFolderSetup
         var end = await IntactEndAsync(folder, cancellationToken);
         await using (var writer = VectorLogWriter.Open(folder.LogPath(1), end))
         {
-            await legacy.ReadChangesAsync(-1, new ImportSink(writer), cancellationToken);
+            await legacy.ReadAllAsync(writer.AppendUpsert, cancellationToken);
             await writer.CommitAsync(cancellationToken);
         }
 
@@ -45,21 +45,6 @@ internal static class VectorFolderSetup
     {
         using var file = folder.OpenForReading(1);
         return file is null ? 0 : await VectorLogReader.ReadAsync(file, 0, new SkipSink(), cancellationToken);
-    }
-
-    /// <summary>Turns the rows of a full SQLite load into upsert records.</summary>
-    private sealed class ImportSink(VectorLogWriter writer) : IVectorChangeSink
-    {
-        public void Begin(int expectedRows)
-        {
-        }
-
-        public void Removed(Guid itemId)
-        {
-        }
-
-        public void Upserted(Guid itemId, Guid documentId, string? collection, Modality modality, ReadOnlySpan<float> vector) =>
-            writer.AppendUpsert(itemId, documentId, modality, vector);
     }
 
     private sealed class SkipSink : IVectorLogSink
