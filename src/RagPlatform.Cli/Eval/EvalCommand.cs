@@ -179,9 +179,18 @@ internal sealed class EvalCommand(Func<RagApiClient> client, IAnsiConsole consol
 
     private void DescribePlatform(PlatformCapabilities platform)
     {
-        if (!platform.Dense)
+        if (!platform.DenseText)
         {
-            console.MarkupLine("[yellow]Dense search is off on the server (no CLIP model): dense runs and image queries are skipped; hybrid text runs are lexical.[/]");
+            console.MarkupLine("[yellow]Dense search is off on the server (no CLIP model, no text space): dense runs and image queries are skipped; hybrid text runs are lexical.[/]");
+        }
+        else if (!platform.Dense)
+        {
+            console.MarkupLine("[yellow]No CLIP model on the server: image queries are skipped; text queries are searched densely in the text space only.[/]");
+        }
+
+        if (platform.TextSpace)
+        {
+            console.MarkupLine("The text space is on: dense and hybrid text queries include the sentence encoder's list.");
         }
 
         if (!platform.Ocr)

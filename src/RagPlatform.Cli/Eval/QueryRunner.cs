@@ -47,8 +47,13 @@ internal sealed class QueryRunner(RagApiClient api, RelevanceJudge judge, IReadO
             return "lexical search reads text only";
         }
 
-        return !platform.Dense && (mode == EvalModes.Dense || image)
-            ? "dense search is off on the server (no CLIP model)"
+        if (image && !platform.Dense)
+        {
+            return "dense search is off on the server (no CLIP model)";
+        }
+
+        return mode == EvalModes.Dense && !platform.DenseText
+            ? "dense search is off on the server (no CLIP model, no text space)"
             : null;
     }
 }

@@ -7,14 +7,14 @@ using RagPlatform.Infrastructure.Onnx;
 
 namespace RagPlatform.Infrastructure.TextEmbeddings;
 
-/// <summary>The text space's sentence encoder (BAAI/bge-small-en-v1.5 by default) on ONNX Runtime.
+/// <summary>The text space's sentence encoder (Snowflake/snowflake-arctic-embed-xs as scripts/fetch-text-model.sh installs it; bge-small-en-v1.5 works with the same settings) on ONNX Runtime.
 /// Off when switched off or when its model folder does not exist (it is optional); when the folder
 /// exists but is unusable, off with a warning that says what to fix. Loads once, on first use (the
 /// start-up check makes that happen at start-up). Thread-safe.</summary>
 internal sealed class OnnxTextEncoder : ITextEncoder, IDisposable
 {
     private const string FetchHint =
-        "Run scripts/fetch-text-model.sh to download BAAI/bge-small-en-v1.5 into models/text, or point Embeddings:Text:ModelDirectory at a folder with model.onnx and vocab.txt.";
+        "Run scripts/fetch-text-model.sh to download Snowflake/snowflake-arctic-embed-xs into models/text, or point Embeddings:Text:ModelDirectory at a folder with model.onnx and vocab.txt.";
 
     private const int SpecialTokens = 2;
 

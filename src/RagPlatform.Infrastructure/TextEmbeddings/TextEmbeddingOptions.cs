@@ -9,12 +9,12 @@ public sealed class TextEmbeddingOptions
 
     /// <summary>Folder with a BERT-family sentence encoder exported to ONNX (<c>model.onnx</c> or
     /// <c>onnx/model.onnx</c>) and its WordPiece <c>vocab.txt</c>, as scripts/fetch-text-model.sh
-    /// installs BAAI/bge-small-en-v1.5. The text space is off while the folder does not exist, and
+    /// installs Snowflake/snowflake-arctic-embed-xs. The text space is off while the folder does not exist, and
     /// when this is empty. A relative path is looked up under the host's content root, then the
     /// current directory, then the application's folder.</summary>
     public string? ModelDirectory { get; set; } = "models/text";
 
-    /// <summary>Put before every query, as the model was trained (bge-small-en-v1.5's retrieval
+    /// <summary>Put before every query, as the model was trained (bge-small-en-v1.5 and snowflake-arctic-embed-xs share this retrieval
     /// instruction; "query: " for the e5 models).</summary>
     public string QueryInstruction { get; set; } = "Represent this sentence for searching relevant passages: ";
 

@@ -4,7 +4,7 @@ using RagPlatform.Cli.Eval;
 
 namespace RagPlatform.Api.Tests.Eval;
 
-/// <summary>Whether the server reads text from images and re-ranks, from GET /api/status as the CLI
+/// <summary>Whether the server reads text from images, re-ranks and has the text space, from GET /api/status as the CLI
 /// receives it (older servers lack the fields).</summary>
 public sealed class PlatformCapabilitiesTests
 {
@@ -35,5 +35,23 @@ public sealed class PlatformCapabilitiesTests
     public void Re_ranking_counts_as_on_only_when_the_status_says_so(string rerankingField, bool enabled)
     {
         Assert.Equal(enabled, From(rerankingField).Reranking);
+    }
+
+    [Theory]
+    [InlineData("", false)]
+    [InlineData(""", "textSpace": {"available": false, "reason": "No text embedding model", "model": null, "dimensions": null, "vectors": 0}""", false)]
+    [InlineData(""", "textSpace": {"available": true, "reason": null, "model": "text", "dimensions": 384, "vectors": 10}""", true)]
+    public void The_text_space_counts_as_on_only_when_the_status_says_so(string textSpaceField, bool available)
+    {
+        Assert.Equal(available, From(textSpaceField).TextSpace);
+    }
+
+    [Theory]
+    [InlineData(false, false, false)]
+    [InlineData(true, false, true)]
+    [InlineData(false, true, true)]
+    public void Text_queries_run_densely_with_clip_or_with_the_text_space(bool clip, bool textSpace, bool denseText)
+    {
+        Assert.Equal(denseText, new PlatformCapabilities(clip, Ocr: true, TextSpace: textSpace).DenseText);
     }
 }
