@@ -6,10 +6,13 @@ namespace RagPlatform.Infrastructure.Imaging;
 /// <summary>Decodes images for the readers of one ingestion (OCR, then CLIP) so that a file is
 /// decoded once: a reader that <see cref="Share">shares</see> its pixels leaves them for the next
 /// reader of the same bytes, which <see cref="Decode">takes</see> them instead of decoding again.
-/// Pixels are held weakly and given out once: they never keep tens of megabytes alive longer than
-/// the collector allows, and repeated requests for one file (a benchmark's, a retry's) decode
-/// afresh. Keyed by the identity of the bytes (the array, offset and length), never by their
-/// content: two uploads with equal bytes share nothing. Thread-safe.</summary>
+/// Keyed by the identity of the bytes (the array, offset and length), never by their content: two
+/// uploads with equal bytes share nothing. Shared pixels live at most as long as the file's bytes
+/// (a <see cref="ConditionalWeakTable{TKey, TValue}"/> keeps a value only while its key lives: the
+/// ingestion of that file), and are given out once, so repeated requests for one file (a
+/// benchmark's, a retry's) decode afresh; one copy per file at most (sharing again replaces it).
+/// They were held weakly before, and a collection between the two readers (any allocation on
+/// another thread can start one) made the second decode again. Thread-safe.</summary>
 internal sealed class DecodedImages
 {
     // Per array, the pixels left for its slices (usually one: the whole array is the file).
@@ -34,7 +37,7 @@ internal sealed class DecodedImages
             lock (left)
             {
                 left.RemoveAll(entry => entry.Offset == segment.Offset && entry.Length == segment.Count);
-                left.Add(new Left(segment.Offset, segment.Count, new WeakReference<DecodedImage>(image)));
+                left.Add(new Left(segment.Offset, segment.Count, image));
             }
         }
 
@@ -48,7 +51,7 @@ internal sealed class DecodedImages
             return null;
         }
 
-        WeakReference<DecodedImage>? pixels;
+        DecodedImage image;
         lock (left)
         {
             // Given out once.
@@ -58,12 +61,12 @@ internal sealed class DecodedImages
                 return null;
             }
 
-            pixels = left[index].Pixels;
+            image = left[index].Pixels;
             left.RemoveAt(index);
         }
 
         // Never past this reader's own size limit, which its decode reports in its own words.
-        return pixels.TryGetTarget(out var image) && (long)image.Width * image.Height <= decoder.MaxPixels ? image : null;
+        return (long)image.Width * image.Height <= decoder.MaxPixels ? image : null;
     }
 
     private DecodedImage DecodeNow(SkiaImageDecoder decoder, ReadOnlyMemory<byte> file)
@@ -73,5 +76,5 @@ internal sealed class DecodedImages
         return image;
     }
 
-    private sealed record Left(int Offset, int Length, WeakReference<DecodedImage> Pixels);
+    private sealed record Left(int Offset, int Length, DecodedImage Pixels);
 }

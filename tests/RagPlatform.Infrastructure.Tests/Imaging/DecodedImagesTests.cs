@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RagPlatform.Core.Ingestion;
 using RagPlatform.Infrastructure.Imaging;
 using RagPlatform.Infrastructure.Tests.Clip;
@@ -5,7 +6,8 @@ using RagPlatform.Infrastructure.Tests.Clip;
 namespace RagPlatform.Infrastructure.Tests.Imaging;
 
 /// <summary>Pixels left by one reader of an image (OCR) for the next (CLIP): taken instead of a
-/// second decode, once, by the same bytes only, within the taker's own size limit.</summary>
+/// second decode, once, by the same bytes only, within the taker's own size limit; kept across a
+/// garbage collection while the file's bytes live, and no longer.</summary>
 public sealed class DecodedImagesTests
 {
     private static readonly SkiaImageDecoder Decoder = new(100_000_000);
@@ -75,4 +77,36 @@ public sealed class DecodedImagesTests
 
         Assert.Contains("the limit is", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Shared_pixels_survive_a_full_collection_between_the_two_readers()
+    {
+        var decoded = new DecodedImages();
+        var bytes = Landscape();
+        decoded.Share(Decoder, bytes);
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        decoded.Decode(Decoder, bytes);
+
+        Assert.Equal(1, decoded.Decodes);
+    }
+
+    [Fact]
+    public void Shared_pixels_are_let_go_with_the_files_bytes()
+    {
+        var decoded = new DecodedImages();
+        var pixels = ShareAndDropTheBytes(decoded);
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(pixels.TryGetTarget(out _));
+    }
+
+    /// <summary>Not inlined, so that nothing on the test's stack still holds the bytes or the pixels.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference<DecodedImage> ShareAndDropTheBytes(DecodedImages decoded) => new(decoded.Share(Decoder, Landscape()));
 }
