@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using NetVips;
 using RagPlatform.Core.Documents;
 
@@ -94,8 +96,30 @@ internal sealed class PdfPageRenderer(ExtractionOptions options)
             return page.PngsaveBuffer(compression: PngCompression);
         }
 
-        var pixels = page.WriteToMemory<byte>();
-        return RenderPng.Encode(pixels, page.Width, page.Height, grey: GreyPixels.AreGrey(pixels));
+        // libvips draws into memory of its own; the copy goes into a pooled buffer, because a new
+        // array (6.5 MB for an A4 page at 150 dpi) would be zeroed first and land on the large
+        // object heap once a page.
+        var drawn = page.WriteToMemory(out var size);
+        var length = checked((int)size);
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            try
+            {
+                Marshal.Copy(drawn, buffer, 0, length);
+            }
+            finally
+            {
+                NetVips.NetVips.Free(drawn);
+            }
+
+            var pixels = buffer.AsSpan(0, length);
+            return RenderPng.Encode(pixels, page.Width, page.Height, grey: GreyPixels.AreGrey(pixels));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>A white page of the size a render would have: stands in for a page that poppler
