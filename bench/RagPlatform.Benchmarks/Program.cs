@@ -6,7 +6,7 @@ using RagPlatform.Benchmarks.Suites;
 
 // dotnet run -c Release --project bench/RagPlatform.Benchmarks -- <suite> [options]
 // Suites: models (generate + verify the CLIP graphs), onnx-raw, vectors, vectors-reopen, clip-pipeline, reranker, answering,
-// isolation, image-load, search-load, server-ingest, server-search, ingest, ingest-ocr.
+// isolation, image-load, search-load, server-ingest, server-search, ingest, ingest-ocr, ingest-parts.
 var modelsDirectory = new Option<string>("--models-dir")
 {
     Description = "Cache folder for the generated ONNX graphs and images (generated on first use).",
@@ -231,4 +231,9 @@ root.Subcommands.Add(serverIngest);
 root.Subcommands.Add(serverSearch);
 root.Subcommands.Add(ingestOcr);
 root.Subcommands.Add(ingest);
+var partsDocuments = new Option<int>("--documents") { Description = "Generated text PDFs.", DefaultValueFactory = _ => 4 };
+var partsPages = new Option<int>("--pages") { Description = "Pages per generated PDF.", DefaultValueFactory = _ => 10 };
+var ingestParts = new Command("ingest-parts", "Extractor CPU per text page, part by part: poppler open and draw, grey check, PNG encodings (libvips and the runtime zlib), PdfPig parse and text layer.") { partsDocuments, partsPages };
+ingestParts.SetAction((parse, token) => ExtractionPartsSuite.RunAsync(Settings(parse), parse.GetValue(partsDocuments), parse.GetValue(partsPages), token));
+root.Subcommands.Add(ingestParts);
 return await root.Parse(args).InvokeAsync();

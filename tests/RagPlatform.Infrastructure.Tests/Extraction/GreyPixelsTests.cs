@@ -22,4 +22,21 @@ public sealed class GreyPixelsTests
 
         Assert.False(GreyPixels.AreGrey(pixels));
     }
+
+    [Fact]
+    public void A_tint_in_any_band_of_any_pixel_is_found_whatever_the_length()
+    {
+        // Lengths around the 16-pixel steps, so that every position of a step and the tail are tried.
+        foreach (var pixelCount in new[] { 1, 15, 16, 17, 33, 50, 97 })
+        {
+            var greys = Enumerable.Range(0, pixelCount).SelectMany(p => Enumerable.Repeat((byte)(p * 7), 3)).ToArray();
+            Assert.True(GreyPixels.AreGrey(greys));
+            for (var i = 0; i < greys.Length; i++)
+            {
+                var tinted = greys.ToArray();
+                tinted[i] ^= 1;
+                Assert.False(GreyPixels.AreGrey(tinted), $"{pixelCount} pixels, byte {i} tinted");
+            }
+        }
+    }
 }
