@@ -58,6 +58,40 @@ public sealed class ItemPositionsTests
     }
 
     [Fact]
+    public void Ids_with_equal_hash_codes_are_told_apart()
+    {
+        // A Guid's hash code XORs its four 32-bit words, so swapping two words keeps it.
+        var rows = new List<Guid>();
+        for (var i = 1; i <= 200; i++)
+        {
+            rows.Add(Of(i, 1000 + i));
+            rows.Add(Of(1000 + i, i));
+        }
+
+        Assert.Equal(rows[0].GetHashCode(), rows[1].GetHashCode());
+        var positions = new ItemPositions(position => rows[position]);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            positions.Add(rows[i], i);
+        }
+
+        Assert.True(positions.Remove(rows[0], out var removed));
+        Assert.Equal(0, removed);
+        Assert.True(positions.TryGetPosition(rows[1], out var twin));
+        Assert.Equal(1, twin);
+        Assert.False(positions.TryGetPosition(rows[0], out _));
+        Assert.All(Enumerable.Range(1, rows.Count - 1), i => Assert.True(positions.TryGetPosition(rows[i], out var position) && position == i));
+
+        static Guid Of(int first, int second)
+        {
+            var bytes = new byte[16];
+            BitConverter.TryWriteBytes(bytes.AsSpan(0, 4), first);
+            BitConverter.TryWriteBytes(bytes.AsSpan(4, 4), second);
+            return new Guid(bytes);
+        }
+    }
+
+    [Fact]
     public void A_table_sized_for_a_bulk_load_finds_every_row()
     {
         var rows = Enumerable.Range(0, 50_000).Select(i => new Guid(i, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0)).ToList();
