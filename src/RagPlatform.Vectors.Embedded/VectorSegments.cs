@@ -10,7 +10,7 @@ namespace RagPlatform.Vectors.Embedded;
 /// (<see cref="VectorSegment"/>: small metadata arrays and the scan's input, int8 codes for a
 /// quantized scan or fp32 vectors for an exact one): growth adds a segment and never copies the
 /// collection, a row costs dimensions + 33 bytes (4 × dimensions + 29 with fp32 vectors instead) plus
-/// 5-11 in the item map (<see cref="ItemPositions"/>), with no object per vector, and a delete moves the last
+/// 11-21 in the item map (<see cref="ItemPositions"/>), with no object per vector, and a delete moves the last
 /// row into the hole (swap-remove) so the rows stay dense. Without fp32 vectors in memory, the exact
 /// vectors a search re-scores with, a sample or a compaction needs are read from the log
 /// (<see cref="AttachLog"/>). Not thread-safe: <see cref="EmbeddedVectorIndex"/> guards it with a
