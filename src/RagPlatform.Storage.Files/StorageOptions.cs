@@ -30,9 +30,10 @@ public sealed class StorageOptions : IValidatableObject
     public int ParallelScanThreshold { get; set; } = 32_768;
 
     /// <summary>How the embedded vector index scans: <see cref="VectorScanMode.Quantized"/> (int8
-    /// codes in memory, about dimensions + 60 bytes a row; the best candidates are re-scored exactly
+    /// codes in memory, about dimensions + 50 bytes a row; the best candidates are re-scored exactly
     /// with fp32 vectors read back from the vector log) or <see cref="VectorScanMode.Exact"/> (fp32
-    /// vectors held in memory, the scan's input: about 5 × dimensions + 60 bytes a row).</summary>
+    /// vectors held in memory instead of codes, the scan's input: about 4 × dimensions + 45 bytes a
+    /// row).</summary>
     [EnumDataType(typeof(VectorScanMode))]
     public VectorScanMode VectorScan { get; set; } = VectorScanMode.Quantized;
 

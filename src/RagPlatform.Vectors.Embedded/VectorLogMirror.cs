@@ -7,7 +7,8 @@ namespace RagPlatform.Vectors.Embedded;
 /// <summary>The memory copy of one space's vector log and how it follows the files: it catches up,
 /// by file length and manifest generation, with what any process appended, and reloads when a
 /// compaction started a new generation. With <c>keepVectors</c> off (the quantized scan) the copy
-/// holds codes and metadata only and keeps the generation's log open to read fp32 vectors back.
+/// holds codes and metadata only and keeps the generation's log open to read fp32 vectors back; with
+/// it on (the exact scan) it holds fp32 vectors and metadata, and no codes.
 /// <para>Locking: readers hold a read lock and run side by side; applying changes takes the write
 /// lock only for the in-memory update, never during I/O; catch-ups (and compactions) are serialised
 /// by <see cref="CatchUpGate"/>. A replaced log is disposed only after the write lock that swapped it
@@ -17,7 +18,7 @@ internal sealed class VectorLogMirror(VectorFolder folder, SqliteVectorTable leg
 {
     private readonly ReaderWriterLockSlim _memoryLock = new(LockRecursionPolicy.NoRecursion);
     private readonly SemaphoreSlim _catchUpGate = new(1, 1);
-    private VectorSegments _vectors = new(keepVectors: keepVectors);
+    private VectorSegments _vectors = new(keepVectors: keepVectors, keepCodes: !keepVectors);
     private VectorLogVectors? _log;
     private VectorLogPosition _position = VectorLogPosition.None;
     private long _records;
@@ -130,7 +131,7 @@ internal sealed class VectorLogMirror(VectorFolder folder, SqliteVectorTable leg
             var log = new VectorLogVectors(file);
             try
             {
-                var loaded = new VectorSegments(keepVectors: keepVectors);
+                var loaded = new VectorSegments(keepVectors: keepVectors, keepCodes: !keepVectors);
                 var loader = new VectorSegmentsLoader(loaded, RandomAccess.GetLength(file));
                 var end = await VectorLogReader.ReadAsync(file, 0, loader, cancellationToken);
                 loaded.AssignCollections(await collections.ReadAllAsync(cancellationToken));

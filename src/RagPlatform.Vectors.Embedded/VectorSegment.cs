@@ -1,21 +1,22 @@
 namespace RagPlatform.Vectors.Embedded;
 
-/// <summary>One block of rows of <see cref="VectorSegments"/>, column by column: the int8 codes with
-/// one scale per row (the quantized scan reads only these), the small metadata the filters test,
-/// each row's record offset in the log (where a quantized index re-reads the fp32 vector), and, only
-/// when <c>keepVectors</c> is set (the exact scan's input), the fp32 vectors themselves.</summary>
-internal sealed class VectorSegment(int capacity, int dimensions, bool keepVectors = true)
+/// <summary>One block of rows of <see cref="VectorSegments"/>, column by column: the small metadata
+/// the filters test, each row's record offset in the log (where a quantized index re-reads the fp32
+/// vector), and either or both of: the int8 codes with one scale per row (<c>keepCodes</c>, the
+/// quantized scan's input) and the fp32 vectors (<c>keepVectors</c>, the exact scan's input).</summary>
+internal sealed class VectorSegment(int capacity, int dimensions, bool keepVectors = true, bool keepCodes = true)
 {
     public int Capacity { get; private set; } = capacity;
 
     /// <summary>Row-major fp32 vectors; empty when the segment does not keep them.</summary>
     public float[] Vectors { get; private set; } = keepVectors ? GC.AllocateUninitializedArray<float>(capacity * dimensions) : [];
 
-    /// <summary>Row-major int8 codes, contiguous so a scan streams through them.</summary>
-    public sbyte[] Codes { get; private set; } = GC.AllocateUninitializedArray<sbyte>(capacity * dimensions);
+    /// <summary>Row-major int8 codes, contiguous so a scan streams through them; empty when the
+    /// segment does not keep them.</summary>
+    public sbyte[] Codes { get; private set; } = keepCodes ? GC.AllocateUninitializedArray<sbyte>(capacity * dimensions) : [];
 
-    /// <summary>Per row: vector ≈ codes × scale (<see cref="Int8Quantizer"/>).</summary>
-    public float[] Scales { get; private set; } = new float[capacity];
+    /// <summary>Per row: vector ≈ codes × scale (<see cref="Int8Quantizer"/>); empty without codes.</summary>
+    public float[] Scales { get; private set; } = keepCodes ? new float[capacity] : [];
 
     public Guid[] ItemIds { get; private set; } = new Guid[capacity];
 
@@ -29,11 +30,13 @@ internal sealed class VectorSegment(int capacity, int dimensions, bool keepVecto
 
     public bool KeepsVectors { get; } = keepVectors;
 
+    public bool KeepsCodes { get; } = keepCodes;
+
     public Span<float> Vector(int offset, int dimensions) => Vectors.AsSpan(offset * dimensions, dimensions);
 
     public Span<sbyte> CodesOf(int offset, int dimensions) => Codes.AsSpan(offset * dimensions, dimensions);
 
-    /// <summary>Stores a vector (when kept) and its codes at <paramref name="offset"/>.</summary>
+    /// <summary>Stores a vector and its codes, each when kept, at <paramref name="offset"/>.</summary>
     public void WriteVector(int offset, ReadOnlySpan<float> vector)
     {
         if (KeepsVectors)
@@ -41,7 +44,10 @@ internal sealed class VectorSegment(int capacity, int dimensions, bool keepVecto
             vector.CopyTo(Vector(offset, vector.Length));
         }
 
-        Scales[offset] = Int8Quantizer.Quantize(vector, CodesOf(offset, vector.Length));
+        if (KeepsCodes)
+        {
+            Scales[offset] = Int8Quantizer.Quantize(vector, CodesOf(offset, vector.Length));
+        }
     }
 
     /// <summary>Copies row <paramref name="fromOffset"/> of <paramref name="source"/> over row
@@ -53,8 +59,12 @@ internal sealed class VectorSegment(int capacity, int dimensions, bool keepVecto
             source.Vector(fromOffset, dimensions).CopyTo(Vector(offset, dimensions));
         }
 
-        source.CodesOf(fromOffset, dimensions).CopyTo(CodesOf(offset, dimensions));
-        Scales[offset] = source.Scales[fromOffset];
+        if (KeepsCodes)
+        {
+            source.CodesOf(fromOffset, dimensions).CopyTo(CodesOf(offset, dimensions));
+            Scales[offset] = source.Scales[fromOffset];
+        }
+
         ItemIds[offset] = source.ItemIds[fromOffset];
         DocumentSlots[offset] = source.DocumentSlots[fromOffset];
         Modalities[offset] = source.Modalities[fromOffset];
@@ -70,10 +80,14 @@ internal sealed class VectorSegment(int capacity, int dimensions, bool keepVecto
             Vectors = vectors;
         }
 
-        var codes = GC.AllocateUninitializedArray<sbyte>(newCapacity * dimensions);
-        Codes.AsSpan(0, Capacity * dimensions).CopyTo(codes);
-        Codes = codes;
-        Scales = Resized(Scales, newCapacity);
+        if (KeepsCodes)
+        {
+            var codes = GC.AllocateUninitializedArray<sbyte>(newCapacity * dimensions);
+            Codes.AsSpan(0, Capacity * dimensions).CopyTo(codes);
+            Codes = codes;
+            Scales = Resized(Scales, newCapacity);
+        }
+
         ItemIds = Resized(ItemIds, newCapacity);
         DocumentSlots = Resized(DocumentSlots, newCapacity);
         Modalities = Resized(Modalities, newCapacity);

@@ -7,9 +7,10 @@ using RagPlatform.Vectors.Embedded.Files;
 namespace RagPlatform.Vectors.Embedded;
 
 /// <summary>The in-memory vectors and the search over them. Rows live densely in fixed-size segments
-/// (<see cref="VectorSegment"/>: int8 codes, small metadata arrays and, for an exact scan, fp32
-/// vectors): growth adds a segment and never copies the collection, a row costs dimensions + 33 bytes
-/// (5 × dimensions + 33 with the fp32 vectors) with no object per vector, and a delete moves the last
+/// (<see cref="VectorSegment"/>: small metadata arrays and the scan's input, int8 codes for a
+/// quantized scan or fp32 vectors for an exact one): growth adds a segment and never copies the
+/// collection, a row costs dimensions + 33 bytes (4 × dimensions + 29 with fp32 vectors instead) plus
+/// 11-21 in the item map (<see cref="ItemPositions"/>), with no object per vector, and a delete moves the last
 /// row into the hole (swap-remove) so the rows stay dense. Without fp32 vectors in memory, the exact
 /// vectors a search re-scores with, a sample or a compaction needs are read from the log
 /// (<see cref="AttachLog"/>). Not thread-safe: <see cref="EmbeddedVectorIndex"/> guards it with a
@@ -25,18 +26,28 @@ internal sealed class VectorSegments
 
     private readonly int _segmentCapacity;
     private readonly List<VectorSegment> _segments = [];
-    private readonly Dictionary<Guid, int> _positionByItem = [];
+    private readonly ItemPositions _positionByItem;
     private readonly DocumentSlots _documents = new();
     private readonly bool _keepVectors;
+    private readonly bool _keepCodes;
     private VectorLogVectors? _log;
 
     /// <param name="keepVectors">Keep the fp32 vectors in memory (the exact scan's input); without
     /// them every search is quantized and re-scores from the attached log.</param>
-    public VectorSegments(int segmentCapacity = DefaultSegmentCapacity, bool keepVectors = true)
+    /// <param name="keepCodes">Keep int8 codes (the quantized scan's input); without them every
+    /// search scans the fp32 vectors. At least one of the two is kept; tests keep both to compare.</param>
+    public VectorSegments(int segmentCapacity = DefaultSegmentCapacity, bool keepVectors = true, bool keepCodes = true)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(segmentCapacity);
+        if (!keepVectors && !keepCodes)
+        {
+            throw new ArgumentException("Segments keep fp32 vectors, int8 codes or both: without either there is nothing to scan.", nameof(keepCodes));
+        }
+
         _segmentCapacity = segmentCapacity;
         _keepVectors = keepVectors;
+        _keepCodes = keepCodes;
+        _positionByItem = new ItemPositions(ItemAt);
     }
 
     /// <summary>Length of every vector; 0 until the first one arrives.</summary>
@@ -97,7 +108,7 @@ internal sealed class VectorSegments
             throw new ArgumentException($"Vector of item {itemId} has {vector.Length} dimensions; the index holds {Dimensions}-dimensional vectors.", nameof(vector));
         }
 
-        if (_positionByItem.TryGetValue(itemId, out var position))
+        if (_positionByItem.TryGetPosition(itemId, out var position))
         {
             var (existing, offset) = Locate(position);
             _documents.Release(existing.DocumentSlots[offset]);
@@ -108,7 +119,7 @@ internal sealed class VectorSegments
         EnsureRoomForOneMore();
         var (segment, at) = Locate(Count);
         Write(segment, at, itemId, documentId, collection, modality, vector, logOffset);
-        _positionByItem[itemId] = Count;
+        _positionByItem.Add(itemId, Count);
         Count++;
     }
 
@@ -125,8 +136,9 @@ internal sealed class VectorSegments
         if (position != last)
         {
             var (lastSegment, lastOffset) = Locate(last);
+            // The last row still holds the moved id, as ItemPositions.Move needs.
             segment.CopyRowFrom(lastSegment, lastOffset, offset, Dimensions);
-            _positionByItem[segment.ItemIds[offset]] = position;
+            _positionByItem.Move(segment.ItemIds[offset], position);
         }
 
         Count--;
@@ -197,7 +209,8 @@ internal sealed class VectorSegments
     /// the rows the filter allows, best first, with exact fp32 scores. A quantized search scans the
     /// int8 codes for the <see cref="CandidateCount"/> best approximate scores and re-scores only
     /// those with the fp32 vectors; an exact one scans the fp32 vectors (segments without them in
-    /// memory always scan quantized, and re-score from the log). Segments are scanned by up
+    /// memory always scan quantized, and re-score from the log; segments without codes always scan
+    /// exactly). Segments are scanned by up
     /// to <paramref name="maxDegreeOfParallelism"/> threads; each keeps its own heap and the heaps
     /// are merged.</summary>
     public IReadOnlyList<VectorHit> Search(ReadOnlyMemory<float> query, int limit, SearchFilter filter, int maxDegreeOfParallelism, CancellationToken cancellationToken, bool quantized = true)
@@ -221,7 +234,8 @@ internal sealed class VectorSegments
         // Where the candidates would be every row, the codes save nothing: scan exactly, if the
         // vectors are in memory to scan.
         var candidates = CandidateCount(k);
-        var scan = new SegmentScan(query, !_keepVectors || (quantized && candidates < Count), filter.Modalities.Count == 0 ? null : SegmentScan.ModalityMask(filter.Modalities), documentMask);
+        var useCodes = _keepCodes && (!_keepVectors || (quantized && candidates < Count));
+        var scan = new SegmentScan(query, useCodes, filter.Modalities.Count == 0 ? null : SegmentScan.ModalityMask(filter.Modalities), documentMask);
         var best = scan.RunAll(_segments, _segmentCapacity, Count, Dimensions, scan.Quantized ? candidates : k, maxDegreeOfParallelism, cancellationToken);
         var ranked = scan.Quantized ? Rescore(scan, best.ToSortedArray(), k) : best.ToSortedArray();
         var hits = new VectorHit[ranked.Length];
@@ -266,6 +280,12 @@ internal sealed class VectorSegments
         segment.Modalities[offset] = (byte)modality;
     }
 
+    private Guid ItemAt(int position)
+    {
+        var (segment, offset) = Locate(position);
+        return segment.ItemIds[offset];
+    }
+
     private (VectorSegment Segment, int Offset) Locate(int position) =>
         (_segments[position / _segmentCapacity], position % _segmentCapacity);
 
@@ -283,7 +303,7 @@ internal sealed class VectorSegments
         }
         else
         {
-            _segments.Add(new VectorSegment(_segments.Count == 0 ? Math.Min(FirstSegmentInitialCapacity, _segmentCapacity) : _segmentCapacity, Dimensions, _keepVectors));
+            _segments.Add(new VectorSegment(_segments.Count == 0 ? Math.Min(FirstSegmentInitialCapacity, _segmentCapacity) : _segmentCapacity, Dimensions, _keepVectors, _keepCodes));
         }
     }
 }

@@ -19,21 +19,30 @@ internal sealed class VectorFolder(string path)
         System.IO.Path.Combine(Path, string.Create(CultureInfo.InvariantCulture, $"vectors-{generation:D6}.log"));
 
     /// <summary>The current generation; 0 when there is no manifest yet.</summary>
-    public async Task<long> ReadGenerationAsync(CancellationToken cancellationToken)
+    // Read synchronously with one positioned read: every search runs this freshness check, and the
+    // manifest is a few bytes, so an async read's thread-pool hop (which a busy machine stretches to
+    // milliseconds) would cost far more than the read itself.
+    public ValueTask<long> ReadGenerationAsync(CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
+        Span<byte> text = stackalloc byte[32];
+        int length;
         try
         {
-            var text = await File.ReadAllTextAsync(ManifestPath, cancellationToken);
-            return long.Parse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
+            using var manifest = File.OpenHandle(ManifestPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            length = RandomAccess.Read(manifest, text, 0);
         }
         catch (FileNotFoundException)
         {
-            return 0;
+            return ValueTask.FromResult(0L);
         }
         catch (DirectoryNotFoundException)
         {
-            return 0;
+            return ValueTask.FromResult(0L);
         }
+
+        ReadOnlySpan<byte> read = text[..length];
+        return ValueTask.FromResult(long.Parse(read[System.Text.Ascii.Trim(read)], NumberStyles.None, CultureInfo.InvariantCulture));
     }
 
     /// <summary>Makes <paramref name="generation"/> current: written beside the manifest, flushed,

@@ -94,9 +94,30 @@ public sealed class QuantizedScanTests
             hits.Select(hit => hit.ItemId));
     }
 
-    private static VectorSegments Load(List<float[]> rows, int segmentCapacity)
+    [Fact]
+    public void Segments_kept_without_codes_search_exactly_even_when_asked_to_quantize()
     {
-        var segments = new VectorSegments(segmentCapacity);
+        // Storage:VectorScan=Exact keeps fp32 vectors and no codes; it must not need them.
+        var data = new ClusteredVectors(seed: 53, Dimensions);
+        var (centres, rows) = data.Generate(count: 3_000, clusters: 10, spread: 0.5f);
+        var both = Load(rows, segmentCapacity: 256);
+        var exactOnly = Load(rows, segmentCapacity: 256, keepCodes: false);
+
+        for (var q = 0; q < 5; q++)
+        {
+            var query = data.Near(centres[q], 0.5f);
+            var expected = both.Search(query, 10, SearchFilter.None, 2, CancellationToken.None, quantized: false);
+            var actual = exactOnly.Search(query, 10, SearchFilter.None, 2, CancellationToken.None, quantized: true);
+
+            Assert.Equal(expected.Select(hit => hit.Score), actual.Select(hit => hit.Score));
+        }
+
+        Assert.Throws<ArgumentException>(() => new VectorSegments(keepVectors: false, keepCodes: false));
+    }
+
+    private static VectorSegments Load(List<float[]> rows, int segmentCapacity, bool keepCodes = true)
+    {
+        var segments = new VectorSegments(segmentCapacity, keepCodes: keepCodes);
         var document = Guid.NewGuid();
         foreach (var row in rows)
         {
