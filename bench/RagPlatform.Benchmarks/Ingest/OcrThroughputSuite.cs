@@ -10,10 +10,11 @@ namespace RagPlatform.Benchmarks.Ingest;
 /// (10-11 px labels) and letter pages rendered at 150 dpi without a text layer. Both engines get the
 /// same parallelism: N platform readers with one ONNX thread each against N tesseract processes with
 /// OMP_THREAD_LIMIT=1. On charts and screenshots the platform is measured a second time with
-/// Ocr:DetectSmallTextInRegions on ("platform, regions").</summary>
+/// Ocr:DetectSmallTextInRegions on ("platform, regions"), and on every kind with Ocr:FoldNetworkBlocks
+/// off ("platform, networks as exported").</summary>
 internal static class OcrThroughputSuite
 {
-    public sealed record Options(string ModelDirectory, int Charts, int Screenshots, int Pages, IReadOnlyList<int> Parallel, bool Profile);
+    public sealed record Options(string ModelDirectory, int Charts, int Screenshots, int Pages, IReadOnlyList<int> Parallel, bool Profile, bool OperatorProfile = false);
 
     public static async Task<int> RunAsync(BenchSettings settings, Options options, CancellationToken cancellationToken)
     {
@@ -37,20 +38,36 @@ internal static class OcrThroughputSuite
                     Cell.Of(row.RecognizeMs, "F0"), Cell.Of(row.PipelineMs, "F0"), Cell.Of(row.Boxes, "F1"), Cell.Of(row.FixedRunColumns, "F0"), Cell.Of(row.PlannedColumns, "F0")]));
         }
 
+        if (options.OperatorProfile)
+        {
+            foreach (var (kind, images) in sets)
+            {
+                OcrOperatorProfile.Measure(kind, images, options.ModelDirectory, PlatformOptions(settings), cancellationToken);
+                OcrOperatorProfile.Measure(kind + " (as exported)", images, options.ModelDirectory, AsExported(settings), cancellationToken);
+            }
+
+            await run.SaveAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+
         var rows = new List<OcrThroughputRow>();
         var regionOptions = PlatformOptions(settings);
         regionOptions.DetectSmallTextInRegions = true;
         using (var platform = new PlatformOcrReader(options.ModelDirectory, PlatformOptions(settings)))
         using (var regions = new PlatformOcrReader(options.ModelDirectory, regionOptions))
+        using (var exported = new PlatformOcrReader(options.ModelDirectory, AsExported(settings)))
         {
             foreach (var (kind, images) in sets)
             {
                 await platform.ReadAsync(images.Take(1).ToList(), 1, cancellationToken).ConfigureAwait(false); // warm-up
                 await regions.ReadAsync(images.Take(1).ToList(), 1, cancellationToken).ConfigureAwait(false);
+                await exported.ReadAsync(images.Take(1).ToList(), 1, cancellationToken).ConfigureAwait(false);
                 foreach (var parallel in options.Parallel)
                 {
                     var (texts, elapsed) = await platform.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
                     rows.Add(Row(kind, "platform", parallel, images, texts, elapsed));
+                    (texts, elapsed) = await exported.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
+                    rows.Add(Row(kind, "platform, networks as exported", parallel, images, texts, elapsed));
                     if (kind != "page")
                     {
                         (texts, elapsed) = await regions.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
@@ -77,6 +94,14 @@ internal static class OcrThroughputSuite
 
     /// <summary>One ONNX thread per reader unless --threads says otherwise, as tesseract gets one core per process.</summary>
     private static OcrOptions PlatformOptions(BenchSettings settings) => new() { IntraOpThreads = settings.IntraOpThreads ?? 1 };
+
+    /// <summary>The platform as before block folding: the networks as the files hold them.</summary>
+    private static OcrOptions AsExported(BenchSettings settings)
+    {
+        var options = PlatformOptions(settings);
+        options.FoldNetworkBlocks = false;
+        return options;
+    }
 
     private static OcrThroughputRow Row(string kind, string engine, int parallel, IReadOnlyList<OcrBenchImage> images, string[] texts, TimeSpan elapsed)
     {

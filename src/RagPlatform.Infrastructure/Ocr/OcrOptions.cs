@@ -63,6 +63,12 @@ public sealed class OcrOptions
     /// it costs about a fifth more time.</summary>
     public bool UseAngleClassifier { get; set; }
 
+    /// <summary>Folds the element-wise steps of the detector's and recogniser's blocks (PP-LCNetV3:
+    /// a learned scale and shift around each hard-swish) into their convolutions when the networks
+    /// load, in memory (<see cref="Folding.HardSwishBlockFolding"/>): the same results up to float
+    /// rounding, in about a quarter less time on the bench's images. Off reads the files as exported.</summary>
+    public bool FoldNetworkBlocks { get; set; } = true;
+
     /// <summary>Most text lines recognised in one ONNX run.</summary>
     [Range(1, 128)]
     public int RecognitionBatchSize { get; set; } = 8;

@@ -26,8 +26,12 @@ internal sealed class PaddleOcrModel : IDisposable
 
     public TimeSpan LoadTime { get; }
 
+    /// <summary>Blocks folded into their convolutions at load, in all networks together.</summary>
+    public int FoldedBlocks => Detector.FoldedBlocks + Recognizer.FoldedBlocks + (AngleClassifier?.FoldedBlocks ?? 0);
+
     /// <exception cref="InvalidDataException">A file is unusable; the message names it.</exception>
-    public static PaddleOcrModel Load(OcrModelFolder folder, bool withAngleClassifier, int intraOpThreads)
+    /// <param name="foldBlocks">See <see cref="OcrOptions.FoldNetworkBlocks"/>.</param>
+    public static PaddleOcrModel Load(OcrModelFolder folder, bool withAngleClassifier, int intraOpThreads, bool foldBlocks = true)
     {
         var clock = Stopwatch.StartNew();
         var decoder = CtcGreedyDecoder.Load(folder.Locate(OcrModelFolder.CharacterList));
@@ -54,7 +58,7 @@ internal sealed class PaddleOcrModel : IDisposable
 
         OcrOnnxModel Open(string fileName)
         {
-            var model = OcrOnnxModel.Open(folder.Locate(fileName), options);
+            var model = OcrOnnxModel.Open(folder.Locate(fileName), options, foldBlocks);
             opened.Add(model);
             return model;
         }

@@ -83,7 +83,7 @@ internal sealed class PaddleOcrRecognizer : ITextRecognizer, IDisposable
         var loaded = TryLoad();
         if (loaded.Model is { } model)
         {
-            OcrLog.Loaded(_logger, _folder.FullPath, model.AngleClassifier is not null, (long)model.LoadTime.TotalMilliseconds);
+            OcrLog.Loaded(_logger, _folder.FullPath, model.AngleClassifier is not null, model.FoldedBlocks, (long)model.LoadTime.TotalMilliseconds);
         }
         else
         {
@@ -108,7 +108,7 @@ internal sealed class PaddleOcrRecognizer : ITextRecognizer, IDisposable
 
         try
         {
-            var model = PaddleOcrModel.Load(_folder, _options.UseAngleClassifier, _options.IntraOpThreads);
+            var model = PaddleOcrModel.Load(_folder, _options.UseAngleClassifier, _options.IntraOpThreads, _options.FoldNetworkBlocks);
             return new Loaded(model, new PaddleOcrPipeline(model, _options), null);
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)
