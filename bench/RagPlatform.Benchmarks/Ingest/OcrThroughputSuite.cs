@@ -11,7 +11,8 @@ namespace RagPlatform.Benchmarks.Ingest;
 /// same parallelism: N platform readers with one ONNX thread each against N tesseract processes with
 /// OMP_THREAD_LIMIT=1. On charts and screenshots the platform is measured a second time with
 /// Ocr:DetectSmallTextInRegions on ("platform, regions"), and on every kind with Ocr:FoldNetworkBlocks
-/// off ("platform, networks as exported").</summary>
+/// off ("platform, networks as exported") and with Ocr:Recognizer=Latin ("platform, Latin recogniser",
+/// when scripts/fetch-ocr-models.sh --latin installed it).</summary>
 internal static class OcrThroughputSuite
 {
     public sealed record Options(string ModelDirectory, int Charts, int Screenshots, int Pages, IReadOnlyList<int> Parallel, bool Profile, bool OperatorProfile = false);
@@ -56,18 +57,29 @@ internal static class OcrThroughputSuite
         using (var platform = new PlatformOcrReader(options.ModelDirectory, PlatformOptions(settings)))
         using (var regions = new PlatformOcrReader(options.ModelDirectory, regionOptions))
         using (var exported = new PlatformOcrReader(options.ModelDirectory, AsExported(settings)))
+        using (var latin = LatinReader(options.ModelDirectory, settings))
         {
             foreach (var (kind, images) in sets)
             {
                 await platform.ReadAsync(images.Take(1).ToList(), 1, cancellationToken).ConfigureAwait(false); // warm-up
                 await regions.ReadAsync(images.Take(1).ToList(), 1, cancellationToken).ConfigureAwait(false);
                 await exported.ReadAsync(images.Take(1).ToList(), 1, cancellationToken).ConfigureAwait(false);
+                if (latin is not null)
+                {
+                    await latin.ReadAsync(images.Take(1).ToList(), 1, cancellationToken).ConfigureAwait(false);
+                }
                 foreach (var parallel in options.Parallel)
                 {
                     var (texts, elapsed) = await platform.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
                     rows.Add(Row(kind, "platform", parallel, images, texts, elapsed));
                     (texts, elapsed) = await exported.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
                     rows.Add(Row(kind, "platform, networks as exported", parallel, images, texts, elapsed));
+                    if (latin is not null)
+                    {
+                        (texts, elapsed) = await latin.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
+                        rows.Add(Row(kind, "platform, Latin recogniser", parallel, images, texts, elapsed));
+                    }
+
                     if (kind != "page")
                     {
                         (texts, elapsed) = await regions.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
@@ -94,6 +106,21 @@ internal static class OcrThroughputSuite
 
     /// <summary>One ONNX thread per reader unless --threads says otherwise, as tesseract gets one core per process.</summary>
     private static OcrOptions PlatformOptions(BenchSettings settings) => new() { IntraOpThreads = settings.IntraOpThreads ?? 1 };
+
+    /// <summary>The platform with Ocr:Recognizer=Latin, when the folder has that recogniser
+    /// (scripts/fetch-ocr-models.sh --latin).</summary>
+    private static PlatformOcrReader? LatinReader(string modelDirectory, BenchSettings settings)
+    {
+        var options = PlatformOptions(settings);
+        options.Recognizer = OcrRecognizerModel.Latin;
+        if (new OcrModelFolder(modelDirectory).MissingFiles(false, OcrRecognizerModel.Latin).Count > 0)
+        {
+            BenchConsole.Warn("No Latin recogniser in the model folder (scripts/fetch-ocr-models.sh --latin): measuring without it.");
+            return null;
+        }
+
+        return new PlatformOcrReader(modelDirectory, options);
+    }
 
     /// <summary>The platform as before block folding: the networks as the files hold them.</summary>
     private static OcrOptions AsExported(BenchSettings settings)

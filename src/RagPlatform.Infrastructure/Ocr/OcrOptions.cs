@@ -14,6 +14,12 @@ public sealed class OcrOptions
     [Required(AllowEmptyStrings = false)]
     public string ModelDirectory { get; set; } = "models/ocr";
 
+    /// <summary>The recogniser network: <see cref="OcrRecognizerModel.Multilingual"/> (PP-OCRv4,
+    /// Chinese and English, the default) or <see cref="OcrRecognizerModel.Latin"/> (PP-OCRv5 Latin,
+    /// fetched with <c>scripts/fetch-ocr-models.sh --latin</c>; faster, Latin script only).</summary>
+    [EnumDataType(typeof(OcrRecognizerModel))]
+    public OcrRecognizerModel Recognizer { get; set; } = OcrRecognizerModel.Multilingual;
+
     /// <summary>Longest side of the image the detector sees, in pixels. Larger images are scaled
     /// down to it; detection time grows with its square. PaddleOCR's 960 shrinks a page rendered at
     /// 150 dpi to 55%: on the test page that tripled the error rate (0.4% → 1.4-2.4%); 1280 and
