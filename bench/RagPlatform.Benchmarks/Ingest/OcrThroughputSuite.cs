@@ -70,35 +70,35 @@ internal static class OcrThroughputSuite
                 }
                 foreach (var parallel in options.Parallel)
                 {
-                    var (texts, elapsed) = await platform.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
-                    rows.Add(Row(kind, "platform", parallel, images, texts, elapsed));
-                    (texts, elapsed) = await exported.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
-                    rows.Add(Row(kind, "platform, networks as exported", parallel, images, texts, elapsed));
+                    var (texts, elapsed, cpu) = await platform.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
+                    rows.Add(Row(kind, "platform", parallel, images, texts, elapsed, cpu));
+                    (texts, elapsed, cpu) = await exported.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
+                    rows.Add(Row(kind, "platform, networks as exported", parallel, images, texts, elapsed, cpu));
                     if (latin is not null)
                     {
-                        (texts, elapsed) = await latin.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
-                        rows.Add(Row(kind, "platform, Latin recogniser", parallel, images, texts, elapsed));
+                        (texts, elapsed, cpu) = await latin.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
+                        rows.Add(Row(kind, "platform, Latin recogniser", parallel, images, texts, elapsed, cpu));
                     }
 
                     if (kind != "page")
                     {
-                        (texts, elapsed) = await regions.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
-                        rows.Add(Row(kind, "platform, regions", parallel, images, texts, elapsed));
+                        (texts, elapsed, cpu) = await regions.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
+                        rows.Add(Row(kind, "platform, regions", parallel, images, texts, elapsed, cpu));
                     }
 
                     if (tesseract is not null)
                     {
-                        (texts, elapsed) = await TesseractReader.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
-                        rows.Add(Row(kind, "tesseract", parallel, images, texts, elapsed));
+                        (texts, elapsed, cpu) = await TesseractReader.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
+                        rows.Add(Row(kind, "tesseract", parallel, images, texts, elapsed, cpu));
                     }
                 }
             }
         }
 
         rows.ForEach(run.Add);
-        BenchConsole.Table(["kind", "engine", "parallel", "images", "seconds", "images/s", "recall"],
+        BenchConsole.Table(["kind", "engine", "parallel", "images", "seconds", "images/s", "CPU s", "images/CPU s", "recall"],
             rows.Select(row => (IReadOnlyList<string>)[row.Kind, row.Engine, Cell.Of(row.Parallel), Cell.Of(row.Images), Cell.Of(row.Seconds, "F1"),
-                Cell.Of(row.ImagesPerSecond, "F2"), Cell.Of(row.Recall * 100, "F1") + "%"]), labelColumns: 2);
+                Cell.Of(row.ImagesPerSecond, "F2"), Cell.Of(row.CpuSeconds, "F1"), Cell.Of(row.ImagesPerCpuSecond, "F2"), Cell.Of(row.Recall * 100, "F1") + "%"]), labelColumns: 2);
         run.Note($"Load average at the end: {MachineSnapshot.ReadLoadAverage()}; platform readers use {PlatformOptions(settings).IntraOpThreads} ONNX thread(s) each; tesseract: {tesseract ?? "none"}, OMP_THREAD_LIMIT=1 per process.");
         await run.SaveAsync(cancellationToken).ConfigureAwait(false);
         return 0;
@@ -130,7 +130,7 @@ internal static class OcrThroughputSuite
         return options;
     }
 
-    private static OcrThroughputRow Row(string kind, string engine, int parallel, IReadOnlyList<OcrBenchImage> images, string[] texts, TimeSpan elapsed)
+    private static OcrThroughputRow Row(string kind, string engine, int parallel, IReadOnlyList<OcrBenchImage> images, string[] texts, TimeSpan elapsed, TimeSpan cpu)
     {
         var found = 0;
         var drawn = 0;
@@ -144,7 +144,7 @@ internal static class OcrThroughputSuite
 
         BenchConsole.Info($"{kind}, {engine} ×{parallel}: missed {missed.Count} words: {string.Join(' ', missed.Take(20))}");
 
-        return new OcrThroughputRow(kind, engine, parallel, images.Count, elapsed.TotalSeconds, images.Count / elapsed.TotalSeconds, found, drawn);
+        return new OcrThroughputRow(kind, engine, parallel, images.Count, elapsed.TotalSeconds, images.Count / elapsed.TotalSeconds, found, drawn, cpu.TotalSeconds);
     }
 
     private static async Task<Dictionary<string, IReadOnlyList<OcrBenchImage>>> GenerateAsync(Options options, ulong seed, CancellationToken cancellationToken)
