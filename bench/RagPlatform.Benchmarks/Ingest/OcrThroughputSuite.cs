@@ -10,9 +10,9 @@ namespace RagPlatform.Benchmarks.Ingest;
 /// (10-11 px labels) and letter pages rendered at 150 dpi without a text layer. Both engines get the
 /// same parallelism: N platform readers with one ONNX thread each against N tesseract processes with
 /// OMP_THREAD_LIMIT=1. On charts and screenshots the platform is measured a second time with
-/// Ocr:DetectSmallTextInRegions on ("platform, regions"), and on every kind with Ocr:FoldNetworkBlocks
-/// off ("platform, networks as exported") and with Ocr:Recognizer=Latin ("platform, Latin recogniser",
-/// when scripts/fetch-ocr-models.sh --latin installed it).</summary>
+/// Ocr:DetectSmallTextInRegions on ("platform, regions"), and on every kind as before block folding
+/// and line stretching ("platform before (as exported, no stretch)") and with Ocr:Recognizer=Latin
+/// ("platform, Latin recogniser", when scripts/fetch-ocr-models.sh --latin installed it).</summary>
 internal static class OcrThroughputSuite
 {
     public sealed record Options(string ModelDirectory, int Charts, int Screenshots, int Pages, IReadOnlyList<int> Parallel, bool Profile, bool OperatorProfile = false);
@@ -73,7 +73,7 @@ internal static class OcrThroughputSuite
                     var (texts, elapsed, cpu) = await platform.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
                     rows.Add(Row(kind, "platform", parallel, images, texts, elapsed, cpu));
                     (texts, elapsed, cpu) = await exported.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
-                    rows.Add(Row(kind, "platform, networks as exported", parallel, images, texts, elapsed, cpu));
+                    rows.Add(Row(kind, "platform before (as exported, no stretch)", parallel, images, texts, elapsed, cpu));
                     if (latin is not null)
                     {
                         (texts, elapsed, cpu) = await latin.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
@@ -122,11 +122,13 @@ internal static class OcrThroughputSuite
         return new PlatformOcrReader(modelDirectory, options);
     }
 
-    /// <summary>The platform as before block folding: the networks as the files hold them.</summary>
+    /// <summary>The platform as before block folding and line stretching: the networks as the files
+    /// hold them, lines read at their own aspect.</summary>
     private static OcrOptions AsExported(BenchSettings settings)
     {
         var options = PlatformOptions(settings);
         options.FoldNetworkBlocks = false;
+        options.RecognitionStretch = 1;
         return options;
     }
 
