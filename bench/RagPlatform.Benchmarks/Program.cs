@@ -182,9 +182,10 @@ var ocrScreenshots = new Option<int?>("--screenshots") { Description = "1x appli
 var ocrPages = new Option<int?>("--pages") { Description = "Letter pages rendered at 150 dpi (default 6; --quick 2)." };
 var ocrParallel = new Option<string[]>("--parallel") { Description = "Platform readers = tesseract processes, e.g. 1,2 (default).", AllowMultipleArgumentsPerToken = true };
 var ocrProfile = new Option<bool>("--profile") { Description = "Also time decode, detection and recognition per image (one reader)." };
+var ocrOperatorProfile = new Option<bool>("--ort-profile") { Description = "Only profile the networks by operator with ONNX Runtime's profiler, and describe the recogniser's crops (no throughput)." };
 var ingestOcr = new Command("ingest-ocr", "OCR images/s and word recall: the platform's PP-OCRv4 against tesseract on 1x charts, 1x screenshots and 150-dpi pages.")
 {
-    ocrModels, ocrCharts, ocrScreenshots, ocrPages, ocrParallel, ocrProfile, quick,
+    ocrModels, ocrCharts, ocrScreenshots, ocrPages, ocrParallel, ocrProfile, ocrOperatorProfile, quick,
 };
 ingestOcr.SetAction((parse, token) => OcrThroughputSuite.RunAsync(Settings(parse), new OcrThroughputSuite.Options(
     Path.GetFullPath(parse.GetRequiredValue(ocrModels)),
@@ -192,7 +193,8 @@ ingestOcr.SetAction((parse, token) => OcrThroughputSuite.RunAsync(Settings(parse
     parse.GetValue(ocrScreenshots) ?? (parse.GetValue(quick) ? 4 : 12),
     parse.GetValue(ocrPages) ?? (parse.GetValue(quick) ? 2 : 6),
     ListArgument.Numbers(parse.GetValue(ocrParallel), [1, 2]),
-    parse.GetValue(ocrProfile)), token));
+    parse.GetValue(ocrProfile),
+    parse.GetValue(ocrOperatorProfile)), token));
 var corpora = new Option<string[]>("--corpora") { Description = "generated, real, scanned (default: all).", AllowMultipleArgumentsPerToken = true };
 var ingestWorkers = new Option<string[]>("--workers") { Description = "Workers in the process, e.g. 1,2 (default).", AllowMultipleArgumentsPerToken = true };
 var ingestOcrModels = new Option<string>("--ocr")

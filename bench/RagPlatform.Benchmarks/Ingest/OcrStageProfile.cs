@@ -10,7 +10,7 @@ internal static class OcrStageProfile
 {
     public static OcrStageRow Measure(string kind, IReadOnlyList<OcrBenchImage> images, string modelDirectory, OcrOptions options, CancellationToken cancellationToken)
     {
-        using var model = PaddleOcrModel.Load(new OcrModelFolder(modelDirectory), options.UseAngleClassifier, options.IntraOpThreads);
+        using var model = PaddleOcrModel.Load(new OcrModelFolder(modelDirectory), options.UseAngleClassifier, options.IntraOpThreads, options.FoldNetworkBlocks);
         var pipeline = new PaddleOcrPipeline(model, options);
         var decoder = new SkiaImageDecoder(options.MaxImagePixels);
         pipeline.Read(decoder.Decode(images[0].Png).Pixels, cancellationToken); // warm-up
@@ -29,7 +29,7 @@ internal static class OcrStageProfile
             {
                 var found = pipeline.Detect(ocrImage, cancellationToken);
                 boxes += found.Count;
-                var widths = found.Select(box => TextLineRecognizer.LineWidth(box.Grow(PaddleOcrPipeline.LineMargin * box.Height), options.MaxRecognitionWidth)).ToArray();
+                var widths = found.Select(box => TextLineRecognizer.LineWidth(box.Grow(PaddleOcrPipeline.LineMargin * box.Height), options.MaxRecognitionWidth, (float)options.RecognitionStretch)).ToArray();
                 (fixedColumns, plannedColumns) = (fixedColumns + FixedRunColumns(widths, options.RecognitionBatchSize),
                     plannedColumns + RecognitionBatches.Plan(widths, options.RecognitionBatchSize, TextLineRecognizer.MinBatchWidth)
                         .Sum(batch => (long)batch.Length * Math.Max(TextLineRecognizer.MinBatchWidth, batch.Max(index => widths[index]))));

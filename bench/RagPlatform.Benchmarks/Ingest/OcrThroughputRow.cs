@@ -1,8 +1,12 @@
 namespace RagPlatform.Benchmarks.Ingest;
 
 /// <summary>One engine on one kind of image: throughput with <see cref="Parallel"/> readers
-/// (platform) or processes (tesseract), and recall of the drawn words.</summary>
-internal sealed record OcrThroughputRow(string Kind, string Engine, int Parallel, int Images, double Seconds, double ImagesPerSecond, int WordsFound, int WordsDrawn)
+/// (platform) or processes (tesseract), CPU seconds spent (all threads, or all processes), and recall
+/// of the drawn words. On a loaded machine wall time counts the waits for a core; CPU time does not.</summary>
+internal sealed record OcrThroughputRow(string Kind, string Engine, int Parallel, int Images, double Seconds, double ImagesPerSecond, int WordsFound, int WordsDrawn,
+    double CpuSeconds)
 {
+    public double ImagesPerCpuSecond => CpuSeconds == 0 ? 0 : Images / CpuSeconds;
+
     public double Recall => WordsDrawn == 0 ? 0 : (double)WordsFound / WordsDrawn;
 }

@@ -10,10 +10,12 @@ namespace RagPlatform.Benchmarks.Ingest;
 /// (10-11 px labels) and letter pages rendered at 150 dpi without a text layer. Both engines get the
 /// same parallelism: N platform readers with one ONNX thread each against N tesseract processes with
 /// OMP_THREAD_LIMIT=1. On charts and screenshots the platform is measured a second time with
-/// Ocr:DetectSmallTextInRegions on ("platform, regions").</summary>
+/// Ocr:DetectSmallTextInRegions on ("platform, regions"), and on every kind as before block folding
+/// and line stretching ("platform before (as exported, no stretch)") and with Ocr:Recognizer=Latin
+/// ("platform, Latin recogniser", when scripts/fetch-ocr-models.sh --latin installed it).</summary>
 internal static class OcrThroughputSuite
 {
-    public sealed record Options(string ModelDirectory, int Charts, int Screenshots, int Pages, IReadOnlyList<int> Parallel, bool Profile);
+    public sealed record Options(string ModelDirectory, int Charts, int Screenshots, int Pages, IReadOnlyList<int> Parallel, bool Profile, bool OperatorProfile = false);
 
     public static async Task<int> RunAsync(BenchSettings settings, Options options, CancellationToken cancellationToken)
     {
@@ -37,39 +39,66 @@ internal static class OcrThroughputSuite
                     Cell.Of(row.RecognizeMs, "F0"), Cell.Of(row.PipelineMs, "F0"), Cell.Of(row.Boxes, "F1"), Cell.Of(row.FixedRunColumns, "F0"), Cell.Of(row.PlannedColumns, "F0")]));
         }
 
+        if (options.OperatorProfile)
+        {
+            foreach (var (kind, images) in sets)
+            {
+                OcrOperatorProfile.Measure(kind, images, options.ModelDirectory, PlatformOptions(settings), cancellationToken);
+                OcrOperatorProfile.Measure(kind + " (as exported)", images, options.ModelDirectory, AsExported(settings), cancellationToken);
+            }
+
+            await run.SaveAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+
         var rows = new List<OcrThroughputRow>();
         var regionOptions = PlatformOptions(settings);
         regionOptions.DetectSmallTextInRegions = true;
         using (var platform = new PlatformOcrReader(options.ModelDirectory, PlatformOptions(settings)))
         using (var regions = new PlatformOcrReader(options.ModelDirectory, regionOptions))
+        using (var exported = new PlatformOcrReader(options.ModelDirectory, AsExported(settings)))
+        using (var latin = LatinReader(options.ModelDirectory, settings))
         {
             foreach (var (kind, images) in sets)
             {
                 await platform.ReadAsync(images.Take(1).ToList(), 1, cancellationToken).ConfigureAwait(false); // warm-up
                 await regions.ReadAsync(images.Take(1).ToList(), 1, cancellationToken).ConfigureAwait(false);
+                await exported.ReadAsync(images.Take(1).ToList(), 1, cancellationToken).ConfigureAwait(false);
+                if (latin is not null)
+                {
+                    await latin.ReadAsync(images.Take(1).ToList(), 1, cancellationToken).ConfigureAwait(false);
+                }
                 foreach (var parallel in options.Parallel)
                 {
-                    var (texts, elapsed) = await platform.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
-                    rows.Add(Row(kind, "platform", parallel, images, texts, elapsed));
+                    var (texts, elapsed, cpu) = await platform.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
+                    rows.Add(Row(kind, "platform", parallel, images, texts, elapsed, cpu));
+                    (texts, elapsed, cpu) = await exported.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
+                    rows.Add(Row(kind, "platform before (as exported, no stretch)", parallel, images, texts, elapsed, cpu));
+                    if (latin is not null)
+                    {
+                        (texts, elapsed, cpu) = await latin.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
+                        rows.Add(Row(kind, "platform, Latin recogniser", parallel, images, texts, elapsed, cpu));
+                    }
+
                     if (kind != "page")
                     {
-                        (texts, elapsed) = await regions.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
-                        rows.Add(Row(kind, "platform, regions", parallel, images, texts, elapsed));
+                        (texts, elapsed, cpu) = await regions.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
+                        rows.Add(Row(kind, "platform, regions", parallel, images, texts, elapsed, cpu));
                     }
 
                     if (tesseract is not null)
                     {
-                        (texts, elapsed) = await TesseractReader.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
-                        rows.Add(Row(kind, "tesseract", parallel, images, texts, elapsed));
+                        (texts, elapsed, cpu) = await TesseractReader.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
+                        rows.Add(Row(kind, "tesseract", parallel, images, texts, elapsed, cpu));
                     }
                 }
             }
         }
 
         rows.ForEach(run.Add);
-        BenchConsole.Table(["kind", "engine", "parallel", "images", "seconds", "images/s", "recall"],
+        BenchConsole.Table(["kind", "engine", "parallel", "images", "seconds", "images/s", "CPU s", "images/CPU s", "recall"],
             rows.Select(row => (IReadOnlyList<string>)[row.Kind, row.Engine, Cell.Of(row.Parallel), Cell.Of(row.Images), Cell.Of(row.Seconds, "F1"),
-                Cell.Of(row.ImagesPerSecond, "F2"), Cell.Of(row.Recall * 100, "F1") + "%"]), labelColumns: 2);
+                Cell.Of(row.ImagesPerSecond, "F2"), Cell.Of(row.CpuSeconds, "F1"), Cell.Of(row.ImagesPerCpuSecond, "F2"), Cell.Of(row.Recall * 100, "F1") + "%"]), labelColumns: 2);
         run.Note($"Load average at the end: {MachineSnapshot.ReadLoadAverage()}; platform readers use {PlatformOptions(settings).IntraOpThreads} ONNX thread(s) each; tesseract: {tesseract ?? "none"}, OMP_THREAD_LIMIT=1 per process.");
         await run.SaveAsync(cancellationToken).ConfigureAwait(false);
         return 0;
@@ -78,7 +107,32 @@ internal static class OcrThroughputSuite
     /// <summary>One ONNX thread per reader unless --threads says otherwise, as tesseract gets one core per process.</summary>
     private static OcrOptions PlatformOptions(BenchSettings settings) => new() { IntraOpThreads = settings.IntraOpThreads ?? 1 };
 
-    private static OcrThroughputRow Row(string kind, string engine, int parallel, IReadOnlyList<OcrBenchImage> images, string[] texts, TimeSpan elapsed)
+    /// <summary>The platform with Ocr:Recognizer=Latin, when the folder has that recogniser
+    /// (scripts/fetch-ocr-models.sh --latin).</summary>
+    private static PlatformOcrReader? LatinReader(string modelDirectory, BenchSettings settings)
+    {
+        var options = PlatformOptions(settings);
+        options.Recognizer = OcrRecognizerModel.Latin;
+        if (new OcrModelFolder(modelDirectory).MissingFiles(false, OcrRecognizerModel.Latin).Count > 0)
+        {
+            BenchConsole.Warn("No Latin recogniser in the model folder (scripts/fetch-ocr-models.sh --latin): measuring without it.");
+            return null;
+        }
+
+        return new PlatformOcrReader(modelDirectory, options);
+    }
+
+    /// <summary>The platform as before block folding and line stretching: the networks as the files
+    /// hold them, lines read at their own aspect.</summary>
+    private static OcrOptions AsExported(BenchSettings settings)
+    {
+        var options = PlatformOptions(settings);
+        options.FoldNetworkBlocks = false;
+        options.RecognitionStretch = 1;
+        return options;
+    }
+
+    private static OcrThroughputRow Row(string kind, string engine, int parallel, IReadOnlyList<OcrBenchImage> images, string[] texts, TimeSpan elapsed, TimeSpan cpu)
     {
         var found = 0;
         var drawn = 0;
@@ -92,7 +146,7 @@ internal static class OcrThroughputSuite
 
         BenchConsole.Info($"{kind}, {engine} ×{parallel}: missed {missed.Count} words: {string.Join(' ', missed.Take(20))}");
 
-        return new OcrThroughputRow(kind, engine, parallel, images.Count, elapsed.TotalSeconds, images.Count / elapsed.TotalSeconds, found, drawn);
+        return new OcrThroughputRow(kind, engine, parallel, images.Count, elapsed.TotalSeconds, images.Count / elapsed.TotalSeconds, found, drawn, cpu.TotalSeconds);
     }
 
     private static async Task<Dictionary<string, IReadOnlyList<OcrBenchImage>>> GenerateAsync(Options options, ulong seed, CancellationToken cancellationToken)

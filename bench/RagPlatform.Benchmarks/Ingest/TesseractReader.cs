@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace RagPlatform.Benchmarks.Ingest;
 
@@ -23,8 +24,9 @@ internal static class TesseractReader
         }
     }
 
-    /// <returns>The text read from each image, in the order given, and the wall time of all processes.</returns>
-    public static async Task<(string[] Texts, TimeSpan Elapsed)> ReadAsync(IReadOnlyList<OcrBenchImage> images, int processes, CancellationToken cancellationToken)
+    /// <returns>The text read from each image, in the order given, the wall time of all processes and
+    /// their CPU time (user + system, from bash's <c>times</c>).</returns>
+    public static async Task<(string[] Texts, TimeSpan Elapsed, TimeSpan Cpu)> ReadAsync(IReadOnlyList<OcrBenchImage> images, int processes, CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("ocr-bench-tesseract-");
         try
@@ -45,8 +47,9 @@ internal static class TesseractReader
             }
 
             var clock = Stopwatch.StartNew();
-            var outputs = await Task.WhenAll(lists.Select(list => RunAsync([list, "stdout", "-l", "eng"], cancellationToken))).ConfigureAwait(false);
+            var outputs = await Task.WhenAll(lists.Select(list => RunAsync([list, "stdout", "-l", "eng"], cancellationToken, timed: true))).ConfigureAwait(false);
             var elapsed = clock.Elapsed;
+            var cpu = outputs.Aggregate(TimeSpan.Zero, (sum, output) => sum + ChildCpu(output.Errors));
 
             var texts = new string[images.Count];
             for (var p = 0; p < shares.Length; p++)
@@ -64,7 +67,7 @@ internal static class TesseractReader
                 }
             }
 
-            return (texts, elapsed);
+            return (texts, elapsed, cpu);
         }
         finally
         {
@@ -72,9 +75,25 @@ internal static class TesseractReader
         }
     }
 
-    private static async Task<(string Output, string Errors)> RunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
+    /// <summary>The children's user and system time from the last line bash's <c>times</c> printed
+    /// ("0m1.234s 0m0.056s").</summary>
+    private static TimeSpan ChildCpu(string errors)
     {
-        var start = new ProcessStartInfo("tesseract", arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var last = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return last.Aggregate(TimeSpan.Zero, (sum, part) =>
+        {
+            var minutes = part.Split('m');
+            return sum + TimeSpan.FromMinutes(int.Parse(minutes[0], CultureInfo.InvariantCulture))
+                + TimeSpan.FromSeconds(double.Parse(minutes[1].TrimEnd('s'), CultureInfo.InvariantCulture));
+        });
+    }
+
+    /// <param name="timed">Runs tesseract under bash, which then prints its CPU time (<c>times</c>) to standard error.</param>
+    private static async Task<(string Output, string Errors)> RunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken, bool timed = false)
+    {
+        var start = timed
+            ? new ProcessStartInfo("bash", ["-c", "tesseract \"$@\" || exit $?; times >&2", "bash", .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true }
+            : new ProcessStartInfo("tesseract", arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["OMP_THREAD_LIMIT"] = "1";
         using var process = Process.Start(start) ?? throw new InvalidOperationException("tesseract cannot be started.");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);

@@ -5,8 +5,8 @@ namespace RagPlatform.Infrastructure.Ocr;
 internal static partial class OcrLog
 {
     [LoggerMessage(EventId = 4200, Level = LogLevel.Information,
-        Message = "OCR (PP-OCRv4) loaded from {ModelDirectory}: angle classifier {AngleClassifier}, {LoadMilliseconds} ms")]
-    public static partial void Loaded(ILogger logger, string modelDirectory, bool angleClassifier, long loadMilliseconds);
+        Message = "OCR (PP-OCRv4) loaded from {ModelDirectory}: angle classifier {AngleClassifier}, {FoldedBlocks} blocks folded, {LoadMilliseconds} ms")]
+    public static partial void Loaded(ILogger logger, string modelDirectory, bool angleClassifier, int foldedBlocks, long loadMilliseconds);
 
     [LoggerMessage(EventId = 4201, Level = LogLevel.Warning,
         Message = "OCR unavailable, images are indexed without their text: {Reason}")]

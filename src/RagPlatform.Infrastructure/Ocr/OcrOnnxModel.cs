@@ -1,6 +1,7 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
+using RagPlatform.Infrastructure.Ocr.Folding;
 using RagPlatform.Infrastructure.Onnx;
 
 namespace RagPlatform.Infrastructure.Ocr;
@@ -23,11 +24,18 @@ internal sealed class OcrOnnxModel : IDisposable
 
     public string FileName { get; }
 
+    /// <summary>Blocks folded into their convolutions at load; 0 when not asked or none matched.</summary>
+    public int FoldedBlocks { get; private init; }
+
+    /// <param name="foldBlocks">Rewrites PP-LCNetV3's blocks in memory first (<see cref="HardSwishBlockFolding"/>);
+    /// <see cref="FoldedBlocks"/> says how many matched.</param>
     /// <exception cref="InvalidDataException">The file is not such a network; the message says why.</exception>
-    public static OcrOnnxModel Open(string path, SessionOptions options)
+    public static OcrOnnxModel Open(string path, SessionOptions options, bool foldBlocks = false)
     {
         var fileName = Path.GetFileName(path);
-        var session = OnnxSessionLoader.Load(path, options);
+        var folded = 0;
+        var model = foldBlocks ? TryFold(path, out folded) : null;
+        var session = model is null ? OnnxSessionLoader.Load(path, options) : OnnxSessionLoader.Load(fileName, model, options);
 
         try
         {
@@ -44,12 +52,28 @@ internal sealed class OcrOnnxModel : IDisposable
                     $"{fileName} is not a PP-OCR network: it should give one float tensor, it declares {Describe(session.OutputMetadata)}.");
             }
 
-            return new OcrOnnxModel(session, fileName, inputs.Keys.Single(), session.OutputMetadata.Keys.Single());
+            return new OcrOnnxModel(session, fileName, inputs.Keys.Single(), session.OutputMetadata.Keys.Single()) { FoldedBlocks = folded };
         }
         catch
         {
             session.Dispose();
             throw;
+        }
+    }
+
+    /// <returns>The folded model, or null when nothing matched or the bytes are not protobuf (ONNX
+    /// Runtime then says what is wrong with the file, naming it).</returns>
+    private static byte[]? TryFold(string path, out int folded)
+    {
+        try
+        {
+            (var model, folded) = HardSwishBlockFolding.Apply(File.ReadAllBytes(path));
+            return folded > 0 ? model : null;
+        }
+        catch (InvalidDataException)
+        {
+            folded = 0;
+            return null;
         }
     }
 
@@ -65,6 +89,10 @@ internal sealed class OcrOnnxModel : IDisposable
             return (output.GetTensorDataAsSpan<float>().ToArray(), shape);
         }
     }
+
+    /// <summary>Ends ONNX Runtime's profiling (when the session options enabled it).</summary>
+    /// <returns>The profile file's path.</returns>
+    public string EndProfiling() => _session.EndProfiling();
 
     public void Dispose() => _session.Dispose();
 

@@ -26,11 +26,17 @@ internal sealed class PaddleOcrModel : IDisposable
 
     public TimeSpan LoadTime { get; }
 
+    /// <summary>Blocks folded into their convolutions at load, in all networks together.</summary>
+    public int FoldedBlocks => Detector.FoldedBlocks + Recognizer.FoldedBlocks + (AngleClassifier?.FoldedBlocks ?? 0);
+
     /// <exception cref="InvalidDataException">A file is unusable; the message names it.</exception>
-    public static PaddleOcrModel Load(OcrModelFolder folder, bool withAngleClassifier, int intraOpThreads)
+    /// <param name="foldBlocks">See <see cref="OcrOptions.FoldNetworkBlocks"/>.</param>
+    public static PaddleOcrModel Load(OcrModelFolder folder, bool withAngleClassifier, int intraOpThreads, bool foldBlocks = true,
+        OcrRecognizerModel recognizerModel = OcrRecognizerModel.Multilingual)
     {
         var clock = Stopwatch.StartNew();
-        var decoder = CtcGreedyDecoder.Load(folder.Locate(OcrModelFolder.CharacterList));
+        var (recognizerFile, characterList) = OcrModelFolder.RecognizerFiles(recognizerModel);
+        var decoder = CtcGreedyDecoder.Load(folder.Locate(characterList));
         using var options = new SessionOptions
         {
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
@@ -41,9 +47,9 @@ internal sealed class PaddleOcrModel : IDisposable
         try
         {
             var detector = Open(OcrModelFolder.DetectionModel);
-            var recognizer = Open(OcrModelFolder.RecognitionModel);
+            var recognizer = Open(recognizerFile);
             var classifier = withAngleClassifier ? Open(OcrModelFolder.AngleModel) : null;
-            Probe(recognizer, decoder);
+            Probe(recognizer, decoder, characterList);
             return new PaddleOcrModel(detector, recognizer, classifier, decoder, clock.Elapsed);
         }
         catch
@@ -54,7 +60,7 @@ internal sealed class PaddleOcrModel : IDisposable
 
         OcrOnnxModel Open(string fileName)
         {
-            var model = OcrOnnxModel.Open(folder.Locate(fileName), options);
+            var model = OcrOnnxModel.Open(folder.Locate(fileName), options, foldBlocks);
             opened.Add(model);
             return model;
         }
@@ -69,7 +75,7 @@ internal sealed class PaddleOcrModel : IDisposable
 
     // One run on a blank line: a recogniser of another alphabet (another character list) is found
     // at start-up, not on the first document.
-    private static void Probe(OcrOnnxModel recognizer, CtcGreedyDecoder decoder)
+    private static void Probe(OcrOnnxModel recognizer, CtcGreedyDecoder decoder, string characterList)
     {
         const int width = TextLineRecognizer.MinBatchWidth;
         int[] shape;
@@ -85,7 +91,7 @@ internal sealed class PaddleOcrModel : IDisposable
         if (shape is not [1, _, var classes] || classes != decoder.ClassCount)
         {
             throw new InvalidDataException(
-                $"{recognizer.FileName} gives [{string.Join(", ", shape)}] per line, but {OcrModelFolder.CharacterList} needs {decoder.ClassCount} classes " +
+                $"{recognizer.FileName} gives [{string.Join(", ", shape)}] per line, but {characterList} needs {decoder.ClassCount} classes " +
                 $"({decoder.ClassCount - 2} characters, blank and space): the two files do not belong together.");
         }
     }

@@ -38,7 +38,7 @@ internal sealed class PaddleOcrPipeline
         var postProcessor = new DbPostProcessor((float)options.DetectionThreshold, (float)options.BoxThreshold, (float)options.UnclipRatio);
         var seedProcessor = new DbPostProcessor(SeedThreshold, SeedThreshold, (float)options.UnclipRatio, minSize: 1);
         _detector = new TextDetector(model.Detector, postProcessor, seedProcessor);
-        _recognizer = new TextLineRecognizer(model.Recognizer, model.Decoder, options.RecognitionBatchSize, options.MaxRecognitionWidth);
+        _recognizer = new TextLineRecognizer(model.Recognizer, model.Decoder, options.RecognitionBatchSize, options.MaxRecognitionWidth, (float)options.RecognitionStretch);
         _angleClassifier = options.UseAngleClassifier && model.AngleClassifier is { } classifier
             ? new TextAngleClassifier(classifier, options.RecognitionBatchSize)
             : null;

@@ -13,7 +13,7 @@ namespace RagPlatform.Infrastructure.Ocr;
 internal sealed class PaddleOcrRecognizer : ITextRecognizer, IDisposable
 {
     private const string FetchHint =
-        "Run scripts/fetch-ocr-models.sh to download PP-OCRv4 into it, or point Ocr:ModelDirectory at a folder that has the models.";
+        "Run scripts/fetch-ocr-models.sh (with --latin for Ocr:Recognizer=Latin) to download PP-OCR into it, or point Ocr:ModelDirectory at a folder that has the models.";
 
     private readonly OcrModelFolder _folder;
     private readonly OcrOptions _options;
@@ -83,7 +83,7 @@ internal sealed class PaddleOcrRecognizer : ITextRecognizer, IDisposable
         var loaded = TryLoad();
         if (loaded.Model is { } model)
         {
-            OcrLog.Loaded(_logger, _folder.FullPath, model.AngleClassifier is not null, (long)model.LoadTime.TotalMilliseconds);
+            OcrLog.Loaded(_logger, _folder.FullPath, model.AngleClassifier is not null, model.FoldedBlocks, (long)model.LoadTime.TotalMilliseconds);
         }
         else
         {
@@ -100,7 +100,7 @@ internal sealed class PaddleOcrRecognizer : ITextRecognizer, IDisposable
             return Loaded.Unavailable($"The OCR model folder {_folder.FullPath} does not exist. {FetchHint}");
         }
 
-        var missing = _folder.MissingFiles(_options.UseAngleClassifier);
+        var missing = _folder.MissingFiles(_options.UseAngleClassifier, _options.Recognizer);
         if (missing.Count > 0)
         {
             return Loaded.Unavailable($"The OCR model folder {_folder.FullPath} lacks {string.Join(", ", missing)}. {FetchHint}");
@@ -108,7 +108,7 @@ internal sealed class PaddleOcrRecognizer : ITextRecognizer, IDisposable
 
         try
         {
-            var model = PaddleOcrModel.Load(_folder, _options.UseAngleClassifier, _options.IntraOpThreads);
+            var model = PaddleOcrModel.Load(_folder, _options.UseAngleClassifier, _options.IntraOpThreads, _options.FoldNetworkBlocks, _options.Recognizer);
             return new Loaded(model, new PaddleOcrPipeline(model, _options), null);
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)

