@@ -89,8 +89,23 @@ internal sealed class VectorIndexSearchTarget(
         _index = null;
     }
 
-    /// <summary>Item ids are non-negative numbers, document ids negative ones.</summary>
-    private static Guid Id(int number) => new(number, MarkerB, MarkerC, 0, 0, 0, 0, 0, 0, 0, 0);
+    /// <summary>Item ids are non-negative numbers, document ids negative ones, in the first field; the
+    /// last eight bytes are a mix of the number, so that ids look as random as the platform's
+    /// (SHA-256 of document, page and position) to a hash table: sequential ids would measure an
+    /// id map on a distribution the platform never gives it.</summary>
+    private static Guid Id(int number)
+    {
+        var mixed = Mix((ulong)(uint)number);
+        return new(number, MarkerB, MarkerC, (byte)mixed, (byte)(mixed >> 8), (byte)(mixed >> 16), (byte)(mixed >> 24), (byte)(mixed >> 32), (byte)(mixed >> 40), (byte)(mixed >> 48), (byte)(mixed >> 56));
+    }
+
+    /// <summary>SplitMix64's finaliser: a bijection that spreads consecutive numbers over all bits.</summary>
+    private static ulong Mix(ulong value)
+    {
+        value = (value ^ (value >> 30)) * 0xBF58476D1CE4E5B9UL;
+        value = (value ^ (value >> 27)) * 0x94D049BB133111EBUL;
+        return value ^ (value >> 31);
+    }
 
     private static int Row(Guid id)
     {
