@@ -102,6 +102,9 @@ internal sealed class OnnxTextEncoder : ITextEncoder, IDisposable
         {
             var tokenizer = SentenceTokenizer.Load(folder.VocabularyPath, folder.ReadLowerCase());
             using var sessionOptions = new SessionOptions { IntraOpNumThreads = _options.IntraOpThreads };
+            // Threads that wait sleep instead of spinning, as CLIP's do: the text space runs beside
+            // extraction and the other workers, and a busy loop takes their core.
+            sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
             network = SentenceEncoderNetwork.Open(folder.ModelPath!, sessionOptions);
             if (network.Dimensions == 0)
             {
