@@ -136,7 +136,8 @@ internal static class OnnxProtoReader
         return false;
     }
 
-    private static OnnxInitializerLayout ReadTensor(ReadOnlySpan<byte> model, ProtoWireField tensor)
+    /// <summary>One TensorProto (an initializer, or a Constant node's value) and where its parts sit.</summary>
+    public static OnnxInitializerLayout ReadTensor(ReadOnlySpan<byte> model, ProtoWireField tensor)
     {
         var name = string.Empty;
         var dims = new List<long>();

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 using RagPlatform.Infrastructure.Onnx;
 
 namespace RagPlatform.Infrastructure.Ocr.Folding;
@@ -8,11 +7,7 @@ namespace RagPlatform.Infrastructure.Ocr.Folding;
 /// by name, read and overwritten in place in the model's bytes.</summary>
 internal sealed class FloatConstants(byte[] model)
 {
-    // TensorProto (onnx.proto field numbers)
-    private const int TensorDimsField = 1;
-    private const int TensorDataTypeField = 2;
-    private const int TensorNameField = 8;
-    private const int TensorRawDataField = 9;
+    // TensorProto.DataType FLOAT (onnx.proto)
     private const int FloatDataType = 1;
 
     private readonly byte[] _model = model;
@@ -59,40 +54,13 @@ internal sealed class FloatConstants(byte[] model)
     /// <returns>The tensor's own name.</returns>
     public string Record(ProtoWireField message, string? name)
     {
-        var dims = new List<long>();
-        var (ownName, dataType, raw) = (string.Empty, 0UL, (ProtoWireField?)null);
-        var cursor = new ProtoWireCursor(_model, message.Start, message.End);
-        while (cursor.Next(out var field))
+        var tensor = OnnxProtoReader.ReadTensor(_model, message);
+        if (tensor.DataType == FloatDataType && tensor.RawDataOffset >= 0 && !tensor.HasDataElsewhere
+            && tensor.RawDataLength % 4 == 0 && tensor.RawDataLength / 4 == tensor.ElementCount)
         {
-            switch (field.Number)
-            {
-                case TensorDimsField when field.WireType == ProtoWireField.VarintType:
-                    dims.Add((long)field.Varint);
-                    break;
-                case TensorDimsField:
-                    dims.AddRange(ProtoWireCursor.ReadPackedVarints(_model, field).Select(value => (long)value));
-                    break;
-                case TensorDataTypeField:
-                    dataType = field.Varint;
-                    break;
-                case TensorNameField:
-                    ownName = Text(field);
-                    break;
-                case TensorRawDataField:
-                    raw = field;
-                    break;
-                default:
-                    break;
-            }
+            _tensors[name ?? tensor.Name] = ([.. tensor.Dims], tensor.RawDataOffset, tensor.RawDataLength);
         }
 
-        if (dataType == FloatDataType && raw is { } data && data.Length % 4 == 0 && data.Length / 4 == dims.Aggregate(1L, (product, dim) => product * dim))
-        {
-            _tensors[name ?? ownName] = ([.. dims], data.Start, data.Length);
-        }
-
-        return ownName;
+        return tensor.Name;
     }
-
-    private string Text(ProtoWireField field) => Encoding.UTF8.GetString(_model, field.Start, field.Length);
 }
