@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Search;
 using RagPlatform.Storage.Sqlite;
@@ -12,17 +11,11 @@ namespace RagPlatform.Infrastructure.Tests.Storage;
 public sealed class CollectionScopeTests : IDisposable
 {
     private readonly TemporaryStorage _storage = new();
-    private readonly List<EmbeddedVectorIndex> _indexes = [];
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     public void Dispose()
     {
-        foreach (var index in _indexes)
-        {
-            index.Dispose();
-        }
-
         _storage.Dispose();
     }
 
@@ -127,10 +120,5 @@ public sealed class CollectionScopeTests : IDisposable
 
     private SqliteDocumentStore Store() => new(_storage.OpenDatabase());
 
-    private EmbeddedVectorIndex Index()
-    {
-        var index = new EmbeddedVectorIndex(_storage.OpenDatabase(), _storage.Options(), NullLogger<EmbeddedVectorIndex>.Instance);
-        _indexes.Add(index);
-        return index;
-    }
+    private EmbeddedVectorIndex Index() => _storage.OpenVectorIndex();
 }

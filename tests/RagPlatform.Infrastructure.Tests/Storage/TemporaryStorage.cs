@@ -2,14 +2,17 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RagPlatform.Storage.Files;
 using RagPlatform.Storage.Sqlite;
+using RagPlatform.Vectors.Embedded;
 
 namespace RagPlatform.Infrastructure.Tests.Storage;
 
-/// <summary>A data directory of its own for one test, deleted afterwards. Every database opened
-/// through it is disposed first, which lets go of pooled connections to the file.</summary>
+/// <summary>A data directory of its own for one test, deleted afterwards. Every vector index and
+/// database opened through it is disposed first (indexes before the databases they read), which lets
+/// go of file locks and pooled connections.</summary>
 public sealed class TemporaryStorage : IDisposable
 {
     private readonly List<SqliteDatabase> _databases = [];
+    private readonly List<EmbeddedVectorIndex> _vectorIndexes = [];
 
     public TemporaryStorage()
     {
@@ -41,8 +44,32 @@ public sealed class TemporaryStorage : IDisposable
         return database;
     }
 
+    /// <summary>An embedded vector index on a new database object over the same files: a second
+    /// call is what a restart, or a second process, opens.</summary>
+    /// <param name="tables">The space (CLIP's by default, or the text space's).</param>
+    internal EmbeddedVectorIndex OpenVectorIndex(
+        VectorTableNames? tables = null,
+        int parallelScanThreshold = 32_768,
+        VectorScanMode vectorScan = VectorScanMode.Quantized,
+        int compactionThreshold = EmbeddedVectorIndex.DefaultCompactionThreshold)
+    {
+        var index = new EmbeddedVectorIndex(
+            OpenDatabase(), tables ?? VectorTableNames.Clip, Options(parallelScanThreshold, vectorScan), NullLogger<EmbeddedVectorIndex>.Instance, compactionThreshold);
+        lock (_vectorIndexes)
+        {
+            _vectorIndexes.Add(index);
+        }
+
+        return index;
+    }
+
     public void Dispose()
     {
+        foreach (var index in _vectorIndexes)
+        {
+            index.Dispose();
+        }
+
         foreach (var database in _databases)
         {
             database.Dispose();

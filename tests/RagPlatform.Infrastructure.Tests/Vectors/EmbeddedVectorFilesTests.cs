@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Search;
 using RagPlatform.Infrastructure.Tests.Storage;
@@ -14,7 +13,6 @@ public sealed class EmbeddedVectorFilesTests : IDisposable
 {
     private const int Dimensions = 8;
     private readonly TemporaryStorage _storage = new();
-    private readonly List<EmbeddedVectorIndex> _indexes = [];
     private readonly RandomVectors _random = new(seed: 5, Dimensions);
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -24,11 +22,6 @@ public sealed class EmbeddedVectorFilesTests : IDisposable
 
     public void Dispose()
     {
-        foreach (var index in _indexes)
-        {
-            index.Dispose();
-        }
-
         _storage.Dispose();
     }
 
@@ -110,8 +103,7 @@ public sealed class EmbeddedVectorFilesTests : IDisposable
         await index.UpsertAsync([.. keptRecords, .. Records(2, deleted)], Token);
         await index.UpsertAsync([keptRecords[0] with { Vector = _random.Next() }], Token);
         await index.DeleteDocumentAsync(deleted, Token);
-        var text = new EmbeddedVectorIndex(_storage.OpenDatabase(), VectorTableNames.Text, _storage.Options(), NullLogger<EmbeddedVectorIndex>.Instance);
-        _indexes.Add(text);
+        var text = _storage.OpenVectorIndex(VectorTableNames.Text);
         await text.UpsertAsync(Records(4, kept), Token);
 
         var census = await VectorFolderCensus.CountByDocumentAsync(_storage.DataDirectory, Token);
@@ -256,17 +248,8 @@ public sealed class EmbeddedVectorFilesTests : IDisposable
         return (long)(await command.ExecuteScalarAsync(Token))!;
     }
 
-    private EmbeddedVectorIndex OpenIndex(int compactionThreshold = EmbeddedVectorIndex.DefaultCompactionThreshold)
-    {
-        var index = new EmbeddedVectorIndex(
-            _storage.OpenDatabase(), VectorTableNames.Clip, _storage.Options(), NullLogger<EmbeddedVectorIndex>.Instance, compactionThreshold);
-        lock (_indexes)
-        {
-            _indexes.Add(index);
-        }
-
-        return index;
-    }
+    private EmbeddedVectorIndex OpenIndex(int compactionThreshold = EmbeddedVectorIndex.DefaultCompactionThreshold) =>
+        _storage.OpenVectorIndex(compactionThreshold: compactionThreshold);
 
     private List<VectorRecord> Records(int count, Guid document) =>
         [.. Enumerable.Range(0, count).Select(_ => new VectorRecord(Guid.NewGuid(), document, Modality.Text, _random.Next()))];

@@ -1,17 +1,14 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Search;
 using RagPlatform.Infrastructure.Tests.Storage;
 using RagPlatform.Storage.Files;
 using RagPlatform.Storage.Sqlite;
-using RagPlatform.Vectors.Embedded;
 
 namespace RagPlatform.Infrastructure.Tests.Vectors;
 
 public class EmbeddedVectorIndexTests : VectorIndexScenarios, IDisposable
 {
     private readonly TemporaryStorage _storage = new();
-    private readonly List<EmbeddedVectorIndex> _indexes = [];
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -22,11 +19,6 @@ public class EmbeddedVectorIndexTests : VectorIndexScenarios, IDisposable
 
     public void Dispose()
     {
-        foreach (var index in _indexes)
-        {
-            index.Dispose();
-        }
-
         _storage.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -115,14 +107,5 @@ public class EmbeddedVectorIndexTests : VectorIndexScenarios, IDisposable
     protected override async Task<Guid> NewDocumentAsync(string collection) =>
         (await new SqliteDocumentStore(_storage.OpenDatabase()).AddAsync(Samples.Document(collection: collection), Token)).Id;
 
-    protected override IVectorIndex OpenIndex()
-    {
-        var index = new EmbeddedVectorIndex(_storage.OpenDatabase(), _storage.Options(ParallelScanThreshold, VectorScan), NullLogger<EmbeddedVectorIndex>.Instance);
-        lock (_indexes)
-        {
-            _indexes.Add(index);
-        }
-
-        return index;
-    }
+    protected override IVectorIndex OpenIndex() => _storage.OpenVectorIndex(parallelScanThreshold: ParallelScanThreshold, vectorScan: VectorScan);
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Search;
 using RagPlatform.Infrastructure.Tests.Storage;
@@ -14,17 +13,11 @@ public sealed class QuantizedLogRescoreTests : IDisposable
 {
     private const int Dimensions = 64;
     private readonly TemporaryStorage _storage = new();
-    private readonly List<EmbeddedVectorIndex> _indexes = [];
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     public void Dispose()
     {
-        foreach (var index in _indexes)
-        {
-            index.Dispose();
-        }
-
         _storage.Dispose();
     }
 
@@ -81,11 +74,5 @@ public sealed class QuantizedLogRescoreTests : IDisposable
         Assert.Equal(1f, hit.Score, 1e-5f);
     }
 
-    private EmbeddedVectorIndex OpenIndex(VectorScanMode mode)
-    {
-        var index = new EmbeddedVectorIndex(
-            _storage.OpenDatabase(), VectorTableNames.Clip, _storage.Options(parallelScanThreshold: 1_000, vectorScan: mode), NullLogger<EmbeddedVectorIndex>.Instance);
-        _indexes.Add(index);
-        return index;
-    }
+    private EmbeddedVectorIndex OpenIndex(VectorScanMode mode) => _storage.OpenVectorIndex(parallelScanThreshold: 1_000, vectorScan: mode);
 }
