@@ -24,22 +24,11 @@ internal static class OcrModels
             return configured;
         }
 
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "RagPlatform.sln")))
-        {
-            root = root.Parent;
-        }
-
-        if (root is null)
-        {
-            throw new InvalidOperationException($"No RagPlatform.sln above {AppContext.BaseDirectory}; set RAG_TEST_OCR_MODELS to the OCR model folder.");
-        }
-
-        var folder = Path.Combine(root.FullName, "models", "ocr");
+        var folder = Path.Combine(RepositoryRoot.Path, "models", "ocr");
         var models = new OcrModelFolder(folder);
         if (models.MissingFiles(withAngleClassifier: true).Count > 0 || models.MissingFiles(withAngleClassifier: false, OcrRecognizerModel.Latin).Count > 0)
         {
-            Fetch(root.FullName);
+            Fetch(RepositoryRoot.Path);
         }
 
         return folder;
