@@ -92,6 +92,7 @@ internal static class ExtractionPartsSuite
                 var t2 = ProcessCpuClock.NowMs();
                 add("PdfPig page parse ms", t1 - t0);
                 add("PdfPig text layer ms", t2 - t1);
+                MeasureTextLayerSteps(page, add);
             }
         }
 
@@ -130,6 +131,22 @@ internal static class ExtractionPartsSuite
                 add(Invariant($"RenderPng z{level} filter {filter} KiB"), png.Length / 1024.0);
             }
         }
+    }
+
+    /// <summary>The text layer's steps one by one, as <see cref="PdfTextLayerReader"/> runs them
+    /// (its letter filtering aside): word grouping, Docstrum blocks, reading order.</summary>
+    private static void MeasureTextLayerSteps(UglyToad.PdfPig.Content.Page page, Action<string, double> add)
+    {
+        var t0 = ProcessCpuClock.NowMs();
+        var words = PdfWordGrouping.GetWords(page.Letters);
+        var t1 = ProcessCpuClock.NowMs();
+        var blocks = TextLayerSteps.Segmenter.GetBlocks(words);
+        var t2 = ProcessCpuClock.NowMs();
+        _ = TextLayerSteps.Order.Get(blocks).Count();
+        var t3 = ProcessCpuClock.NowMs();
+        add("- words (nearest neighbour) ms", t1 - t0);
+        add("- blocks (Docstrum) ms", t2 - t1);
+        add("- reading order ms", t3 - t2);
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

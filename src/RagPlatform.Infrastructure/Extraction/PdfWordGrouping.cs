@@ -23,27 +23,62 @@ internal static class PdfWordGrouping
     /// <summary>Below this ratio of point sizes a letter counts as smaller than its neighbour.</summary>
     private const double SmallerLetterRatio = 0.9;
 
+    /// <summary>Largest gap between letters of one word, as a multiple of the larger letter's em:
+    /// twice <see cref="MaxGapInEms"/> for an index, twice that again at an angle.</summary>
+    private const double MaxGapFactor = MaxGapInEms * 2 * 2;
+
+    /// <summary>A page whose largest letter has more than this many times the median letter's em
+    /// (a drop cap, a poster, broken font matrices) is grouped by PdfPig's extractor itself: the
+    /// grid's cells are sized by the largest letter, and would hold too many small ones.</summary>
+    private const double MaxEmSpread = 8;
+
     /// <param name="letters">The page's letters in content-stream order, spaces included.</param>
+    /// <param name="withPdfPigExtractor">Groups with PdfPig's own extractor even where the grid
+    /// would do (to compare the two).</param>
     /// <returns>The words, without the spaces.</returns>
-    public static List<Word> GetWords(IReadOnlyList<Letter> letters)
+    public static List<Word> GetWords(IReadOnlyList<Letter> letters, bool withPdfPigExtractor = false)
     {
         var distinct = FakeBoldLetters.WithoutCopies(letters);
         var beforeSpace = LettersFollowedBySpace(distinct);
-        var extractor = new NearestNeighbourWordExtractor(new NearestNeighbourWordExtractor.NearestNeighbourWordExtractorOptions
+
+        // A letter links only to the letter after it; one followed by a drawn space links to
+        // nothing, so the space separates the words even where it is narrower than any gap.
+        bool MayLead(Letter letter) => !IsSpace(letter) && !beforeSpace.Contains(letter);
+        static bool MayFollow(Letter _, Letter candidate) => !IsSpace(candidate);
+
+        var words = !withPdfPigExtractor && LargestEm(distinct) is { } reach
+            ? NearestLetterLinks.GroupIntoWords(distinct, MayLead, MayFollow, MaximumGap, reach * MaxGapFactor)
+            : [.. new NearestNeighbourWordExtractor(new NearestNeighbourWordExtractor.NearestNeighbourWordExtractorOptions
+            {
+                MaximumDistance = MaximumGap,
+
+                // One thread per page: pages are read beside their render and beside other workers'
+                // pages, so splitting one page's few thousand letters across threads only adds overhead.
+                MaxDegreeOfParallelism = 1,
+                FilterPivot = MayLead,
+                Filter = MayFollow,
+            }).GetWords(distinct)];
+
+        return words.Where(word => !string.IsNullOrWhiteSpace(word.Text)).ToList();
+    }
+
+    /// <returns>The largest em of the page's letters, or null when it exceeds <see cref="MaxEmSpread"/>
+    /// times the median em (or the page has no letters).</returns>
+    private static double? LargestEm(List<Letter> letters)
+    {
+        if (letters.Count == 0)
         {
-            MaximumDistance = MaximumGap,
+            return null;
+        }
 
-            // One thread per page: pages are read beside their render and beside other workers'
-            // pages, so splitting one page's few thousand letters across threads only adds overhead.
-            MaxDegreeOfParallelism = 1,
+        var ems = letters.Select(EmOf).Where(double.IsFinite).Order().ToArray();
+        if (ems.Length == 0)
+        {
+            return null;
+        }
 
-            // A letter links only to the letter after it; one followed by a drawn space links to
-            // nothing, so the space separates the words even where it is narrower than any gap.
-            FilterPivot = letter => !IsSpace(letter) && !beforeSpace.Contains(letter),
-            Filter = (_, candidate) => !IsSpace(candidate),
-        });
-
-        return extractor.GetWords(distinct).Where(word => !string.IsNullOrWhiteSpace(word.Text)).ToList();
+        var (median, largest) = (ems[ems.Length / 2], ems[^1]);
+        return largest <= median * MaxEmSpread && largest > 0 ? largest : null;
     }
 
     private static double MaximumGap(Letter first, Letter second)
