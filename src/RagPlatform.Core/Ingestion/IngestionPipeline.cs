@@ -167,6 +167,7 @@ public sealed partial class IngestionPipeline(
 
         var path = await blobs.GetLocalPathAsync(BlobKeys.Original(document.Id), cancellationToken);
         using var opened = await extractor.OpenAsync(path, document.Kind, cancellationToken);
+        await using var pages = new PageReadAhead(opened);
         if (!continuing)
         {
             document = await SaveAsync(document with { PagesTotal = opened.PageCount }, cancellationToken);
@@ -197,7 +198,12 @@ public sealed partial class IngestionPipeline(
             var items = 0;
             try
             {
-                var page = await IngestionActivities.TimeAsync(IngestionActivities.Extract, () => opened.ExtractPageAsync(number, cancellationToken));
+                var page = await IngestionActivities.TimeAsync(IngestionActivities.Extract, () => pages.ReadAsync(number, cancellationToken));
+                if (number < opened.PageCount && pagesThisTurn + 1 < options.Value.PagesPerTurn)
+                {
+                    pages.Start(number + 1, cancellationToken); // not past the turn: the worker may leave then
+                }
+
                 items = await pageIndexer.IndexAsync(document, page, opened.Title, cancellationToken);
             }
             catch (DocumentRejectedException ex) when (opened.PageCount > 1)
