@@ -22,7 +22,9 @@ internal static class FakeBoldLetters
     public static List<Letter> WithoutCopies(IReadOnlyList<Letter> letters)
     {
         var kept = new List<Letter>(letters.Count);
-        var grid = new Dictionary<(string Value, long X, long Y), List<Letter>>();
+        // Keyed by position alone: hashing each letter's string nine times cost more than the rest of
+        // the lookup, and a 2-point cell rarely holds more than one letter to compare values with.
+        var grid = new Dictionary<(long X, long Y), List<Letter>>();
         foreach (var letter in letters)
         {
             var value = letter.Value ?? string.Empty;
@@ -37,7 +39,7 @@ internal static class FakeBoldLetters
             if (!HasCopyNear(grid, value, cellX, cellY, letter))
             {
                 kept.Add(letter);
-                var key = (value, cellX, cellY);
+                var key = (cellX, cellY);
                 if (!grid.TryGetValue(key, out var cell))
                 {
                     grid[key] = cell = [];
@@ -50,13 +52,13 @@ internal static class FakeBoldLetters
         return kept;
     }
 
-    private static bool HasCopyNear(Dictionary<(string, long, long), List<Letter>> grid, string value, long cellX, long cellY, Letter letter)
+    private static bool HasCopyNear(Dictionary<(long, long), List<Letter>> grid, string value, long cellX, long cellY, Letter letter)
     {
         for (var dx = -1; dx <= 1; dx++)
         {
             for (var dy = -1; dy <= 1; dy++)
             {
-                if (grid.TryGetValue((value, cellX + dx, cellY + dy), out var cell) && cell.Exists(other => IsCopy(other, letter)))
+                if (grid.TryGetValue((cellX + dx, cellY + dy), out var cell) && cell.Exists(other => (other.Value ?? string.Empty) == value && IsCopy(other, letter)))
                 {
                     return true;
                 }
