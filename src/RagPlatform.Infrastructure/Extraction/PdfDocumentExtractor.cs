@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Ingestion;
+using RagPlatform.Infrastructure.Extraction.Poppler;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Exceptions;
 
@@ -28,6 +29,11 @@ public sealed class PdfDocumentExtractor(IOptions<ExtractionOptions> options, IL
 
         ArgumentException.ThrowIfNullOrEmpty(originalPath);
         PdfPageRenderer.EnsureAvailable();
+        if (options.Value.Renderer == PdfRenderer.Poppler)
+        {
+            PopplerPageRenderer.EnsureAvailable();
+        }
+
         await CheckIsPdfAsync(originalPath, cancellationToken).ConfigureAwait(false);
 
         var settings = options.Value;
