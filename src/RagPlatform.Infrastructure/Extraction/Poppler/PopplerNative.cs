@@ -45,8 +45,9 @@ internal static partial class PopplerNative
     [LibraryImport(PopplerGlib)]
     public static partial void poppler_page_render(GObjectHandle page, nint cairo);
 
-    [LibraryImport(PopplerGlib, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial string poppler_get_version();
+    /// <summary>A static string of poppler's: not to be freed, hence no string marshalling.</summary>
+    [LibraryImport(PopplerGlib)]
+    public static partial nint poppler_get_version();
 
     [LibraryImport(Cairo)]
     public static partial int cairo_format_stride_for_width(int format, int width);
