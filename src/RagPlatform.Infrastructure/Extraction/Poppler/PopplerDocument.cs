@@ -41,8 +41,9 @@ internal sealed class PopplerDocument : IDisposable
     /// pages than it has, a damaged page object).</exception>
     public PopplerPage GetPage(int pageNumber)
     {
-        // poppler-glib's page holds a reference to its document: a page outlives a disposed document.
-        var page = PopplerNative.poppler_document_get_page(handle, pageNumber - 1);
+        // poppler-glib logs a critical warning for an index past its count: checked here instead.
+        // Its page holds a reference to its document: a page outlives a disposed document.
+        var page = pageNumber >= 1 && pageNumber <= PageCount ? PopplerNative.poppler_document_get_page(handle, pageNumber - 1) : 0;
         return page == 0
             ? throw new PopplerException($"Poppler cannot load page {pageNumber} of the PDF.")
             : new PopplerPage(new GObjectHandle(page));
