@@ -176,8 +176,9 @@ internal sealed class PdfExtractedDocument : IExtractedDocument
         deadline.CancelAfter(timeout);
         try
         {
-            // The token also reaches libvips, which stops between strips; a poppler call that never
-            // returns is abandoned by WaitAsync and goes on in the background.
+            // The token also reaches the renderer (libvips stops between strips, the direct poppler
+            // renderer before and after drawing); a poppler call that never returns is abandoned by
+            // WaitAsync and goes on in the background.
             return await AbandonableWork.Run(() =>
                 {
                     using var _ = ExtractionActivities.Start(ExtractionActivities.Render);
