@@ -8,7 +8,8 @@ namespace RagPlatform.Infrastructure.Tests.Extraction;
 /// same pixels, page shape, /Rotate, crop box and resolution fits included.</summary>
 public sealed class PopplerRenderAgreementTests
 {
-    // Both draw with the same poppler and cairo calls; a channel may differ by rounding only.
+    // Both draw with the same poppler and cairo calls: every page here was measured pixel-identical;
+    // the tolerance leaves room for rounding should a poppler or cairo update reach one path only.
     private const int ChannelTolerance = 2;
 
     private static readonly ExtractionOptions Options = new();
@@ -34,6 +35,18 @@ public sealed class PopplerRenderAgreementTests
         {
             AssertSameRender(manual, page);
         }
+    }
+
+    [Fact]
+    public async Task Either_renderer_can_be_chosen_by_setting()
+    {
+        var pdf = SamplePdfs.Sentences("Drawn by libvips.");
+
+        var vips = Assert.Single(await ExtractorFactory.ExtractAllAsync(pdf, new() { Renderer = PdfRenderer.Vips }));
+        var poppler = Assert.Single(await ExtractorFactory.ExtractAllAsync(pdf, new() { Renderer = PdfRenderer.Poppler }));
+
+        Assert.Equal((vips.Render.PixelWidth, vips.Render.PixelHeight), (poppler.Render.PixelWidth, poppler.Render.PixelHeight));
+        Assert.Equal(RenderInk.DarkFraction(vips.Render), RenderInk.DarkFraction(poppler.Render));
     }
 
     [Fact]
