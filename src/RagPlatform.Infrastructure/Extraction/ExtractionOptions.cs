@@ -24,6 +24,11 @@ public sealed class ExtractionOptions : IValidatableObject
     [Range(64, 16384)]
     public int MinRenderSide { get; set; } = 1024;
 
+    /// <summary>What draws page renders: <c>Poppler</c> (default) through poppler-glib directly, <c>Vips</c>
+    /// through libvips' PDF loader (slower; for comparison, or where poppler-glib cannot be loaded).</summary>
+    [EnumDataType(typeof(PdfRenderer))]
+    public PdfRenderer Renderer { get; set; } = PdfRenderer.Poppler;
+
     /// <summary>Embedded images narrower or lower than this many pixels are skipped as decoration
     /// (bullets, rules, icons, scanner strips): they carry nothing worth searching for, and the
     /// image encoder works on 224-pixel inputs.</summary>

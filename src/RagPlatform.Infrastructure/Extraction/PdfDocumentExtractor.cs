@@ -2,14 +2,16 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Ingestion;
+using RagPlatform.Infrastructure.Extraction.Poppler;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Exceptions;
 
 namespace RagPlatform.Infrastructure.Extraction;
 
 /// <summary>Opens PDFs for page-by-page extraction: words with boxes and reading order (PdfPig),
-/// embedded images (PdfPig) and page renders (libvips over poppler). A PDF that PdfPig cannot parse
-/// but poppler can still yields rendered pages (for OCR); only a file neither can read is rejected.</summary>
+/// embedded images (PdfPig) and page renders (poppler, called directly or through libvips: see
+/// <see cref="ExtractionOptions.Renderer"/>). A PDF that PdfPig cannot parse but poppler can still
+/// yields rendered pages (for OCR); only a file neither can read is rejected.</summary>
 public sealed class PdfDocumentExtractor(IOptions<ExtractionOptions> options, ILogger<PdfDocumentExtractor> logger) : IDocumentExtractor
 {
     internal const string PasswordProtectedMessage =
@@ -18,7 +20,8 @@ public sealed class PdfDocumentExtractor(IOptions<ExtractionOptions> options, IL
     private const int StreamBufferSize = 64 * 1024;
 
     /// <exception cref="ArgumentException"><paramref name="kind"/> is not <see cref="DocumentKind.Pdf"/>.</exception>
-    /// <exception cref="InvalidOperationException">libvips with PDF support is not installed.</exception>
+    /// <exception cref="InvalidOperationException">libvips with PDF support (page counts, blank pages)
+    /// or, for the Poppler renderer, poppler-glib and cairo are not installed.</exception>
     public async Task<IExtractedDocument> OpenAsync(string originalPath, DocumentKind kind, CancellationToken cancellationToken)
     {
         if (kind != DocumentKind.Pdf)
@@ -28,6 +31,11 @@ public sealed class PdfDocumentExtractor(IOptions<ExtractionOptions> options, IL
 
         ArgumentException.ThrowIfNullOrEmpty(originalPath);
         PdfPageRenderer.EnsureAvailable();
+        if (options.Value.Renderer == PdfRenderer.Poppler)
+        {
+            PopplerPageRenderer.EnsureAvailable();
+        }
+
         await CheckIsPdfAsync(originalPath, cancellationToken).ConfigureAwait(false);
 
         var settings = options.Value;

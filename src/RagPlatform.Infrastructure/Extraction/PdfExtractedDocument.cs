@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RagPlatform.Core.Ingestion;
+using RagPlatform.Infrastructure.Extraction.Poppler;
 using UglyToad.PdfPig;
 
 namespace RagPlatform.Infrastructure.Extraction;
@@ -17,6 +18,9 @@ internal sealed class PdfExtractedDocument : IExtractedDocument
     private readonly PdfTextLayerReader textReader;
     private readonly PdfImageReader imageReader;
     private readonly PdfPageRenderer renderer;
+
+    // Null when libvips renders (Extraction:Renderer is Vips).
+    private readonly PopplerPageRenderer? poppler;
     private readonly TimeSpan timeout;
     private readonly ILogger logger;
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -44,6 +48,7 @@ internal sealed class PdfExtractedDocument : IExtractedDocument
         textReader = new PdfTextLayerReader(options.MaxUnmappableTextFraction);
         imageReader = new PdfImageReader(options, logger);
         renderer = new PdfPageRenderer(options);
+        poppler = options.Renderer == PdfRenderer.Poppler ? new PopplerPageRenderer(path, options) : null;
     }
 
     public int PageCount { get; }
@@ -171,12 +176,15 @@ internal sealed class PdfExtractedDocument : IExtractedDocument
         deadline.CancelAfter(timeout);
         try
         {
-            // The token also reaches libvips, which stops between strips; a poppler call that never
-            // returns is abandoned by WaitAsync and goes on in the background.
+            // The token also reaches the renderer (libvips stops between strips, the direct poppler
+            // renderer before and after drawing); a poppler call that never returns is abandoned by
+            // WaitAsync and goes on in the background.
             return await AbandonableWork.Run(() =>
                 {
                     using var _ = ExtractionActivities.Start(ExtractionActivities.Render);
-                    return renderer.Render(path, pageNumber, deadline.Token);
+                    return poppler is not null
+                        ? poppler.Render(pageNumber, deadline.Token)
+                        : renderer.Render(path, pageNumber, deadline.Token);
                 })
                 .WaitAsync(deadline.Token)
                 .ConfigureAwait(false);
@@ -203,6 +211,7 @@ internal sealed class PdfExtractedDocument : IExtractedDocument
         disposed = true;
         pdf?.Dispose();
         pdfStream?.Dispose();
+        poppler?.Dispose();
         gate.Dispose();
         if (temporaryCopy is not null)
         {
