@@ -6,7 +6,8 @@ namespace RagPlatform.Benchmarks.Ingest;
 /// <summary>CPU time (user + system) of this process and of its child processes (the extractor
 /// processes the workers start), read from /proc on Linux. Children are sampled while they live,
 /// every <see cref="Interval"/>, because a child that ends is only counted by the kernel once it is
-/// waited for; the last tenth of a second of a child that ends may be missed.</summary>
+/// waited for; the last tenth of a second of a child that ends may be missed. Children already
+/// running when the count starts (extractor processes kept from a warm-up) count from then on.</summary>
 internal sealed class CpuTime : IAsyncDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
@@ -15,6 +16,7 @@ internal sealed class CpuTime : IAsyncDisposable
     private const double TicksPerSecond = 100;
 
     private readonly Dictionary<int, double> _childTicks = [];
+    private readonly Dictionary<int, double> _childTicksAtStart = ChildTicksNow();
     private readonly TimeSpan _selfAtStart = Process.GetCurrentProcess().TotalProcessorTime;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sampling;
@@ -29,7 +31,7 @@ internal sealed class CpuTime : IAsyncDisposable
         {
             lock (_childTicks)
             {
-                return TimeSpan.FromSeconds(_childTicks.Values.Sum() / TicksPerSecond);
+                return TimeSpan.FromSeconds(_childTicks.Sum(child => child.Value - _childTicksAtStart.GetValueOrDefault(child.Key)) / TicksPerSecond);
             }
         }
     }
@@ -41,17 +43,13 @@ internal sealed class CpuTime : IAsyncDisposable
             return;
         }
 
-        var self = Environment.ProcessId;
         while (!cancellationToken.IsCancellationRequested)
         {
-            foreach (var directory in Directory.EnumerateDirectories("/proc"))
+            foreach (var (pid, ticks) in ChildTicksNow())
             {
-                if (int.TryParse(Path.GetFileName(directory), out var pid) && Read(pid) is { Parent: var parent, Ticks: var ticks } && parent == self)
+                lock (_childTicks)
                 {
-                    lock (_childTicks)
-                    {
-                        _childTicks[pid] = ticks;
-                    }
+                    _childTicks[pid] = ticks;
                 }
             }
 
@@ -64,6 +62,27 @@ internal sealed class CpuTime : IAsyncDisposable
                 return;
             }
         }
+    }
+
+    /// <summary>The CPU ticks so far of each living child process of this one.</summary>
+    private static Dictionary<int, double> ChildTicksNow()
+    {
+        var ticks = new Dictionary<int, double>();
+        if (!Directory.Exists("/proc"))
+        {
+            return ticks;
+        }
+
+        var self = Environment.ProcessId;
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(directory), out var pid) && Read(pid) is { Parent: var parent, Ticks: var used } && parent == self)
+            {
+                ticks[pid] = used;
+            }
+        }
+
+        return ticks;
     }
 
     private static (int Parent, double Ticks)? Read(int pid)
