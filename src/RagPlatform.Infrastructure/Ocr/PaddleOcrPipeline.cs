@@ -139,14 +139,16 @@ internal sealed class PaddleOcrPipeline
         return new FirstDetection(scale, boxes, larger, regions);
     }
 
-    /// <summary><see cref="OcrOptions.SmallImageDetectionScale"/> for images it keeps within
+    /// <summary><see cref="OcrOptions.SmallImageDetectionScale"/> (at most
+    /// <see cref="OcrOptions.MaxUpscale"/>) for images it keeps within
     /// <see cref="OcrOptions.MaxSideLength"/>; otherwise the image's own scale, or lower to fit
     /// <see cref="OcrOptions.MaxSideLength"/> and (when set) <see cref="OcrOptions.FirstDetectionSide"/>.</summary>
     private double FirstScale(OcrImage image)
     {
-        if (_options.SmallImageDetectionScale > 0 && _options.SmallImageDetectionScale * Math.Max(image.Width, image.Height) <= _options.MaxSideLength)
+        var small = Math.Min(_options.SmallImageDetectionScale, _options.MaxUpscale);
+        if (small > 0 && small * Math.Max(image.Width, image.Height) <= _options.MaxSideLength)
         {
-            return _options.SmallImageDetectionScale;
+            return small;
         }
 
         var side = _options.FirstDetectionSide > 0 ? Math.Min(_options.FirstDetectionSide, _options.MaxSideLength) : _options.MaxSideLength;
