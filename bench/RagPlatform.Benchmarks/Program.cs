@@ -183,9 +183,10 @@ var ocrPages = new Option<int?>("--pages") { Description = "Letter pages rendere
 var ocrParallel = new Option<string[]>("--parallel") { Description = "Platform readers = tesseract processes, e.g. 1,2 (default).", AllowMultipleArgumentsPerToken = true };
 var ocrProfile = new Option<bool>("--profile") { Description = "Also time decode, detection and recognition per image (one reader)." };
 var ocrOperatorProfile = new Option<bool>("--ort-profile") { Description = "Only profile the networks by operator with ONNX Runtime's profiler, and describe the recogniser's crops (no throughput)." };
+var ocrVariants = new Option<string[]>("--variant") { Description = "Also measure the platform with these Ocr settings, e.g. \"page 1280:MaxSideLength=1280\" (repeatable; replaces the before, Latin and regions rows)." };
 var ingestOcr = new Command("ingest-ocr", "OCR images/s and word recall: the platform's PP-OCRv4 against tesseract on 1x charts, 1x screenshots and 150-dpi pages.")
 {
-    ocrModels, ocrCharts, ocrScreenshots, ocrPages, ocrParallel, ocrProfile, ocrOperatorProfile, quick,
+    ocrModels, ocrCharts, ocrScreenshots, ocrPages, ocrParallel, ocrProfile, ocrOperatorProfile, ocrVariants, quick,
 };
 ingestOcr.SetAction((parse, token) => OcrThroughputSuite.RunAsync(Settings(parse), new OcrThroughputSuite.Options(
     Path.GetFullPath(parse.GetRequiredValue(ocrModels)),
@@ -194,7 +195,8 @@ ingestOcr.SetAction((parse, token) => OcrThroughputSuite.RunAsync(Settings(parse
     parse.GetValue(ocrPages) ?? (parse.GetValue(quick) ? 2 : 6),
     ListArgument.Numbers(parse.GetValue(ocrParallel), [1, 2]),
     parse.GetValue(ocrProfile),
-    parse.GetValue(ocrOperatorProfile)), token));
+    parse.GetValue(ocrOperatorProfile),
+    [.. (parse.GetValue(ocrVariants) ?? []).Select(OcrVariant.Parse)]), token));
 var corpora = new Option<string[]>("--corpora") { Description = "generated, real, scanned (default: all).", AllowMultipleArgumentsPerToken = true };
 var ingestWorkers = new Option<string[]>("--workers") { Description = "Workers in the process, e.g. 1,2 (default).", AllowMultipleArgumentsPerToken = true };
 var ingestOcrModels = new Option<string>("--ocr")

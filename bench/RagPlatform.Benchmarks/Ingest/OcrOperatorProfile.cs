@@ -30,7 +30,7 @@ internal static class OcrOperatorProfile
         };
         profiled.EnableProfiling = true;
         using var recognizerModel = OcrOnnxModel.Open(folder.Locate(OcrModelFolder.RecognitionModel), profiled, options.FoldNetworkBlocks);
-        var recognizer = new TextLineRecognizer(recognizerModel, model.Decoder, options.RecognitionBatchSize, options.MaxRecognitionWidth, (float)options.RecognitionStretch);
+        var recognizer = new TextLineRecognizer(recognizerModel, model.Decoder, options.RecognitionBatchSize, options.MaxRecognitionWidth, (float)options.RecognitionStretch, options.MinStretchedLineHeight);
         using var detectorModel = OcrOnnxModel.Open(folder.Locate(OcrModelFolder.DetectionModel), profiled, options.FoldNetworkBlocks);
         var post = new DbPostProcessor((float)options.DetectionThreshold, (float)options.BoxThreshold, (float)options.UnclipRatio);
         var detector = new TextDetector(detectorModel, post, post);
@@ -51,7 +51,7 @@ internal static class OcrOperatorProfile
 
             var lines = pipeline.Detect(ocrImage, cancellationToken).Select(box => box.Grow(PaddleOcrPipeline.LineMargin * box.Height)).ToArray();
             heights.AddRange(lines.Select(line => line.Height));
-            widths.AddRange(lines.Select(line => TextLineRecognizer.LineWidth(line, options.MaxRecognitionWidth, (float)options.RecognitionStretch)));
+            widths.AddRange(lines.Select(line => TextLineRecognizer.LineWidth(line, options.MaxRecognitionWidth, (float)options.RecognitionStretch, options.MinStretchedLineHeight)));
             recognizer.Recognize(ocrImage, lines, cancellationToken);
         }
 

@@ -1,11 +1,13 @@
-using System.Diagnostics;
+using RagPlatform.Benchmarks.Harness;
 using RagPlatform.Infrastructure.Imaging;
 using RagPlatform.Infrastructure.Ocr;
 
 namespace RagPlatform.Benchmarks.Ingest;
 
 /// <summary>Where one reader's time goes, per image: decoding, detection alone, and the whole
-/// pipeline (detection, recognition and the rest), so that recognition ≈ whole − detection.</summary>
+/// pipeline (detection, recognition and the rest), so that recognition ≈ whole − detection. In CPU
+/// time of the calling thread, where ONNX Runtime with one intra-op thread runs too: on a shared
+/// machine a wall clock would count the waits for a core.</summary>
 internal static class OcrStageProfile
 {
     public static OcrStageRow Measure(string kind, IReadOnlyList<OcrBenchImage> images, string modelDirectory, OcrOptions options, CancellationToken cancellationToken)
@@ -20,31 +22,35 @@ internal static class OcrStageProfile
         long fixedColumns = 0, plannedColumns = 0;
         foreach (var image in images)
         {
-            var clock = Stopwatch.StartNew();
+            var start = ThreadCpuMs();
             var raster = decoder.Decode(image.Png).Pixels;
-            decode += clock.Elapsed.TotalMilliseconds;
+            decode += ThreadCpuMs() - start;
 
-            clock.Restart();
+            start = ThreadCpuMs();
             using (var ocrImage = new OcrImage(raster))
             {
                 var found = pipeline.Detect(ocrImage, cancellationToken);
                 boxes += found.Count;
-                var widths = found.Select(box => TextLineRecognizer.LineWidth(box.Grow(PaddleOcrPipeline.LineMargin * box.Height), options.MaxRecognitionWidth, (float)options.RecognitionStretch)).ToArray();
+                var widths = found.Select(box => TextLineRecognizer.LineWidth(box.Grow(PaddleOcrPipeline.LineMargin * box.Height), options.MaxRecognitionWidth, (float)options.RecognitionStretch, options.MinStretchedLineHeight)).ToArray();
                 (fixedColumns, plannedColumns) = (fixedColumns + FixedRunColumns(widths, options.RecognitionBatchSize),
                     plannedColumns + RecognitionBatches.Plan(widths, options.RecognitionBatchSize, TextLineRecognizer.MinBatchWidth)
                         .Sum(batch => (long)batch.Length * Math.Max(TextLineRecognizer.MinBatchWidth, batch.Max(index => widths[index]))));
             }
 
-            detect += clock.Elapsed.TotalMilliseconds;
+            detect += ThreadCpuMs() - start;
 
-            clock.Restart();
+            start = ThreadCpuMs();
             pipeline.Read(raster, cancellationToken);
-            whole += clock.Elapsed.TotalMilliseconds;
+            whole += ThreadCpuMs() - start;
         }
 
         var n = images.Count;
         return new OcrStageRow(kind, n, decode / n, detect / n, (whole - detect) / n, whole / n, (double)boxes / n, (double)fixedColumns / n, (double)plannedColumns / n);
     }
+
+    private static double ThreadCpuMs() => LinuxClock.TryReadMs(LinuxClock.ThreadCpuTime, out var ms)
+        ? ms
+        : throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed.");
 
     /// <summary>Columns (of 48 pixels) the recogniser reads when lines, sorted by width, go in fixed
     /// runs of the batch size, as before <see cref="RecognitionBatches"/>.</summary>

@@ -15,7 +15,10 @@ namespace RagPlatform.Benchmarks.Ingest;
 /// ("platform, Latin recogniser", when scripts/fetch-ocr-models.sh --latin installed it).</summary>
 internal static class OcrThroughputSuite
 {
-    public sealed record Options(string ModelDirectory, int Charts, int Screenshots, int Pages, IReadOnlyList<int> Parallel, bool Profile, bool OperatorProfile = false);
+    /// <param name="Variants">Rows with settings of their own (`--variant`); when given, they replace
+    /// the "before", Latin and regions rows.</param>
+    public sealed record Options(string ModelDirectory, int Charts, int Screenshots, int Pages, IReadOnlyList<int> Parallel, bool Profile, bool OperatorProfile = false,
+        IReadOnlyList<OcrVariant>? Variants = null);
 
     public static async Task<int> RunAsync(BenchSettings settings, Options options, CancellationToken cancellationToken)
     {
@@ -30,9 +33,12 @@ internal static class OcrThroughputSuite
             BenchConsole.Warn("tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-eng): measuring the platform only.");
         }
 
+        var variants = options.Variants ?? [];
         if (options.Profile)
         {
-            var profile = sets.Select(set => OcrStageProfile.Measure(set.Key, set.Value, options.ModelDirectory, PlatformOptions(settings), cancellationToken)).ToList();
+            var configurations = variants.Select(variant => (" " + variant.Name, variant.Apply(PlatformOptions(settings)))).Prepend((string.Empty, PlatformOptions(settings))).ToList();
+            var profile = sets.SelectMany(set => configurations.Select(configuration =>
+                OcrStageProfile.Measure(set.Key + configuration.Item1, set.Value, options.ModelDirectory, configuration.Item2, cancellationToken))).ToList();
             profile.ForEach(run.Add);
             BenchConsole.Table(["kind", "images", "decode ms", "detect ms", "recognise ms", "pipeline ms", "boxes", "rec columns, runs of 8", "rec columns, planned"],
                 profile.Select(row => (IReadOnlyList<string>)[row.Kind, Cell.Of(row.Images), Cell.Of(row.DecodeMs, "F1"), Cell.Of(row.DetectMs, "F0"),
@@ -52,56 +58,67 @@ internal static class OcrThroughputSuite
         }
 
         var rows = new List<OcrThroughputRow>();
-        var regionOptions = PlatformOptions(settings);
-        regionOptions.DetectSmallTextInRegions = true;
-        using (var platform = new PlatformOcrReader(options.ModelDirectory, PlatformOptions(settings)))
-        using (var regions = new PlatformOcrReader(options.ModelDirectory, regionOptions))
-        using (var exported = new PlatformOcrReader(options.ModelDirectory, AsExported(settings)))
-        using (var latin = LatinReader(options.ModelDirectory, settings))
+        var readers = Readers(options.ModelDirectory, settings, variants);
+        try
         {
             foreach (var (kind, images) in sets)
             {
-                await platform.ReadAsync(images.Take(1).ToList(), 1, cancellationToken).ConfigureAwait(false); // warm-up
-                await regions.ReadAsync(images.Take(1).ToList(), 1, cancellationToken).ConfigureAwait(false);
-                await exported.ReadAsync(images.Take(1).ToList(), 1, cancellationToken).ConfigureAwait(false);
-                if (latin is not null)
+                foreach (var (_, reader, _) in readers)
                 {
-                    await latin.ReadAsync(images.Take(1).ToList(), 1, cancellationToken).ConfigureAwait(false);
+                    await reader.ReadAsync(images.Take(1).ToList(), 1, cancellationToken).ConfigureAwait(false); // warm-up
                 }
+
                 foreach (var parallel in options.Parallel)
                 {
-                    var (texts, elapsed, cpu) = await platform.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
-                    rows.Add(Row(kind, "platform", parallel, images, texts, elapsed, cpu));
-                    (texts, elapsed, cpu) = await exported.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
-                    rows.Add(Row(kind, "platform before (as exported, no stretch)", parallel, images, texts, elapsed, cpu));
-                    if (latin is not null)
+                    foreach (var (engine, reader, pagesToo) in readers.Where(entry => entry.PagesToo || kind != "page"))
                     {
-                        (texts, elapsed, cpu) = await latin.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
-                        rows.Add(Row(kind, "platform, Latin recogniser", parallel, images, texts, elapsed, cpu));
-                    }
-
-                    if (kind != "page")
-                    {
-                        (texts, elapsed, cpu) = await regions.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
-                        rows.Add(Row(kind, "platform, regions", parallel, images, texts, elapsed, cpu));
+                        var (texts, elapsed, cpu) = await reader.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
+                        rows.Add(Row(kind, engine, parallel, images, texts, elapsed, cpu));
                     }
 
                     if (tesseract is not null)
                     {
-                        (texts, elapsed, cpu) = await TesseractReader.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
+                        var (texts, elapsed, cpu) = await TesseractReader.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
                         rows.Add(Row(kind, "tesseract", parallel, images, texts, elapsed, cpu));
                     }
                 }
             }
         }
+        finally
+        {
+            readers.ForEach(entry => entry.Reader.Dispose());
+        }
 
         rows.ForEach(run.Add);
-        BenchConsole.Table(["kind", "engine", "parallel", "images", "seconds", "images/s", "CPU s", "images/CPU s", "recall"],
+        BenchConsole.Table(["kind", "engine", "parallel", "images", "seconds", "images/s", "CPU s", "CPU ms/image", "images/CPU s", "recall"],
             rows.Select(row => (IReadOnlyList<string>)[row.Kind, row.Engine, Cell.Of(row.Parallel), Cell.Of(row.Images), Cell.Of(row.Seconds, "F1"),
-                Cell.Of(row.ImagesPerSecond, "F2"), Cell.Of(row.CpuSeconds, "F1"), Cell.Of(row.ImagesPerCpuSecond, "F2"), Cell.Of(row.Recall * 100, "F1") + "%"]), labelColumns: 2);
+                Cell.Of(row.ImagesPerSecond, "F2"), Cell.Of(row.CpuSeconds, "F1"), Cell.Of(1000 * row.CpuSeconds / row.Images, "F0"), Cell.Of(row.ImagesPerCpuSecond, "F2"), Cell.Of(row.Recall * 100, "F1") + "%"]), labelColumns: 2);
         run.Note($"Load average at the end: {MachineSnapshot.ReadLoadAverage()}; platform readers use {PlatformOptions(settings).IntraOpThreads} ONNX thread(s) each; tesseract: {tesseract ?? "none"}, OMP_THREAD_LIMIT=1 per process.");
         await run.SaveAsync(cancellationToken).ConfigureAwait(false);
         return 0;
+    }
+
+    /// <summary>The platform's rows: the defaults, then the variants, or (without variants) as before
+    /// folding and stretching, with the Latin recogniser and with regions (not on pages).</summary>
+    private static List<(string Engine, PlatformOcrReader Reader, bool PagesToo)> Readers(string modelDirectory, BenchSettings settings, IReadOnlyList<OcrVariant> variants)
+    {
+        var readers = new List<(string, PlatformOcrReader, bool)> { ("platform", new PlatformOcrReader(modelDirectory, PlatformOptions(settings)), true) };
+        if (variants.Count > 0)
+        {
+            readers.AddRange(variants.Select(variant => ("platform, " + variant.Name, new PlatformOcrReader(modelDirectory, variant.Apply(PlatformOptions(settings))), true)));
+            return readers;
+        }
+
+        var regionOptions = PlatformOptions(settings);
+        regionOptions.DetectSmallTextInRegions = true;
+        readers.Add(("platform before (as exported, no stretch)", new PlatformOcrReader(modelDirectory, AsExported(settings)), true));
+        if (LatinReader(modelDirectory, settings) is { } latin)
+        {
+            readers.Add(("platform, Latin recogniser", latin, true));
+        }
+
+        readers.Add(("platform, regions", new PlatformOcrReader(modelDirectory, regionOptions), false));
+        return readers;
     }
 
     /// <summary>One ONNX thread per reader unless --threads says otherwise, as tesseract gets one core per process.</summary>

@@ -38,7 +38,8 @@ internal sealed class PaddleOcrPipeline
         var postProcessor = new DbPostProcessor((float)options.DetectionThreshold, (float)options.BoxThreshold, (float)options.UnclipRatio);
         var seedProcessor = new DbPostProcessor(SeedThreshold, SeedThreshold, (float)options.UnclipRatio, minSize: 1);
         _detector = new TextDetector(model.Detector, postProcessor, seedProcessor);
-        _recognizer = new TextLineRecognizer(model.Recognizer, model.Decoder, options.RecognitionBatchSize, options.MaxRecognitionWidth, (float)options.RecognitionStretch);
+        _recognizer = new TextLineRecognizer(model.Recognizer, model.Decoder, options.RecognitionBatchSize, options.MaxRecognitionWidth, (float)options.RecognitionStretch,
+            options.MinStretchedLineHeight);
         _angleClassifier = options.UseAngleClassifier && model.AngleClassifier is { } classifier
             ? new TextAngleClassifier(classifier, options.RecognitionBatchSize)
             : null;
@@ -112,8 +113,8 @@ internal sealed class PaddleOcrPipeline
         }
     }
 
-    /// <summary>Detects at the image's own scale (or lower, within the side limit); when the median
-    /// line is lower than <see cref="OcrOptions.SmallTextHeight"/>, detects again at a larger scale,
+    /// <summary>Detects at the image's own scale (or lower, within the side limits); when the median
+    /// line is lower than <see cref="OcrOptions.SmallTextHeight"/> there, detects again at a larger scale,
     /// chosen to bring that line to the height: in the whole image, or (with
     /// <see cref="OcrOptions.DetectSmallTextInRegions"/>) in the <see cref="TextRegions"/> around
     /// what it found, sure or not, unless they cover most of the image.</summary>
@@ -138,12 +139,26 @@ internal sealed class PaddleOcrPipeline
         return new FirstDetection(scale, boxes, larger, regions);
     }
 
-    /// <summary>The image's own scale, or lower to fit <see cref="OcrOptions.MaxSideLength"/>.</summary>
-    private double FirstScale(OcrImage image) => Math.Min(1, (double)_options.MaxSideLength / Math.Max(image.Width, image.Height));
+    /// <summary><see cref="OcrOptions.SmallImageDetectionScale"/> (at most
+    /// <see cref="OcrOptions.MaxUpscale"/>) for images it keeps within
+    /// <see cref="OcrOptions.MaxSideLength"/>; otherwise the image's own scale, or lower to fit
+    /// <see cref="OcrOptions.MaxSideLength"/> and (when set) <see cref="OcrOptions.FirstDetectionSide"/>.</summary>
+    private double FirstScale(OcrImage image)
+    {
+        var small = Math.Min(_options.SmallImageDetectionScale, _options.MaxUpscale);
+        if (small > 0 && small * Math.Max(image.Width, image.Height) <= _options.MaxSideLength)
+        {
+            return small;
+        }
+
+        var side = _options.FirstDetectionSide > 0 ? Math.Min(_options.FirstDetectionSide, _options.MaxSideLength) : _options.MaxSideLength;
+        return Math.Min(1, (double)side / Math.Max(image.Width, image.Height));
+    }
 
     /// <summary>The scale to detect again at, or null when the lines found at
-    /// <paramref name="scale"/> are high enough (or none were found, or a larger scale would not
-    /// be at least a quarter larger).</summary>
+    /// <paramref name="scale"/> were high enough there (the median at least
+    /// <see cref="OcrOptions.SmallTextHeight"/> detector pixels), or none were found, or a larger
+    /// scale would not be at least a quarter larger.</summary>
     private double? LargerScale(OcrImage image, double scale, IReadOnlyList<TextQuad> boxes)
     {
         if (boxes.Count == 0 || _options.SmallTextHeight == 0)
@@ -155,7 +170,7 @@ internal sealed class PaddleOcrPipeline
         var median = heights[heights.Count / 2];
         var fit = (double)_options.MaxSideLength / Math.Max(image.Width, image.Height);
         var larger = Math.Min(Math.Min(_options.MaxUpscale, _options.SmallTextHeight / median), fit);
-        return median < _options.SmallTextHeight && larger > scale * 1.25 ? larger : null;
+        return median * scale < _options.SmallTextHeight && larger > scale * 1.25 ? larger : null;
     }
 
     private static Region ToRegion(TextQuad box, OcrImage image) =>

@@ -1,10 +1,11 @@
 namespace RagPlatform.Infrastructure.Ocr;
 
 /// <summary>Reads text lines with the PP-OCRv4 recogniser: each box is cut out at the network's
-/// height of 48 pixels, keeping its aspect (or widened by <c>stretch</c>); lines of similar length share a batch (one tensor,
+/// height of 48 pixels, keeping its aspect (or widened by <c>stretch</c> when it is at least
+/// <c>minStretchedHeight</c> pixels high in the image); lines of similar length share a batch (one tensor,
 /// padded to the longest; <see cref="RecognitionBatches"/> picks the groups), and each row of the
 /// output is read by CTC.</summary>
-internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder decoder, int batchSize, int maxWidth, float stretch = 1f)
+internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder decoder, int batchSize, int maxWidth, float stretch = 1f, float minStretchedHeight = 0f)
 {
     public const int LineHeight = 48;
 
@@ -17,7 +18,7 @@ internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder de
     public IReadOnlyList<(string Text, float Confidence)> Recognize(OcrImage image, IReadOnlyList<TextQuad> boxes, CancellationToken cancellationToken)
     {
         var results = new (string, float)[boxes.Count];
-        var widths = boxes.Select(box => LineWidth(box, maxWidth, stretch)).ToArray();
+        var widths = boxes.Select(box => LineWidth(box, maxWidth, stretch, minStretchedHeight)).ToArray();
 
         foreach (var batch in RecognitionBatches.Plan(widths, batchSize, MinBatchWidth))
         {
@@ -50,6 +51,8 @@ internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder de
 
     /// <summary>Width of a box's line image at the network's height, its aspect kept, within the limit.</summary>
     /// <param name="stretch">Factor the line is widened by beyond its aspect (see <see cref="OcrOptions.RecognitionStretch"/>).</param>
-    public static int LineWidth(TextQuad box, int maxWidth, float stretch = 1f) =>
-        Math.Clamp((int)Math.Ceiling(stretch * LineHeight * box.Width / Math.Max(box.Height, 1f)), 1, maxWidth);
+    /// <param name="minStretchedHeight">Lines lower than this, in image pixels, are not widened
+    /// (see <see cref="OcrOptions.MinStretchedLineHeight"/>).</param>
+    public static int LineWidth(TextQuad box, int maxWidth, float stretch = 1f, float minStretchedHeight = 0f) =>
+        Math.Clamp((int)Math.Ceiling((box.Height >= minStretchedHeight ? stretch : 1f) * LineHeight * box.Width / Math.Max(box.Height, 1f)), 1, maxWidth);
 }

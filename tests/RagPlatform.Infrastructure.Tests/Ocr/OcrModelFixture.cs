@@ -4,7 +4,9 @@ using RagPlatform.Infrastructure.Ocr;
 namespace RagPlatform.Infrastructure.Tests.Ocr;
 
 /// <summary>The real PP-OCRv4 networks and a pipeline on them with the default options but for
-/// small text detected again in regions, for tests of single stages.</summary>
+/// small text detected again in regions, after a first detection at the image's own scale (not at
+/// <see cref="OcrOptions.SmallImageDetectionScale"/>, which would leave nothing to detect again),
+/// for tests of single stages.</summary>
 public sealed class OcrModelFixture : IDisposable
 {
     public OcrModelFixture()
@@ -13,7 +15,7 @@ public sealed class OcrModelFixture : IDisposable
         Pipeline = new PaddleOcrPipeline(Model, Options);
     }
 
-    internal static OcrOptions Options { get; } = new() { DetectSmallTextInRegions = true };
+    internal static OcrOptions Options { get; } = new() { DetectSmallTextInRegions = true, SmallImageDetectionScale = 0 };
 
     internal PaddleOcrModel Model { get; }
 

@@ -1,17 +1,23 @@
 namespace RagPlatform.Infrastructure.Ocr.Folding;
 
-/// <summary>Folds the element-wise tail of PP-LCNetV3's blocks (the backbone of the PP-OCRv4 mobile
-/// detector and recogniser) into their convolutions, as exported to ONNX: each block is
-/// <c>Conv → ×s1 + b1 → hard-swish (as x · clip(x + 3, 0, 6) / 6) → ×s2 + b2</c>, eight passes over
-/// the activations after the convolution, that took about a third of the networks' time on one core.
+/// <summary>Folds the element-wise tail of PP-LCNetV3's blocks (the backbone of the PP-OCR mobile
+/// detectors and recognisers) into their convolutions, as exported to ONNX: each block is
+/// <c>Conv → ×s1 + b1 → hard-swish → ×s2 + b2</c>, up to eight passes over the activations after the
+/// convolution, that took about a third of the networks' time on one core. Two exports are known:
+/// PP-OCRv4's (opset 11: hard-swish written out as <c>x · clip(x + 3, 0, 6) / 6</c>, the bias a
+/// third input of the convolution) and PP-OCRv5's (opset 14: a <c>HardSwish</c> node, the bias an
+/// Add after the convolution, an Identity after almost every step, which are bypassed first).
 /// Rewritten exactly (up to float rounding):
 /// <list type="bullet">
-/// <item>s1, b1 and s2 go into the convolution's weights and bias (the convolution then gives
-/// s2 · (s1 · conv + b1)), and hard-swish becomes <c>x · HardSigmoid(x)</c> with its slope divided by s2,
-/// so that it still sees the unscaled value;</item>
-/// <item>b2 goes into the bias of the next convolution when that is a 1 × 1 convolution without
-/// padding that alone reads the block's output (bias + b2 · Σ weights); before a padded convolution
-/// it stays, as the padding's zeros must not be shifted.</item>
+/// <item>s1 and b1 go into the convolution's weights and bias;</item>
+/// <item>written-out hard-swish (PP-OCRv4): s2 goes into the convolution too (it then gives
+/// s2 · (s1 · conv + b1)), and hard-swish becomes <c>x · HardSigmoid(x)</c> with its slope divided by
+/// s2, so that it still sees the unscaled value: there is no HardSwish operator before opset 14;</item>
+/// <item>a HardSwish node (PP-OCRv5) stays, one pass, and s2 goes into the weights of the next
+/// convolution instead, which reads s2 · x (exact with padding: scaled zeros stay zero);</item>
+/// <item>b2 goes into the bias of the next convolution when that pads nothing and alone reads the
+/// block's output (bias + b2 · Σ weights); before a padded convolution it stays (divided by s2
+/// where s2 went into that convolution), as the padding's zeros must not be shifted.</item>
 /// </list>
 /// What does not match the pattern exactly (a weight read twice, a value read elsewhere, another
 /// constant) is left as it is.</summary>
@@ -27,10 +33,11 @@ internal static class HardSwishBlockFolding
             return (model, 0);
         }
 
+        IdentityBypass.Apply(graph);
         var blocks = 0;
-        foreach (var conv in graph.Nodes.ToList())
+        foreach (var node in graph.Nodes.ToList())
         {
-            if (!conv.Removed && IsConvWithOwnWeights(graph, conv) && FoldBlock(graph, conv))
+            if (!node.Removed && FoldableConvolution.Find(graph, node) is { } conv && FoldBlock(graph, conv))
             {
                 blocks++;
             }
@@ -39,36 +46,30 @@ internal static class HardSwishBlockFolding
         return blocks == 0 ? (model, 0) : (graph.Write(), blocks);
     }
 
-    private static bool FoldBlock(FoldableGraph graph, FoldableNode conv)
+    private static bool FoldBlock(FoldableGraph graph, FoldableConvolution conv)
     {
         // Conv → Mul(s1) → Add(b1)
-        var (weightName, biasName) = (conv.Inputs[1], conv.Inputs[2]);
-        if (graph.OnlyReader(conv.Outputs[0]) is not { OpType: "Mul" } scale || graph.Constants.Scalar(scale.OtherInput(conv.Outputs[0])) is not { } s1
+        if (graph.OnlyReader(conv.Output) is not { OpType: "Mul" } scale || graph.Constants.Scalar(scale.OtherInput(conv.Output)) is not { } s1
             || graph.OnlyReader(scale.Outputs[0]) is not { OpType: "Add" } shift || graph.Constants.Scalar(shift.OtherInput(scale.Outputs[0])) is not { } b1)
         {
             return false;
         }
 
-        var weights = graph.Constants.Floats(weightName);
-        var bias = graph.Constants.Floats(biasName);
-        Scale(weights, s1);
-        for (var i = 0; i < bias.Length; i++)
+        conv.ScaleAndShift(graph, s1, b1);
+        conv.Last.Outputs[0] = shift.Outputs[0];
+        scale.Removed = shift.Removed = true;
+        if (!FoldWrittenOutHardSwish(graph, conv))
         {
-            bias[i] = (bias[i] * s1) + b1;
+            FoldHardSwishNode(graph, conv);
         }
 
-        conv.Outputs[0] = shift.Outputs[0];
-        scale.Removed = shift.Removed = true;
-        FoldHardSwish(graph, conv, weights, bias);
-        graph.Constants.SetFloats(weightName, weights);
-        graph.Constants.SetFloats(biasName, bias);
         return true;
     }
 
-    /// <summary>Hard-swish on the convolution's output, and the scale (and shift) after it.</summary>
-    private static void FoldHardSwish(FoldableGraph graph, FoldableNode conv, float[] weights, float[] bias)
+    /// <summary>PP-OCRv4's hard-swish on the convolution's output, and the scale (and shift) after it.</summary>
+    private static bool FoldWrittenOutHardSwish(FoldableGraph graph, FoldableConvolution conv)
     {
-        var x = conv.Outputs[0];
+        var x = conv.Output;
         if (graph.Readers(x) is not ({ Count: 2 } readers, false)
             || readers.SingleOrDefault(node => node.OpType == "Add" && graph.Constants.Scalar(node.OtherInput(x)) == 3f) is not { } plusThree
             || readers.SingleOrDefault(node => node.OpType == "Mul") is not { } product
@@ -79,17 +80,16 @@ internal static class HardSwishBlockFolding
             || graph.OnlyReader(product.Outputs[0]) is not { OpType: "Div" } divide
             || divide.Inputs[0] != product.Outputs[0] || graph.Constants.Scalar(divide.Inputs[1]) != 6f)
         {
-            return;
+            return false;
         }
 
         var (output, slope) = (divide.Outputs[0], 1f / 6);
         if (graph.OnlyReader(output) is { OpType: "Mul" } scale && graph.Constants.Scalar(scale.OtherInput(output)) is { } s2 && s2 != 0)
         {
-            Scale(weights, s2);
-            Scale(bias, s2);
+            conv.ScaleAndShift(graph, s2, 0);
             (output, slope, scale.Removed) = (scale.Outputs[0], 1f / (6 * s2), true);
             if (graph.OnlyReader(output) is { OpType: "Add" } shift && graph.Constants.Scalar(shift.OtherInput(output)) is { } b2
-                && graph.OnlyReader(shift.Outputs[0]) is { } next && FoldShiftIntoPointwise(graph, next, b2))
+                && NextConvolution(graph, shift.Outputs[0]) is { } next && next.TakeAffineInput(graph, 1, b2))
             {
                 (output, shift.Removed) = (shift.Outputs[0], true);
             }
@@ -102,34 +102,50 @@ internal static class HardSwishBlockFolding
         plusThree.ReplacementAttributes = [("alpha", slope), ("beta", 0.5f)];
         product.Outputs[0] = output;
         clip.Removed = divide.Removed = true;
-    }
-
-    /// <summary>Adds <paramref name="shift"/> (to every input value) into a 1 × 1 convolution's bias.</summary>
-    private static bool FoldShiftIntoPointwise(FoldableGraph graph, FoldableNode conv, float shift)
-    {
-        if (!IsConvWithOwnWeights(graph, conv) || graph.IntAttribute(conv, "group") is not (null or 1) || graph.IntsAttribute(conv, "pads").Any(pad => pad != 0)
-            || graph.Constants.Dims(conv.Inputs[1]) is not [var outputs, _, 1, 1])
-        {
-            return false;
-        }
-
-        var weights = graph.Constants.Floats(conv.Inputs[1]);
-        var bias = graph.Constants.Floats(conv.Inputs[2]);
-        var perOutput = weights.Length / (int)outputs;
-        for (var o = 0; o < bias.Length; o++)
-        {
-            var sum = 0f;
-            foreach (var weight in weights.AsSpan(o * perOutput, perOutput))
-            {
-                sum += weight;
-            }
-
-            bias[o] += shift * sum;
-        }
-
-        graph.Constants.SetFloats(conv.Inputs[2], bias);
         return true;
     }
+
+    /// <summary>PP-OCRv5's HardSwish node on the convolution's output: the scale after it (and the
+    /// shift after that) go into the next convolution.</summary>
+    private static void FoldHardSwishNode(FoldableGraph graph, FoldableConvolution conv)
+    {
+        if (graph.OnlyReader(conv.Output) is not { OpType: "HardSwish" } swish
+            || graph.OnlyReader(swish.Outputs[0]) is not { OpType: "Mul" } scale || graph.Constants.Scalar(scale.OtherInput(swish.Outputs[0])) is not { } s2 || s2 == 0)
+        {
+            return;
+        }
+
+        var scaled = scale.Outputs[0];
+        if (graph.OnlyReader(scaled) is { OpType: "Add" } shift && shift.OtherInput(scaled) is { } shiftValue && graph.Constants.Scalar(shiftValue) is { } b2)
+        {
+            if (NextConvolution(graph, shift.Outputs[0]) is not { } next)
+            {
+                return;
+            }
+
+            if (next.TakeAffineInput(graph, s2, b2))
+            {
+                next.Node.Inputs[0] = swish.Outputs[0];
+                scale.Removed = shift.Removed = true;
+            }
+            else if (graph.OnlyReader(shiftValue) == shift && next.TakeAffineInput(graph, s2, 0))
+            {
+                // Before a padded convolution: next(s2 · x + b2) = next'(x + b2 / s2), next' with s2 in its weights.
+                graph.Constants.SetFloats(shiftValue, [b2 / s2]);
+                shift.Inputs[shift.Inputs.IndexOf(scaled)] = swish.Outputs[0];
+                scale.Removed = true;
+            }
+        }
+        else if (NextConvolution(graph, scaled) is { } next && next.TakeAffineInput(graph, s2, 0))
+        {
+            next.Node.Inputs[0] = swish.Outputs[0];
+            scale.Removed = true;
+        }
+    }
+
+    /// <summary>The convolution that alone reads <paramref name="value"/>, as its data input.</summary>
+    private static FoldableConvolution? NextConvolution(FoldableGraph graph, string value) =>
+        graph.OnlyReader(value) is { } node && node.Inputs[0] == value && FoldableConvolution.Find(graph, node) is { } conv ? conv : null;
 
     private static bool ClipsToZeroSix(FoldableGraph graph, FoldableNode clip) => clip.Inputs.Count switch
     {
@@ -137,20 +153,4 @@ internal static class HardSwishBlockFolding
         3 => graph.Constants.Scalar(clip.Inputs[1]) == 0f && graph.Constants.Scalar(clip.Inputs[2]) == 6f,
         _ => false,
     };
-
-    /// <summary>A convolution with a bias (one value per output channel) whose weight and bias
-    /// constants no other node reads, so they can be changed.</summary>
-    private static bool IsConvWithOwnWeights(FoldableGraph graph, FoldableNode node) =>
-        node is { OpType: "Conv", Inputs.Count: 3, Outputs.Count: 1 }
-        && graph.Constants.Contains(node.Inputs[1]) && graph.Constants.Contains(node.Inputs[2])
-        && graph.OnlyReader(node.Inputs[1]) == node && graph.OnlyReader(node.Inputs[2]) == node
-        && graph.Constants.Dims(node.Inputs[2]) is [var channels] && channels == graph.Constants.Dims(node.Inputs[1])[0];
-
-    private static void Scale(float[] values, float factor)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] *= factor;
-        }
-    }
 }
