@@ -11,7 +11,8 @@ namespace RagPlatform.Benchmarks.Ingest;
 /// same parallelism: N platform readers with one ONNX thread each against N tesseract processes with
 /// OMP_THREAD_LIMIT=1. On charts and screenshots the platform is measured a second time with
 /// Ocr:DetectSmallTextInRegions on ("platform, regions"), and on every kind as before block folding
-/// and line stretching ("platform before (as exported, no stretch)") and with Ocr:Recognizer=Latin
+/// and line stretching ("platform before (as exported, no stretch)"), with Ocr:Precision=Int8
+/// ("platform, int8") and with Ocr:Recognizer=Latin
 /// ("platform, Latin recogniser", when scripts/fetch-ocr-models.sh --latin installed it).</summary>
 internal static class OcrThroughputSuite
 {
@@ -32,7 +33,11 @@ internal static class OcrThroughputSuite
 
         if (options.Profile)
         {
-            var profile = sets.Select(set => OcrStageProfile.Measure(set.Key, set.Value, options.ModelDirectory, PlatformOptions(settings), cancellationToken)).ToList();
+            var profile = sets.SelectMany(set => new[]
+            {
+                OcrStageProfile.Measure(set.Key, set.Value, options.ModelDirectory, PlatformOptions(settings), cancellationToken),
+                OcrStageProfile.Measure(set.Key + ", int8", set.Value, options.ModelDirectory, Int8(settings), cancellationToken),
+            }).ToList();
             profile.ForEach(run.Add);
             BenchConsole.Table(["kind", "images", "decode ms", "detect ms", "recognise ms", "pipeline ms", "boxes", "rec columns, runs of 8", "rec columns, planned"],
                 profile.Select(row => (IReadOnlyList<string>)[row.Kind, Cell.Of(row.Images), Cell.Of(row.DecodeMs, "F1"), Cell.Of(row.DetectMs, "F0"),
@@ -57,6 +62,7 @@ internal static class OcrThroughputSuite
         using (var platform = new PlatformOcrReader(options.ModelDirectory, PlatformOptions(settings)))
         using (var regions = new PlatformOcrReader(options.ModelDirectory, regionOptions))
         using (var exported = new PlatformOcrReader(options.ModelDirectory, AsExported(settings)))
+        using (var int8 = new PlatformOcrReader(options.ModelDirectory, Int8(settings)))
         using (var latin = LatinReader(options.ModelDirectory, settings))
         {
             foreach (var (kind, images) in sets)
@@ -64,6 +70,7 @@ internal static class OcrThroughputSuite
                 await platform.ReadAsync(images.Take(1).ToList(), 1, cancellationToken).ConfigureAwait(false); // warm-up
                 await regions.ReadAsync(images.Take(1).ToList(), 1, cancellationToken).ConfigureAwait(false);
                 await exported.ReadAsync(images.Take(1).ToList(), 1, cancellationToken).ConfigureAwait(false);
+                await int8.ReadAsync(images.Take(1).ToList(), 1, cancellationToken).ConfigureAwait(false);
                 if (latin is not null)
                 {
                     await latin.ReadAsync(images.Take(1).ToList(), 1, cancellationToken).ConfigureAwait(false);
@@ -74,6 +81,8 @@ internal static class OcrThroughputSuite
                     rows.Add(Row(kind, "platform", parallel, images, texts, elapsed, cpu));
                     (texts, elapsed, cpu) = await exported.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
                     rows.Add(Row(kind, "platform before (as exported, no stretch)", parallel, images, texts, elapsed, cpu));
+                    (texts, elapsed, cpu) = await int8.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
+                    rows.Add(Row(kind, "platform, int8", parallel, images, texts, elapsed, cpu));
                     if (latin is not null)
                     {
                         (texts, elapsed, cpu) = await latin.ReadAsync(images, parallel, cancellationToken).ConfigureAwait(false);
@@ -120,6 +129,14 @@ internal static class OcrThroughputSuite
         }
 
         return new PlatformOcrReader(modelDirectory, options);
+    }
+
+    /// <summary>The platform with Ocr:Precision=Int8: the convolutions quantised at load.</summary>
+    private static OcrOptions Int8(BenchSettings settings)
+    {
+        var options = PlatformOptions(settings);
+        options.Precision = OcrPrecision.Int8;
+        return options;
     }
 
     /// <summary>The platform as before block folding and line stretching: the networks as the files

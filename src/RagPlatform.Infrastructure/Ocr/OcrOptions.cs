@@ -75,6 +75,12 @@ public sealed class OcrOptions
     /// rounding, in 10-17% less CPU time per image on the bench's images. Off reads the files as exported.</summary>
     public bool FoldNetworkBlocks { get; set; } = true;
 
+    /// <summary><see cref="OcrPrecision.Fp32"/> (the default) or <see cref="OcrPrecision.Int8"/>: the
+    /// detector's and recogniser's convolutions quantised to int8 at load (about three seconds of CPU
+    /// more at start-up; see <see cref="OcrPrecision.Int8"/>).</summary>
+    [EnumDataType(typeof(OcrPrecision))]
+    public OcrPrecision Precision { get; set; } = OcrPrecision.Fp32;
+
     /// <summary>Most text lines recognised in one ONNX run.</summary>
     [Range(1, 128)]
     public int RecognitionBatchSize { get; set; } = 8;
