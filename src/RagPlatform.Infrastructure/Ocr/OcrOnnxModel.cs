@@ -43,7 +43,7 @@ internal sealed class OcrOnnxModel : IDisposable
         var model = foldBlocks ? TryFold(path, out folded) : null;
         if (int8Calibration is not null)
         {
-            (model, quantized) = OcrInt8Quantizer.Quantize(model ?? File.ReadAllBytes(path), int8Calibration, options.IntraOpNumThreads);
+            model = TryQuantize(model ?? File.ReadAllBytes(path), int8Calibration, options.IntraOpNumThreads, out quantized) ?? model;
         }
 
         var session = model is null ? OnnxSessionLoader.Load(path, options) : OnnxSessionLoader.Load(fileName, model, options);
@@ -84,6 +84,22 @@ internal sealed class OcrOnnxModel : IDisposable
         catch (InvalidDataException)
         {
             folded = 0;
+            return null;
+        }
+    }
+
+    /// <returns>The quantised model, or null when nothing could be quantised or the bytes are not
+    /// protobuf (ONNX Runtime then says what is wrong with the file, naming it).</returns>
+    private static byte[]? TryQuantize(byte[] model, IEnumerable<(float[] Values, int[] Shape)> calibration, int intraOpThreads, out int quantized)
+    {
+        try
+        {
+            (var rewritten, quantized) = OcrInt8Quantizer.Quantize(model, calibration, intraOpThreads);
+            return quantized > 0 ? rewritten : null;
+        }
+        catch (Exception exception) when (exception is InvalidDataException or OnnxRuntimeException)
+        {
+            quantized = 0;
             return null;
         }
     }
