@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.ML.OnnxRuntime;
+using RagPlatform.Infrastructure.Ocr;
 using RagPlatform.Infrastructure.Ocr.Folding;
 using RagPlatform.Infrastructure.Ocr.Quantization;
 
@@ -13,6 +14,14 @@ internal static class OcrInt8NetworkTimes
 {
     public static int Run(string modelDirectory, int repeats)
     {
+        foreach (var precision in new[] { OcrPrecision.Fp32, OcrPrecision.Int8, OcrPrecision.Fp32, OcrPrecision.Int8 })
+        {
+            var start = ProcessCpuClock.NowMs();
+            using var model = PaddleOcrModel.Load(new OcrModelFolder(modelDirectory), withAngleClassifier: false, intraOpThreads: 1, precision: precision);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"load {precision}: {model.LoadTime.TotalMilliseconds:F0} ms wall, {ProcessCpuClock.NowMs() - start:F0} ms CPU"));
+        }
+
         Measure(Path.Combine(modelDirectory, "ch_PP-OCRv4_det_infer.onnx"), [.. OcrCalibrationImages.DetectorInputs()], [[1, 3, 416, 640], [1, 3, 1664, 1280]], repeats);
         Measure(Path.Combine(modelDirectory, "ch_PP-OCRv4_rec_infer.onnx"), [.. OcrCalibrationImages.RecognizerInputs()], [[8, 3, 48, 320]], repeats);
         return 0;
