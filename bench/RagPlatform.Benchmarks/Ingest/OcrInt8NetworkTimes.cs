@@ -22,16 +22,17 @@ internal static class OcrInt8NetworkTimes
                 $"load {precision}: {model.LoadTime.TotalMilliseconds:F0} ms wall, {ProcessCpuClock.NowMs() - start:F0} ms CPU"));
         }
 
-        Measure(Path.Combine(modelDirectory, "ch_PP-OCRv4_det_infer.onnx"), [.. OcrCalibrationImages.DetectorInputs()], [[1, 3, 416, 640], [1, 3, 1664, 1280]], repeats);
-        Measure(Path.Combine(modelDirectory, "ch_PP-OCRv4_rec_infer.onnx"), [.. OcrCalibrationImages.RecognizerInputs()], [[8, 3, 48, 320]], repeats);
+        Measure(Path.Combine(modelDirectory, "ch_PP-OCRv4_det_infer.onnx"), OcrInt8Calibration.Detector(), [[1, 3, 416, 640], [1, 3, 1664, 1280]], repeats);
+        Measure(Path.Combine(modelDirectory, "ch_PP-OCRv4_rec_infer.onnx"), OcrInt8Calibration.Recognizer(), [[8, 3, 48, 320]], repeats);
         return 0;
     }
 
-    private static void Measure(string path, List<(float[] Values, int[] Shape)> calibration, int[][] shapes, int repeats)
+    private static void Measure(string path, OcrInt8Calibration plan, int[][] shapes, int repeats)
     {
         var folded = HardSwishBlockFolding.Apply(File.ReadAllBytes(path)).Model;
+        List<(float[] Values, int[] Shape)> calibration = [.. plan.Inputs];
         var start = ProcessCpuClock.NowMs();
-        var (quantized, convs) = OcrInt8Quantizer.Quantize(folded, calibration, intraOpThreads: 1);
+        var (quantized, convs) = OcrInt8Quantizer.Quantize(folded, calibration, intraOpThreads: 1, plan.LeadingFloatConvs);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{Path.GetFileName(path)}: {convs} convolutions quantised; calibration and rewrite {ProcessCpuClock.NowMs() - start:F0} CPU ms"));
         using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, IntraOpNumThreads = 1 };

@@ -33,17 +33,17 @@ internal sealed class OcrOnnxModel : IDisposable
 
     /// <param name="foldBlocks">Rewrites PP-LCNetV3's blocks in memory first (<see cref="HardSwishBlockFolding"/>);
     /// <see cref="FoldedBlocks"/> says how many matched.</param>
-    /// <param name="int8Calibration">When given, the convolutions are quantised to int8 (after folding)
-    /// with activation ranges measured on these inputs (<see cref="OcrInt8Quantizer"/>).</param>
+    /// <param name="int8">When given, the convolutions are quantised to int8 (after folding) with
+    /// activation ranges measured on its inputs (<see cref="OcrInt8Quantizer"/>).</param>
     /// <exception cref="InvalidDataException">The file is not such a network; the message says why.</exception>
-    public static OcrOnnxModel Open(string path, SessionOptions options, bool foldBlocks = false, IEnumerable<(float[] Values, int[] Shape)>? int8Calibration = null)
+    public static OcrOnnxModel Open(string path, SessionOptions options, bool foldBlocks = false, OcrInt8Calibration? int8 = null)
     {
         var fileName = Path.GetFileName(path);
         var (folded, quantized) = (0, 0);
         var model = foldBlocks ? TryFold(path, out folded) : null;
-        if (int8Calibration is not null)
+        if (int8 is not null)
         {
-            model = TryQuantize(model ?? File.ReadAllBytes(path), int8Calibration, options.IntraOpNumThreads, out quantized) ?? model;
+            model = TryQuantize(model ?? File.ReadAllBytes(path), int8, options.IntraOpNumThreads, out quantized) ?? model;
         }
 
         var session = model is null ? OnnxSessionLoader.Load(path, options) : OnnxSessionLoader.Load(fileName, model, options);
@@ -90,11 +90,11 @@ internal sealed class OcrOnnxModel : IDisposable
 
     /// <returns>The quantised model, or null when nothing could be quantised or the bytes are not
     /// protobuf (ONNX Runtime then says what is wrong with the file, naming it).</returns>
-    private static byte[]? TryQuantize(byte[] model, IEnumerable<(float[] Values, int[] Shape)> calibration, int intraOpThreads, out int quantized)
+    private static byte[]? TryQuantize(byte[] model, OcrInt8Calibration int8, int intraOpThreads, out int quantized)
     {
         try
         {
-            (var rewritten, quantized) = OcrInt8Quantizer.Quantize(model, calibration, intraOpThreads);
+            (var rewritten, quantized) = OcrInt8Quantizer.Quantize(model, int8.Inputs, intraOpThreads, int8.LeadingFloatConvs);
             return quantized > 0 ? rewritten : null;
         }
         catch (Exception exception) when (exception is InvalidDataException or OnnxRuntimeException)

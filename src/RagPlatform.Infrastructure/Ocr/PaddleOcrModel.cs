@@ -49,8 +49,8 @@ internal sealed class PaddleOcrModel : IDisposable
         try
         {
             var int8 = precision == OcrPrecision.Int8;
-            var detector = Open(OcrModelFolder.DetectionModel, int8 ? OcrCalibrationImages.DetectorInputs() : null);
-            var recognizer = Open(recognizerFile, int8 ? OcrCalibrationImages.RecognizerInputs() : null);
+            var detector = Open(OcrModelFolder.DetectionModel, int8 ? OcrInt8Calibration.Detector() : null);
+            var recognizer = Open(recognizerFile, int8 ? OcrInt8Calibration.Recognizer() : null);
             var classifier = withAngleClassifier ? Open(OcrModelFolder.AngleModel, null) : null;
             Probe(recognizer, decoder, characterList);
             return new PaddleOcrModel(detector, recognizer, classifier, decoder, clock.Elapsed);
@@ -61,7 +61,7 @@ internal sealed class PaddleOcrModel : IDisposable
             throw;
         }
 
-        OcrOnnxModel Open(string fileName, IEnumerable<(float[] Values, int[] Shape)>? int8Calibration)
+        OcrOnnxModel Open(string fileName, OcrInt8Calibration? int8Calibration)
         {
             var model = OcrOnnxModel.Open(folder.Locate(fileName), options, foldBlocks, int8Calibration);
             opened.Add(model);

@@ -37,9 +37,11 @@ internal static class ConvQdqQuantization
         return additions.AppendTo(model, domain: null);
     }
 
+    /// <param name="leadingFloatConvs">How many of the first quantisable convolutions (in the graph's
+    /// order) stay float.</param>
     /// <returns>The quantised model and the number of convolutions quantised (those with a range
     /// for input and output); the model as given when none.</returns>
-    public static (byte[] Model, int Convs) Apply(byte[] model, IReadOnlyDictionary<string, ActivationRange> ranges)
+    public static (byte[] Model, int Convs) Apply(byte[] model, IReadOnlyDictionary<string, ActivationRange> ranges, int leadingFloatConvs = 0)
     {
         var graph = FoldableGraph.Read(model);
         if (graph is null)
@@ -55,7 +57,7 @@ internal static class ConvQdqQuantization
 
         var dequantized = new Dictionary<string, (string Name, ActivationRange Range)>(StringComparer.Ordinal);
         var count = 0;
-        foreach (var conv in Convs(graph).ToList())
+        foreach (var conv in Convs(graph).Skip(leadingFloatConvs).ToList())
         {
             var (x, y) = (conv.Inputs[0], conv.Outputs[0]);
             // A convolution on pooled values (squeeze-and-excitation's, one value per channel) costs
