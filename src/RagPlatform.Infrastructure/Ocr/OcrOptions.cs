@@ -76,10 +76,9 @@ public sealed class OcrOptions
     public bool FoldNetworkBlocks { get; set; } = true;
 
     /// <summary><see cref="OcrPrecision.Fp32"/> (the default) or <see cref="OcrPrecision.Int8"/>: the
-    /// detector's and recogniser's convolutions quantised to int8 at load. On the bench's images 1.3-1.4×
-    /// the images per CPU second with the same recall on screenshots and pages, but a lone 10 px "0"
-    /// tick label on charts is no longer found (95 % recall against 100 %) and real screenshots'
-    /// icons are read as characters more often; loading takes about 3.3 s more CPU (calibration).</summary>
+    /// detector's and recogniser's convolutions quantised to int8 at load. On the bench's images 1.25-1.4×
+    /// the images per CPU second at the same recall, but real screenshots' icons are read as characters
+    /// more often (one OCR test fails), and loading takes about 3.2 s more CPU (calibration).</summary>
     [EnumDataType(typeof(OcrPrecision))]
     public OcrPrecision Precision { get; set; } = OcrPrecision.Fp32;
 
