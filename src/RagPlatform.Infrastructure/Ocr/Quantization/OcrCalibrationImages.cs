@@ -8,6 +8,8 @@ namespace RagPlatform.Infrastructure.Ocr.Quantization;
 /// lines at its 48-pixel height, as its crops give them, with zero padding right of short lines.</summary>
 internal static class OcrCalibrationImages
 {
+    private const int LinesPerRun = 2;
+
     private const string Letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,:-%/()";
 
     private static readonly SKColor[] Backgrounds =
@@ -39,7 +41,7 @@ internal static class OcrCalibrationImages
         }
     }
 
-    /// <summary>Recogniser batches [8, 3, 48, W].</summary>
+    /// <summary>Recogniser batches [2, 3, 48, W]: eight lines 320 pixels wide and eight 640 wide, some shorter (zero padded).</summary>
     public static IEnumerable<(float[] Values, int[] Shape)> RecognizerInputs()
     {
         const int height = TextLineRecognizer.LineHeight;
@@ -64,7 +66,12 @@ internal static class OcrCalibrationImages
                 OcrTensors.WriteLine(bitmap.Bytes, width, height, batch.AsSpan(i * slot, slot), slotWidth);
             }
 
-            yield return (batch, [lines, 3, height, slotWidth]);
+            // Run in batches of two: a line's activations do not depend on the others in its batch, and
+            // every fetched activation of a run is held at once (eight 640-pixel lines: most of a GB).
+            for (var first = 0; first < lines; first += LinesPerRun)
+            {
+                yield return (batch[(first * slot)..((first + LinesPerRun) * slot)], [LinesPerRun, 3, height, slotWidth]);
+            }
         }
     }
 
