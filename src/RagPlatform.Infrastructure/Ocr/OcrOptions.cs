@@ -78,7 +78,8 @@ public sealed class OcrOptions
     /// <summary><see cref="OcrPrecision.Fp32"/> (the default) or <see cref="OcrPrecision.Int8"/>: the
     /// detector's and recogniser's convolutions quantised to int8 at load. On the bench's images 1.25-1.4×
     /// the images per CPU second at the same recall, but real screenshots' icons are read as characters
-    /// more often (one OCR test fails), and loading takes about 3.2 s more CPU (calibration).</summary>
+    /// more often (one OCR test fails), and loading takes 2-3 s more CPU and 0.45 GB more memory for a
+    /// moment (calibration).</summary>
     [EnumDataType(typeof(OcrPrecision))]
     public OcrPrecision Precision { get; set; } = OcrPrecision.Fp32;
 
