@@ -6,7 +6,7 @@ using RagPlatform.Benchmarks.Suites;
 
 // dotnet run -c Release --project bench/RagPlatform.Benchmarks -- <suite> [options]
 // Suites: models (generate + verify the CLIP graphs), onnx-raw, vectors, vectors-reopen, clip-pipeline, reranker, answering,
-// isolation, image-load, search-load, server-ingest, server-search, ingest, ingest-ocr, ingest-parts.
+// isolation, image-load, search-load, server-ingest, server-search, ingest, ingest-ocr, ingest-parts, ocr-int8.
 var modelsDirectory = new Option<string>("--models-dir")
 {
     Description = "Cache folder for the generated ONNX graphs and images (generated on first use).",
@@ -240,4 +240,8 @@ var partsPages = new Option<int>("--pages") { Description = "Pages per generated
 var ingestParts = new Command("ingest-parts", "Extractor CPU per text page, part by part: poppler open and draw, grey check, PNG encodings (libvips and the runtime zlib), PdfPig parse and text layer.") { partsDocuments, partsPages };
 ingestParts.SetAction((parse, token) => ExtractionPartsSuite.RunAsync(Settings(parse), parse.GetValue(partsDocuments), parse.GetValue(partsPages), token));
 root.Subcommands.Add(ingestParts);
+var int8Repeats = new Option<int>("--repeats") { Description = "Timed runs per input (the median is shown).", DefaultValueFactory = _ => 5 };
+var ocrInt8 = new Command("ocr-int8", "CPU ms per run of the folded float OCR networks against their int8 (QDQ) versions.") { ocrModels, int8Repeats };
+ocrInt8.SetAction(parse => OcrInt8NetworkTimes.Run(Path.GetFullPath(parse.GetRequiredValue(ocrModels)), parse.GetValue(int8Repeats)));
+root.Subcommands.Add(ocrInt8);
 return await root.Parse(args).InvokeAsync();

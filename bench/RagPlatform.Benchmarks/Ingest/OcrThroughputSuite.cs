@@ -36,7 +36,8 @@ internal static class OcrThroughputSuite
         var variants = options.Variants ?? [];
         if (options.Profile)
         {
-            var configurations = variants.Select(variant => (" " + variant.Name, variant.Apply(PlatformOptions(settings)))).Prepend((string.Empty, PlatformOptions(settings))).ToList();
+            var configurations = variants.Select(variant => (" " + variant.Name, variant.Apply(PlatformOptions(settings))))
+                .Prepend((", int8", Int8(settings))).Prepend((string.Empty, PlatformOptions(settings))).ToList();
             var profile = sets.SelectMany(set => configurations.Select(configuration =>
                 OcrStageProfile.Measure(set.Key + configuration.Item1, set.Value, options.ModelDirectory, configuration.Item2, cancellationToken))).ToList();
             profile.ForEach(run.Add);
@@ -112,6 +113,7 @@ internal static class OcrThroughputSuite
         var regionOptions = PlatformOptions(settings);
         regionOptions.DetectSmallTextInRegions = true;
         readers.Add(("platform before (as exported, no stretch)", new PlatformOcrReader(modelDirectory, AsExported(settings)), true));
+        readers.Add(("platform, int8", new PlatformOcrReader(modelDirectory, Int8(settings)), true));
         if (LatinReader(modelDirectory, settings) is { } latin)
         {
             readers.Add(("platform, Latin recogniser", latin, true));
@@ -137,6 +139,14 @@ internal static class OcrThroughputSuite
         }
 
         return new PlatformOcrReader(modelDirectory, options);
+    }
+
+    /// <summary>The platform with Ocr:Precision=Int8 (convolutions quantised at load).</summary>
+    private static OcrOptions Int8(BenchSettings settings)
+    {
+        var options = PlatformOptions(settings);
+        options.Precision = OcrPrecision.Int8;
+        return options;
     }
 
     /// <summary>The platform as before block folding and line stretching: the networks as the files

@@ -2,6 +2,7 @@ using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
 using RagPlatform.Infrastructure.Ocr.Folding;
+using RagPlatform.Infrastructure.Ocr.Quantization;
 using RagPlatform.Infrastructure.Onnx;
 
 namespace RagPlatform.Infrastructure.Ocr;
@@ -27,14 +28,24 @@ internal sealed class OcrOnnxModel : IDisposable
     /// <summary>Blocks folded into their convolutions at load; 0 when not asked or none matched.</summary>
     public int FoldedBlocks { get; private init; }
 
+    /// <summary>Convolutions quantised to int8 at load; 0 when not asked or none could be.</summary>
+    public int QuantizedConvs { get; private init; }
+
     /// <param name="foldBlocks">Rewrites PP-LCNetV3's blocks in memory first (<see cref="HardSwishBlockFolding"/>);
     /// <see cref="FoldedBlocks"/> says how many matched.</param>
+    /// <param name="int8">When given, the convolutions are quantised to int8 (after folding) with
+    /// activation ranges measured on its inputs (<see cref="OcrInt8Quantizer"/>).</param>
     /// <exception cref="InvalidDataException">The file is not such a network; the message says why.</exception>
-    public static OcrOnnxModel Open(string path, SessionOptions options, bool foldBlocks = false)
+    public static OcrOnnxModel Open(string path, SessionOptions options, bool foldBlocks = false, OcrInt8Calibration? int8 = null)
     {
         var fileName = Path.GetFileName(path);
-        var folded = 0;
+        var (folded, quantized) = (0, 0);
         var model = foldBlocks ? TryFold(path, out folded) : null;
+        if (int8 is not null)
+        {
+            model = TryQuantize(model ?? File.ReadAllBytes(path), int8, options.IntraOpNumThreads, out quantized) ?? model;
+        }
+
         var session = model is null ? OnnxSessionLoader.Load(path, options) : OnnxSessionLoader.Load(fileName, model, options);
 
         try
@@ -52,7 +63,7 @@ internal sealed class OcrOnnxModel : IDisposable
                     $"{fileName} is not a PP-OCR network: it should give one float tensor, it declares {Describe(session.OutputMetadata)}.");
             }
 
-            return new OcrOnnxModel(session, fileName, inputs.Keys.Single(), session.OutputMetadata.Keys.Single()) { FoldedBlocks = folded };
+            return new OcrOnnxModel(session, fileName, inputs.Keys.Single(), session.OutputMetadata.Keys.Single()) { FoldedBlocks = folded, QuantizedConvs = quantized };
         }
         catch
         {
@@ -73,6 +84,22 @@ internal sealed class OcrOnnxModel : IDisposable
         catch (InvalidDataException)
         {
             folded = 0;
+            return null;
+        }
+    }
+
+    /// <returns>The quantised model, or null when nothing could be quantised or the bytes are not
+    /// protobuf (ONNX Runtime then says what is wrong with the file, naming it).</returns>
+    private static byte[]? TryQuantize(byte[] model, OcrInt8Calibration int8, int intraOpThreads, out int quantized)
+    {
+        try
+        {
+            (var rewritten, quantized) = OcrInt8Quantizer.Quantize(model, int8.Inputs, intraOpThreads, int8.LeadingFloatConvs);
+            return quantized > 0 ? rewritten : null;
+        }
+        catch (Exception exception) when (exception is InvalidDataException or OnnxRuntimeException)
+        {
+            quantized = 0;
             return null;
         }
     }

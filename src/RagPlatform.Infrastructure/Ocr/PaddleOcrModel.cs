@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
+using RagPlatform.Infrastructure.Ocr.Quantization;
 
 namespace RagPlatform.Infrastructure.Ocr;
 
@@ -31,8 +32,9 @@ internal sealed class PaddleOcrModel : IDisposable
 
     /// <exception cref="InvalidDataException">A file is unusable; the message names it.</exception>
     /// <param name="foldBlocks">See <see cref="OcrOptions.FoldNetworkBlocks"/>.</param>
+    /// <param name="precision">See <see cref="OcrOptions.Precision"/>.</param>
     public static PaddleOcrModel Load(OcrModelFolder folder, bool withAngleClassifier, int intraOpThreads, bool foldBlocks = true,
-        OcrRecognizerModel recognizerModel = OcrRecognizerModel.Multilingual)
+        OcrRecognizerModel recognizerModel = OcrRecognizerModel.Multilingual, OcrPrecision precision = OcrPrecision.Fp32)
     {
         var clock = Stopwatch.StartNew();
         var (recognizerFile, characterList) = OcrModelFolder.RecognizerFiles(recognizerModel);
@@ -46,9 +48,10 @@ internal sealed class PaddleOcrModel : IDisposable
         var opened = new List<OcrOnnxModel>();
         try
         {
-            var detector = Open(OcrModelFolder.DetectionModel);
-            var recognizer = Open(recognizerFile);
-            var classifier = withAngleClassifier ? Open(OcrModelFolder.AngleModel) : null;
+            var int8 = precision == OcrPrecision.Int8;
+            var detector = Open(OcrModelFolder.DetectionModel, int8 ? OcrInt8Calibration.Detector() : null);
+            var recognizer = Open(recognizerFile, int8 ? OcrInt8Calibration.Recognizer() : null);
+            var classifier = withAngleClassifier ? Open(OcrModelFolder.AngleModel, null) : null;
             Probe(recognizer, decoder, characterList);
             return new PaddleOcrModel(detector, recognizer, classifier, decoder, clock.Elapsed);
         }
@@ -58,9 +61,9 @@ internal sealed class PaddleOcrModel : IDisposable
             throw;
         }
 
-        OcrOnnxModel Open(string fileName)
+        OcrOnnxModel Open(string fileName, OcrInt8Calibration? int8Calibration)
         {
-            var model = OcrOnnxModel.Open(folder.Locate(fileName), options, foldBlocks);
+            var model = OcrOnnxModel.Open(folder.Locate(fileName), options, foldBlocks, int8Calibration);
             opened.Add(model);
             return model;
         }

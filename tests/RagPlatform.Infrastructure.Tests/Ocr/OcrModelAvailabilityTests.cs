@@ -62,13 +62,15 @@ public sealed class OcrModelAvailabilityTests : IDisposable
         Assert.Contains("--latin", latin.UnavailableReason, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_truncated_model_is_unavailable_with_its_name_not_a_crash()
+    [Theory]
+    [InlineData(OcrPrecision.Fp32)]
+    [InlineData(OcrPrecision.Int8)]
+    public void A_truncated_model_is_unavailable_with_its_name_not_a_crash(OcrPrecision precision)
     {
         LinkModels(except: OcrModelFolder.DetectionModel);
         var bytes = File.ReadAllBytes(Path.Combine(OcrModels.Directory, OcrModelFolder.DetectionModel));
         File.WriteAllBytes(Path.Combine(_folder, OcrModelFolder.DetectionModel), bytes[..(bytes.Length / 3)]);
-        using var recognizer = Create(new OcrOptions());
+        using var recognizer = Create(new OcrOptions { Precision = precision });
 
         Assert.False(recognizer.IsAvailable);
         Assert.Contains(OcrModelFolder.DetectionModel, recognizer.UnavailableReason, StringComparison.Ordinal);

@@ -1,0 +1,168 @@
+using System.Runtime.InteropServices;
+using RagPlatform.Infrastructure.Onnx;
+
+namespace RagPlatform.Infrastructure.Ocr.Quantization;
+
+/// <summary>Nodes, initializers and graph outputs to add to a model's main graph, written as
+/// protobuf fields (onnx.proto field numbers) and appended to the graph's message: protobuf merges
+/// repeated fields wherever they appear, and ONNX Runtime sorts the nodes itself, so the original
+/// bytes need not be parsed again.</summary>
+internal sealed class GraphAdditions
+{
+    /// <summary>The domain of ONNX Runtime's QuantizeLinear and DequantizeLinear (version 1): unlike
+    /// the standard ones of opset 9-12 they take an axis, for per-channel weight scales.</summary>
+    public const string MicrosoftDomain = "com.microsoft";
+
+    public const int FloatType = 1;
+    public const int UInt8Type = 2;
+    public const int Int8Type = 3;
+    public const int Int32Type = 6;
+    public const int Int64Type = 7;
+
+    // ModelProto
+    private const int GraphField = 7;
+    private const int OpsetImportField = 8;
+
+    // GraphProto
+    private const int NodeField = 1;
+    private const int InitializerField = 5;
+    private const int OutputField = 12;
+
+    private readonly ProtoWireWriter _graph = new();
+
+    public int Nodes { get; private set; }
+
+    /// <summary>Adds a node with one output, in <paramref name="domain"/>, with an optional int attribute.</summary>
+    public void Node(string opType, IReadOnlyList<string> inputs, string output, string domain, (string Name, long Value)? attribute = null)
+    {
+        var node = new ProtoWireWriter();
+        foreach (var input in inputs)
+        {
+            node.String(1, input);
+        }
+
+        node.String(2, output);
+        node.String(3, output + "_node");
+        node.String(4, opType);
+        if (attribute is { } pair)
+        {
+            var proto = new ProtoWireWriter();
+            proto.String(1, pair.Name);
+            proto.VarintField(3, unchecked((ulong)pair.Value));
+            proto.VarintField(20, 2); // AttributeProto.INT
+            node.Message(5, proto);
+        }
+
+        node.String(7, domain);
+        _graph.Message(NodeField, node);
+        Nodes++;
+    }
+
+    public void Initializer<T>(string name, ReadOnlySpan<long> dims, int dataType, ReadOnlySpan<T> values)
+        where T : unmanaged
+    {
+        var tensor = new ProtoWireWriter();
+        foreach (var dim in dims)
+        {
+            tensor.VarintField(1, unchecked((ulong)dim));
+        }
+
+        tensor.VarintField(2, (ulong)dataType);
+        tensor.String(8, name);
+        tensor.Bytes(9, MemoryMarshal.AsBytes(values)); // raw_data is little-endian, as .NET's platforms are
+        _graph.Message(InitializerField, tensor);
+    }
+
+    /// <summary>Declares <paramref name="name"/> a float graph output (so a run can fetch it).</summary>
+    public void FloatOutput(string name)
+    {
+        var elementType = new ProtoWireWriter();
+        elementType.VarintField(1, FloatType);
+        var type = new ProtoWireWriter();
+        type.Message(1, elementType);
+        var info = new ProtoWireWriter();
+        info.String(1, name);
+        info.Message(2, type);
+        _graph.Message(OutputField, info);
+    }
+
+    /// <summary>The model with these fields added to its graph and, when given, an import of
+    /// <paramref name="domain"/> at version 1 (if the model does not import it yet).</summary>
+    /// <param name="minimumOpset">The standard domain's version is raised to this when lower.</param>
+    public byte[] AppendTo(ReadOnlySpan<byte> model, string? domain, int minimumOpset = 0)
+    {
+        var written = new ProtoWireWriter();
+        var imported = false;
+        var cursor = new ProtoWireCursor(model, 0, model.Length);
+        while (cursor.Next(out var field))
+        {
+            if (field.Number == GraphField && field.WireType == ProtoWireField.LengthDelimitedType)
+            {
+                written.Bytes(GraphField, [.. model.Slice(field.Start, field.Length), .. _graph.Written]);
+                continue;
+            }
+
+            if (field.Number == OpsetImportField && field.WireType == ProtoWireField.LengthDelimitedType)
+            {
+                var (importedDomain, version) = Opset(model, field);
+                imported |= importedDomain == domain;
+                if (importedDomain.Length == 0 && version < minimumOpset)
+                {
+                    written.Message(OpsetImportField, OpsetImport(importedDomain, minimumOpset));
+                    continue;
+                }
+            }
+
+            written.Copy(model, field);
+        }
+
+        if (domain is not null && !imported)
+        {
+            written.Message(OpsetImportField, OpsetImport(domain, 1));
+        }
+
+        return written.Written.ToArray();
+    }
+
+    /// <summary>The version of the standard domain the model imports (0 when it imports none).</summary>
+    public static long StandardOpset(ReadOnlySpan<byte> model)
+    {
+        var cursor = new ProtoWireCursor(model, 0, model.Length);
+        while (cursor.Next(out var field))
+        {
+            if (field.Number == OpsetImportField && field.WireType == ProtoWireField.LengthDelimitedType && Opset(model, field) is ("", var version))
+            {
+                return version;
+            }
+        }
+
+        return 0;
+    }
+
+    private static ProtoWireWriter OpsetImport(string domain, long version)
+    {
+        var opset = new ProtoWireWriter();
+        opset.String(1, domain);
+        opset.VarintField(2, (ulong)version);
+        return opset;
+    }
+
+    private static (string Domain, long Version) Opset(ReadOnlySpan<byte> model, ProtoWireField opset)
+    {
+        var cursor = new ProtoWireCursor(model, opset.Start, opset.End);
+        var (domain, version) = (string.Empty, 0L);
+        while (cursor.Next(out var field))
+        {
+            if (field.Number == 1 && field.WireType == ProtoWireField.LengthDelimitedType)
+            {
+                domain = System.Text.Encoding.UTF8.GetString(model.Slice(field.Start, field.Length));
+            }
+            else if (field.Number == 2 && field.WireType == ProtoWireField.VarintType)
+            {
+                version = (long)field.Varint;
+            }
+        }
+
+        return (domain, version);
+    }
+}

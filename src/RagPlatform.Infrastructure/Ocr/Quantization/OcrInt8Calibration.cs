@@ -1,0 +1,10 @@
+namespace RagPlatform.Infrastructure.Ocr.Quantization;
+
+/// <summary>How one PP-OCR network is quantised to int8: the inputs its activation ranges are
+/// calibrated on, and how many of its first convolutions stay float.</summary>
+internal sealed record OcrInt8Calibration(IEnumerable<(float[] Values, int[] Shape)> Inputs, int LeadingFloatConvs)
+{
+    public static OcrInt8Calibration Detector() => new(OcrCalibrationImages.DetectorInputs(), OcrInt8Quantizer.DetectorFloatConvs);
+
+    public static OcrInt8Calibration Recognizer() => new(OcrCalibrationImages.RecognizerInputs(), 0);
+}
