@@ -41,36 +41,28 @@ internal sealed class PdfPageRenderer(ExtractionOptions options)
     /// <exception cref="VipsException">Poppler cannot render the page.</exception>
     public RenderedPage Render(string path, int pageNumber, CancellationToken cancellationToken)
     {
-        double dpi = options.RenderDpi;
         Image? page = null;
         Image? opaque = null;
         try
         {
             // Loading only reads the page size; pixels are drawn when the PNG is written, so trying
             // the configured dpi first costs nothing even for a 200-inch page.
-            page = Load(path, pageNumber, dpi);
-
-            // A second fit corrects the rounding of tiny pages: 20 points measure 42 pixels at
-            // 150 dpi, but 41.7 exactly, so the first fit falls short of the minimum by 1 %.
-            for (var fit = 0; fit < 2; fit++)
+            double LongestSideAt(double at)
             {
-                var fitted = RenderResolution.Fit(dpi, Math.Max(page.Width, page.Height), options.MinRenderSide, options.MaxRenderSide);
-                if (fitted == dpi)
-                {
-                    break;
-                }
-
-                page.Dispose();
+                page?.Dispose();
                 page = null;
-                dpi = fitted;
-                page = Load(path, pageNumber, dpi);
+                page = Load(path, pageNumber, at);
+                return Math.Max(page.Width, page.Height);
             }
+
+            var dpi = RenderResolution.FitTwice(options.RenderDpi, LongestSideAt, options.MinRenderSide, options.MaxRenderSide);
+            var loaded = page!; // loaded by the fit's last call, at dpi
 
             // Poppler draws RGBA on the loader's opaque white background: the alpha band is 255
             // everywhere, so dropping it gives what laying the page on white would, without
             // flatten's arithmetic on every pixel (about 8 ms of CPU of an A4 page at 150 dpi).
-            opaque = page.HasAlpha() ? page.ExtractBand(0, n: page.Bands - 1) : null;
-            var output = opaque ?? page;
+            opaque = loaded.HasAlpha() ? loaded.ExtractBand(0, n: loaded.Bands - 1) : null;
+            var output = opaque ?? loaded;
             output.SetProgress(null, cancellationToken);
             var png = Encode(output);
             cancellationToken.ThrowIfCancellationRequested();

@@ -79,22 +79,9 @@ internal sealed class PopplerPageRenderer(string path, ExtractionOptions options
     {
         using var page = pdf.GetPage(pageNumber);
         var (widthPoints, heightPoints) = page.Size;
-        double dpi = options.RenderDpi;
+        var dpi = RenderResolution.FitTwice(
+            options.RenderDpi, at => LongestSide(Pixels(widthPoints, heightPoints, at)), options.MinRenderSide, options.MaxRenderSide);
         var (width, height) = Pixels(widthPoints, heightPoints, dpi);
-
-        // The same two fits as PdfPageRenderer: the second corrects the rounding of tiny pages.
-        for (var fit = 0; fit < 2; fit++)
-        {
-            var fitted = RenderResolution.Fit(dpi, Math.Max(width, height), options.MinRenderSide, options.MaxRenderSide);
-            if (fitted == dpi)
-            {
-                break;
-            }
-
-            dpi = fitted;
-            (width, height) = Pixels(widthPoints, heightPoints, dpi);
-        }
-
         if (width < 1 || height < 1)
         {
             throw new PopplerException($"Page {pageNumber} measures {widthPoints} × {heightPoints} points: nothing to draw.");
@@ -125,6 +112,8 @@ internal sealed class PopplerPageRenderer(string path, ExtractionOptions options
         var scale = dpi / PointsPerInch;
         return (Round(widthPoints * scale), Round(heightPoints * scale));
     }
+
+    private static double LongestSide((int Width, int Height) pixels) => Math.Max(pixels.Width, pixels.Height);
 
     // Sizes past int (a page of absurd size) stay huge, so that the fit scales them down.
     private static int Round(double pixels) =>
