@@ -29,6 +29,7 @@ internal static class NearestLetterLinks
         IReadOnlyList<Letter> letters, Func<Letter, bool> mayLead, Func<Letter, Letter, bool> mayFollow, Func<Letter, Letter, double> maximumGap, double reach)
     {
         var words = new List<Word>(letters.Count / 4);
+        var links = new LetterSets(letters.Count);
         foreach (var orientation in Orientations)
         {
             var indices = Enumerable.Range(0, letters.Count).Where(i => letters[i].TextOrientation == orientation).ToArray();
@@ -37,7 +38,6 @@ internal static class NearestLetterLinks
                 continue;
             }
 
-            var links = new LetterSets(letters.Count);
             var grid = StartGrid(letters, indices, reach);
             var euclidean = orientation == TextOrientation.Other;
             foreach (var i in indices)
