@@ -1,4 +1,3 @@
-using Microsoft.ML.OnnxRuntime;
 using RagPlatform.Infrastructure.Imaging;
 using RagPlatform.Infrastructure.Ocr;
 using RagPlatform.Infrastructure.Ocr.Folding;
@@ -202,15 +201,7 @@ public sealed class BlockFoldingTests : IDisposable
         return [.. Enumerable.Range(0, 4 * Side * Side).Select(_ => (float)((random.NextDouble() * 6) - 3))];
     }
 
-    private static float[] Run(byte[] model, float[] input)
-    {
-        using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, IntraOpNumThreads = 1 };
-        using var session = new InferenceSession(model, options);
-        using var value = OrtValue.CreateTensorValueFromMemory(input, [1, 4, Side, Side]);
-        using var runOptions = new RunOptions();
-        using var results = session.Run(runOptions, ["x"], [value], ["y"]);
-        return results[0].GetTensorDataAsSpan<float>().ToArray();
-    }
+    private static float[] Run(byte[] model, float[] input) => GeneratedImageGraph.Run(model, input, Side);
 
     private async Task<byte[]> WriteAsync(OnnxGraph graph)
     {

@@ -133,15 +133,7 @@ public sealed class ConvQuantizationTests : IDisposable
         return ([.. Enumerable.Range(0, 4 * Side * Side).Select(_ => (float)((random.NextDouble() * 4) - 2))], [1, 4, Side, Side]);
     }
 
-    private static float[] Run(byte[] model, float[] input)
-    {
-        using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, IntraOpNumThreads = 1 };
-        using var session = new InferenceSession(model, options);
-        using var value = OrtValue.CreateTensorValueFromMemory(input, [1, 4, Side, Side]);
-        using var runOptions = new RunOptions();
-        using var results = session.Run(runOptions, ["x"], [value], ["y"]);
-        return results[0].GetTensorDataAsSpan<float>().ToArray();
-    }
+    private static float[] Run(byte[] model, float[] input) => GeneratedImageGraph.Run(model, input, Side);
 
     /// <summary>The operators of the graph ONNX Runtime runs after its QDQ fusions (level extended:
     /// before the layout changes of level all, which make the saved graph machine-specific).</summary>
