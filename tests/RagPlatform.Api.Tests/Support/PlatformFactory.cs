@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using RagPlatform.Core.Access;
+
 namespace RagPlatform.Api.Tests.Support;
 
 /// <summary>The real API host, in memory, on a throw-away data folder. With <paramref name="withModel"/>
