@@ -67,6 +67,22 @@ public sealed class Int8ModelCacheTests : IDisposable
     }
 
     [Fact]
+    public void An_entry_with_a_good_checksum_that_onnx_runtime_refuses_is_quantised_again()
+    {
+        var cache = new OcrInt8ModelCache(_folder, _logger);
+        var entry = cache.EntryPath(Detector, foldBlocks: true, OcrInt8Quantizer.DetectorFloatConvs);
+        cache.Write(entry, new OcrInt8CachedModel([1, 2, 3, 4], FoldedBlocks: 1, QuantizedConvs: 1));
+
+        using var rebuilt = Open(cache);
+        using var again = Open(cache);
+
+        Assert.False(rebuilt.QuantizedFromCache);
+        Assert.Contains(_logger.Entries, logged => logged.Level == LogLevel.Warning && logged.Message.Contains("discarded", StringComparison.Ordinal));
+        Assert.True(again.QuantizedFromCache);
+        Assert.Equal(rebuilt.QuantizedConvs, again.QuantizedConvs);
+    }
+
+    [Fact]
     public void A_cache_folder_that_cannot_be_created_costs_only_the_calibration()
     {
         File.WriteAllText(_folder, "a file where the cache folder should be");
