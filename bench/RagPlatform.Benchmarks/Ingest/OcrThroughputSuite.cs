@@ -11,7 +11,8 @@ namespace RagPlatform.Benchmarks.Ingest;
 /// same parallelism: N platform readers with one ONNX thread each against N tesseract processes with
 /// OMP_THREAD_LIMIT=1. On charts and screenshots the platform is measured a second time with
 /// Ocr:DetectSmallTextInRegions on ("platform, regions"), and on every kind as before block folding
-/// and line stretching ("platform before (as exported, no stretch)") and with Ocr:Recognizer=Latin
+/// and line stretching ("platform before (as exported, no stretch)"), with the float networks
+/// (Ocr:Precision=Fp32, "platform, fp32"; int8 is the default) and with Ocr:Recognizer=Latin
 /// ("platform, Latin recogniser", when scripts/fetch-ocr-models.sh --latin installed it).</summary>
 internal static class OcrThroughputSuite
 {
@@ -37,7 +38,7 @@ internal static class OcrThroughputSuite
         if (options.Profile)
         {
             var configurations = variants.Select(variant => (" " + variant.Name, variant.Apply(PlatformOptions(settings))))
-                .Prepend((", int8", Int8(settings))).Prepend((string.Empty, PlatformOptions(settings))).ToList();
+                .Prepend((", fp32", Fp32(settings))).Prepend((string.Empty, PlatformOptions(settings))).ToList();
             var profile = sets.SelectMany(set => configurations.Select(configuration =>
                 OcrStageProfile.Measure(set.Key + configuration.Item1, set.Value, options.ModelDirectory, configuration.Item2, cancellationToken))).ToList();
             profile.ForEach(run.Add);
@@ -113,7 +114,7 @@ internal static class OcrThroughputSuite
         var regionOptions = PlatformOptions(settings);
         regionOptions.DetectSmallTextInRegions = true;
         readers.Add(("platform before (as exported, no stretch)", new PlatformOcrReader(modelDirectory, AsExported(settings)), true));
-        readers.Add(("platform, int8", new PlatformOcrReader(modelDirectory, Int8(settings)), true));
+        readers.Add(("platform, fp32", new PlatformOcrReader(modelDirectory, Fp32(settings)), true));
         if (LatinReader(modelDirectory, settings) is { } latin)
         {
             readers.Add(("platform, Latin recogniser", latin, true));
@@ -141,11 +142,11 @@ internal static class OcrThroughputSuite
         return new PlatformOcrReader(modelDirectory, options);
     }
 
-    /// <summary>The platform with Ocr:Precision=Int8 (convolutions quantised at load).</summary>
-    private static OcrOptions Int8(BenchSettings settings)
+    /// <summary>The platform with Ocr:Precision=Fp32 (the networks' float convolutions, as before int8 was the default).</summary>
+    private static OcrOptions Fp32(BenchSettings settings)
     {
         var options = PlatformOptions(settings);
-        options.Precision = OcrPrecision.Int8;
+        options.Precision = OcrPrecision.Fp32;
         return options;
     }
 
@@ -156,6 +157,7 @@ internal static class OcrThroughputSuite
         var options = PlatformOptions(settings);
         options.FoldNetworkBlocks = false;
         options.RecognitionStretch = 1;
+        options.Precision = OcrPrecision.Fp32;
         return options;
     }
 

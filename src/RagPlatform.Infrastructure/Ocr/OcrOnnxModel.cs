@@ -31,14 +31,33 @@ internal sealed class OcrOnnxModel : IDisposable
     /// <summary>Convolutions quantised to int8 at load; 0 when not asked or none could be.</summary>
     public int QuantizedConvs { get; private init; }
 
+    /// <summary>The int8 network came from <see cref="OcrInt8ModelCache"/>, without calibrating.</summary>
+    public bool QuantizedFromCache { get; private init; }
+
     /// <param name="foldBlocks">Rewrites PP-LCNetV3's blocks in memory first (<see cref="HardSwishBlockFolding"/>);
     /// <see cref="FoldedBlocks"/> says how many matched.</param>
     /// <param name="int8">When given, the convolutions are quantised to int8 (after folding) with
     /// activation ranges measured on its inputs (<see cref="OcrInt8Quantizer"/>).</param>
+    /// <param name="int8Cache">Where the quantised network is looked up first and kept after
+    /// quantising (<see cref="OcrInt8ModelCache"/>); none when null.</param>
     /// <exception cref="InvalidDataException">The file is not such a network; the message says why.</exception>
-    public static OcrOnnxModel Open(string path, SessionOptions options, bool foldBlocks = false, OcrInt8Calibration? int8 = null)
+    public static OcrOnnxModel Open(string path, SessionOptions options, bool foldBlocks = false, OcrInt8Calibration? int8 = null, OcrInt8ModelCache? int8Cache = null)
     {
         var fileName = Path.GetFileName(path);
+        var entry = int8 is not null ? int8Cache?.EntryPath(path, foldBlocks, int8.LeadingFloatConvs) : null;
+        if (entry is not null && int8Cache!.TryRead(entry) is { } cached)
+        {
+            try
+            {
+                var cachedSession = OnnxSessionLoader.Load(fileName, cached.Model, options);
+                return Checked(cachedSession, fileName, cached.FoldedBlocks, cached.QuantizedConvs, fromCache: true);
+            }
+            catch (InvalidDataException exception) when (exception.InnerException is OnnxRuntimeException)
+            {
+                int8Cache.Discard(entry, exception.Message);
+            }
+        }
+
         var (folded, quantized) = (0, 0);
         var model = foldBlocks ? TryFold(path, out folded) : null;
         if (int8 is not null)
@@ -47,7 +66,18 @@ internal sealed class OcrOnnxModel : IDisposable
         }
 
         var session = model is null ? OnnxSessionLoader.Load(path, options) : OnnxSessionLoader.Load(fileName, model, options);
+        var opened = Checked(session, fileName, folded, quantized, fromCache: false);
+        if (entry is not null && quantized > 0)
+        {
+            int8Cache!.Write(entry, new OcrInt8CachedModel(model!, folded, quantized));
+        }
 
+        return opened;
+    }
+
+    /// <summary>Takes the session when it is a PP-OCR network's; disposes of it and throws otherwise.</summary>
+    private static OcrOnnxModel Checked(InferenceSession session, string fileName, int folded, int quantized, bool fromCache)
+    {
         try
         {
             var inputs = session.InputMetadata;
@@ -63,7 +93,12 @@ internal sealed class OcrOnnxModel : IDisposable
                     $"{fileName} is not a PP-OCR network: it should give one float tensor, it declares {Describe(session.OutputMetadata)}.");
             }
 
-            return new OcrOnnxModel(session, fileName, inputs.Keys.Single(), session.OutputMetadata.Keys.Single()) { FoldedBlocks = folded, QuantizedConvs = quantized };
+            return new OcrOnnxModel(session, fileName, inputs.Keys.Single(), session.OutputMetadata.Keys.Single())
+            {
+                FoldedBlocks = folded,
+                QuantizedConvs = quantized,
+                QuantizedFromCache = fromCache,
+            };
         }
         catch
         {

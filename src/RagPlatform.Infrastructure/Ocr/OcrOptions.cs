@@ -97,13 +97,22 @@ public sealed class OcrOptions
     /// rounding, in 10-17% less CPU time per image on the bench's images. Off reads the files as exported.</summary>
     public bool FoldNetworkBlocks { get; set; } = true;
 
-    /// <summary><see cref="OcrPrecision.Fp32"/> (the default) or <see cref="OcrPrecision.Int8"/>: the
-    /// detector's and recogniser's convolutions quantised to int8 at load. On the bench's images 1.25-1.4×
-    /// the images per CPU second at the same recall, but real screenshots' icons are read as characters
-    /// more often (one OCR test fails), and loading takes 2-3 s more CPU and 0.45 GB more memory for a
-    /// moment (calibration).</summary>
+    /// <summary><see cref="OcrPrecision.Int8"/> (the default): the detector's and recogniser's convolutions
+    /// quantised to int8 at load; on the bench's images 1.3-1.45× the images per CPU second at the float
+    /// recall, and every OCR test passes with it. The first load calibrates (2-3 s of CPU, 0.45 GB more
+    /// memory for a moment) and keeps the result in <see cref="Int8CacheDirectory"/>; later loads read it
+    /// (about 0.5 s). Its readings of UI icons, which lie between the characters the recogniser knows,
+    /// differ from float's as float's own differ with a pixel's shift of the box (<see cref="IconReadings"/>
+    /// drops the lone ones). <see cref="OcrPrecision.Fp32"/> runs the networks as exported.</summary>
     [EnumDataType(typeof(OcrPrecision))]
-    public OcrPrecision Precision { get; set; } = OcrPrecision.Fp32;
+    public OcrPrecision Precision { get; set; } = OcrPrecision.Int8;
+
+    /// <summary>Folder where the int8 networks are kept once quantised, so that a restart loads them
+    /// instead of calibrating again; empty (the default) for <c>cache/ocr</c> under
+    /// <c>Storage:DataDirectory</c> (the model folder may be read-only). A relative path is resolved
+    /// against the current directory. Entries carry the network file's hash and the code's version,
+    /// so a new model or a new build quantises again.</summary>
+    public string Int8CacheDirectory { get; set; } = "";
 
     /// <summary>Most text lines recognised in one ONNX run.</summary>
     [Range(1, 128)]

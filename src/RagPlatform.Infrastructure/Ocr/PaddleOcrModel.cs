@@ -33,8 +33,10 @@ internal sealed class PaddleOcrModel : IDisposable
     /// <exception cref="InvalidDataException">A file is unusable; the message names it.</exception>
     /// <param name="foldBlocks">See <see cref="OcrOptions.FoldNetworkBlocks"/>.</param>
     /// <param name="precision">See <see cref="OcrOptions.Precision"/>.</param>
+    /// <param name="int8Cache">Where int8 networks quantised before are kept (<see cref="OcrInt8ModelCache"/>);
+    /// when null they are calibrated at every load.</param>
     public static PaddleOcrModel Load(OcrModelFolder folder, bool withAngleClassifier, int intraOpThreads, bool foldBlocks = true,
-        OcrRecognizerModel recognizerModel = OcrRecognizerModel.Multilingual, OcrPrecision precision = OcrPrecision.Fp32)
+        OcrRecognizerModel recognizerModel = OcrRecognizerModel.Multilingual, OcrPrecision precision = OcrPrecision.Fp32, OcrInt8ModelCache? int8Cache = null)
     {
         var clock = Stopwatch.StartNew();
         var (recognizerFile, characterList) = OcrModelFolder.RecognizerFiles(recognizerModel);
@@ -63,7 +65,7 @@ internal sealed class PaddleOcrModel : IDisposable
 
         OcrOnnxModel Open(string fileName, OcrInt8Calibration? int8Calibration)
         {
-            var model = OcrOnnxModel.Open(folder.Locate(fileName), options, foldBlocks, int8Calibration);
+            var model = OcrOnnxModel.Open(folder.Locate(fileName), options, foldBlocks, int8Calibration, int8Cache);
             opened.Add(model);
             return model;
         }

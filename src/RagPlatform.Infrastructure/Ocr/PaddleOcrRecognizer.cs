@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Ingestion;
 using RagPlatform.Infrastructure.Imaging;
+using RagPlatform.Infrastructure.Ocr.Quantization;
 
 namespace RagPlatform.Infrastructure.Ocr;
 
@@ -21,12 +22,16 @@ internal sealed class PaddleOcrRecognizer : ITextRecognizer, IDisposable
     private readonly SkiaImageDecoder _decoder;
     private readonly DecodedImages _decoded;
     private readonly Lazy<Loaded> _loaded;
+    private readonly OcrInt8ModelCache? _int8Cache;
     private int _disposed;
 
     /// <param name="decoded">Where the pixels read here are left for the image encoder (CLIP), which
     /// reads the same image next, so that it is decoded once; a private one (no sharing) when null.</param>
-    public PaddleOcrRecognizer(OcrModelFolder folder, OcrOptions options, ILogger<PaddleOcrRecognizer> logger, DecodedImages? decoded = null)
+    /// <param name="int8Cache">Where the int8 networks are kept between loads; calibrated at every load when null.</param>
+    public PaddleOcrRecognizer(OcrModelFolder folder, OcrOptions options, ILogger<PaddleOcrRecognizer> logger, DecodedImages? decoded = null,
+        OcrInt8ModelCache? int8Cache = null)
     {
+        _int8Cache = int8Cache;
         _decoded = decoded ?? new DecodedImages();
         _folder = folder;
         _options = options;
@@ -108,7 +113,8 @@ internal sealed class PaddleOcrRecognizer : ITextRecognizer, IDisposable
 
         try
         {
-            var model = PaddleOcrModel.Load(_folder, _options.UseAngleClassifier, _options.IntraOpThreads, _options.FoldNetworkBlocks, _options.Recognizer, _options.Precision);
+            var model = PaddleOcrModel.Load(_folder, _options.UseAngleClassifier, _options.IntraOpThreads, _options.FoldNetworkBlocks, _options.Recognizer, _options.Precision,
+                _int8Cache);
             return new Loaded(model, new PaddleOcrPipeline(model, _options), null);
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)

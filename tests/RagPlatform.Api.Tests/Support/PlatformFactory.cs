@@ -23,6 +23,9 @@ public sealed class PlatformFactory(bool withModel = true, long? maxFileBytes = 
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Clip:ModelDirectory", withModel ? RepositoryPaths.TinyClipModel : Path.Combine(DataDirectory, "no-model-here"));
         builder.UseSetting("Ocr:ModelDirectory", Path.Combine(RepositoryPaths.Root, "models", "ocr"));
+        // One int8 OCR cache for every host of the run (entries are keyed by model and build, written
+        // atomically): each throw-away data folder would otherwise calibrate the networks again.
+        builder.UseSetting("Ocr:Int8CacheDirectory", Path.Combine(Path.GetTempPath(), "ragplatform-tests", "ocr-int8-cache"));
         // Re-ranking only where a test asks for it: a cross-encoder fetched into models/ must not change other tests' orders.
         builder.UseSetting("Reranking:ModelDirectory", "");
         // The text space likewise: a sentence encoder fetched into models/ must not change other tests' results.

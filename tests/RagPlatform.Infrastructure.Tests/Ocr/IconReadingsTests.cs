@@ -28,6 +28,15 @@ public sealed class IconReadingsTests
     }
 
     [Fact]
+    public void Lone_ideographs_do_not_make_each_other_text()
+    {
+        string[] menu = ["Single Page", "宣", "Text", "四", "Image"];
+
+        Assert.True(IconReadings.IsIcon("宣", menu));
+        Assert.True(IconReadings.IsIcon("四", menu));
+    }
+
+    [Fact]
     public void A_lone_ideograph_is_text_where_other_lines_are_chinese()
     {
         Assert.False(IconReadings.IsIcon("四", ["第四章", "四", "价格"]));

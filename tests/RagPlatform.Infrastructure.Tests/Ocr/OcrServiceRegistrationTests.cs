@@ -7,12 +7,20 @@ using RagPlatform.Infrastructure.Ocr;
 
 namespace RagPlatform.Infrastructure.Tests.Ocr;
 
-public sealed class OcrServiceRegistrationTests
+public sealed class OcrServiceRegistrationTests : IDisposable
 {
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "ocr-data-" + Guid.NewGuid().ToString("N"));
+
     [Fact]
     public async Task The_extension_registers_one_recogniser_from_the_ocr_section_and_loads_it_at_start()
     {
-        using var provider = Build(new() { ["Ocr:ModelDirectory"] = OcrModels.Directory, ["Ocr:MinConfidence"] = "0.7" });
+        using var provider = Build(new()
+        {
+            ["Ocr:ModelDirectory"] = OcrModels.Directory,
+            ["Ocr:MinConfidence"] = "0.7",
+            ["Ocr:Precision"] = "Int8",
+            ["Storage:DataDirectory"] = _data,
+        });
 
         foreach (var service in provider.GetServices<IHostedService>())
         {
@@ -23,6 +31,9 @@ public sealed class OcrServiceRegistrationTests
         Assert.True(recognizer.IsAvailable, recognizer.UnavailableReason);
         Assert.Same(recognizer, provider.GetRequiredService<ITextRecognizer>());
         Assert.Equal(0.7, provider.GetRequiredService<IOptions<OcrOptions>>().Value.MinConfidence);
+
+        // The int8 detector and recogniser, kept for the next start under the data folder.
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(_data, "cache", "ocr"), "*.int8-*.onnx").Length);
     }
 
     [Fact]
@@ -51,6 +62,14 @@ public sealed class OcrServiceRegistrationTests
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<OcrOptions>>().Value);
         Assert.Contains("MaxSideLength", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)

@@ -7,8 +7,9 @@ namespace RagPlatform.Infrastructure.Tests.Ocr;
 /// <summary>OCR on screenshots nobody here drew: help figures of Debian packages (Ocr/Screenshots,
 /// see its README), against transcripts typed by looking at them. Lines are paired in whatever
 /// order costs fewest edits (<see cref="LineMatchedCharacterErrorRate"/>), as `rag eval` pairs them.
-/// Measured: 1.9% (a "7" read as "L", the close button as "x"), 1.0% (the close button), 0.7%
-/// (two spaces, an icon read as "8"); the bound is 5%.</summary>
+/// Measured with int8 networks (the default): 0.9% (the close button as "x"), 2.0% (the close button,
+/// a menu button as "m"), 0.6% (an icon before a label as "=", the view switcher's grid as "88"); with
+/// float ones 0.9%, 2.0%, 0.4%; the bound is 5%.</summary>
 public sealed class RealScreenshotTests(OcrRecognizerFixture ocr) : IClassFixture<OcrRecognizerFixture>
 {
     private static readonly Dictionary<string, string[]> Transcripts = new(StringComparer.Ordinal)
