@@ -55,6 +55,44 @@ internal sealed class VectorSegments
 
     public int Count { get; private set; }
 
+    /// <summary>Rows per segment (every segment but a lone first one has exactly this capacity).</summary>
+    public int SegmentCapacity => _segmentCapacity;
+
+    /// <summary>Whether fp32 vectors (rather than only int8 codes) are kept in memory.</summary>
+    public bool KeepsVectors => _keepVectors;
+
+    /// <summary>The segments in position order, for a snapshot (<see cref="Files.VectorSnapshotWriter"/>).</summary>
+    public IReadOnlyList<VectorSegment> Segments => _segments;
+
+    /// <summary>The document slots the rows' <see cref="VectorSegment.DocumentSlots"/> point into.</summary>
+    public DocumentSlots Documents => _documents;
+
+    /// <summary>Takes the rows of a snapshot into this empty instance: <paramref name="segments"/>
+    /// filled by the reader (<see cref="Files.VectorSnapshotReader"/>), then the item map and the
+    /// document slots rebuilt from their columns.</summary>
+    public void Restore(int dimensions, IReadOnlyList<VectorSegment> segments, int count, ReadOnlySpan<Guid> documentBySlot)
+    {
+        if (Count != 0)
+        {
+            throw new InvalidOperationException("Only an empty index takes a snapshot's rows.");
+        }
+
+        _segments.Clear();
+        _segments.AddRange(segments);
+        Dimensions = dimensions;
+        Count = count;
+        _positionByItem.EnsureCapacity(count);
+        var vectorsBySlot = new int[documentBySlot.Length];
+        for (var position = 0; position < count; position++)
+        {
+            var (segment, offset) = Locate(position);
+            _positionByItem.Add(segment.ItemIds[offset], position);
+            vectorsBySlot[segment.DocumentSlots[offset]]++;
+        }
+
+        _documents.Restore(documentBySlot, vectorsBySlot);
+    }
+
     /// <summary>Sizes the item map for a bulk load, avoiding rehashing while rows stream in.</summary>
     public void EnsureCapacity(int count) => _positionByItem.EnsureCapacity(count);
 
