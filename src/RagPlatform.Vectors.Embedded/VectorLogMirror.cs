@@ -21,7 +21,7 @@ internal sealed class VectorLogMirror(
 {
     private readonly ReaderWriterLockSlim _memoryLock = new(LockRecursionPolicy.NoRecursion);
     private readonly SemaphoreSlim _catchUpGate = new(1, 1);
-    private VectorSegments _vectors = new(keepVectors: keepVectors, keepCodes: !keepVectors);
+    private VectorSegments _vectors = new(keepVectors: keepVectors, keepCodes: !keepVectors, keepItemIds: false);
     private VectorLogVectors? _log;
     private VectorLogPosition _position = VectorLogPosition.None;
     private long _records;
@@ -143,7 +143,10 @@ internal sealed class VectorLogMirror(
                 // records after it; otherwise every record of the log.
                 var snapshot = keepVectors ? null : await VectorSnapshotReader.TryLoadAsync(
                     folder.SnapshotPath(generation), generation, file, VectorSegments.DefaultSegmentCapacity, cancellationToken);
-                var loaded = snapshot?.Vectors ?? new VectorSegments(keepVectors: keepVectors, keepCodes: !keepVectors);
+                // Item ids are read back from the log (the rows hold their record offsets), so the
+                // log is attached before the first row arrives.
+                var loaded = snapshot?.Vectors ?? new VectorSegments(keepVectors: keepVectors, keepCodes: !keepVectors, keepItemIds: false);
+                loaded.AttachLog(log);
                 var start = snapshot?.LogOffset ?? 0;
                 var loader = new VectorSegmentsLoader(loaded, RandomAccess.GetLength(file) - start);
                 var end = await VectorLogReader.ReadAsync(file, start, loader, cancellationToken);
@@ -156,7 +159,6 @@ internal sealed class VectorLogMirror(
                 }
 
                 loaded.AssignCollections(await collections.ReadAllAsync(cancellationToken));
-                loaded.AttachLog(log);
                 Replace(loaded, log, position, records);
                 EmbeddedVectorsLog.VectorsLoaded(logger, loaded.Count, loaded.Dimensions, path, stopwatch.ElapsedMilliseconds);
                 return;

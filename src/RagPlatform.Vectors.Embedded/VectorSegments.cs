@@ -30,13 +30,17 @@ internal sealed class VectorSegments
     private readonly DocumentSlots _documents = new();
     private readonly bool _keepVectors;
     private readonly bool _keepCodes;
+    private readonly bool _keepItemIds;
     private VectorLogVectors? _log;
 
     /// <param name="keepVectors">Keep the fp32 vectors in memory (the exact scan's input); without
     /// them every search is quantized and re-scores from the attached log.</param>
     /// <param name="keepCodes">Keep int8 codes (the quantized scan's input); without them every
     /// search scans the fp32 vectors. At least one of the two is kept; tests keep both to compare.</param>
-    public VectorSegments(int segmentCapacity = DefaultSegmentCapacity, bool keepVectors = true, bool keepCodes = true)
+    /// <param name="keepItemIds">Keep each row's item id in memory; without them (16 B a row less)
+    /// an id is read back from the row's log record, so every row needs one and the log must be
+    /// attached before the first row arrives.</param>
+    public VectorSegments(int segmentCapacity = DefaultSegmentCapacity, bool keepVectors = true, bool keepCodes = true, bool keepItemIds = true)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(segmentCapacity);
         if (!keepVectors && !keepCodes)
@@ -47,6 +51,7 @@ internal sealed class VectorSegments
         _segmentCapacity = segmentCapacity;
         _keepVectors = keepVectors;
         _keepCodes = keepCodes;
+        _keepItemIds = keepItemIds;
         _positionByItem = new ItemPositions(ItemAt);
     }
 
@@ -68,8 +73,8 @@ internal sealed class VectorSegments
     public DocumentSlots Documents => _documents;
 
     /// <summary>Takes the rows of a snapshot into this empty instance: <paramref name="segments"/>
-    /// filled by the reader (<see cref="Files.VectorSnapshotReader"/>), then the item map and the
-    /// document slots rebuilt from their columns.</summary>
+    /// filled by the reader (<see cref="Files.VectorSnapshotReader"/>) and the document slots rebuilt
+    /// from their column; the reader then adds each row's item id (<see cref="RestoreItem"/>).</summary>
     public void Restore(int dimensions, IReadOnlyList<VectorSegment> segments, int count, ReadOnlySpan<Guid> documentBySlot)
     {
         if (Count != 0)
@@ -86,11 +91,39 @@ internal sealed class VectorSegments
         for (var position = 0; position < count; position++)
         {
             var (segment, offset) = Locate(position);
-            _positionByItem.Add(segment.ItemIds[offset], position);
             vectorsBySlot[segment.DocumentSlots[offset]]++;
         }
 
         _documents.Restore(documentBySlot, vectorsBySlot);
+    }
+
+    /// <summary>Maps a restored row's item id to its position (each row once).</summary>
+    public void RestoreItem(Guid itemId, int position)
+    {
+        var (segment, offset) = Locate(position);
+        if (_keepItemIds)
+        {
+            segment.ItemIds[offset] = itemId;
+        }
+
+        _positionByItem.Add(itemId, position);
+    }
+
+    /// <summary>Whether the item ids are kept in memory (else read from the log).</summary>
+    public bool KeepsItemIds => _keepItemIds;
+
+    /// <summary>The item id of the row at <paramref name="position"/> (read from the log when the
+    /// ids are not kept in memory).</summary>
+    public Guid ItemAt(int position)
+    {
+        var (segment, offset) = Locate(position);
+        if (_keepItemIds)
+        {
+            return segment.ItemIds[offset];
+        }
+
+        var log = _log ?? throw new InvalidOperationException("The item ids are not in memory and no log is attached to read them from.");
+        return log.ReadItemId(segment.LogOffset(offset));
     }
 
     /// <summary>Sizes the item map for a bulk load, avoiding rehashing while rows stream in.</summary>
@@ -106,7 +139,7 @@ internal sealed class VectorSegments
         for (var position = 0; position < Count; position++)
         {
             var (segment, offset) = Locate(position);
-            segment.LogOffsets[offset] = (long)position * recordBytes;
+            segment.SetLogOffset(offset, (long)position * recordBytes);
         }
 
         _log = log;
@@ -123,7 +156,7 @@ internal sealed class VectorSegments
         else
         {
             var log = _log ?? throw new InvalidOperationException("The vectors are not in memory and no log is attached to read them from.");
-            log.Read(segment.LogOffsets[offset], destination);
+            log.Read(segment.LogOffset(offset), destination);
         }
     }
 
@@ -139,6 +172,11 @@ internal sealed class VectorSegments
             // An empty index takes the length of whatever comes first (the model may have changed).
             _segments.Clear();
             Dimensions = vector.Length;
+        }
+
+        if (!_keepItemIds && logOffset < 0)
+        {
+            throw new ArgumentException($"Item {itemId} has no log record to read its id back from.", nameof(logOffset));
         }
 
         if (vector.Length != Dimensions)
@@ -174,9 +212,10 @@ internal sealed class VectorSegments
         if (position != last)
         {
             var (lastSegment, lastOffset) = Locate(last);
+            var moved = ItemAt(last);
             // The last row still holds the moved id, as ItemPositions.Move needs.
             segment.CopyRowFrom(lastSegment, lastOffset, offset, Dimensions);
-            _positionByItem.Move(segment.ItemIds[offset], position);
+            _positionByItem.Move(moved, position);
         }
 
         Count--;
@@ -201,7 +240,7 @@ internal sealed class VectorSegments
         for (var position = Count - 1; position >= 0; position--)
         {
             var (segment, offset) = Locate(position);
-            if (segment.DocumentSlots[offset] == slot && Remove(segment.ItemIds[offset]))
+            if (segment.DocumentSlots[offset] == slot && Remove(ItemAt(position)))
             {
                 removed++;
             }
@@ -220,7 +259,7 @@ internal sealed class VectorSegments
         for (var position = 0; position < Count; position++)
         {
             var (segment, offset) = Locate(position);
-            yield return (segment.ItemIds[offset], _documents.DocumentAt(segment.DocumentSlots[offset]), (Modality)segment.Modalities[offset], position);
+            yield return (ItemAt(position), _documents.DocumentAt(segment.DocumentSlots[offset]), (Modality)segment.Modalities[offset], position);
         }
     }
 
@@ -237,7 +276,7 @@ internal sealed class VectorSegments
             var (segment, offset) = Locate(position);
             var vector = new float[Dimensions];
             ReadVector(position, vector);
-            sample.Add(new VectorRecord(segment.ItemIds[offset], _documents.DocumentAt(segment.DocumentSlots[offset]), (Modality)segment.Modalities[offset], vector));
+            sample.Add(new VectorRecord(ItemAt(position), _documents.DocumentAt(segment.DocumentSlots[offset]), (Modality)segment.Modalities[offset], vector));
         }
 
         return sample;
@@ -281,7 +320,7 @@ internal sealed class VectorSegments
         {
             var (segment, offset) = Locate(ranked[i].Position);
             hits[i] = new VectorHit(
-                segment.ItemIds[offset],
+                ItemAt(ranked[i].Position),
                 _documents.DocumentAt(segment.DocumentSlots[offset]),
                 (Modality)segment.Modalities[offset],
                 ranked[i].Score);
@@ -312,16 +351,14 @@ internal sealed class VectorSegments
     private void Write(VectorSegment segment, int offset, Guid itemId, Guid documentId, string? collection, Modality modality, ReadOnlySpan<float> vector, long logOffset)
     {
         segment.WriteVector(offset, vector);
-        segment.LogOffsets[offset] = logOffset;
-        segment.ItemIds[offset] = itemId;
+        segment.SetLogOffset(offset, logOffset);
+        if (_keepItemIds)
+        {
+            segment.ItemIds[offset] = itemId;
+        }
+
         segment.DocumentSlots[offset] = _documents.Acquire(documentId, collection);
         segment.Modalities[offset] = (byte)modality;
-    }
-
-    private Guid ItemAt(int position)
-    {
-        var (segment, offset) = Locate(position);
-        return segment.ItemIds[offset];
     }
 
     private (VectorSegment Segment, int Offset) Locate(int position) =>
@@ -341,7 +378,7 @@ internal sealed class VectorSegments
         }
         else
         {
-            _segments.Add(new VectorSegment(_segments.Count == 0 ? Math.Min(FirstSegmentInitialCapacity, _segmentCapacity) : _segmentCapacity, Dimensions, _keepVectors, _keepCodes));
+            _segments.Add(new VectorSegment(_segments.Count == 0 ? Math.Min(FirstSegmentInitialCapacity, _segmentCapacity) : _segmentCapacity, Dimensions, _keepVectors, _keepCodes, _keepItemIds));
         }
     }
 }

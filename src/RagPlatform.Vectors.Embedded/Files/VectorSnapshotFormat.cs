@@ -14,8 +14,10 @@ namespace RagPlatform.Vectors.Embedded.Files;
 ///  0 u32 magic "RVS1"   4 i32 dimensions   8 i32 rows per block   12 i32 rows   16 i32 document slots   20 u32 0
 /// 24 i64 generation   32 i64 log offset covered   40 i64 log records covered (live or dead)
 /// 48 u64 XxHash3 of the log's last 64 bytes before that offset   56 u64 0
-/// body: document id of each slot (16 B, empty when free), then per block of rows (position order):
-///       codes (dimensions B a row), scales (f32), item ids (16 B), document slots (i32), modalities (u8), log offsets (i64)
+/// body: document id of each slot (16 B, empty when free); then per block of rows (position order):
+///       codes (dimensions B a row), scales (f32), document slots (i32), modalities (u8), log offsets (i64);
+///       then each row's item id (16 B) and position (i32), in log offset order
+///       (an index that keeps no ids in memory reads them back from the log front to back)
 /// trailer: u64 XxHash3 of header and body
 /// </code>
 /// The trailer makes the file its own commit point (a torn or damaged file fails it); the
@@ -73,8 +75,11 @@ internal static class VectorSnapshotFormat
     public static long FileBytes(VectorSnapshotHeader header) =>
         HeaderBytes + ((long)header.DocumentSlots * 16) + ((long)header.Rows * RowBytes(header.Dimensions)) + TrailerBytes;
 
-    /// <summary>Bytes a row takes in the body: codes, scale, item id, document slot, modality, log offset.</summary>
-    public static int RowBytes(int dimensions) => dimensions + sizeof(float) + 16 + sizeof(int) + 1 + sizeof(long);
+    /// <summary>Bytes an item id entry takes: the id and the row's position.</summary>
+    public const int ItemEntryBytes = 16 + sizeof(int);
+
+    /// <summary>Bytes a row takes in the body: codes, scale, document slot, modality, log offset, item entry.</summary>
+    public static int RowBytes(int dimensions) => dimensions + sizeof(float) + sizeof(int) + 1 + sizeof(long) + ItemEntryBytes;
 
     /// <summary>XxHash3 of the (up to) 64 log bytes that end at <paramref name="offset"/>; 0 for an empty log.</summary>
     public static ulong LogFingerprint(SafeFileHandle log, long offset)

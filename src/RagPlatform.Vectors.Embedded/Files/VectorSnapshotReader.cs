@@ -62,6 +62,7 @@ internal static class VectorSnapshotReader
 
         var dimensions = header.Dimensions;
         var segments = new List<VectorSegment>();
+        var offsets = new long[segmentCapacity];
         for (var start = 0; start < header.Rows; start += segmentCapacity)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -69,20 +70,36 @@ internal static class VectorSnapshotReader
             // A lone first segment is sized to its rows, as a load from the log would grow it;
             // every other segment has the full capacity the row arithmetic expects.
             var capacity = header.Rows <= segmentCapacity ? Math.Min(segmentCapacity, Math.Max(64, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)rows))) : segmentCapacity;
-            var segment = new VectorSegment(capacity, dimensions, keepVectors: false, keepCodes: true);
+            var segment = new VectorSegment(capacity, dimensions, keepVectors: false, keepCodes: true, keepItemIds: false);
             var read =
                 reader.Read(MemoryMarshal.AsBytes(segment.Codes.AsSpan(0, rows * dimensions))) &&
                 reader.Read(MemoryMarshal.AsBytes(segment.Scales.AsSpan(0, rows))) &&
-                reader.Read(MemoryMarshal.AsBytes(segment.ItemIds.AsSpan(0, rows))) &&
                 reader.Read(MemoryMarshal.AsBytes(segment.DocumentSlots.AsSpan(0, rows))) &&
                 reader.Read(segment.Modalities.AsSpan(0, rows)) &&
-                reader.Read(MemoryMarshal.AsBytes(segment.LogOffsets.AsSpan(0, rows)));
+                reader.Read(MemoryMarshal.AsBytes(offsets.AsSpan(0, rows)));
             if (!read || !SlotsInRange(segment.DocumentSlots.AsSpan(0, rows), documents.Length))
             {
                 return null;
             }
 
+            for (var row = 0; row < rows; row++)
+            {
+                if ((ulong)offsets[row] > (ulong)header.LogOffset)
+                {
+                    return null; // a record the snapshot does not cover
+                }
+
+                segment.SetLogOffset(row, offsets[row]);
+            }
+
             segments.Add(segment);
+        }
+
+        var vectors = new VectorSegments(segmentCapacity, keepVectors: false, keepCodes: true, keepItemIds: false);
+        vectors.Restore(dimensions, segments, header.Rows, documents);
+        if (!ReadItems(reader, vectors, header.Rows))
+        {
+            return null;
         }
 
         Span<byte> trailer = stackalloc byte[VectorSnapshotFormat.TrailerBytes];
@@ -91,9 +108,39 @@ internal static class VectorSnapshotReader
             return null;
         }
 
-        var vectors = new VectorSegments(segmentCapacity, keepVectors: false, keepCodes: true);
-        vectors.Restore(dimensions, segments, header.Rows, documents);
         return new VectorSnapshotLoad(vectors, header.LogOffset, header.LogRecords);
+    }
+
+    /// <summary>Maps every row's id to its position, each position once.</summary>
+    private static bool ReadItems(Cursor reader, VectorSegments vectors, int rows)
+    {
+        const int EntriesPerRead = 4096;
+        var buffer = new byte[EntriesPerRead * VectorSnapshotFormat.ItemEntryBytes];
+        var seen = new System.Collections.BitArray(rows);
+        for (var start = 0; start < rows; start += EntriesPerRead)
+        {
+            var entries = Math.Min(EntriesPerRead, rows - start);
+            var bytes = buffer.AsSpan(0, entries * VectorSnapshotFormat.ItemEntryBytes);
+            if (!reader.Read(bytes))
+            {
+                return false;
+            }
+
+            for (var i = 0; i < entries; i++)
+            {
+                var entry = bytes.Slice(i * VectorSnapshotFormat.ItemEntryBytes, VectorSnapshotFormat.ItemEntryBytes);
+                var position = BinaryPrimitives.ReadInt32LittleEndian(entry[16..]);
+                if ((uint)position >= (uint)rows || seen[position])
+                {
+                    return false;
+                }
+
+                seen[position] = true;
+                vectors.RestoreItem(new Guid(entry[..16]), position);
+            }
+        }
+
+        return true;
     }
 
     private static bool SlotsInRange(ReadOnlySpan<int> slots, int count)

@@ -53,6 +53,7 @@ internal sealed class VectorSnapshotWriter : IAsyncDisposable
         }
 
         Write(MemoryMarshal.AsBytes(documents.AsSpan()));
+        var offsets = new long[vectors.SegmentCapacity];
         for (var index = 0; index < vectors.Segments.Count; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -65,12 +66,17 @@ internal sealed class VectorSnapshotWriter : IAsyncDisposable
             var segment = vectors.Segments[index];
             Write(MemoryMarshal.AsBytes(segment.Codes.AsSpan(0, rows * dimensions)));
             Write(MemoryMarshal.AsBytes(segment.Scales.AsSpan(0, rows)));
-            Write(MemoryMarshal.AsBytes(segment.ItemIds.AsSpan(0, rows)));
             Write(MemoryMarshal.AsBytes(segment.DocumentSlots.AsSpan(0, rows)));
             Write(segment.Modalities.AsSpan(0, rows));
-            Write(MemoryMarshal.AsBytes(segment.LogOffsets.AsSpan(0, rows)));
+            for (var row = 0; row < rows; row++)
+            {
+                offsets[row] = segment.LogOffset(row);
+            }
+
+            Write(MemoryMarshal.AsBytes(offsets.AsSpan(0, rows)));
         }
 
+        WriteItems(vectors, cancellationToken);
         Span<byte> trailer = stackalloc byte[VectorSnapshotFormat.TrailerBytes];
         BinaryPrimitives.WriteUInt64LittleEndian(trailer, _hash.GetCurrentHashAsUInt64());
         _stream.Write(trailer);
@@ -92,6 +98,39 @@ internal sealed class VectorSnapshotWriter : IAsyncDisposable
         if (!_committed)
         {
             File.Delete(TemporaryPath);
+        }
+    }
+
+    /// <summary>Each row's id and position, in log offset order: without ids in memory each is a
+    /// positioned read of the row's record, which in that order runs front to back through the log.</summary>
+    private void WriteItems(VectorSegments vectors, CancellationToken cancellationToken)
+    {
+        var count = vectors.Count;
+        var offsets = new long[count];
+        var positions = new int[count];
+        for (var position = 0; position < count; position++)
+        {
+            var segment = vectors.Segments[position / vectors.SegmentCapacity];
+            offsets[position] = segment.LogOffset(position % vectors.SegmentCapacity);
+            positions[position] = position;
+        }
+
+        if (!vectors.KeepsItemIds)
+        {
+            Array.Sort(offsets, positions);
+        }
+
+        Span<byte> entry = stackalloc byte[VectorSnapshotFormat.ItemEntryBytes];
+        for (var i = 0; i < count; i++)
+        {
+            if ((i & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            vectors.ItemAt(positions[i]).TryWriteBytes(entry);
+            BinaryPrimitives.WriteInt32LittleEndian(entry[16..], positions[i]);
+            Write(entry);
         }
     }
 
