@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace RagPlatform.Vectors.Embedded;
 
@@ -32,6 +33,48 @@ internal sealed class ItemPositions(Func<int, Guid> itemAt)
         }
     }
 
+    /// <summary>The table as it is, for a snapshot (<see cref="Files.VectorSnapshotWriter"/>): its
+    /// layout depends only on the ids and the table's length, so a restore can take it back as is.</summary>
+    public ReadOnlySpan<ulong> Slots => _slots;
+
+    /// <summary>Takes back a table written by <see cref="Slots"/>; false (and nothing taken) unless
+    /// it holds exactly the positions 0 … <paramref name="count"/> − 1, each once.</summary>
+    public bool TryRestore(ulong[] slots, int count)
+    {
+        if (slots.Length < SlotsFor(count))
+        {
+            return false;
+        }
+
+        var seen = new System.Collections.BitArray(count);
+        var stored = 0;
+        foreach (var slot in slots)
+        {
+            if (slot == 0)
+            {
+                continue;
+            }
+
+            var position = PositionIn(slot);
+            if ((uint)position >= (uint)count || seen[position])
+            {
+                return false;
+            }
+
+            seen[position] = true;
+            stored++;
+        }
+
+        if (stored != count)
+        {
+            return false;
+        }
+
+        _slots = slots;
+        Count = count;
+        return true;
+    }
+
     public bool TryGetPosition(Guid itemId, out int position)
     {
         var slot = Find(itemId);
@@ -47,7 +90,7 @@ internal sealed class ItemPositions(Func<int, Guid> itemAt)
             Resize(_slots.Length + (_slots.Length / 2));
         }
 
-        Insert(_slots, ((ulong)(uint)itemId.GetHashCode() << 32) | (uint)(position + 1));
+        Insert(_slots, ((ulong)HashOf(itemId) << 32) | (uint)(position + 1));
         Count++;
     }
 
@@ -89,6 +132,15 @@ internal sealed class ItemPositions(Func<int, Guid> itemAt)
     private static int Home(uint hash, int length) =>
         (int)(((hash * 0x9E3779B97F4A7C15UL) >> 32) * (ulong)length >> 32);
 
+    /// <summary>A 32-bit hash of the id, fixed here rather than left to <see cref="Guid.GetHashCode"/>
+    /// because snapshots store the table (the same folding of the id's four 32-bit words).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint HashOf(Guid itemId)
+    {
+        var words = MemoryMarshal.Cast<Guid, uint>(new ReadOnlySpan<Guid>(in itemId));
+        return words[0] ^ words[1] ^ words[2] ^ words[3];
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Next(int slot, int length) => slot + 1 == length ? 0 : slot + 1;
 
@@ -98,7 +150,7 @@ internal sealed class ItemPositions(Func<int, Guid> itemAt)
 
     private int Find(Guid itemId)
     {
-        var hash = (uint)itemId.GetHashCode();
+        var hash = HashOf(itemId);
         var length = _slots.Length;
         for (var slot = Home(hash, length); ; slot = Next(slot, length))
         {

@@ -74,19 +74,19 @@ internal sealed class VectorSegments
 
     /// <summary>Takes the rows of a snapshot into this empty instance: <paramref name="segments"/>
     /// filled by the reader (<see cref="Files.VectorSnapshotReader"/>) and the document slots rebuilt
-    /// from their column; the reader then adds each row's item id (<see cref="RestoreItem"/>).</summary>
+    /// from their column; the reader then restores the item map (<see cref="TryRestoreItemMap"/>).
+    /// Item ids are not kept in memory here: they are read back from the attached log.</summary>
     public void Restore(int dimensions, IReadOnlyList<VectorSegment> segments, int count, ReadOnlySpan<Guid> documentBySlot)
     {
-        if (Count != 0)
+        if (Count != 0 || _keepItemIds)
         {
-            throw new InvalidOperationException("Only an empty index takes a snapshot's rows.");
+            throw new InvalidOperationException("Only an empty index that reads its item ids from the log takes a snapshot's rows.");
         }
 
         _segments.Clear();
         _segments.AddRange(segments);
         Dimensions = dimensions;
         Count = count;
-        _positionByItem.EnsureCapacity(count);
         var vectorsBySlot = new int[documentBySlot.Length];
         for (var position = 0; position < count; position++)
         {
@@ -97,17 +97,11 @@ internal sealed class VectorSegments
         _documents.Restore(documentBySlot, vectorsBySlot);
     }
 
-    /// <summary>Maps a restored row's item id to its position (each row once).</summary>
-    public void RestoreItem(Guid itemId, int position)
-    {
-        var (segment, offset) = Locate(position);
-        if (_keepItemIds)
-        {
-            segment.ItemIds[offset] = itemId;
-        }
+    /// <summary>The item map as it is, for a snapshot.</summary>
+    public ReadOnlySpan<ulong> ItemMapSlots => _positionByItem.Slots;
 
-        _positionByItem.Add(itemId, position);
-    }
+    /// <summary>Takes back a restored index's item map (<see cref="ItemPositions.TryRestore"/>).</summary>
+    public bool TryRestoreItemMap(ulong[] slots) => _positionByItem.TryRestore(slots, Count);
 
     /// <summary>Whether the item ids are kept in memory (else read from the log).</summary>
     public bool KeepsItemIds => _keepItemIds;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace RagPlatform.Vectors.Embedded.Files;
@@ -11,15 +12,17 @@ namespace RagPlatform.Vectors.Embedded.Files;
 /// a snapshot that is missing, torn, damaged or not of this log is ignored and rebuilt from it.
 /// <code>
 /// header, 64 bytes little-endian:
-///  0 u32 magic "RVS1"   4 i32 dimensions   8 i32 rows per block   12 i32 rows   16 i32 document slots   20 u32 0
+///  0 u32 magic "RVS2"   4 i32 dimensions   8 i32 rows per block   12 i32 rows   16 i32 document slots   20 i32 item map slots
 /// 24 i64 generation   32 i64 log offset covered   40 i64 log records covered (live or dead)
 /// 48 u64 XxHash3 of the log's last 64 bytes before that offset   56 u64 0
 /// body: document id of each slot (16 B, empty when free); then per block of rows (position order):
 ///       codes (dimensions B a row), scales (f32), document slots (i32), modalities (u8), log offsets (i64);
-///       then each row's item id (16 B) and position (i32), in log offset order
-///       (an index that keeps no ids in memory reads them back from the log front to back)
-/// trailer: u64 XxHash3 of header and body
+///       then the item map's slots as they are in memory (u64: hash of the id, position + 1; see ItemPositions)
+/// trailer: u64 XxHash3 of the XxHash3s (u64 each) of the header, the document table, each block and the item map
 /// </code>
+/// Item ids are not in the file: the index reads them back from the log, and the stored item map
+/// saves hashing a million ids into a new one. Each block has its own hash so that blocks are read
+/// and checked in parallel.
 /// The trailer makes the file its own commit point (a torn or damaged file fails it); the
 /// generation, the covered offset and the fingerprint of the log bytes just before it tie the
 /// snapshot to the log it was taken from (a different or shortened log fails them). It is written
@@ -30,7 +33,7 @@ internal static class VectorSnapshotFormat
 
     public const int TrailerBytes = sizeof(ulong);
 
-    private const uint Magic = 0x31535652; // "RVS1"
+    private const uint Magic = 0x32535652; // "RVS2"
 
     /// <summary>How many log bytes before the covered offset the fingerprint hashes.</summary>
     private const int FingerprintBytes = 64;
@@ -43,6 +46,7 @@ internal static class VectorSnapshotFormat
         BinaryPrimitives.WriteInt32LittleEndian(header[8..], value.BlockRows);
         BinaryPrimitives.WriteInt32LittleEndian(header[12..], value.Rows);
         BinaryPrimitives.WriteInt32LittleEndian(header[16..], value.DocumentSlots);
+        BinaryPrimitives.WriteInt32LittleEndian(header[20..], value.ItemMapSlots);
         BinaryPrimitives.WriteInt64LittleEndian(header[24..], value.Generation);
         BinaryPrimitives.WriteInt64LittleEndian(header[32..], value.LogOffset);
         BinaryPrimitives.WriteInt64LittleEndian(header[40..], value.LogRecords);
@@ -62,24 +66,28 @@ internal static class VectorSnapshotFormat
             BlockRows: BinaryPrimitives.ReadInt32LittleEndian(header[8..]),
             Rows: BinaryPrimitives.ReadInt32LittleEndian(header[12..]),
             DocumentSlots: BinaryPrimitives.ReadInt32LittleEndian(header[16..]),
+            ItemMapSlots: BinaryPrimitives.ReadInt32LittleEndian(header[20..]),
             Generation: BinaryPrimitives.ReadInt64LittleEndian(header[24..]),
             LogOffset: BinaryPrimitives.ReadInt64LittleEndian(header[32..]),
             LogRecords: BinaryPrimitives.ReadInt64LittleEndian(header[40..]),
             LogFingerprint: BinaryPrimitives.ReadUInt64LittleEndian(header[48..]));
         var sane = value.Dimensions is > 0 and <= VectorLogFormat.MaxDimensions && value.BlockRows > 0 && value.Rows >= 0 &&
-            value.DocumentSlots >= 0 && value.Generation > 0 && value.LogOffset >= 0 && value.LogRecords >= value.Rows;
+            value.DocumentSlots >= 0 && value.ItemMapSlots >= value.Rows && value.Generation > 0 && value.LogOffset >= 0 && value.LogRecords >= value.Rows;
         return sane ? value : null;
     }
 
     /// <summary>The length of the whole file the header describes.</summary>
     public static long FileBytes(VectorSnapshotHeader header) =>
-        HeaderBytes + ((long)header.DocumentSlots * 16) + ((long)header.Rows * RowBytes(header.Dimensions)) + TrailerBytes;
+        BlocksStart(header) + ((long)header.Rows * RowBytes(header.Dimensions)) + ((long)header.ItemMapSlots * sizeof(ulong)) + TrailerBytes;
 
-    /// <summary>Bytes an item id entry takes: the id and the row's position.</summary>
-    public const int ItemEntryBytes = 16 + sizeof(int);
+    /// <summary>Where the first block starts (after header and document table).</summary>
+    public static long BlocksStart(VectorSnapshotHeader header) => HeaderBytes + ((long)header.DocumentSlots * 16);
 
-    /// <summary>Bytes a row takes in the body: codes, scale, document slot, modality, log offset, item entry.</summary>
-    public static int RowBytes(int dimensions) => dimensions + sizeof(float) + sizeof(int) + 1 + sizeof(long) + ItemEntryBytes;
+    /// <summary>Bytes a row takes in a block: codes, scale, document slot, modality, log offset.</summary>
+    public static int RowBytes(int dimensions) => dimensions + sizeof(float) + sizeof(int) + 1 + sizeof(long);
+
+    /// <summary>The trailer's value: one hash over the parts' hashes.</summary>
+    public static ulong Combine(ReadOnlySpan<ulong> partHashes) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(partHashes));
 
     /// <summary>XxHash3 of the (up to) 64 log bytes that end at <paramref name="offset"/>; 0 for an empty log.</summary>
     public static ulong LogFingerprint(SafeFileHandle log, long offset)

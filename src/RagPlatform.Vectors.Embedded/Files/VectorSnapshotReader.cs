@@ -1,19 +1,23 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace RagPlatform.Vectors.Embedded.Files;
 
 /// <summary>Reads a snapshot (<see cref="VectorSnapshotFormat"/>) straight into the arrays of new
-/// segments, hashing as it goes, and hands them over only when the whole file checks out: right
+/// segments, its blocks in parallel, and hands them over only when the whole file checks out: right
 /// length, header of this log (generation, covered offset within the log, fingerprint of the log
-/// bytes before it), trailer hash, every document slot in range. Anything else means no snapshot:
-/// the caller loads from the log, which rebuilds it.</summary>
+/// bytes before it), every part's hash, document slots and log offsets in range, an item map holding
+/// each row once. Anything else means no snapshot: the caller loads from the log, which rebuilds it.</summary>
 internal static class VectorSnapshotReader
 {
-    /// <summary>The snapshot's rows in a new <see cref="VectorSegments"/> and the log position and
-    /// record count they reflect; null when there is no usable snapshot.</summary>
+    /// <summary>The snapshot's rows in a new <see cref="VectorSegments"/> (item ids read from the
+    /// log, which the caller attaches) and the log position and record count they reflect; null when
+    /// there is no usable snapshot.</summary>
+    // Synchronous positioned reads of large spans into their final arrays: an async read per column
+    // would only add thread-pool hops.
     public static Task<VectorSnapshotLoad?> TryLoadAsync(string path, long generation, SafeFileHandle log, int segmentCapacity, CancellationToken cancellationToken)
     {
         SafeFileHandle file;
@@ -28,8 +32,6 @@ internal static class VectorSnapshotReader
 
         using (file)
         {
-            // Synchronous positioned reads of large spans: the file is read once, front to back,
-            // into its final arrays; an async read per column would only add thread-pool hops.
             return Task.FromResult(Read(file, generation, log, segmentCapacity, cancellationToken));
         }
     }
@@ -37,7 +39,7 @@ internal static class VectorSnapshotReader
     private static VectorSnapshotLoad? Read(SafeFileHandle file, long generation, SafeFileHandle log, int segmentCapacity, CancellationToken cancellationToken)
     {
         var length = RandomAccess.GetLength(file);
-        Span<byte> headerBytes = stackalloc byte[VectorSnapshotFormat.HeaderBytes];
+        var headerBytes = new byte[VectorSnapshotFormat.HeaderBytes];
         if (length < VectorSnapshotFormat.HeaderBytes + VectorSnapshotFormat.TrailerBytes || !ReadExactly(file, headerBytes, 0))
         {
             return null;
@@ -51,99 +53,88 @@ internal static class VectorSnapshotReader
             return null;
         }
 
-        var hash = new XxHash3();
-        hash.Append(headerBytes);
-        var reader = new Cursor(file, hash, VectorSnapshotFormat.HeaderBytes);
+        var blocks = (header.Rows + segmentCapacity - 1) / segmentCapacity;
+        var partHashes = new ulong[blocks + 3];
+        partHashes[0] = XxHash3.HashToUInt64(headerBytes);
         var documents = new Guid[header.DocumentSlots];
-        if (!reader.Read(MemoryMarshal.AsBytes(documents.AsSpan())))
+        var offset = (long)VectorSnapshotFormat.HeaderBytes;
+        if (!ReadPart(file, MemoryMarshal.AsBytes(documents.AsSpan()), ref offset, out partHashes[1]))
         {
             return null;
         }
 
-        var dimensions = header.Dimensions;
-        var segments = new List<VectorSegment>();
-        var offsets = new long[segmentCapacity];
-        for (var start = 0; start < header.Rows; start += segmentCapacity)
+        var segments = ReadBlocks(file, header, documents.Length, partHashes.AsSpan(2, blocks), cancellationToken);
+        if (segments is null)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var rows = Math.Min(segmentCapacity, header.Rows - start);
-            // A lone first segment is sized to its rows, as a load from the log would grow it;
-            // every other segment has the full capacity the row arithmetic expects.
-            var capacity = header.Rows <= segmentCapacity ? Math.Min(segmentCapacity, Math.Max(64, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)rows))) : segmentCapacity;
-            var segment = new VectorSegment(capacity, dimensions, keepVectors: false, keepCodes: true, keepItemIds: false);
+            return null;
+        }
+
+        offset = VectorSnapshotFormat.BlocksStart(header) + ((long)header.Rows * VectorSnapshotFormat.RowBytes(header.Dimensions));
+        var map = GC.AllocateUninitializedArray<ulong>(header.ItemMapSlots);
+        Span<byte> trailer = stackalloc byte[VectorSnapshotFormat.TrailerBytes];
+        if (!ReadPart(file, MemoryMarshal.AsBytes(map.AsSpan()), ref offset, out partHashes[^1]) ||
+            !ReadExactly(file, trailer, offset) ||
+            BinaryPrimitives.ReadUInt64LittleEndian(trailer) != VectorSnapshotFormat.Combine(partHashes))
+        {
+            return null;
+        }
+
+        var vectors = new VectorSegments(segmentCapacity, keepVectors: false, keepCodes: true, keepItemIds: false);
+        vectors.Restore(header.Dimensions, segments, header.Rows, documents);
+        return vectors.TryRestoreItemMap(map) ? new VectorSnapshotLoad(vectors, header.LogOffset, header.LogRecords) : null;
+    }
+
+    /// <summary>Reads and checks every block, spread over the cores (copying half a gigabyte out of
+    /// the page cache into fresh pages is most of a reload); null when any fails.</summary>
+    private static VectorSegment[]? ReadBlocks(SafeFileHandle file, VectorSnapshotHeader header, int documentSlots, Span<ulong> hashes, CancellationToken cancellationToken)
+    {
+        var capacity = header.BlockRows;
+        var segments = new VectorSegment[hashes.Length];
+        var blockHashes = new ulong[hashes.Length];
+        var failed = 0;
+        Parallel.For(0, segments.Length, new ParallelOptions { CancellationToken = cancellationToken }, () => new long[capacity], (index, state, offsets) =>
+        {
+            var start = index * capacity;
+            var rows = Math.Min(capacity, header.Rows - start);
+            // A lone first segment is sized to its rows, as a load from the log grows it; every
+            // other segment has the full capacity the row arithmetic expects.
+            var size = header.Rows <= capacity ? Math.Min(capacity, Math.Max(64, (int)BitOperations.RoundUpToPowerOf2((uint)rows))) : capacity;
+            var segment = new VectorSegment(size, header.Dimensions, keepVectors: false, keepCodes: true, keepItemIds: false);
+            var position = VectorSnapshotFormat.BlocksStart(header) + ((long)start * VectorSnapshotFormat.RowBytes(header.Dimensions));
+            var hash = new XxHash3();
             var read =
-                reader.Read(MemoryMarshal.AsBytes(segment.Codes.AsSpan(0, rows * dimensions))) &&
-                reader.Read(MemoryMarshal.AsBytes(segment.Scales.AsSpan(0, rows))) &&
-                reader.Read(MemoryMarshal.AsBytes(segment.DocumentSlots.AsSpan(0, rows))) &&
-                reader.Read(segment.Modalities.AsSpan(0, rows)) &&
-                reader.Read(MemoryMarshal.AsBytes(offsets.AsSpan(0, rows)));
-            if (!read || !SlotsInRange(segment.DocumentSlots.AsSpan(0, rows), documents.Length))
+                ReadInto(file, MemoryMarshal.AsBytes(segment.Codes.AsSpan(0, rows * header.Dimensions)), ref position, hash) &&
+                ReadInto(file, MemoryMarshal.AsBytes(segment.Scales.AsSpan(0, rows)), ref position, hash) &&
+                ReadInto(file, MemoryMarshal.AsBytes(segment.DocumentSlots.AsSpan(0, rows)), ref position, hash) &&
+                ReadInto(file, segment.Modalities.AsSpan(0, rows), ref position, hash) &&
+                ReadInto(file, MemoryMarshal.AsBytes(offsets.AsSpan(0, rows)), ref position, hash);
+            if (!read || !InRange(segment.DocumentSlots.AsSpan(0, rows), documentSlots) || !Within(offsets.AsSpan(0, rows), header.LogOffset))
             {
-                return null;
+                Interlocked.Exchange(ref failed, 1);
+                state.Stop();
+                return offsets;
             }
 
             for (var row = 0; row < rows; row++)
             {
-                if ((ulong)offsets[row] > (ulong)header.LogOffset)
-                {
-                    return null; // a record the snapshot does not cover
-                }
-
                 segment.SetLogOffset(row, offsets[row]);
             }
 
-            segments.Add(segment);
-        }
+            blockHashes[index] = hash.GetCurrentHashAsUInt64();
+            segments[index] = segment;
+            return offsets;
+        }, _ => { });
 
-        var vectors = new VectorSegments(segmentCapacity, keepVectors: false, keepCodes: true, keepItemIds: false);
-        vectors.Restore(dimensions, segments, header.Rows, documents);
-        if (!ReadItems(reader, vectors, header.Rows))
+        if (failed != 0)
         {
             return null;
         }
 
-        Span<byte> trailer = stackalloc byte[VectorSnapshotFormat.TrailerBytes];
-        if (!ReadExactly(file, trailer, reader.Offset) || BinaryPrimitives.ReadUInt64LittleEndian(trailer) != hash.GetCurrentHashAsUInt64())
-        {
-            return null;
-        }
-
-        return new VectorSnapshotLoad(vectors, header.LogOffset, header.LogRecords);
+        blockHashes.CopyTo(hashes);
+        return segments;
     }
 
-    /// <summary>Maps every row's id to its position, each position once.</summary>
-    private static bool ReadItems(Cursor reader, VectorSegments vectors, int rows)
-    {
-        const int EntriesPerRead = 4096;
-        var buffer = new byte[EntriesPerRead * VectorSnapshotFormat.ItemEntryBytes];
-        var seen = new System.Collections.BitArray(rows);
-        for (var start = 0; start < rows; start += EntriesPerRead)
-        {
-            var entries = Math.Min(EntriesPerRead, rows - start);
-            var bytes = buffer.AsSpan(0, entries * VectorSnapshotFormat.ItemEntryBytes);
-            if (!reader.Read(bytes))
-            {
-                return false;
-            }
-
-            for (var i = 0; i < entries; i++)
-            {
-                var entry = bytes.Slice(i * VectorSnapshotFormat.ItemEntryBytes, VectorSnapshotFormat.ItemEntryBytes);
-                var position = BinaryPrimitives.ReadInt32LittleEndian(entry[16..]);
-                if ((uint)position >= (uint)rows || seen[position])
-                {
-                    return false;
-                }
-
-                seen[position] = true;
-                vectors.RestoreItem(new Guid(entry[..16]), position);
-            }
-        }
-
-        return true;
-    }
-
-    private static bool SlotsInRange(ReadOnlySpan<int> slots, int count)
+    private static bool InRange(ReadOnlySpan<int> slots, int count)
     {
         foreach (var slot in slots)
         {
@@ -153,6 +144,40 @@ internal static class VectorSnapshotReader
             }
         }
 
+        return true;
+    }
+
+    /// <summary>Every offset is a record before the covered end.</summary>
+    private static bool Within(ReadOnlySpan<long> offsets, long end)
+    {
+        foreach (var offset in offsets)
+        {
+            if ((ulong)offset >= (ulong)end)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool ReadPart(SafeFileHandle file, Span<byte> destination, ref long offset, out ulong hash)
+    {
+        var read = ReadExactly(file, destination, offset);
+        offset += destination.Length;
+        hash = read ? XxHash3.HashToUInt64(destination) : 0;
+        return read;
+    }
+
+    private static bool ReadInto(SafeFileHandle file, Span<byte> destination, ref long offset, XxHash3 hash)
+    {
+        if (!ReadExactly(file, destination, offset))
+        {
+            return false;
+        }
+
+        hash.Append(destination);
+        offset += destination.Length;
         return true;
     }
 
@@ -171,23 +196,5 @@ internal static class VectorSnapshotReader
         }
 
         return true;
-    }
-
-    /// <summary>Reads the body front to back, hashing every byte read.</summary>
-    private sealed class Cursor(SafeFileHandle file, XxHash3 hash, long offset)
-    {
-        public long Offset { get; private set; } = offset;
-
-        public bool Read(Span<byte> destination)
-        {
-            if (!ReadExactly(file, destination, Offset))
-            {
-                return false;
-            }
-
-            hash.Append(destination);
-            Offset += destination.Length;
-            return true;
-        }
     }
 }

@@ -14,7 +14,8 @@ internal sealed class VectorSnapshotWriter : IAsyncDisposable
 
     private readonly FileStream _stream;
     private readonly string _path;
-    private readonly XxHash3 _hash = new();
+    private readonly XxHash3 _part = new();
+    private readonly List<ulong> _partHashes = [];
     private bool _committed;
 
     private VectorSnapshotWriter(string path)
@@ -27,24 +28,26 @@ internal sealed class VectorSnapshotWriter : IAsyncDisposable
 
     public static VectorSnapshotWriter Create(string path) => new(path);
 
-    /// <summary>Writes header and body from <paramref name="vectors"/>, whose rows must not change
-    /// meanwhile (the caller holds the catch-up gate, or nobody else sees them yet).</summary>
+    /// <summary>Writes header, body and trailer from <paramref name="vectors"/>, whose rows must not
+    /// change meanwhile (the caller holds the catch-up gate, or nobody else sees them yet).</summary>
     /// <param name="position">The log position the rows reflect.</param>
     /// <param name="records">The log records before that position.</param>
     /// <param name="fingerprint">The log's fingerprint at that position (<see cref="VectorSnapshotFormat.LogFingerprint"/>).</param>
     public void Append(VectorSegments vectors, VectorLogPosition position, long records, ulong fingerprint, CancellationToken cancellationToken)
     {
-        if (vectors.KeepsVectors)
+        if (vectors.KeepsVectors || vectors.KeepsItemIds)
         {
-            throw new InvalidOperationException("Only a quantized index (codes, no fp32 vectors in memory) is snapshotted.");
+            throw new InvalidOperationException("Only a quantized index that reads its item ids from the log is snapshotted.");
         }
 
         var dimensions = vectors.Dimensions;
         var slots = vectors.Documents.Capacity;
-        var header = new VectorSnapshotHeader(dimensions, vectors.SegmentCapacity, vectors.Count, slots, position.Generation, position.Offset, records, fingerprint);
+        var map = vectors.ItemMapSlots;
+        var header = new VectorSnapshotHeader(dimensions, vectors.SegmentCapacity, vectors.Count, slots, map.Length, position.Generation, position.Offset, records, fingerprint);
         Span<byte> headerBytes = stackalloc byte[VectorSnapshotFormat.HeaderBytes];
         VectorSnapshotFormat.WriteHeader(headerBytes, header);
         Write(headerBytes);
+        EndPart();
 
         var documents = new Guid[slots];
         for (var slot = 0; slot < slots; slot++)
@@ -53,32 +56,32 @@ internal sealed class VectorSnapshotWriter : IAsyncDisposable
         }
 
         Write(MemoryMarshal.AsBytes(documents.AsSpan()));
+        EndPart();
+
         var offsets = new long[vectors.SegmentCapacity];
-        for (var index = 0; index < vectors.Segments.Count; index++)
+        for (var index = 0; index * vectors.SegmentCapacity < vectors.Count; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var rows = Math.Min(vectors.SegmentCapacity, vectors.Count - (index * vectors.SegmentCapacity));
-            if (rows <= 0)
-            {
-                break;
-            }
-
             var segment = vectors.Segments[index];
-            Write(MemoryMarshal.AsBytes(segment.Codes.AsSpan(0, rows * dimensions)));
-            Write(MemoryMarshal.AsBytes(segment.Scales.AsSpan(0, rows)));
-            Write(MemoryMarshal.AsBytes(segment.DocumentSlots.AsSpan(0, rows)));
-            Write(segment.Modalities.AsSpan(0, rows));
             for (var row = 0; row < rows; row++)
             {
                 offsets[row] = segment.LogOffset(row);
             }
 
+            Write(MemoryMarshal.AsBytes(segment.Codes.AsSpan(0, rows * dimensions)));
+            Write(MemoryMarshal.AsBytes(segment.Scales.AsSpan(0, rows)));
+            Write(MemoryMarshal.AsBytes(segment.DocumentSlots.AsSpan(0, rows)));
+            Write(segment.Modalities.AsSpan(0, rows));
             Write(MemoryMarshal.AsBytes(offsets.AsSpan(0, rows)));
+            EndPart();
         }
 
-        WriteItems(vectors, cancellationToken);
+        Write(MemoryMarshal.AsBytes(map));
+        EndPart();
+
         Span<byte> trailer = stackalloc byte[VectorSnapshotFormat.TrailerBytes];
-        BinaryPrimitives.WriteUInt64LittleEndian(trailer, _hash.GetCurrentHashAsUInt64());
+        BinaryPrimitives.WriteUInt64LittleEndian(trailer, VectorSnapshotFormat.Combine(CollectionsMarshal.AsSpan(_partHashes)));
         _stream.Write(trailer);
     }
 
@@ -101,42 +104,15 @@ internal sealed class VectorSnapshotWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Each row's id and position, in log offset order: without ids in memory each is a
-    /// positioned read of the row's record, which in that order runs front to back through the log.</summary>
-    private void WriteItems(VectorSegments vectors, CancellationToken cancellationToken)
-    {
-        var count = vectors.Count;
-        var offsets = new long[count];
-        var positions = new int[count];
-        for (var position = 0; position < count; position++)
-        {
-            var segment = vectors.Segments[position / vectors.SegmentCapacity];
-            offsets[position] = segment.LogOffset(position % vectors.SegmentCapacity);
-            positions[position] = position;
-        }
-
-        if (!vectors.KeepsItemIds)
-        {
-            Array.Sort(offsets, positions);
-        }
-
-        Span<byte> entry = stackalloc byte[VectorSnapshotFormat.ItemEntryBytes];
-        for (var i = 0; i < count; i++)
-        {
-            if ((i & 0xFFFF) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            vectors.ItemAt(positions[i]).TryWriteBytes(entry);
-            BinaryPrimitives.WriteInt32LittleEndian(entry[16..], positions[i]);
-            Write(entry);
-        }
-    }
-
     private void Write(ReadOnlySpan<byte> bytes)
     {
-        _hash.Append(bytes);
+        _part.Append(bytes);
         _stream.Write(bytes);
+    }
+
+    private void EndPart()
+    {
+        _partHashes.Add(_part.GetCurrentHashAsUInt64());
+        _part.Reset();
     }
 }

@@ -54,7 +54,7 @@ public sealed class VectorSnapshotTests : IDisposable
     [InlineData("empty")]
     [InlineData("torn")]
     [InlineData("damaged codes")]
-    [InlineData("damaged item ids")]
+    [InlineData("damaged item map")]
     [InlineData("damaged header")]
     [InlineData("of another log")]
     public async Task A_snapshot_that_does_not_check_out_is_ignored_and_rebuilt_byte_for_byte_from_the_log(string damage)
@@ -78,7 +78,7 @@ public sealed class VectorSnapshotTests : IDisposable
             case "damaged codes":
                 spoiled[VectorSnapshotFormat.HeaderBytes + (_documents.Length * 16) + 100] ^= 0x04;
                 break;
-            case "damaged item ids":
+            case "damaged item map":
                 spoiled[spoiled.Length - VectorSnapshotFormat.TrailerBytes - 30] ^= 0x40;
                 break;
             case "damaged header":
