@@ -60,7 +60,7 @@ internal sealed class VectorSegments
 
     public int Count { get; private set; }
 
-    /// <summary>Rows per segment (every segment but a lone first one has exactly this capacity).</summary>
+    /// <summary>Rows per segment (every segment but the last has exactly this capacity).</summary>
     public int SegmentCapacity => _segmentCapacity;
 
     /// <summary>Whether fp32 vectors (rather than only int8 codes) are kept in memory.</summary>
@@ -366,9 +366,11 @@ internal sealed class VectorSegments
             return;
         }
 
-        if (_segments.Count == 1 && _segments[0].Capacity < _segmentCapacity)
+        // The last segment may be short (the only one, growing from small, or the last one a
+        // snapshot restored, sized to its rows): it grows before another segment is added.
+        if (_segments.Count > 0 && _segments[^1].Capacity < _segmentCapacity)
         {
-            _segments[0].Grow(Math.Min(_segments[0].Capacity * 2, _segmentCapacity), Dimensions);
+            _segments[^1].Grow(Math.Min(_segments[^1].Capacity * 2, _segmentCapacity), Dimensions);
         }
         else
         {

@@ -7,7 +7,7 @@ using Microsoft.Win32.SafeHandles;
 namespace RagPlatform.Vectors.Embedded.Files;
 
 /// <summary>Reads a snapshot (<see cref="VectorSnapshotFormat"/>) straight into the arrays of new
-/// segments, its blocks in parallel, and hands them over only when the whole file checks out: right
+/// segments and hands them over only when the whole file checks out: right
 /// length, header of this log (generation, covered offset within the log, fingerprint of the log
 /// bytes before it), every part's hash, document slots and log offsets in range, an item map holding
 /// each row once. Anything else means no snapshot: the caller loads from the log, which rebuilds it.</summary>
@@ -84,24 +84,26 @@ internal static class VectorSnapshotReader
         return vectors.TryRestoreItemMap(map) ? new VectorSnapshotLoad(vectors, header.LogOffset, header.LogRecords) : null;
     }
 
-    /// <summary>Reads and checks every block, spread over the cores (copying half a gigabyte out of
-    /// the page cache into fresh pages is most of a reload); null when any fails.</summary>
+    /// <summary>Reads and checks every block; null when any fails. One thread: spreading the blocks
+    /// over the cores (each has its own hash for that) gained nothing measurable on the 2-core
+    /// development machine under load and cost ≈ 4 MiB of resident memory (thread-pool threads).</summary>
     private static VectorSegment[]? ReadBlocks(SafeFileHandle file, VectorSnapshotHeader header, int documentSlots, Span<ulong> hashes, CancellationToken cancellationToken)
     {
         var capacity = header.BlockRows;
         var segments = new VectorSegment[hashes.Length];
-        var blockHashes = new ulong[hashes.Length];
-        var failed = 0;
-        Parallel.For(0, segments.Length, new ParallelOptions { CancellationToken = cancellationToken }, () => new long[capacity], (index, state, offsets) =>
+        var hash = new XxHash3();
+        var offsets = new long[capacity];
+        for (var index = 0; index < segments.Length; index++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var start = index * capacity;
             var rows = Math.Min(capacity, header.Rows - start);
-            // A lone first segment is sized to its rows, as a load from the log grows it; every
-            // other segment has the full capacity the row arithmetic expects.
-            var size = header.Rows <= capacity ? Math.Min(capacity, Math.Max(64, (int)BitOperations.RoundUpToPowerOf2((uint)rows))) : capacity;
+            // The last segment is sized to its rows (a power of two, at least 64), as a load from
+            // the log grows a lone one; it grows further when rows are added.
+            var size = index < segments.Length - 1 ? capacity : Math.Min(capacity, Math.Max(64, (int)BitOperations.RoundUpToPowerOf2((uint)rows)));
             var segment = new VectorSegment(size, header.Dimensions, keepVectors: false, keepCodes: true, keepItemIds: false);
             var position = VectorSnapshotFormat.BlocksStart(header) + ((long)start * VectorSnapshotFormat.RowBytes(header.Dimensions));
-            var hash = new XxHash3();
+            hash.Reset();
             var read =
                 ReadInto(file, MemoryMarshal.AsBytes(segment.Codes.AsSpan(0, rows * header.Dimensions)), ref position, hash) &&
                 ReadInto(file, MemoryMarshal.AsBytes(segment.Scales.AsSpan(0, rows)), ref position, hash) &&
@@ -110,9 +112,7 @@ internal static class VectorSnapshotReader
                 ReadInto(file, MemoryMarshal.AsBytes(offsets.AsSpan(0, rows)), ref position, hash);
             if (!read || !InRange(segment.DocumentSlots.AsSpan(0, rows), documentSlots) || !Within(offsets.AsSpan(0, rows), header.LogOffset))
             {
-                Interlocked.Exchange(ref failed, 1);
-                state.Stop();
-                return offsets;
+                return null;
             }
 
             for (var row = 0; row < rows; row++)
@@ -120,17 +120,10 @@ internal static class VectorSnapshotReader
                 segment.SetLogOffset(row, offsets[row]);
             }
 
-            blockHashes[index] = hash.GetCurrentHashAsUInt64();
+            hashes[index] = hash.GetCurrentHashAsUInt64();
             segments[index] = segment;
-            return offsets;
-        }, _ => { });
-
-        if (failed != 0)
-        {
-            return null;
         }
 
-        blockHashes.CopyTo(hashes);
         return segments;
     }
 

@@ -45,8 +45,16 @@ public sealed class VectorSnapshotTests : IDisposable
         Assert.Equal(new FileInfo(LogPath(1)).Length, snapshot.LogOffset);
         Assert.Equal(await first.CountAsync(Token), snapshot.Vectors.Count);
 
-        await AssertSameResultsAsExactAsync(_storage.OpenVectorIndex());
+        var restored = _storage.OpenVectorIndex();
+        await AssertSameResultsAsExactAsync(restored);
         await AssertSameResultsAsExactAsync(first);
+
+        // The restored index grows its short last segment and adds more; replaced ids stay one row each.
+        await restored.UpsertAsync(Rows(5_000, first: 8_000), Token);
+        await AssertSameResultsAsExactAsync(restored);
+        // Rows 0-12,999, less the 225 of document 3 deleted, of which the 3 replaced among rows
+        // 1,000-1,099 and the 25 among rows 8,000-8,999 came back.
+        Assert.Equal(13_000 - 225 + 3 + 25, await restored.CountAsync(Token));
     }
 
     [Theory]
