@@ -16,21 +16,21 @@ internal sealed class VectorSegment(int capacity, int dimensions, bool keepVecto
     public sbyte[] Codes { get; private set; } = keepCodes ? GC.AllocateUninitializedArray<sbyte>(capacity * dimensions) : [];
 
     /// <summary>Per row: vector ≈ codes × scale (<see cref="Int8Quantizer"/>); empty without codes.</summary>
-    public float[] Scales { get; private set; } = keepCodes ? new float[capacity] : [];
+    public float[] Scales { get; private set; } = keepCodes ? Column<float>(capacity) : [];
 
     /// <summary>Per row: the item id; empty when the ids are read back from the log instead
     /// (<see cref="VectorSegments"/>, 16 MiB less per million rows).</summary>
     public Guid[] ItemIds { get; private set; } = keepItemIds ? new Guid[capacity] : [];
 
-    public int[] DocumentSlots { get; private set; } = new int[capacity];
+    public int[] DocumentSlots { get; private set; } = Column<int>(capacity);
 
-    public byte[] Modalities { get; private set; } = new byte[capacity];
+    public byte[] Modalities { get; private set; } = Column<byte>(capacity);
 
     // Per row: its upsert record's offset in the current log generation, plus one (0: no record,
     // as in tests that fill segments directly): the low 32 bits, and the high bits in a column
     // allocated only once a row lies 4 GiB or more into the log (≈ 2M rows of 512-d), so a smaller
     // log costs 4 B a row instead of 8.
-    private uint[] _logOffsetLow = new uint[capacity];
+    private uint[] _logOffsetLow = Column<uint>(capacity);
     private byte[]? _logOffsetHigh;
 
     public bool KeepsVectors { get; } = keepVectors;
@@ -141,9 +141,15 @@ internal sealed class VectorSegment(int capacity, int dimensions, bool keepVecto
         Capacity = newCapacity;
     }
 
+    /// <summary>A per-row column, allocated straight into the pinned object heap: columns live as long
+    /// as their segment, so passing them through the young generations (a load allocates a thousand
+    /// of them) left those generations' pages resident after the load: at 1M × 512, resident Δ 542 → 532 MiB.</summary>
+    private static T[] Column<T>(int length) => GC.AllocateArray<T>(length, pinned: true);
+
     private static T[] Resized<T>(T[] array, int length)
     {
-        Array.Resize(ref array, length);
-        return array;
+        var resized = Column<T>(length);
+        array.AsSpan(0, Math.Min(array.Length, length)).CopyTo(resized);
+        return resized;
     }
 }
