@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Search;
@@ -9,8 +8,9 @@ namespace RagPlatform.Vectors.Embedded;
 /// <summary>The in-memory vectors and the search over them. Rows live densely in fixed-size segments
 /// (<see cref="VectorSegment"/>: small metadata arrays and the scan's input, int8 codes for a
 /// quantized scan or fp32 vectors for an exact one): growth adds a segment and never copies the
-/// collection, a row costs dimensions + 33 bytes (4 × dimensions + 29 with fp32 vectors instead) plus
-/// 11-21 in the item map (<see cref="ItemPositions"/>), with no object per vector, and a delete moves the last
+/// collection, a row costs dimensions + 13 bytes (4 × dimensions + 9 with fp32 vectors instead; 16 more
+/// where item ids are kept in memory rather than read from the log) plus 10.7-16 in the item map
+/// (<see cref="ItemPositions"/>), with no object per vector, and a delete moves the last
 /// row into the hole (swap-remove) so the rows stay dense. Without fp32 vectors in memory, the exact
 /// vectors a search re-scores with, a sample or a compaction needs are read from the log
 /// (<see cref="AttachLog"/>). Not thread-safe: <see cref="EmbeddedVectorIndex"/> guards it with a
@@ -277,70 +277,15 @@ internal sealed class VectorSegments
     }
 
     /// <summary>The <paramref name="limit"/> highest dot products with <paramref name="query"/> among
-    /// the rows the filter allows, best first, with exact fp32 scores. A quantized search scans the
-    /// int8 codes for the <see cref="CandidateCount"/> best approximate scores and re-scores only
-    /// those with the fp32 vectors; an exact one scans the fp32 vectors (segments without them in
-    /// memory always scan quantized, and re-score from the log; segments without codes always scan
-    /// exactly). Segments are scanned by up
-    /// to <paramref name="maxDegreeOfParallelism"/> threads; each keeps its own heap and the heaps
-    /// are merged.</summary>
-    public IReadOnlyList<VectorHit> Search(ReadOnlyMemory<float> query, int limit, SearchFilter filter, int maxDegreeOfParallelism, CancellationToken cancellationToken, bool quantized = true)
-    {
-        if (Count == 0 || limit == 0)
-        {
-            return [];
-        }
+    /// the rows the filter allows, best first, with exact fp32 scores (<see cref="VectorSegmentsSearch"/>).</summary>
+    public IReadOnlyList<VectorHit> Search(ReadOnlyMemory<float> query, int limit, SearchFilter filter, int maxDegreeOfParallelism, CancellationToken cancellationToken, bool quantized = true) =>
+        VectorSegmentsSearch.Run(this, query, limit, filter, maxDegreeOfParallelism, quantized, cancellationToken);
 
-        if (query.Length != Dimensions)
-        {
-            throw new ArgumentException($"The query has {query.Length} dimensions; the index holds {Dimensions}-dimensional vectors.", nameof(query));
-        }
+    /// <summary>The segment and offset of the row at <paramref name="position"/>.</summary>
+    public (VectorSegment Segment, int Offset) RowAt(int position) => Locate(position);
 
-        if (!_documents.TryMask(filter, out var documentMask))
-        {
-            return []; // none of the requested documents, or of the collection, has vectors
-        }
-
-        var k = Math.Min(limit, Count);
-        // Where the candidates would be every row, the codes save nothing: scan exactly, if the
-        // vectors are in memory to scan.
-        var candidates = CandidateCount(k);
-        var useCodes = _keepCodes && (!_keepVectors || (quantized && candidates < Count));
-        var scan = new SegmentScan(query, useCodes, filter.Modalities.Count == 0 ? null : SegmentScan.ModalityMask(filter.Modalities), documentMask);
-        var best = scan.RunAll(_segments, _segmentCapacity, Count, Dimensions, scan.Quantized ? candidates : k, maxDegreeOfParallelism, cancellationToken);
-        var ranked = scan.Quantized ? Rescore(scan, best.ToSortedArray(), k) : best.ToSortedArray();
-        var hits = new VectorHit[ranked.Length];
-        for (var i = 0; i < ranked.Length; i++)
-        {
-            var (segment, offset) = Locate(ranked[i].Position);
-            hits[i] = new VectorHit(
-                ItemAt(ranked[i].Position),
-                _documents.DocumentAt(segment.DocumentSlots[offset]),
-                (Modality)segment.Modalities[offset],
-                ranked[i].Score);
-        }
-
-        return hits;
-    }
-
-    /// <summary>How many approximate best rows a quantized scan keeps for exact re-scoring. int8
-    /// codes move a 512-d unit vector's score by about 1e-3 at most, far less than the score gap
-    /// between the k-th and the (10k)-th row of any real collection, so 10 × k (at least 100) keeps
-    /// every true top-k row while re-scoring costs microseconds.</summary>
-    internal static int CandidateCount(int k) => Math.Max(10 * k, 100);
-
-    private (float Score, int Position)[] Rescore(SegmentScan scan, (float Score, int Position)[] candidates, int k)
-    {
-        var best = new TopKHeap(k);
-        var vector = Dimensions <= 4096 ? stackalloc float[Dimensions] : new float[Dimensions];
-        foreach (var (_, position) in candidates)
-        {
-            ReadVector(position, vector);
-            best.Offer(TensorPrimitives.Dot(scan.Query.Span, vector), position);
-        }
-
-        return best.ToSortedArray();
-    }
+    /// <summary>Whether int8 codes are kept in memory.</summary>
+    public bool KeepsCodes => _keepCodes;
 
     private void Write(VectorSegment segment, int offset, Guid itemId, Guid documentId, string? collection, Modality modality, ReadOnlySpan<float> vector, long logOffset)
     {
