@@ -62,6 +62,37 @@ internal sealed class DocumentSlots
 
     public Guid DocumentAt(int slot) => _documentBySlot[slot];
 
+    /// <summary>Empties this and takes the slots of a snapshot: the document of each slot (empty
+    /// when free) and how many rows hold each. Collections are assigned afterwards.</summary>
+    public void Restore(ReadOnlySpan<Guid> documentBySlot, ReadOnlySpan<int> vectorsBySlot)
+    {
+        _slotByDocument.Clear();
+        _documentBySlot.Clear();
+        _collectionBySlot.Clear();
+        _vectorsBySlot.Clear();
+        _free.Clear();
+        for (var slot = 0; slot < documentBySlot.Length; slot++)
+        {
+            var live = vectorsBySlot[slot] > 0;
+            _documentBySlot.Add(live ? documentBySlot[slot] : Guid.Empty);
+            _collectionBySlot.Add(null);
+            _vectorsBySlot.Add(vectorsBySlot[slot]);
+            if (live)
+            {
+                _slotByDocument.Add(documentBySlot[slot], slot);
+            }
+        }
+
+        // Pushed from the top so the lowest free slot is reused first, as a fresh numbering would.
+        for (var slot = documentBySlot.Length - 1; slot >= 0; slot--)
+        {
+            if (vectorsBySlot[slot] == 0)
+            {
+                _free.Push(slot);
+            }
+        }
+    }
+
     /// <summary>Sets the collection of each slot whose document is in <paramref name="collections"/> with one.</summary>
     public void AssignCollections(IReadOnlyDictionary<Guid, string?> collections)
     {

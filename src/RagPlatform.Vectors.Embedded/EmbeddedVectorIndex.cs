@@ -40,12 +40,17 @@ internal sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable
 
     /// <summary>An index over another space (the text space's).</summary>
     internal EmbeddedVectorIndex(
-        SqliteDatabase database, VectorTableNames tables, IOptions<StorageOptions> options, ILogger<EmbeddedVectorIndex> logger, int compactionThreshold = DefaultCompactionThreshold)
+        SqliteDatabase database,
+        VectorTableNames tables,
+        IOptions<StorageOptions> options,
+        ILogger<EmbeddedVectorIndex> logger,
+        int compactionThreshold = DefaultCompactionThreshold,
+        int snapshotRefreshRecords = VectorSnapshots.DefaultRefreshRecords)
     {
         _folder = new VectorFolder(Path.Combine(database.DataDirectory, "vectors", tables.Folder));
         _parallelScanThreshold = options.Value.ParallelScanThreshold;
         _quantized = options.Value.VectorScan == VectorScanMode.Quantized;
-        _mirror = new VectorLogMirror(_folder, new SqliteVectorTable(database, tables), new DocumentCollections(database), keepVectors: !_quantized, logger);
+        _mirror = new VectorLogMirror(_folder, new SqliteVectorTable(database, tables), new DocumentCollections(database), keepVectors: !_quantized, logger, snapshotRefreshRecords);
         _compactionThreshold = compactionThreshold;
         _logger = logger;
     }

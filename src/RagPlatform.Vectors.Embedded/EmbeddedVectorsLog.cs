@@ -13,4 +13,10 @@ internal static partial class EmbeddedVectorsLog
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "Loading the vector index in the background failed; the next search tries again")]
     public static partial void WarmUpFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "Wrote a snapshot of {Rows} vectors for {Path} in {ElapsedMilliseconds} ms")]
+    public static partial void SnapshotWritten(ILogger logger, int rows, string path, long elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Could not write the snapshot {Path}; reloads read the whole log until one is written")]
+    public static partial void SnapshotFailed(ILogger logger, string path, Exception exception);
 }

@@ -8,17 +8,20 @@ namespace RagPlatform.Vectors.Embedded;
 /// by file length and manifest generation, with what any process appended, and reloads when a
 /// compaction started a new generation. With <c>keepVectors</c> off (the quantized scan) the copy
 /// holds codes and metadata only and keeps the generation's log open to read fp32 vectors back; with
-/// it on (the exact scan) it holds fp32 vectors and metadata, and no codes.
+/// it on (the exact scan) it holds fp32 vectors and metadata, and no codes. A quantized load starts
+/// from the generation's snapshot (<see cref="VectorSnapshotFormat"/>) when one checks out and
+/// writes a fresh one after reading the whole log or at least <c>snapshotRefreshRecords</c> records of it.
 /// <para>Locking: readers hold a read lock and run side by side; applying changes takes the write
 /// lock only for the in-memory update, never during I/O; catch-ups (and compactions) are serialised
 /// by <see cref="CatchUpGate"/>. A replaced log is disposed only after the write lock that swapped it
 /// out, so no reader is still reading it.</para></summary>
-internal sealed class VectorLogMirror(VectorFolder folder, SqliteVectorTable legacyTable, DocumentCollections collections, bool keepVectors, ILogger logger)
+internal sealed class VectorLogMirror(
+    VectorFolder folder, SqliteVectorTable legacyTable, DocumentCollections collections, bool keepVectors, ILogger logger, int snapshotRefreshRecords = VectorSnapshots.DefaultRefreshRecords)
     : IDisposable
 {
     private readonly ReaderWriterLockSlim _memoryLock = new(LockRecursionPolicy.NoRecursion);
     private readonly SemaphoreSlim _catchUpGate = new(1, 1);
-    private VectorSegments _vectors = new(keepVectors: keepVectors, keepCodes: !keepVectors);
+    private VectorSegments _vectors = new(keepVectors: keepVectors, keepCodes: !keepVectors, keepItemIds: false);
     private VectorLogVectors? _log;
     private VectorLogPosition _position = VectorLogPosition.None;
     private long _records;
@@ -108,6 +111,11 @@ internal sealed class VectorLogMirror(VectorFolder folder, SqliteVectorTable leg
         MovedTo(position, records);
     }
 
+    /// <summary>Writes a snapshot of the rows at the current position (quantized mode). Caller holds
+    /// the catch-up gate, so the rows do not change meanwhile; searches go on reading them.</summary>
+    public Task SnapshotAsync(bool lockHeld, CancellationToken cancellationToken) =>
+        VectorSnapshots.TrySaveAsync(folder, _vectors, Position, Records, lockHeld, logger, cancellationToken);
+
     public void Dispose()
     {
         _log?.Dispose();
@@ -131,12 +139,27 @@ internal sealed class VectorLogMirror(VectorFolder folder, SqliteVectorTable leg
             var log = new VectorLogVectors(file);
             try
             {
-                var loaded = new VectorSegments(keepVectors: keepVectors, keepCodes: !keepVectors);
-                var loader = new VectorSegmentsLoader(loaded, RandomAccess.GetLength(file));
-                var end = await VectorLogReader.ReadAsync(file, 0, loader, cancellationToken);
-                loaded.AssignCollections(await collections.ReadAllAsync(cancellationToken));
+                // Quantized: the rows of the generation's snapshot, if it checks out, then the log's
+                // records after it; otherwise every record of the log.
+                var snapshot = keepVectors ? null : await VectorSnapshotReader.TryLoadAsync(
+                    folder.SnapshotPath(generation), generation, file, VectorSegments.DefaultSegmentCapacity, cancellationToken);
+                // Item ids are read back from the log (the rows hold their record offsets), so the
+                // log is attached before the first row arrives.
+                var loaded = snapshot?.Vectors ?? new VectorSegments(keepVectors: keepVectors, keepCodes: !keepVectors, keepItemIds: false);
                 loaded.AttachLog(log);
-                Replace(loaded, log, new VectorLogPosition(generation, end), loader.Records);
+                var start = snapshot?.LogOffset ?? 0;
+                var loader = new VectorSegmentsLoader(loaded, RandomAccess.GetLength(file) - start);
+                var end = await VectorLogReader.ReadAsync(file, start, loader, cancellationToken);
+                var position = new VectorLogPosition(generation, end);
+                var records = (snapshot?.LogRecords ?? 0) + loader.Records;
+                if (snapshot is null || loader.Records >= snapshotRefreshRecords)
+                {
+                    // Nobody else sees these rows yet, so they cannot change while written.
+                    await VectorSnapshots.TrySaveAsync(folder, loaded, position, records, lockHeld: false, logger, cancellationToken);
+                }
+
+                loaded.AssignCollections(await collections.ReadAllAsync(cancellationToken));
+                Replace(loaded, log, position, records);
                 EmbeddedVectorsLog.VectorsLoaded(logger, loaded.Count, loaded.Dimensions, path, stopwatch.ElapsedMilliseconds);
                 return;
             }

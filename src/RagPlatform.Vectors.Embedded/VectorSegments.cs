@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Search;
@@ -9,8 +8,9 @@ namespace RagPlatform.Vectors.Embedded;
 /// <summary>The in-memory vectors and the search over them. Rows live densely in fixed-size segments
 /// (<see cref="VectorSegment"/>: small metadata arrays and the scan's input, int8 codes for a
 /// quantized scan or fp32 vectors for an exact one): growth adds a segment and never copies the
-/// collection, a row costs dimensions + 33 bytes (4 × dimensions + 29 with fp32 vectors instead) plus
-/// 11-21 in the item map (<see cref="ItemPositions"/>), with no object per vector, and a delete moves the last
+/// collection, a row costs dimensions + 13 bytes (4 × dimensions + 9 with fp32 vectors instead; 16 more
+/// where item ids are kept in memory rather than read from the log) plus 10.7-16 in the item map
+/// (<see cref="ItemPositions"/>), with no object per vector, and a delete moves the last
 /// row into the hole (swap-remove) so the rows stay dense. Without fp32 vectors in memory, the exact
 /// vectors a search re-scores with, a sample or a compaction needs are read from the log
 /// (<see cref="AttachLog"/>). Not thread-safe: <see cref="EmbeddedVectorIndex"/> guards it with a
@@ -30,13 +30,17 @@ internal sealed class VectorSegments
     private readonly DocumentSlots _documents = new();
     private readonly bool _keepVectors;
     private readonly bool _keepCodes;
+    private readonly bool _keepItemIds;
     private VectorLogVectors? _log;
 
     /// <param name="keepVectors">Keep the fp32 vectors in memory (the exact scan's input); without
     /// them every search is quantized and re-scores from the attached log.</param>
     /// <param name="keepCodes">Keep int8 codes (the quantized scan's input); without them every
     /// search scans the fp32 vectors. At least one of the two is kept; tests keep both to compare.</param>
-    public VectorSegments(int segmentCapacity = DefaultSegmentCapacity, bool keepVectors = true, bool keepCodes = true)
+    /// <param name="keepItemIds">Keep each row's item id in memory; without them (16 B a row less)
+    /// an id is read back from the row's log record, so every row needs one and the log must be
+    /// attached before the first row arrives.</param>
+    public VectorSegments(int segmentCapacity = DefaultSegmentCapacity, bool keepVectors = true, bool keepCodes = true, bool keepItemIds = true)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(segmentCapacity);
         if (!keepVectors && !keepCodes)
@@ -47,6 +51,7 @@ internal sealed class VectorSegments
         _segmentCapacity = segmentCapacity;
         _keepVectors = keepVectors;
         _keepCodes = keepCodes;
+        _keepItemIds = keepItemIds;
         _positionByItem = new ItemPositions(ItemAt);
     }
 
@@ -54,6 +59,66 @@ internal sealed class VectorSegments
     public int Dimensions { get; private set; }
 
     public int Count { get; private set; }
+
+    /// <summary>Rows per segment (every segment but the last has exactly this capacity).</summary>
+    public int SegmentCapacity => _segmentCapacity;
+
+    /// <summary>Whether fp32 vectors (rather than only int8 codes) are kept in memory.</summary>
+    public bool KeepsVectors => _keepVectors;
+
+    /// <summary>The segments in position order, for a snapshot (<see cref="Files.VectorSnapshotWriter"/>).</summary>
+    public IReadOnlyList<VectorSegment> Segments => _segments;
+
+    /// <summary>The document slots the rows' <see cref="VectorSegment.DocumentSlots"/> point into.</summary>
+    public DocumentSlots Documents => _documents;
+
+    /// <summary>Takes the rows of a snapshot into this empty instance: <paramref name="segments"/>
+    /// filled by the reader (<see cref="Files.VectorSnapshotReader"/>) and the document slots rebuilt
+    /// from their column; the reader then restores the item map (<see cref="TryRestoreItemMap"/>).
+    /// Item ids are not kept in memory here: they are read back from the attached log.</summary>
+    public void Restore(int dimensions, IReadOnlyList<VectorSegment> segments, int count, ReadOnlySpan<Guid> documentBySlot)
+    {
+        if (Count != 0 || _keepItemIds)
+        {
+            throw new InvalidOperationException("Only an empty index that reads its item ids from the log takes a snapshot's rows.");
+        }
+
+        _segments.Clear();
+        _segments.AddRange(segments);
+        Dimensions = dimensions;
+        Count = count;
+        var vectorsBySlot = new int[documentBySlot.Length];
+        for (var position = 0; position < count; position++)
+        {
+            var (segment, offset) = Locate(position);
+            vectorsBySlot[segment.DocumentSlots[offset]]++;
+        }
+
+        _documents.Restore(documentBySlot, vectorsBySlot);
+    }
+
+    /// <summary>The item map as it is, for a snapshot.</summary>
+    public ReadOnlySpan<ulong> ItemMapSlots => _positionByItem.Slots;
+
+    /// <summary>Takes back a restored index's item map (<see cref="ItemPositions.TryRestore"/>).</summary>
+    public bool TryRestoreItemMap(ulong[] slots) => _positionByItem.TryRestore(slots, Count);
+
+    /// <summary>Whether the item ids are kept in memory (else read from the log).</summary>
+    public bool KeepsItemIds => _keepItemIds;
+
+    /// <summary>The item id of the row at <paramref name="position"/> (read from the log when the
+    /// ids are not kept in memory).</summary>
+    public Guid ItemAt(int position)
+    {
+        var (segment, offset) = Locate(position);
+        if (_keepItemIds)
+        {
+            return segment.ItemIds[offset];
+        }
+
+        var log = _log ?? throw new InvalidOperationException("The item ids are not in memory and no log is attached to read them from.");
+        return log.ReadItemId(segment.LogOffset(offset));
+    }
 
     /// <summary>Sizes the item map for a bulk load, avoiding rehashing while rows stream in.</summary>
     public void EnsureCapacity(int count) => _positionByItem.EnsureCapacity(count);
@@ -68,7 +133,7 @@ internal sealed class VectorSegments
         for (var position = 0; position < Count; position++)
         {
             var (segment, offset) = Locate(position);
-            segment.LogOffsets[offset] = (long)position * recordBytes;
+            segment.SetLogOffset(offset, (long)position * recordBytes);
         }
 
         _log = log;
@@ -85,7 +150,7 @@ internal sealed class VectorSegments
         else
         {
             var log = _log ?? throw new InvalidOperationException("The vectors are not in memory and no log is attached to read them from.");
-            log.Read(segment.LogOffsets[offset], destination);
+            log.Read(segment.LogOffset(offset), destination);
         }
     }
 
@@ -101,6 +166,11 @@ internal sealed class VectorSegments
             // An empty index takes the length of whatever comes first (the model may have changed).
             _segments.Clear();
             Dimensions = vector.Length;
+        }
+
+        if (!_keepItemIds && logOffset < 0)
+        {
+            throw new ArgumentException($"Item {itemId} has no log record to read its id back from.", nameof(logOffset));
         }
 
         if (vector.Length != Dimensions)
@@ -136,9 +206,10 @@ internal sealed class VectorSegments
         if (position != last)
         {
             var (lastSegment, lastOffset) = Locate(last);
+            var moved = ItemAt(last);
             // The last row still holds the moved id, as ItemPositions.Move needs.
             segment.CopyRowFrom(lastSegment, lastOffset, offset, Dimensions);
-            _positionByItem.Move(segment.ItemIds[offset], position);
+            _positionByItem.Move(moved, position);
         }
 
         Count--;
@@ -163,7 +234,7 @@ internal sealed class VectorSegments
         for (var position = Count - 1; position >= 0; position--)
         {
             var (segment, offset) = Locate(position);
-            if (segment.DocumentSlots[offset] == slot && Remove(segment.ItemIds[offset]))
+            if (segment.DocumentSlots[offset] == slot && Remove(ItemAt(position)))
             {
                 removed++;
             }
@@ -182,7 +253,7 @@ internal sealed class VectorSegments
         for (var position = 0; position < Count; position++)
         {
             var (segment, offset) = Locate(position);
-            yield return (segment.ItemIds[offset], _documents.DocumentAt(segment.DocumentSlots[offset]), (Modality)segment.Modalities[offset], position);
+            yield return (ItemAt(position), _documents.DocumentAt(segment.DocumentSlots[offset]), (Modality)segment.Modalities[offset], position);
         }
     }
 
@@ -199,91 +270,34 @@ internal sealed class VectorSegments
             var (segment, offset) = Locate(position);
             var vector = new float[Dimensions];
             ReadVector(position, vector);
-            sample.Add(new VectorRecord(segment.ItemIds[offset], _documents.DocumentAt(segment.DocumentSlots[offset]), (Modality)segment.Modalities[offset], vector));
+            sample.Add(new VectorRecord(ItemAt(position), _documents.DocumentAt(segment.DocumentSlots[offset]), (Modality)segment.Modalities[offset], vector));
         }
 
         return sample;
     }
 
     /// <summary>The <paramref name="limit"/> highest dot products with <paramref name="query"/> among
-    /// the rows the filter allows, best first, with exact fp32 scores. A quantized search scans the
-    /// int8 codes for the <see cref="CandidateCount"/> best approximate scores and re-scores only
-    /// those with the fp32 vectors; an exact one scans the fp32 vectors (segments without them in
-    /// memory always scan quantized, and re-score from the log; segments without codes always scan
-    /// exactly). Segments are scanned by up
-    /// to <paramref name="maxDegreeOfParallelism"/> threads; each keeps its own heap and the heaps
-    /// are merged.</summary>
-    public IReadOnlyList<VectorHit> Search(ReadOnlyMemory<float> query, int limit, SearchFilter filter, int maxDegreeOfParallelism, CancellationToken cancellationToken, bool quantized = true)
-    {
-        if (Count == 0 || limit == 0)
-        {
-            return [];
-        }
+    /// the rows the filter allows, best first, with exact fp32 scores (<see cref="VectorSegmentsSearch"/>).</summary>
+    public IReadOnlyList<VectorHit> Search(ReadOnlyMemory<float> query, int limit, SearchFilter filter, int maxDegreeOfParallelism, CancellationToken cancellationToken, bool quantized = true) =>
+        VectorSegmentsSearch.Run(this, query, limit, filter, maxDegreeOfParallelism, quantized, cancellationToken);
 
-        if (query.Length != Dimensions)
-        {
-            throw new ArgumentException($"The query has {query.Length} dimensions; the index holds {Dimensions}-dimensional vectors.", nameof(query));
-        }
+    /// <summary>The segment and offset of the row at <paramref name="position"/>.</summary>
+    public (VectorSegment Segment, int Offset) RowAt(int position) => Locate(position);
 
-        if (!_documents.TryMask(filter, out var documentMask))
-        {
-            return []; // none of the requested documents, or of the collection, has vectors
-        }
-
-        var k = Math.Min(limit, Count);
-        // Where the candidates would be every row, the codes save nothing: scan exactly, if the
-        // vectors are in memory to scan.
-        var candidates = CandidateCount(k);
-        var useCodes = _keepCodes && (!_keepVectors || (quantized && candidates < Count));
-        var scan = new SegmentScan(query, useCodes, filter.Modalities.Count == 0 ? null : SegmentScan.ModalityMask(filter.Modalities), documentMask);
-        var best = scan.RunAll(_segments, _segmentCapacity, Count, Dimensions, scan.Quantized ? candidates : k, maxDegreeOfParallelism, cancellationToken);
-        var ranked = scan.Quantized ? Rescore(scan, best.ToSortedArray(), k) : best.ToSortedArray();
-        var hits = new VectorHit[ranked.Length];
-        for (var i = 0; i < ranked.Length; i++)
-        {
-            var (segment, offset) = Locate(ranked[i].Position);
-            hits[i] = new VectorHit(
-                segment.ItemIds[offset],
-                _documents.DocumentAt(segment.DocumentSlots[offset]),
-                (Modality)segment.Modalities[offset],
-                ranked[i].Score);
-        }
-
-        return hits;
-    }
-
-    /// <summary>How many approximate best rows a quantized scan keeps for exact re-scoring. int8
-    /// codes move a 512-d unit vector's score by about 1e-3 at most, far less than the score gap
-    /// between the k-th and the (10k)-th row of any real collection, so 10 × k (at least 100) keeps
-    /// every true top-k row while re-scoring costs microseconds.</summary>
-    internal static int CandidateCount(int k) => Math.Max(10 * k, 100);
-
-    private (float Score, int Position)[] Rescore(SegmentScan scan, (float Score, int Position)[] candidates, int k)
-    {
-        var best = new TopKHeap(k);
-        var vector = Dimensions <= 4096 ? stackalloc float[Dimensions] : new float[Dimensions];
-        foreach (var (_, position) in candidates)
-        {
-            ReadVector(position, vector);
-            best.Offer(TensorPrimitives.Dot(scan.Query.Span, vector), position);
-        }
-
-        return best.ToSortedArray();
-    }
+    /// <summary>Whether int8 codes are kept in memory.</summary>
+    public bool KeepsCodes => _keepCodes;
 
     private void Write(VectorSegment segment, int offset, Guid itemId, Guid documentId, string? collection, Modality modality, ReadOnlySpan<float> vector, long logOffset)
     {
         segment.WriteVector(offset, vector);
-        segment.LogOffsets[offset] = logOffset;
-        segment.ItemIds[offset] = itemId;
+        segment.SetLogOffset(offset, logOffset);
+        if (_keepItemIds)
+        {
+            segment.ItemIds[offset] = itemId;
+        }
+
         segment.DocumentSlots[offset] = _documents.Acquire(documentId, collection);
         segment.Modalities[offset] = (byte)modality;
-    }
-
-    private Guid ItemAt(int position)
-    {
-        var (segment, offset) = Locate(position);
-        return segment.ItemIds[offset];
     }
 
     private (VectorSegment Segment, int Offset) Locate(int position) =>
@@ -297,13 +311,15 @@ internal sealed class VectorSegments
             return;
         }
 
-        if (_segments.Count == 1 && _segments[0].Capacity < _segmentCapacity)
+        // The last segment may be short (the only one, growing from small, or the last one a
+        // snapshot restored, sized to its rows): it grows before another segment is added.
+        if (_segments.Count > 0 && _segments[^1].Capacity < _segmentCapacity)
         {
-            _segments[0].Grow(Math.Min(_segments[0].Capacity * 2, _segmentCapacity), Dimensions);
+            _segments[^1].Grow(Math.Min(_segments[^1].Capacity * 2, _segmentCapacity), Dimensions);
         }
         else
         {
-            _segments.Add(new VectorSegment(_segments.Count == 0 ? Math.Min(FirstSegmentInitialCapacity, _segmentCapacity) : _segmentCapacity, Dimensions, _keepVectors, _keepCodes));
+            _segments.Add(new VectorSegment(_segments.Count == 0 ? Math.Min(FirstSegmentInitialCapacity, _segmentCapacity) : _segmentCapacity, Dimensions, _keepVectors, _keepCodes, _keepItemIds));
         }
     }
 }

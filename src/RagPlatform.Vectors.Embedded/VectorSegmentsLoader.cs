@@ -8,7 +8,8 @@ namespace RagPlatform.Vectors.Embedded;
 /// sees yet, so the load needs no lock and no staging copy of the vectors. Collections are assigned
 /// afterwards (<see cref="VectorSegments.AssignCollections"/>), read after the file so that every
 /// document in it already has its row.</summary>
-/// <param name="fileBytes">The log's length: with the first record's size it bounds the rows, so
+/// <param name="fileBytes">The log's length from where the load starts: with the first record's size
+/// and the rows already there (a snapshot's) it bounds the rows, so
 /// the item map is sized once instead of rehashing as a million rows stream in.</param>
 internal sealed class VectorSegmentsLoader(VectorSegments target, long fileBytes) : IVectorLogSink
 {
@@ -21,7 +22,7 @@ internal sealed class VectorSegmentsLoader(VectorSegments target, long fileBytes
     {
         if (Records++ == 0)
         {
-            target.EnsureCapacity((int)Math.Min(int.MaxValue, fileBytes / VectorLogFormat.RecordBytes(vector.Length)));
+            target.EnsureCapacity((int)Math.Min(int.MaxValue, target.Count + (fileBytes / VectorLogFormat.RecordBytes(vector.Length))));
         }
 
         target.Upsert(itemId, documentId, modality, vector, logOffset: offset);

@@ -5,8 +5,9 @@ namespace RagPlatform.Vectors.Embedded.Files;
 
 /// <summary>The files of one dense space under <c>&lt;data&gt;/vectors/&lt;space&gt;/</c>: the
 /// append-only log of the current generation (<c>vectors-000001.log</c>), the <c>manifest</c> naming
-/// that generation (replaced by an atomic rename when a compaction writes the next one) and the
-/// writers' <c>lock</c>. No manifest means the folder was never set up (see <see cref="VectorFolderSetup"/>).</summary>
+/// that generation (replaced by an atomic rename when a compaction writes the next one), the
+/// writers' <c>lock</c> and, in quantized mode, a snapshot of the generation's rows
+/// (<c>vectors-000001.codes</c>) that a reload reads instead of re-quantising the whole log. No manifest means the folder was never set up (see <see cref="VectorFolderSetup"/>).</summary>
 internal sealed class VectorFolder(string path)
 {
     public string Path { get; } = path;
@@ -17,6 +18,11 @@ internal sealed class VectorFolder(string path)
 
     public string LogPath(long generation) =>
         System.IO.Path.Combine(Path, string.Create(CultureInfo.InvariantCulture, $"vectors-{generation:D6}.log"));
+
+    /// <summary>The snapshot of a generation's rows (<see cref="VectorSnapshotFormat"/>): a cache
+    /// of the log, which stays the one authority.</summary>
+    public string SnapshotPath(long generation) =>
+        System.IO.Path.Combine(Path, string.Create(CultureInfo.InvariantCulture, $"vectors-{generation:D6}.codes"));
 
     /// <summary>The current generation; 0 when there is no manifest yet.</summary>
     // Read synchronously with one positioned read: every search runs this freshness check, and the

@@ -55,6 +55,10 @@ internal sealed class VectorLogCompaction(VectorFolder folder, ILogger logger)
             // Rows were written in position order, so each row's new offset follows from its position.
             index.Compacted(new VectorLogPosition(next, end), rows, log, recordBytes);
             File.Delete(folder.LogPath(old.Generation));
+            VectorSnapshots.Delete(folder, old.Generation);
+
+            // The gate keeps the rows as they are while the new generation's snapshot is written.
+            await index.SnapshotAsync(lockHeld: true, cancellationToken);
             EmbeddedVectorsLog.Compacted(logger, folder.Path, next, rows);
         }
         finally

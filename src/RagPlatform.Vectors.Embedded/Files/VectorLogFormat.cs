@@ -22,6 +22,9 @@ internal static class VectorLogFormat
 {
     public const int HeaderBytes = 64;
 
+    /// <summary>Where a record's item id starts.</summary>
+    public const int ItemIdOffset = 16;
+
     public const byte Upsert = 1;
 
     public const byte DeleteDocument = 2;
@@ -88,7 +91,7 @@ internal static class VectorLogFormat
 
     public static Modality ModalityOf(ReadOnlySpan<byte> record) => (Modality)record[5];
 
-    public static Guid ItemId(ReadOnlySpan<byte> record) => new(record.Slice(16, 16));
+    public static Guid ItemId(ReadOnlySpan<byte> record) => new(record.Slice(ItemIdOffset, 16));
 
     public static Guid DocumentId(ReadOnlySpan<byte> record) => new(record.Slice(32, 16));
 

@@ -30,5 +30,26 @@ internal sealed class VectorLogVectors(SafeFileHandle file) : IDisposable
         }
     }
 
+    /// <summary>The item id of the upsert record at <paramref name="recordOffset"/>.</summary>
+    public Guid ReadItemId(long recordOffset)
+    {
+        Span<byte> id = stackalloc byte[16];
+        var bytes = id;
+        var offset = recordOffset + VectorLogFormat.ItemIdOffset;
+        while (!bytes.IsEmpty)
+        {
+            var read = RandomAccess.Read(file, bytes, offset);
+            if (read == 0)
+            {
+                throw new InvalidDataException($"The vector log ended inside the record at offset {recordOffset}, which was read intact before.");
+            }
+
+            bytes = bytes[read..];
+            offset += read;
+        }
+
+        return new Guid(id);
+    }
+
     public void Dispose() => file.Dispose();
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RagPlatform.Storage.Files;
 using RagPlatform.Storage.Sqlite;
 using RagPlatform.Vectors.Embedded;
+using RagPlatform.Vectors.Embedded.Files;
 
 namespace RagPlatform.Infrastructure.Tests.Storage;
 
@@ -51,10 +52,11 @@ public sealed class TemporaryStorage : IDisposable
         VectorTableNames? tables = null,
         int parallelScanThreshold = 32_768,
         VectorScanMode vectorScan = VectorScanMode.Quantized,
-        int compactionThreshold = EmbeddedVectorIndex.DefaultCompactionThreshold)
+        int compactionThreshold = EmbeddedVectorIndex.DefaultCompactionThreshold,
+        int snapshotRefreshRecords = VectorSnapshots.DefaultRefreshRecords)
     {
         var index = new EmbeddedVectorIndex(
-            OpenDatabase(), tables ?? VectorTableNames.Clip, Options(parallelScanThreshold, vectorScan), NullLogger<EmbeddedVectorIndex>.Instance, compactionThreshold);
+            OpenDatabase(), tables ?? VectorTableNames.Clip, Options(parallelScanThreshold, vectorScan), NullLogger<EmbeddedVectorIndex>.Instance, compactionThreshold, snapshotRefreshRecords);
         lock (_vectorIndexes)
         {
             _vectorIndexes.Add(index);

@@ -1,0 +1,118 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
+namespace RagPlatform.Vectors.Embedded.Files;
+
+/// <summary>Writes a snapshot (<see cref="VectorSnapshotFormat"/>) of a quantized index's rows beside
+/// its final name, then <see cref="CommitAsync"/> flushes it to disk and renames it over that name, so
+/// a reader finds the previous snapshot, none, or this one whole. Only under the writers' lock, which
+/// makes the temporary name one writer's alone.</summary>
+internal sealed class VectorSnapshotWriter : IAsyncDisposable
+{
+    private const int BufferBytes = 1 << 20;
+
+    private readonly FileStream _stream;
+    private readonly string _path;
+    private readonly XxHash3 _part = new();
+    private readonly List<ulong> _partHashes = [];
+    private bool _committed;
+
+    private VectorSnapshotWriter(string path)
+    {
+        _path = path;
+        _stream = new FileStream(TemporaryPath, FileMode.Create, FileAccess.Write, FileShare.None, BufferBytes, FileOptions.None);
+    }
+
+    private string TemporaryPath => _path + ".tmp";
+
+    public static VectorSnapshotWriter Create(string path) => new(path);
+
+    /// <summary>Writes header, body and trailer from <paramref name="vectors"/>, whose rows must not
+    /// change meanwhile (the caller holds the catch-up gate, or nobody else sees them yet).</summary>
+    /// <param name="position">The log position the rows reflect.</param>
+    /// <param name="records">The log records before that position.</param>
+    /// <param name="fingerprint">The log's fingerprint at that position (<see cref="VectorSnapshotFormat.LogFingerprint"/>).</param>
+    public void Append(VectorSegments vectors, VectorLogPosition position, long records, ulong fingerprint, CancellationToken cancellationToken)
+    {
+        if (vectors.KeepsVectors || vectors.KeepsItemIds)
+        {
+            throw new InvalidOperationException("Only a quantized index that reads its item ids from the log is snapshotted.");
+        }
+
+        var dimensions = vectors.Dimensions;
+        var slots = vectors.Documents.Capacity;
+        var map = vectors.ItemMapSlots;
+        var header = new VectorSnapshotHeader(dimensions, vectors.SegmentCapacity, vectors.Count, slots, map.Length, position.Generation, position.Offset, records, fingerprint);
+        Span<byte> headerBytes = stackalloc byte[VectorSnapshotFormat.HeaderBytes];
+        VectorSnapshotFormat.WriteHeader(headerBytes, header);
+        Write(headerBytes);
+        EndPart();
+
+        var documents = new Guid[slots];
+        for (var slot = 0; slot < slots; slot++)
+        {
+            documents[slot] = vectors.Documents.DocumentAt(slot);
+        }
+
+        Write(MemoryMarshal.AsBytes(documents.AsSpan()));
+        EndPart();
+
+        var offsets = new long[vectors.SegmentCapacity];
+        for (var index = 0; index * vectors.SegmentCapacity < vectors.Count; index++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var rows = Math.Min(vectors.SegmentCapacity, vectors.Count - (index * vectors.SegmentCapacity));
+            var segment = vectors.Segments[index];
+            for (var row = 0; row < rows; row++)
+            {
+                offsets[row] = segment.LogOffset(row);
+            }
+
+            Write(MemoryMarshal.AsBytes(segment.Codes.AsSpan(0, rows * dimensions)));
+            Write(MemoryMarshal.AsBytes(segment.Scales.AsSpan(0, rows)));
+            Write(MemoryMarshal.AsBytes(segment.DocumentSlots.AsSpan(0, rows)));
+            Write(segment.Modalities.AsSpan(0, rows));
+            Write(MemoryMarshal.AsBytes(offsets.AsSpan(0, rows)));
+            EndPart();
+        }
+
+        Write(MemoryMarshal.AsBytes(map));
+        EndPart();
+
+        Span<byte> trailer = stackalloc byte[VectorSnapshotFormat.TrailerBytes];
+        BinaryPrimitives.WriteUInt64LittleEndian(trailer, VectorSnapshotFormat.Combine(CollectionsMarshal.AsSpan(_partHashes)));
+        _stream.Write(trailer);
+    }
+
+    /// <summary>Flushes the file to disk and renames it over the snapshot's name.</summary>
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await _stream.FlushAsync(cancellationToken);
+        _stream.Flush(flushToDisk: true);
+        await _stream.DisposeAsync();
+        File.Move(TemporaryPath, _path, overwrite: true);
+        _committed = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stream.DisposeAsync();
+        if (!_committed)
+        {
+            File.Delete(TemporaryPath);
+        }
+    }
+
+    private void Write(ReadOnlySpan<byte> bytes)
+    {
+        _part.Append(bytes);
+        _stream.Write(bytes);
+    }
+
+    private void EndPart()
+    {
+        _partHashes.Add(_part.GetCurrentHashAsUInt64());
+        _part.Reset();
+    }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace RagPlatform.Vectors.Embedded.Files;
+
+/// <summary>When and how a quantized index writes its snapshot (<see cref="VectorSnapshotFormat"/>):
+/// after a load that read the whole log or a long tail of it, and after a compaction. A snapshot is
+/// a cache, so failing to write one is logged and otherwise ignored.</summary>
+internal static class VectorSnapshots
+{
+    /// <summary>Log records read after a snapshot's end that make a load write a fresh one.</summary>
+    public const int DefaultRefreshRecords = 50_000;
+
+    /// <summary>Writes a snapshot of <paramref name="vectors"/> (rows that do not change meanwhile)
+    /// at <paramref name="position"/>. Without <paramref name="lockHeld"/> it takes the writers'
+    /// lock only if it is free and otherwise skips: another writer is busy, and the next load
+    /// writes it.</summary>
+    public static async Task TrySaveAsync(
+        VectorFolder folder, VectorSegments vectors, VectorLogPosition position, long records, bool lockHeld, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (vectors.KeepsVectors || vectors.Count == 0)
+        {
+            return;
+        }
+
+        var path = folder.SnapshotPath(position.Generation);
+        var held = lockHeld ? null : VectorFolderLock.TryAcquire(folder.LockPath);
+        if (!lockHeld && held is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var stopwatch = Stopwatch.StartNew();
+            using var log = folder.OpenForReading(position.Generation);
+            if (log is null)
+            {
+                return; // compacted away meanwhile: its snapshot would be of no use
+            }
+
+            await using var writer = VectorSnapshotWriter.Create(path);
+            writer.Append(vectors, position, records, VectorSnapshotFormat.LogFingerprint(log, position.Offset), cancellationToken);
+            await writer.CommitAsync(cancellationToken);
+            EmbeddedVectorsLog.SnapshotWritten(logger, vectors.Count, path, stopwatch.ElapsedMilliseconds);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            EmbeddedVectorsLog.SnapshotFailed(logger, path, exception);
+        }
+        finally
+        {
+            held?.Dispose();
+        }
+    }
+
+    /// <summary>Removes a generation's snapshot (its log is gone); a missing one is fine.</summary>
+    public static void Delete(VectorFolder folder, long generation) => File.Delete(folder.SnapshotPath(generation));
+}
