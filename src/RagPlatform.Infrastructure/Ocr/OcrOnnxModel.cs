@@ -94,7 +94,7 @@ internal sealed class OcrOnnxModel : IDisposable
     {
         try
         {
-            (var rewritten, quantized) = OcrInt8Quantizer.Quantize(model, int8.Inputs, intraOpThreads, int8.LeadingFloatConvs);
+            (var rewritten, quantized) = OcrInt8Quantizer.Quantize(model, int8.Inputs, intraOpThreads, int8.LeadingFloatConvs, int8.IntegerHardSwish);
             return quantized > 0 ? rewritten : null;
         }
         catch (Exception exception) when (exception is InvalidDataException or OnnxRuntimeException)

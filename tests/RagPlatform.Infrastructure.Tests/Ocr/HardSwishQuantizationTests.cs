@@ -1,4 +1,5 @@
 using RagPlatform.Infrastructure.Ocr.Quantization;
+using RagPlatform.Infrastructure.Onnx;
 using RagPlatform.Infrastructure.Tests.Onnx;
 using RagPlatform.OnnxGraphs;
 
@@ -10,6 +11,9 @@ namespace RagPlatform.Infrastructure.Tests.Ocr;
 public sealed class HardSwishQuantizationTests : IDisposable
 {
     private const int Side = 16;
+
+    /// <summary>The second block's last shift (b2), left before the padded depthwise convolution.</summary>
+    private const float Shift = -0.37f;
 
     private readonly GeneratedGraphFolder _folder = new();
 
@@ -52,6 +56,25 @@ public sealed class HardSwishQuantizationTests : IDisposable
     }
 
     [Fact]
+    public async Task The_shift_after_hard_swish_is_a_whole_number_of_steps_of_the_value_the_next_convolution_reads()
+    {
+        var model = await _folder.WriteAsync(BuildBlocks(poolSecondBlock: false));
+
+        var quantized = Quantize(model, integerHardSwish: true);
+
+        // QLinearMul writes value − b2 with the zero point of value moved by b2 / scale: exactly, so that
+        // the padded convolution after it reads the shift and its padding's zeros as the float one does.
+        var layout = OnnxProtoReader.Read(quantized);
+        var shifts = layout.Initializers.Where(tensor => tensor.Name.EndsWith("_hswish_y_zero", StringComparison.Ordinal))
+            .Select(tensor => tensor.Name[..^"_hswish_y_zero".Length])
+            .Select(value => (Value(quantized, layout, value + "_hswish_y_zero") - Value(quantized, layout, value + "_int_zero")) * Value(quantized, layout, value + "_int_scale"))
+            .Order().ToList();
+        Assert.Equal(2, shifts.Count);
+        Assert.Equal(Shift, shifts[0], 1e-5f);
+        Assert.Equal(0, shifts[1]);
+    }
+
+    [Fact]
     public async Task Hard_swish_read_by_an_operator_that_stays_float_stays_float()
     {
         var model = await _folder.WriteAsync(BuildBlocks(poolSecondBlock: true));
@@ -81,7 +104,7 @@ public sealed class HardSwishQuantizationTests : IDisposable
         graph.Output("y", OnnxElementType.Float, 1, 8, Side, Side);
         var first = Conv(graph, random, x, "first", 8, 4, 3, group: 1);
         var second = Conv(graph, random, HardSwish(graph, first, 0.23f), "second", 8, 8, 1, group: 1);
-        var shifted = graph.Node("Add", [HardSwish(graph, second, 0.41f), graph.FloatScalar(-0.37f)]);
+        var shifted = graph.Node("Add", [HardSwish(graph, second, 0.41f), graph.FloatScalar(Shift)]);
         if (!poolSecondBlock)
         {
             Conv(graph, random, shifted, "third", 8, 1, 3, group: 8, output: "y");
@@ -111,6 +134,14 @@ public sealed class HardSwishQuantizationTests : IDisposable
         var (quantized, convs) = ConvQdqQuantization.Apply(model, ranges, integerHardSwish: integerHardSwish);
         Assert.Equal(3, convs);
         return quantized;
+    }
+
+    /// <summary>A scalar initializer's value: float, or uint8 as a float.</summary>
+    private static float Value(byte[] model, OnnxModelLayout layout, string name)
+    {
+        var tensor = layout.Initializers.Single(initializer => initializer.Name == name);
+        var bytes = model.AsSpan(tensor.RawDataOffset, tensor.RawDataLength);
+        return tensor.DataType == 1 ? BitConverter.ToSingle(bytes) : bytes[0];
     }
 
     private static float MeanError(float[] expected, float[] actual) => expected.Zip(actual, (a, b) => Math.Abs(a - b)).Average();

@@ -75,15 +75,10 @@ internal static class ConvQdqQuantization
             }
 
             conv.Inputs[0] = input.Dequantized;
+            conv.Inputs[1] = Weights(additions, graph, conv.Inputs[1], y, out var weightScales);
             if (conv.Inputs.Count == 3)
             {
-                var bias = ShiftedBias(graph, conv, input.Offset);
-                conv.Inputs[1] = Weights(additions, graph, conv.Inputs[1], y, out var weightScales);
-                conv.Inputs[2] = Bias(additions, bias, y, input.Range.Scale, weightScales);
-            }
-            else
-            {
-                conv.Inputs[1] = Weights(additions, graph, conv.Inputs[1], y, out _);
+                conv.Inputs[2] = Bias(additions, graph.Constants.Floats(conv.Inputs[2]), y, input.Range.Scale, weightScales);
             }
 
             // The convolution now writes y_conv; y is its dequantised value, so every reader of y is unchanged.
@@ -131,31 +126,7 @@ internal static class ConvQdqQuantization
         additions.Initializer<byte>(zeroPoint, [], GraphAdditions.UInt8Type, [range.ZeroPoint]);
         additions.Node("QuantizeLinear", [value, scale, zeroPoint], value + "_q", GraphAdditions.MicrosoftDomain);
         additions.Node("DequantizeLinear", [value + "_q", scale, zeroPoint], output, GraphAdditions.MicrosoftDomain);
-        return new QuantizedActivation(value + "_q", output, range);
-    }
-
-    /// <summary>The convolution's bias for an input read <paramref name="offset"/> higher in every element:
-    /// less offset · Σ weights of each output channel (exact but where padding is read).</summary>
-    private static float[] ShiftedBias(FoldableGraph graph, FoldableNode conv, float offset)
-    {
-        var bias = graph.Constants.Floats(conv.Inputs[2]);
-        if (offset != 0)
-        {
-            var weights = graph.Constants.Floats(conv.Inputs[1]);
-            var perOutput = weights.Length / bias.Length;
-            for (var o = 0; o < bias.Length; o++)
-            {
-                var sum = 0f;
-                foreach (var weight in weights.AsSpan(o * perOutput, perOutput))
-                {
-                    sum += weight;
-                }
-
-                bias[o] -= offset * sum;
-            }
-        }
-
-        return bias;
+        return new QuantizedActivation(output, range);
     }
 
     private static string Weights(GraphAdditions additions, FoldableGraph graph, string weight, string owner, out float[] scales)

@@ -13,13 +13,17 @@ namespace RagPlatform.Infrastructure.Ocr.Quantization;
 /// (0 and 1 exact).</item>
 /// <item><c>y = Q(x · HardSigmoid(x))</c> at the scale of the value the next convolution reads.
 /// The block's last shift (b2, left in the graph before a padded convolution) goes into that
-/// QuantizeLinear's zero point, rounded to a step; the rounding is the reader's
-/// <see cref="QuantizedActivation.Offset"/>, taken back out through its bias.</item>
+/// QuantizeLinear's zero point, a whole number of steps at a scale moved slightly for it.</item>
 /// </list>
 /// No new range is calibrated: x's is its convolution's output range, y's (or y + b2's) the next
-/// convolution's input range.</summary>
+/// convolution's input range. On the bench's 1x charts this keeps the lone 10 px "0" as well as float
+/// hard-swish does (a zero point rounded to the nearest step instead dropped it below the confidence limit).</summary>
 internal static class QuantizedHardSwish
 {
+    /// <summary>How far the scale of a value with a shift may move so that the shift is a whole number of
+    /// steps (the recogniser's move 1-8 %; a shift under half a step, or one that would need more, stays float).</summary>
+    private const float ScaleTolerance = 0.15f;
+
     /// <summary>Writes <paramref name="value"/> in integer form when a hard-swish of a quantised value
     /// (with, or without, b2 after it) writes it and only the given convolutions read it.</summary>
     /// <param name="range">The range of <paramref name="value"/> to quantise it on.</param>
@@ -45,8 +49,27 @@ internal static class QuantizedHardSwish
             return null;
         }
 
-        // y = value − b2 is written at value's scale, with b2 / scale steps more in its zero point.
+        // y = value − b2 is written with b2 / scale steps more in its zero point: the scale is moved to
+        // the nearest one of which b2 is a whole number of steps (exact, unlike a rounded zero point,
+        // whose error a padded convolution's bias could not take back out at the borders, nearly all
+        // of the recogniser's 3-row maps), within a few percent of the calibrated scale.
         var steps = MathF.Round(b2 / range.Scale);
+        if (b2 != 0)
+        {
+            var scale = Math.Abs(b2 / steps);
+            if (steps == 0 || Math.Abs((scale / range.Scale) - 1) > ScaleTolerance)
+            {
+                return null;
+            }
+
+            var low = Math.Min(range.Min, 0);
+            range = range with { Min = low, Max = low + (scale * 255) };
+            if (Math.Abs((range.Scale / scale) - 1) > 1e-4f)
+            {
+                return null; // a range almost all below zero, which the move cannot keep: not hard-swish's
+            }
+        }
+
         var zeroPoint = range.ZeroPoint + steps;
         if (zeroPoint is < 0 or > 255)
         {
@@ -77,7 +100,7 @@ internal static class QuantizedHardSwish
         Scalar(additions, value + "_int", range.Scale, range.ZeroPoint);
         additions.Node("QuantizeLinear", [written, name + "_y_scale", name + "_y_zero"], value + "_int_q", GraphAdditions.MicrosoftDomain);
         additions.Node("DequantizeLinear", [value + "_int_q", value + "_int_scale", value + "_int_zero"], value + "_dq", GraphAdditions.MicrosoftDomain);
-        return new QuantizedActivation(value + "_int_q", value + "_dq", range, (steps * range.Scale) - b2);
+        return new QuantizedActivation(value + "_dq", range);
     }
 
     /// <summary><c>value = x · HardSigmoid(x)</c>, or that plus a scalar constant b2, where x is read by nothing else.</summary>
