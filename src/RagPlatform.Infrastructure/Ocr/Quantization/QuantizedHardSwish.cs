@@ -21,7 +21,7 @@ namespace RagPlatform.Infrastructure.Ocr.Quantization;
 internal static class QuantizedHardSwish
 {
     /// <summary>How far the scale of a value with a shift may move so that the shift is a whole number of
-    /// steps (the recogniser's move 1-8 %; a shift under half a step, or one that would need more, stays float).</summary>
+    /// steps (the recogniser's move under 9 %; a shift under half a step, or one that would need more, stays float).</summary>
     private const float ScaleTolerance = 0.15f;
 
     /// <summary>Writes <paramref name="value"/> in integer form when a hard-swish of a quantised value
