@@ -101,8 +101,9 @@ public sealed class OcrOptions
     /// detector's and recogniser's convolutions quantised to int8 at load, and the hard-swish between
     /// two of them kept in uint8. On the bench's images 1.5-1.75× the images per CPU second at the same
     /// recall (CPU ms per image, float against int8: 1x charts 314 / 211, 1x screenshots 578 / 359,
-    /// 150-dpi pages 1,995 / 1,148; one thread, load 9-14), but real screenshots' icons are read as
-    /// characters more often (one OCR test fails), and loading takes 2-3 s more CPU and 0.45 GB more
+    /// 150-dpi pages 1,995 / 1,148; one thread, load 9-14). The OCR tests' real screenshots read with
+    /// 1.9 / 1.0 / 0.6 % character errors (float: 0.9 / 2.0 / 0.4 %; int8 with float hard-swish read
+    /// the scan menu's icons as characters, 5.1 %). Loading takes 2-3 s more CPU and 0.45 GB more
     /// memory for a moment (calibration).</summary>
     [EnumDataType(typeof(OcrPrecision))]
     public OcrPrecision Precision { get; set; } = OcrPrecision.Fp32;
