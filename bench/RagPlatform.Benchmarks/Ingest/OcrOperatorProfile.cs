@@ -4,19 +4,22 @@ using Microsoft.ML.OnnxRuntime;
 using RagPlatform.Benchmarks.Harness;
 using RagPlatform.Infrastructure.Imaging;
 using RagPlatform.Infrastructure.Ocr;
+using RagPlatform.Infrastructure.Ocr.Quantization;
 
 namespace RagPlatform.Benchmarks.Ingest;
 
 /// <summary>Where the networks' milliseconds go (`--ort-profile`): the detector and the recogniser
 /// run under ONNX Runtime's profiler on each image kind, one thread, and the time of their nodes is
 /// summed by operator type; with the crops the recogniser reads (how high the boxes are in the
-/// image, so how much they are enlarged to 48 pixels, and how wide they come out).</summary>
+/// image, so how much they are enlarged to 48 pixels, and how wide they come out). With
+/// <see cref="OcrOptions.Precision"/> Int8 the profiled networks are the int8 ones, as the pipeline loads them.</summary>
 internal static class OcrOperatorProfile
 {
     public static void Measure(string kind, IReadOnlyList<OcrBenchImage> images, string modelDirectory, OcrOptions options, CancellationToken cancellationToken)
     {
         var folder = new OcrModelFolder(modelDirectory);
-        using var model = PaddleOcrModel.Load(folder, withAngleClassifier: false, options.IntraOpThreads, options.FoldNetworkBlocks);
+        using var model = PaddleOcrModel.Load(folder, withAngleClassifier: false, options.IntraOpThreads, options.FoldNetworkBlocks, precision: options.Precision);
+        var int8 = options.Precision == OcrPrecision.Int8;
         var pipeline = new PaddleOcrPipeline(model, options);
         var decoder = new SkiaImageDecoder(options.MaxImagePixels);
 
@@ -29,9 +32,9 @@ internal static class OcrOperatorProfile
             ProfileOutputPathPrefix = prefix,
         };
         profiled.EnableProfiling = true;
-        using var recognizerModel = OcrOnnxModel.Open(folder.Locate(OcrModelFolder.RecognitionModel), profiled, options.FoldNetworkBlocks);
+        using var recognizerModel = OcrOnnxModel.Open(folder.Locate(OcrModelFolder.RecognitionModel), profiled, options.FoldNetworkBlocks, int8 ? OcrInt8Calibration.Recognizer() : null);
         var recognizer = new TextLineRecognizer(recognizerModel, model.Decoder, options.RecognitionBatchSize, options.MaxRecognitionWidth, (float)options.RecognitionStretch, options.MinStretchedLineHeight);
-        using var detectorModel = OcrOnnxModel.Open(folder.Locate(OcrModelFolder.DetectionModel), profiled, options.FoldNetworkBlocks);
+        using var detectorModel = OcrOnnxModel.Open(folder.Locate(OcrModelFolder.DetectionModel), profiled, options.FoldNetworkBlocks, int8 ? OcrInt8Calibration.Detector() : null);
         var post = new DbPostProcessor((float)options.DetectionThreshold, (float)options.BoxThreshold, (float)options.UnclipRatio);
         var detector = new TextDetector(detectorModel, post, post);
         var detectorPixels = 0L;

@@ -1,4 +1,3 @@
-using Microsoft.ML.OnnxRuntime;
 using RagPlatform.Core.Documents;
 using RagPlatform.Infrastructure.Ocr;
 using RagPlatform.Infrastructure.Ocr.Quantization;
@@ -15,7 +14,7 @@ public sealed class ConvQuantizationTests : IDisposable
 {
     private const int Side = 16;
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ocr-int8-" + Guid.NewGuid().ToString("N"));
+    private readonly GeneratedGraphFolder _folder = new();
 
     [Fact]
     public async Task Convolutions_get_int8_weights_between_quantize_dequantize_pairs_and_run_as_QLinearConv()
@@ -23,7 +22,8 @@ public sealed class ConvQuantizationTests : IDisposable
         var model = await WriteAsync(BuildConvolutions());
         var ranges = ActivationCalibration.Measure(model, ConvQdqQuantization.Activations(model), [.. Enumerable.Range(0, 4).Select(Input)], intraOpThreads: 1);
 
-        var (quantized, convs) = ConvQdqQuantization.Apply(model, ranges);
+        // Hard-swish left float here: HardSwishQuantizationTests has it in uint8.
+        var (quantized, convs) = ConvQdqQuantization.Apply(model, ranges, integerHardSwish: false);
 
         Assert.Equal(2, convs);
         var nodes = OnnxProtoReader.Read(quantized).Nodes;
@@ -32,8 +32,8 @@ public sealed class ConvQuantizationTests : IDisposable
         // Those four, and each convolution's weights and bias.
         Assert.Equal(8, nodes.Count(node => node.OpType == "DequantizeLinear"));
         Assert.All(nodes.Where(node => node.OpType.EndsWith("Linear", StringComparison.Ordinal)), node => Assert.Equal("com.microsoft", node.Domain));
-        Assert.Contains("QLinearConv", OptimizedOperators(quantized));
-        Assert.DoesNotContain("Conv", OptimizedOperators(quantized));
+        Assert.Contains("QLinearConv", _folder.OptimizedOperators(quantized));
+        Assert.DoesNotContain("Conv", _folder.OptimizedOperators(quantized));
     }
 
     [Fact]
@@ -97,13 +97,7 @@ public sealed class ConvQuantizationTests : IDisposable
         Assert.True(model.Recognizer.QuantizedConvs >= 25, $"{model.Recognizer.QuantizedConvs} recogniser convolutions quantised");
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 
     /// <summary>A padded 3 × 3 convolution, hard-swish as the folded blocks write it (x · HardSigmoid(x)),
     /// and a 1 × 1 convolution.</summary>
@@ -135,23 +129,5 @@ public sealed class ConvQuantizationTests : IDisposable
 
     private static float[] Run(byte[] model, float[] input) => GeneratedImageGraph.Run(model, input, Side);
 
-    /// <summary>The operators of the graph ONNX Runtime runs after its QDQ fusions (level extended:
-    /// before the layout changes of level all, which make the saved graph machine-specific).</summary>
-    private List<string> OptimizedOperators(byte[] model)
-    {
-        var path = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".optimized.onnx");
-        using (var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_EXTENDED, IntraOpNumThreads = 1, OptimizedModelFilePath = path })
-        using (new InferenceSession(model, options))
-        {
-        }
-
-        return [.. OnnxProtoReader.Read(File.ReadAllBytes(path)).Nodes.Select(node => node.OpType)];
-    }
-
-    private async Task<byte[]> WriteAsync(OnnxGraph graph)
-    {
-        var path = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".onnx");
-        await OnnxGraphWriter.WriteAsync(graph, path, "int8 quantisation test", TestContext.Current.CancellationToken);
-        return await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
-    }
+    private Task<byte[]> WriteAsync(OnnxGraph graph) => _folder.WriteAsync(graph);
 }

@@ -79,6 +79,9 @@ internal sealed class FoldableGraph
     /// <summary>The only node that reads <paramref name="value"/> (not a graph output), or null.</summary>
     public FoldableNode? OnlyReader(string value) => Readers(value) is ([var node], false) ? node : null;
 
+    /// <summary>The node that writes <paramref name="value"/>, or null (a graph input, a constant).</summary>
+    public FoldableNode? Writer(string value) => _nodes.FirstOrDefault(node => !node.Removed && node.Outputs.Contains(value));
+
     public float? FloatAttribute(FoldableNode node, string name) =>
         FindInAttribute(node, name, AttributeFloatField) is { } field ? BinaryPrimitives.ReadSingleLittleEndian(_model.AsSpan(field.Start, 4)) : null;
 

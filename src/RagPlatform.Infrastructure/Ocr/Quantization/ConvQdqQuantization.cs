@@ -39,9 +39,12 @@ internal static class ConvQdqQuantization
 
     /// <param name="leadingFloatConvs">How many of the first quantisable convolutions (in the graph's
     /// order) stay float.</param>
+    /// <param name="integerHardSwish">Hard-swish between two quantised convolutions runs on the uint8
+    /// values (<see cref="QuantizedHardSwish"/>) instead of dequantised, in float.</param>
     /// <returns>The quantised model and the number of convolutions quantised (those with a range
     /// for input and output); the model as given when none.</returns>
-    public static (byte[] Model, int Convs) Apply(byte[] model, IReadOnlyDictionary<string, ActivationRange> ranges, int leadingFloatConvs = 0)
+    public static (byte[] Model, int Convs) Apply(byte[] model, IReadOnlyDictionary<string, ActivationRange> ranges, int leadingFloatConvs = 0,
+        bool integerHardSwish = true)
     {
         var graph = FoldableGraph.Read(model);
         if (graph is null)
@@ -55,33 +58,35 @@ internal static class ConvQdqQuantization
             return (model, 0);
         }
 
-        var dequantized = new Dictionary<string, (string Name, ActivationRange Range)>(StringComparer.Ordinal);
-        var count = 0;
-        foreach (var conv in Convs(graph).Skip(leadingFloatConvs).ToList())
+        // A convolution on pooled values (squeeze-and-excitation's, one value per channel) costs
+        // nothing to speak of: quantising it would only add error and QuantizeLinear passes.
+        var convs = Convs(graph).Skip(leadingFloatConvs)
+            .Where(conv => ranges.TryGetValue(conv.Inputs[0], out var input) && input.Pixels > 1 && ranges.ContainsKey(conv.Outputs[0])).ToList();
+        var quantizing = convs.ToHashSet();
+        var quantized = new Dictionary<string, QuantizedActivation>(StringComparer.Ordinal);
+        foreach (var conv in convs)
         {
             var (x, y) = (conv.Inputs[0], conv.Outputs[0]);
-            // A convolution on pooled values (squeeze-and-excitation's, one value per channel) costs
-            // nothing to speak of: quantising it would only add error and QuantizeLinear passes.
-            if (!ranges.TryGetValue(x, out var input) || !ranges.TryGetValue(y, out var output) || input.Pixels <= 1)
+            if (!quantized.TryGetValue(x, out var input))
             {
-                continue;
+                input = (integerHardSwish ? QuantizedHardSwish.TryWrite(graph, additions, quantized, x, ranges[x], quantizing) : null)
+                    ?? Activation(additions, x, x + "_dq", ranges[x]);
+                quantized[x] = input;
             }
 
-            (conv.Inputs[0], input) = Activation(additions, dequantized, x, x + "_dq", input);
+            conv.Inputs[0] = input.Dequantized;
             conv.Inputs[1] = Weights(additions, graph, conv.Inputs[1], y, out var weightScales);
             if (conv.Inputs.Count == 3)
             {
-                conv.Inputs[2] = Bias(additions, graph.Constants.Floats(conv.Inputs[2]), y, input.Scale, weightScales);
+                conv.Inputs[2] = Bias(additions, graph.Constants.Floats(conv.Inputs[2]), y, input.Range.Scale, weightScales);
             }
 
             // The convolution now writes y_conv; y is its dequantised value, so every reader of y is unchanged.
             conv.Outputs[0] = y + "_conv";
-            var (_, written) = Activation(additions, dequantized, conv.Outputs[0], y, UsefulRange(graph, y, output));
-            dequantized[y] = (y, written);
-            count++;
+            quantized[y] = Activation(additions, conv.Outputs[0], y, UsefulRange(graph, y, ranges[y]));
         }
 
-        return count == 0 ? (model, 0) : (additions.AppendTo(graph.Write(), GraphAdditions.MicrosoftDomain, OpsetTenUpgrade.Version), count);
+        return convs.Count == 0 ? (model, 0) : (additions.AppendTo(graph.Write(), GraphAdditions.MicrosoftDomain, OpsetTenUpgrade.Version), convs.Count);
     }
 
     /// <summary>The part of <paramref name="range"/> that matters when <paramref name="value"/> is read
@@ -113,24 +118,15 @@ internal static class ConvQdqQuantization
         return range;
     }
 
-    /// <summary>QuantizeLinear → DequantizeLinear on <paramref name="value"/>, once per value.</summary>
-    /// <returns>The dequantised value's name and the range its quantisation covers (that of an
-    /// earlier call for the same value).</returns>
-    private static (string Name, ActivationRange Range) Activation(GraphAdditions additions, Dictionary<string, (string Name, ActivationRange Range)> dequantized,
-        string value, string output, ActivationRange range)
+    /// <summary>QuantizeLinear → DequantizeLinear on <paramref name="value"/>, the dequantised value named <paramref name="output"/>.</summary>
+    private static QuantizedActivation Activation(GraphAdditions additions, string value, string output, ActivationRange range)
     {
-        if (dequantized.TryGetValue(value, out var existing))
-        {
-            return existing;
-        }
-
         var (scale, zeroPoint) = (value + "_scale", value + "_zero");
         additions.Initializer<float>(scale, [], GraphAdditions.FloatType, [range.Scale]);
         additions.Initializer<byte>(zeroPoint, [], GraphAdditions.UInt8Type, [range.ZeroPoint]);
         additions.Node("QuantizeLinear", [value, scale, zeroPoint], value + "_q", GraphAdditions.MicrosoftDomain);
         additions.Node("DequantizeLinear", [value + "_q", scale, zeroPoint], output, GraphAdditions.MicrosoftDomain);
-        dequantized[value] = (output, range);
-        return (output, range);
+        return new QuantizedActivation(output, range);
     }
 
     private static string Weights(GraphAdditions additions, FoldableGraph graph, string weight, string owner, out float[] scales)

@@ -11,9 +11,11 @@ internal static class OcrInt8Quantizer
     public const int DetectorFloatConvs = 5;
 
     /// <param name="leadingFloatConvs">How many of the first convolutions stay float.</param>
+    /// <param name="integerHardSwish">See <see cref="ConvQdqQuantization.Apply"/>.</param>
     /// <returns>The quantised model and the number of convolutions quantised; the model as given when none.</returns>
     /// <exception cref="InvalidDataException">The bytes are not protobuf.</exception>
-    public static (byte[] Model, int Convs) Quantize(byte[] model, IEnumerable<(float[] Values, int[] Shape)> calibration, int intraOpThreads, int leadingFloatConvs = 0)
+    public static (byte[] Model, int Convs) Quantize(byte[] model, IEnumerable<(float[] Values, int[] Shape)> calibration, int intraOpThreads, int leadingFloatConvs = 0,
+        bool integerHardSwish = true)
     {
         var activations = ConvQdqQuantization.Activations(model);
         if (activations.Count == 0)
@@ -22,6 +24,6 @@ internal static class OcrInt8Quantizer
         }
 
         var ranges = ActivationCalibration.Measure(model, activations, calibration, intraOpThreads);
-        return ConvQdqQuantization.Apply(model, ranges, leadingFloatConvs);
+        return ConvQdqQuantization.Apply(model, ranges, leadingFloatConvs, integerHardSwish);
     }
 }
