@@ -53,7 +53,7 @@ internal static class OcrThroughputSuite
             {
                 OcrOperatorProfile.Measure(kind, images, options.ModelDirectory, PlatformOptions(settings), cancellationToken);
                 OcrOperatorProfile.Measure(kind + " (as exported)", images, options.ModelDirectory, AsExported(settings), cancellationToken);
-                OcrOperatorProfile.Measure(kind + " (int8)", images, options.ModelDirectory, Int8(settings), cancellationToken);
+                OcrOperatorProfile.Measure(kind + " (fp32)", images, options.ModelDirectory, Fp32(settings), cancellationToken);
             }
 
             await run.SaveAsync(cancellationToken).ConfigureAwait(false);
