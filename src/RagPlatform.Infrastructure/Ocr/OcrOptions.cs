@@ -64,6 +64,13 @@ public sealed class OcrOptions
     /// is off by default.</summary>
     public bool DetectSmallTextInRegions { get; set; }
 
+    /// <summary>Feeds the detector only the parts of the scaled image that can hold text
+    /// (<see cref="DetailRegions"/>: 32-pixel cells where neighbouring pixels differ, with a cell of
+    /// context around them, cut into a few rectangles), not the uniform background, margins and
+    /// insides of bars and panels; the whole image when they would cover most of it. Unlike
+    /// <see cref="DetectSmallTextInRegions"/> it needs no detection before, so a lone small label is kept.</summary>
+    public bool SkipBlankAreas { get; set; }
+
     /// <summary>Largest factor small-text images are scaled up by before detection.</summary>
     [Range(1.0, 4.0)]
     public double MaxUpscale { get; set; } = 2.0;
