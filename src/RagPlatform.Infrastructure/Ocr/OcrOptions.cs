@@ -69,12 +69,12 @@ public sealed class OcrOptions
     /// grouped, with 32 pixels of context, each part at least 128 pixels on the network's stride
     /// grid), not the uniform background, margins, long lines and insides of bars and panels; the
     /// whole image when the parts would cover most of it. Unlike <see cref="DetectSmallTextInRegions"/>
-    /// it needs no detection before, so a lone small label is kept. On the bench's images detection
-    /// took 26-48% less CPU (charts 151 → 112 ms, screenshots 187 → 98, pages 427 → 231, one thread)
-    /// at the same recall on every kind. Off by default: the detector's squeeze-and-excitation blocks
-    /// weigh their channels by the mean over what they see, so boxes in a part come out a little
-    /// different, and two OCR tests fail with it on (a real menu's icons are read as characters, as
-    /// with <see cref="OcrPrecision.Int8"/>; one box matches the whole image's by 0.67 instead of 0.7).</summary>
+    /// it needs no detection before, so a lone small label is kept. On the bench's images (int8)
+    /// detection took 20-45% less CPU (charts 111 → 89 ms, screenshots 136 → 77, pages 332 → 183,
+    /// one thread) at the same recall on every kind. Off by default: the detector's
+    /// squeeze-and-excitation blocks weigh their channels by the mean over what they see, so boxes in
+    /// a part come out a little different, and one OCR test fails with it on (with
+    /// <see cref="DetectSmallTextInRegions"/> a screenshot box matches the whole image's by 0.67, not 0.7).</summary>
     public bool SkipBlankAreas { get; set; }
 
     /// <summary>Largest factor small-text images are scaled up by before detection.</summary>
