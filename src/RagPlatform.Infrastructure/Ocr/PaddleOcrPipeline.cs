@@ -37,7 +37,7 @@ internal sealed class PaddleOcrPipeline
         _options = options;
         var postProcessor = new DbPostProcessor((float)options.DetectionThreshold, (float)options.BoxThreshold, (float)options.UnclipRatio);
         var seedProcessor = new DbPostProcessor(SeedThreshold, SeedThreshold, (float)options.UnclipRatio, minSize: 1);
-        _detector = new TextDetector(model.Detector, postProcessor, seedProcessor);
+        _detector = new TextDetector(model.Detector, postProcessor, seedProcessor, options.SkipBlankAreas);
         _recognizer = new TextLineRecognizer(model.Recognizer, model.Decoder, options.RecognitionBatchSize, options.MaxRecognitionWidth, (float)options.RecognitionStretch,
             options.MinStretchedLineHeight);
         _angleClassifier = options.UseAngleClassifier && model.AngleClassifier is { } classifier

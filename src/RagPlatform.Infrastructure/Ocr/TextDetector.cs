@@ -8,7 +8,9 @@ namespace RagPlatform.Infrastructure.Ocr;
 /// probability map's boxes are mapped back to the image's own pixels.</summary>
 /// <param name="seedProcessor">Post-processing with low thresholds, for
 /// <see cref="DetectWithSeeds"/>.</param>
-internal sealed class TextDetector(OcrOnnxModel model, DbPostProcessor postProcessor, DbPostProcessor seedProcessor)
+/// <param name="skipBlankAreas">Runs the network on the <see cref="DetailRegions"/> of the scaled
+/// image only (see <see cref="OcrOptions.SkipBlankAreas"/>).</param>
+internal sealed class TextDetector(OcrOnnxModel model, DbPostProcessor postProcessor, DbPostProcessor seedProcessor, bool skipBlankAreas = false)
 {
     /// <summary>Boxes narrower or lower than this, in image pixels, are dropped (as PaddleOCR does).</summary>
     public const float MinBoxSide = 3;
@@ -22,12 +24,27 @@ internal sealed class TextDetector(OcrOnnxModel model, DbPostProcessor postProce
     public (IReadOnlyList<TextQuad> Boxes, IReadOnlyList<TextQuad> Seeds) DetectWithSeeds(OcrImage image, double scale, CancellationToken cancellationToken)
     {
         var (width, height) = InputSize(image.Width, image.Height, scale);
-        var map = Run(image.Resize(width, height), width, height, cancellationToken);
-        var back = (X: (float)image.Width / width, Y: (float)image.Height / height);
-        IReadOnlyList<TextQuad> Map(DbPostProcessor processor) => [.. processor.Boxes(map, width, height)
-            .Select(found => found.Box.Scale(back.X, back.Y).Clamp(image.Width, image.Height))
-            .Where(box => box.Width > MinBoxSide && box.Height > MinBoxSide)];
-        return (Map(postProcessor), Map(seedProcessor));
+        var pixels = image.Resize(width, height);
+        var parts = (skipBlankAreas ? DetailRegions.Find(pixels, width, height) : null) ?? [new SKRectI(0, 0, width, height)];
+        var back = new Vector2((float)image.Width / width, (float)image.Height / height);
+        var (boxes, seeds) = (new List<TextQuad>(), new List<TextQuad>());
+        foreach (var part in parts)
+        {
+            var whole = part.Width == width && part.Height == height;
+            var map = Run(whole ? pixels : Crop(pixels, width, part), part.Width, part.Height, cancellationToken);
+            var offset = new Vector2(part.Left, part.Top);
+            boxes.AddRange(Map(postProcessor, map, part, offset));
+            seeds.AddRange(Map(seedProcessor, map, part, offset));
+        }
+
+        // Parts may overlap: the piece of a line that reaches into another part is found there too.
+        return parts.Count > 1 ? (TextRegions.Deduplicate(boxes), TextRegions.Deduplicate(seeds)) : (boxes, seeds);
+
+        // Boxes of a part's map, in the whole input's pixels (moved by the part's corner), then in the image's.
+        IEnumerable<TextQuad> Map(DbPostProcessor processor, float[] map, SKRectI part, Vector2 offset) => processor.Boxes(map, part.Width, part.Height)
+            .Select(found => new TextQuad(found.Box.TopLeft + offset, found.Box.TopRight + offset, found.Box.BottomRight + offset, found.Box.BottomLeft + offset))
+            .Select(box => box.Scale(back.X, back.Y).Clamp(image.Width, image.Height))
+            .Where(box => box.Width > MinBoxSide && box.Height > MinBoxSide);
     }
 
     /// <summary>Detects in one part of the image only, at <paramref name="scale"/>. The part grows
@@ -67,6 +84,18 @@ internal sealed class TextDetector(OcrOnnxModel model, DbPostProcessor postProce
         }
 
         return map;
+    }
+
+    /// <summary>The pixels of <paramref name="part"/> of an RGBA image <paramref name="width"/> pixels wide.</summary>
+    private static byte[] Crop(byte[] rgba, int width, SKRectI part)
+    {
+        var cropped = new byte[part.Width * part.Height * 4];
+        for (var y = 0; y < part.Height; y++)
+        {
+            rgba.AsSpan((((part.Top + y) * width) + part.Left) * 4, part.Width * 4).CopyTo(cropped.AsSpan(y * part.Width * 4));
+        }
+
+        return cropped;
     }
 
     private static int RoundTo32(double side) => Math.Max(32, (int)Math.Round(side / 32, MidpointRounding.ToEven) * 32);
