@@ -42,6 +42,23 @@ public sealed class BlankAreaSkippingTests(OcrModelFixture ocr) : IClassFixture<
         }
     }
 
+    [Fact]
+    public void Large_letters_whose_stems_are_long_straight_edges_are_still_read()
+    {
+        // Straight edges of 40 px or more are not counted as detail (rules, bars, panels): a
+        // headline's stems are such edges, and its letters must still be found by their other edges.
+        using var canvas = new OcrCanvas(1600, 1000, SKColors.White);
+        canvas.Text("THE HOME MENU", 120, 300, TestFonts.DejaVuSans, 160, SKColors.Black);
+        canvas.Text("Filed under internal review", 120, 820, TestFonts.DejaVuSans, 11, new SKColor(60, 60, 60));
+        var sample = canvas.Finish("headline");
+
+        var whole = Read(sample, new OcrOptions());
+        var skipping = Read(sample, new OcrOptions { SkipBlankAreas = true });
+
+        Assert.Contains("THE HOME MENU", string.Join(" ", skipping), StringComparison.Ordinal);
+        Assert.Equal(whole.Order(), skipping.Order());
+    }
+
     private List<string> Read(OcrSample sample, OcrOptions options) =>
         [.. new PaddleOcrPipeline(ocr.Model, options)
             .Read(new SkiaImageDecoder(long.MaxValue).Decode(sample.Encode()).Pixels, TestContext.Current.CancellationToken)
