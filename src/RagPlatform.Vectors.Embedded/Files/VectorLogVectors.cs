@@ -13,29 +13,22 @@ internal sealed class VectorLogVectors(SafeFileHandle file) : IDisposable
 {
     /// <summary>Copies the vector of the upsert record at <paramref name="recordOffset"/> into
     /// <paramref name="destination"/> (whose length is the vector's).</summary>
-    public void Read(long recordOffset, Span<float> destination)
-    {
-        var bytes = MemoryMarshal.AsBytes(destination);
-        var offset = recordOffset + VectorLogFormat.HeaderBytes;
-        while (!bytes.IsEmpty)
-        {
-            var read = RandomAccess.Read(file, bytes, offset);
-            if (read == 0)
-            {
-                throw new InvalidDataException($"The vector log ended inside the record at offset {recordOffset}, which was read intact before.");
-            }
-
-            bytes = bytes[read..];
-            offset += read;
-        }
-    }
+    public void Read(long recordOffset, Span<float> destination) =>
+        ReadExactly(recordOffset, VectorLogFormat.HeaderBytes, MemoryMarshal.AsBytes(destination));
 
     /// <summary>The item id of the upsert record at <paramref name="recordOffset"/>.</summary>
     public Guid ReadItemId(long recordOffset)
     {
         Span<byte> id = stackalloc byte[16];
-        var bytes = id;
-        var offset = recordOffset + VectorLogFormat.ItemIdOffset;
+        ReadExactly(recordOffset, VectorLogFormat.ItemIdOffset, id);
+        return new Guid(id);
+    }
+
+    /// <summary>Fills <paramref name="bytes"/> from <paramref name="fieldOffset"/> bytes into the
+    /// record at <paramref name="recordOffset"/> (a read may return fewer bytes than asked).</summary>
+    private void ReadExactly(long recordOffset, int fieldOffset, Span<byte> bytes)
+    {
+        var offset = recordOffset + fieldOffset;
         while (!bytes.IsEmpty)
         {
             var read = RandomAccess.Read(file, bytes, offset);
@@ -47,8 +40,6 @@ internal sealed class VectorLogVectors(SafeFileHandle file) : IDisposable
             bytes = bytes[read..];
             offset += read;
         }
-
-        return new Guid(id);
     }
 
     public void Dispose() => file.Dispose();
