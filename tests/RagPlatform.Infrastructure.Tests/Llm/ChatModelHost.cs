@@ -12,7 +12,8 @@ internal static class ChatModelHost
 
     public const string ApiKey = "test-key";
 
-    public static ServiceProvider Build(ChatProvider provider, Uri endpoint, Dictionary<string, string?>? overrides = null)
+    /// <param name="attempts">Counts the attempts the client starts, when given.</param>
+    public static ServiceProvider Build(ChatProvider provider, Uri endpoint, Dictionary<string, string?>? overrides = null, AttemptCounter? attempts = null)
     {
         Dictionary<string, string?> settings = new()
         {
@@ -30,15 +31,16 @@ internal static class ChatModelHost
             settings[key] = value;
         }
 
-        return Build(settings);
+        return Build(settings, attempts);
     }
 
-    public static ServiceProvider Build(Dictionary<string, string?> settings)
+    public static ServiceProvider Build(Dictionary<string, string?> settings, AttemptCounter? attempts = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddLogging();
         services.AddChatModel();
+        attempts?.Attach(services);
         return services.BuildServiceProvider();
     }
 }
