@@ -25,20 +25,12 @@ internal sealed class VectorLogVectors(SafeFileHandle file) : IDisposable
     }
 
     /// <summary>Fills <paramref name="bytes"/> from <paramref name="fieldOffset"/> bytes into the
-    /// record at <paramref name="recordOffset"/> (a read may return fewer bytes than asked).</summary>
+    /// record at <paramref name="recordOffset"/>.</summary>
     private void ReadExactly(long recordOffset, int fieldOffset, Span<byte> bytes)
     {
-        var offset = recordOffset + fieldOffset;
-        while (!bytes.IsEmpty)
+        if (!PositionedReads.TryReadExactly(file, bytes, recordOffset + fieldOffset))
         {
-            var read = RandomAccess.Read(file, bytes, offset);
-            if (read == 0)
-            {
-                throw new InvalidDataException($"The vector log ended inside the record at offset {recordOffset}, which was read intact before.");
-            }
-
-            bytes = bytes[read..];
-            offset += read;
+            throw new InvalidDataException($"The vector log ended inside the record at offset {recordOffset}, which was read intact before.");
         }
     }
 

@@ -94,16 +94,9 @@ internal static class VectorSnapshotFormat
     {
         var length = (int)Math.Min(FingerprintBytes, offset);
         Span<byte> bytes = stackalloc byte[FingerprintBytes];
-        var read = 0;
-        while (read < length)
+        if (!PositionedReads.TryReadExactly(log, bytes[..length], offset - length))
         {
-            var n = RandomAccess.Read(log, bytes[read..length], offset - length + read);
-            if (n == 0)
-            {
-                return ~0UL; // the log is shorter than the snapshot says: no snapshot of it
-            }
-
-            read += n;
+            return ~0UL; // the log is shorter than the snapshot says: no snapshot of it
         }
 
         return length == 0 ? 0 : XxHash3.HashToUInt64(bytes[..length]);

@@ -40,7 +40,7 @@ internal static class VectorSnapshotReader
     {
         var length = RandomAccess.GetLength(file);
         var headerBytes = new byte[VectorSnapshotFormat.HeaderBytes];
-        if (length < VectorSnapshotFormat.HeaderBytes + VectorSnapshotFormat.TrailerBytes || !ReadExactly(file, headerBytes, 0))
+        if (length < VectorSnapshotFormat.HeaderBytes + VectorSnapshotFormat.TrailerBytes || !PositionedReads.TryReadExactly(file, headerBytes, 0))
         {
             return null;
         }
@@ -73,7 +73,7 @@ internal static class VectorSnapshotReader
         var map = GC.AllocateUninitializedArray<ulong>(header.ItemMapSlots);
         Span<byte> trailer = stackalloc byte[VectorSnapshotFormat.TrailerBytes];
         if (!ReadPart(file, MemoryMarshal.AsBytes(map.AsSpan()), ref offset, out partHashes[^1]) ||
-            !ReadExactly(file, trailer, offset) ||
+            !PositionedReads.TryReadExactly(file, trailer, offset) ||
             BinaryPrimitives.ReadUInt64LittleEndian(trailer) != VectorSnapshotFormat.Combine(partHashes))
         {
             return null;
@@ -156,7 +156,7 @@ internal static class VectorSnapshotReader
 
     private static bool ReadPart(SafeFileHandle file, Span<byte> destination, ref long offset, out ulong hash)
     {
-        var read = ReadExactly(file, destination, offset);
+        var read = PositionedReads.TryReadExactly(file, destination, offset);
         offset += destination.Length;
         hash = read ? XxHash3.HashToUInt64(destination) : 0;
         return read;
@@ -164,30 +164,13 @@ internal static class VectorSnapshotReader
 
     private static bool ReadInto(SafeFileHandle file, Span<byte> destination, ref long offset, XxHash3 hash)
     {
-        if (!ReadExactly(file, destination, offset))
+        if (!PositionedReads.TryReadExactly(file, destination, offset))
         {
             return false;
         }
 
         hash.Append(destination);
         offset += destination.Length;
-        return true;
-    }
-
-    private static bool ReadExactly(SafeFileHandle file, Span<byte> destination, long offset)
-    {
-        while (!destination.IsEmpty)
-        {
-            var read = RandomAccess.Read(file, destination, offset);
-            if (read == 0)
-            {
-                return false;
-            }
-
-            destination = destination[read..];
-            offset += read;
-        }
-
         return true;
     }
 }
