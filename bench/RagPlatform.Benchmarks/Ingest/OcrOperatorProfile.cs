@@ -18,7 +18,8 @@ internal static class OcrOperatorProfile
     public static void Measure(string kind, IReadOnlyList<OcrBenchImage> images, string modelDirectory, OcrOptions options, CancellationToken cancellationToken)
     {
         var folder = new OcrModelFolder(modelDirectory);
-        using var model = PaddleOcrModel.Load(folder, withAngleClassifier: false, options.IntraOpThreads, options.FoldNetworkBlocks, precision: options.Precision);
+        using var model = PaddleOcrModel.Load(folder, withAngleClassifier: false, options.IntraOpThreads, options.FoldNetworkBlocks, precision: options.Precision,
+            int8MatMuls: options.Int8MatMuls);
         var int8 = options.Precision == OcrPrecision.Int8;
         var pipeline = new PaddleOcrPipeline(model, options);
         var decoder = new SkiaImageDecoder(options.MaxImagePixels);

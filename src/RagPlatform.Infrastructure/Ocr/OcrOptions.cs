@@ -124,6 +124,13 @@ public sealed class OcrOptions
     [EnumDataType(typeof(OcrPrecision))]
     public OcrPrecision Precision { get; set; } = OcrPrecision.Int8;
 
+    /// <summary>With <see cref="OcrPrecision.Int8"/>: the MatMuls with constant weights (the recogniser's
+    /// SVTR neck and its CTC head over 6,625 classes, float MatMul and FusedMatMul about a tenth of the int8
+    /// recogniser's time) are int8 too (<see cref="Quantization.MatMulQdqQuantization"/>). On the bench's full
+    /// sets the same recall and missed words, recogniser CPU ms per image 102 / 215 / 840 → 85 / 200 / 788 on
+    /// charts / screenshots / pages (one run, load 12-17); off only to measure against.</summary>
+    public bool Int8MatMuls { get; set; } = true;
+
     /// <summary>Folder where the int8 networks are kept once quantised, so that a restart loads them
     /// instead of calibrating again; empty (the default) for <c>cache/ocr</c> under
     /// <c>Storage:DataDirectory</c> (the model folder may be read-only). A relative path is resolved

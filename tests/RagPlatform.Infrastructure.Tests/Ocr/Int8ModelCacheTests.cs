@@ -107,6 +107,7 @@ public sealed class Int8ModelCacheTests : IDisposable
             cache.EntryPath(Detector, foldBlocks: false, leadingFloatConvs: 5),
             cache.EntryPath(Detector, foldBlocks: true, leadingFloatConvs: 0),
             cache.EntryPath(Detector, foldBlocks: true, leadingFloatConvs: 5, integerHardSwish: false),
+            cache.EntryPath(Detector, foldBlocks: true, leadingFloatConvs: 5, integerMatMuls: false),
             cache.EntryPath(recognizer, foldBlocks: true, leadingFloatConvs: 5),
         ];
 

@@ -22,7 +22,8 @@ internal static class ConvQdqQuantization
         }
 
         var written = graph.Nodes.Where(node => !node.Removed).SelectMany(node => node.Outputs).ToHashSet(StringComparer.Ordinal);
-        return [.. Convs(graph).SelectMany(conv => new[] { conv.Inputs[0], conv.Outputs[0] }).Where(written.Contains).Distinct(StringComparer.Ordinal)];
+        return [.. Convs(graph).SelectMany(conv => new[] { conv.Inputs[0], conv.Outputs[0] }).Concat(MatMulQdqQuantization.Activations(graph))
+            .Where(written.Contains).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>The model with <paramref name="values"/> added as float graph outputs, for calibration.</summary>
@@ -41,10 +42,11 @@ internal static class ConvQdqQuantization
     /// order) stay float.</param>
     /// <param name="integerHardSwish">Hard-swish between two quantised convolutions runs on the uint8
     /// values (<see cref="QuantizedHardSwish"/>) instead of dequantised, in float.</param>
+    /// <param name="integerMatMuls">MatMuls with constant weights are quantised too (<see cref="MatMulQdqQuantization"/>).</param>
     /// <returns>The quantised model and the number of convolutions quantised (those with a range
     /// for input and output); the model as given when none.</returns>
     public static (byte[] Model, int Convs) Apply(byte[] model, IReadOnlyDictionary<string, ActivationRange> ranges, int leadingFloatConvs = 0,
-        bool integerHardSwish = true)
+        bool integerHardSwish = true, bool integerMatMuls = true)
     {
         var graph = FoldableGraph.Read(model);
         if (graph is null)
@@ -86,6 +88,11 @@ internal static class ConvQdqQuantization
             quantized[y] = Activation(additions, conv.Outputs[0], y, UsefulRange(graph, y, ranges[y]));
         }
 
+        if (convs.Count > 0 && integerMatMuls)
+        {
+            MatMulQdqQuantization.Apply(graph, additions, ranges, quantized);
+        }
+
         return convs.Count == 0 ? (model, 0) : (additions.AppendTo(graph.Write(), GraphAdditions.MicrosoftDomain, OpsetTenUpgrade.Version), convs.Count);
     }
 
@@ -119,14 +126,14 @@ internal static class ConvQdqQuantization
     }
 
     /// <summary>QuantizeLinear → DequantizeLinear on <paramref name="value"/>, the dequantised value named <paramref name="output"/>.</summary>
-    private static QuantizedActivation Activation(GraphAdditions additions, string value, string output, ActivationRange range)
+    public static QuantizedActivation Activation(GraphAdditions additions, string value, string output, ActivationRange range)
     {
         var (scale, zeroPoint) = (value + "_scale", value + "_zero");
         additions.Initializer<float>(scale, [], GraphAdditions.FloatType, [range.Scale]);
         additions.Initializer<byte>(zeroPoint, [], GraphAdditions.UInt8Type, [range.ZeroPoint]);
         additions.Node("QuantizeLinear", [value, scale, zeroPoint], value + "_q", GraphAdditions.MicrosoftDomain);
         additions.Node("DequantizeLinear", [value + "_q", scale, zeroPoint], output, GraphAdditions.MicrosoftDomain);
-        return new QuantizedActivation(output, range);
+        return new QuantizedActivation(output, range, value);
     }
 
     private static string Weights(GraphAdditions additions, FoldableGraph graph, string weight, string owner, out float[] scales)

@@ -12,10 +12,11 @@ internal static class OcrInt8Quantizer
 
     /// <param name="leadingFloatConvs">How many of the first convolutions stay float.</param>
     /// <param name="integerHardSwish">See <see cref="ConvQdqQuantization.Apply"/>.</param>
+    /// <param name="integerMatMuls">See <see cref="ConvQdqQuantization.Apply"/>.</param>
     /// <returns>The quantised model and the number of convolutions quantised; the model as given when none.</returns>
     /// <exception cref="InvalidDataException">The bytes are not protobuf.</exception>
     public static (byte[] Model, int Convs) Quantize(byte[] model, IEnumerable<(float[] Values, int[] Shape)> calibration, int intraOpThreads, int leadingFloatConvs = 0,
-        bool integerHardSwish = true)
+        bool integerHardSwish = true, bool integerMatMuls = true)
     {
         var activations = ConvQdqQuantization.Activations(model);
         if (activations.Count == 0)
@@ -24,6 +25,6 @@ internal static class OcrInt8Quantizer
         }
 
         var ranges = ActivationCalibration.Measure(model, activations, calibration, intraOpThreads);
-        return ConvQdqQuantization.Apply(model, ranges, leadingFloatConvs, integerHardSwish);
+        return ConvQdqQuantization.Apply(model, ranges, leadingFloatConvs, integerHardSwish, integerMatMuls);
     }
 }
