@@ -50,8 +50,9 @@ internal sealed class PaddleOcrModel : IDisposable
         };
 
         // With more than one thread per run, ONNX Runtime's idle threads spin between the many small
-        // operators of a run: measured on the int8 recogniser with two threads (2-core EPYC), 116-123 CPU ms
-        // per [8, 3, 48, 320] batch spinning against 71-76 without (one thread: 64-66).
+        // operators of a run: measured on the int8 recogniser with IntraOpThreads 0 (two threads on a 2-core
+        // EPYC), 111-126 CPU ms per [8, 3, 48, 320] batch spinning against 68-72 without (one thread: 69-71),
+        // and less wall time on a loaded machine too.
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         var opened = new List<OcrOnnxModel>();
         try
