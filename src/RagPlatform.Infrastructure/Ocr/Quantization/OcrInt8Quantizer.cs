@@ -1,3 +1,5 @@
+using RagPlatform.Infrastructure.Ocr.Folding;
+
 namespace RagPlatform.Infrastructure.Ocr.Quantization;
 
 /// <summary>Quantises a PP-OCR network's convolutions to int8 in memory (<see cref="ConvQdqQuantization"/>),
@@ -10,13 +12,25 @@ internal static class OcrInt8Quantizer
     /// float network, for about 5 % of the int8 gain.</summary>
     public const int DetectorFloatConvs = 5;
 
+    /// <summary><see cref="DetectorFloatConvs"/> with <c>foldNormalization</c>: the same convolutions, the
+    /// stem's now counted too (its BatchNormalization folded into it).</summary>
+    public const int DetectorFloatConvsFolded = DetectorFloatConvs + 1;
+
     /// <param name="leadingFloatConvs">How many of the first convolutions stay float.</param>
     /// <param name="integerHardSwish">See <see cref="ConvQdqQuantization.Apply"/>.</param>
+    /// <param name="foldNormalization">BatchNormalization and bias Adds go into their convolutions first
+    /// (<see cref="BatchNormFolding"/>, so a convolution followed by one can be quantised too) and the
+    /// squeeze-and-excitation sums <c>x + x · g</c> become <c>x · (g + 1)</c> (<see cref="ResidualGateFolding"/>).</param>
     /// <returns>The quantised model and the number of convolutions quantised; the model as given when none.</returns>
     /// <exception cref="InvalidDataException">The bytes are not protobuf.</exception>
     public static (byte[] Model, int Convs) Quantize(byte[] model, IEnumerable<(float[] Values, int[] Shape)> calibration, int intraOpThreads, int leadingFloatConvs = 0,
-        bool integerHardSwish = true)
+        bool integerHardSwish = true, bool foldNormalization = false)
     {
+        if (foldNormalization)
+        {
+            model = FoldNormalization(model);
+        }
+
         var activations = ConvQdqQuantization.Activations(model);
         if (activations.Count == 0)
         {
@@ -25,5 +39,17 @@ internal static class OcrInt8Quantizer
 
         var ranges = ActivationCalibration.Measure(model, activations, calibration, intraOpThreads);
         return ConvQdqQuantization.Apply(model, ranges, leadingFloatConvs, integerHardSwish);
+    }
+
+    private static byte[] FoldNormalization(byte[] model)
+    {
+        if (FoldableGraph.Read(model) is not { } graph)
+        {
+            return model;
+        }
+
+        var additions = new GraphAdditions();
+        var folded = BatchNormFolding.Apply(graph, additions) + ResidualGateFolding.Apply(graph, additions);
+        return folded == 0 ? model : additions.AppendTo(graph.Write(), domain: null);
     }
 }
