@@ -28,6 +28,17 @@ internal static class OcrDetectorNodeProfile
         }
 
         var plan = OcrInt8Calibration.Detector();
+        if (Environment.GetEnvironmentVariable("OCR_VARIANTS") is not null)
+        {
+            List<(float[] Values, int[] Shape)> inputs = [.. plan.Inputs];
+            byte[] Quantize(byte[] model, bool fold, int leading) =>
+                OcrInt8Quantizer.Quantize(model, inputs, 1, leading, true, fold).Model;
+
+            OcrDetectorVariantTimes.Run(folded, [("int8 before", m => Quantize(m, false, OcrInt8Quantizer.DetectorFloatConvs)),
+                .. Enumerable.Range(3, 4).Reverse().Select(leading => ($"folded, {leading} float", (Func<byte[], byte[]>)(m => Quantize(m, true, leading))))], repeats);
+            return 0;
+        }
+
         List<(float[] Values, int[] Shape)> calibration = [.. plan.Inputs];
         var (quantized, _) = OcrInt8Quantizer.Quantize(folded, calibration, intraOpThreads: 1, Environment.GetEnvironmentVariable("OCR_NO_FOLD") is null ? plan.LeadingFloatConvs : OcrInt8Quantizer.DetectorFloatConvs,
             plan.IntegerHardSwish, plan.FoldNormalization && Environment.GetEnvironmentVariable("OCR_NO_FOLD") is null);

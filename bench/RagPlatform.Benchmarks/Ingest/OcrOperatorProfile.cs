@@ -18,7 +18,7 @@ internal static class OcrOperatorProfile
     public static void Measure(string kind, IReadOnlyList<OcrBenchImage> images, string modelDirectory, OcrOptions options, CancellationToken cancellationToken)
     {
         var folder = new OcrModelFolder(modelDirectory);
-        using var model = PaddleOcrModel.Load(folder, withAngleClassifier: false, options.IntraOpThreads, options.FoldNetworkBlocks, precision: options.Precision);
+        using var model = PaddleOcrModel.Load(folder, withAngleClassifier: false, options.IntraOpThreads, options.FoldNetworkBlocks, precision: options.Precision, detectorFloatConvs: options.DetectorFloatConvs);
         var int8 = options.Precision == OcrPrecision.Int8;
         var pipeline = new PaddleOcrPipeline(model, options);
         var decoder = new SkiaImageDecoder(options.MaxImagePixels);
@@ -34,7 +34,7 @@ internal static class OcrOperatorProfile
         profiled.EnableProfiling = true;
         using var recognizerModel = OcrOnnxModel.Open(folder.Locate(OcrModelFolder.RecognitionModel), profiled, options.FoldNetworkBlocks, int8 ? OcrInt8Calibration.Recognizer() : null);
         var recognizer = new TextLineRecognizer(recognizerModel, model.Decoder, options.RecognitionBatchSize, options.MaxRecognitionWidth, (float)options.RecognitionStretch, options.MinStretchedLineHeight);
-        using var detectorModel = OcrOnnxModel.Open(folder.Locate(OcrModelFolder.DetectionModel), profiled, options.FoldNetworkBlocks, int8 ? OcrInt8Calibration.Detector() : null);
+        using var detectorModel = OcrOnnxModel.Open(folder.Locate(OcrModelFolder.DetectionModel), profiled, options.FoldNetworkBlocks, int8 ? OcrInt8Calibration.Detector(options.DetectorFloatConvs) : null);
         var post = new DbPostProcessor((float)options.DetectionThreshold, (float)options.BoxThreshold, (float)options.UnclipRatio);
         var detector = new TextDetector(detectorModel, post, post);
         var detectorPixels = 0L;

@@ -124,6 +124,13 @@ public sealed class OcrOptions
     [EnumDataType(typeof(OcrPrecision))]
     public OcrPrecision Precision { get; set; } = OcrPrecision.Int8;
 
+    /// <summary>With <see cref="OcrPrecision.Int8"/>: how many of the detector's first convolutions stay
+    /// float (its stem and the first two PP-LCNetV3 blocks by default, at half and a quarter of the input's
+    /// resolution). Fewer is cheaper, but quantised they cost the bench's 1x charts a lone 10 px "0"
+    /// tick label (see <see cref="Quantization.OcrInt8Quantizer.DetectorFloatConvsFolded"/>).</summary>
+    [Range(0, 64)]
+    public int DetectorFloatConvs { get; set; } = Quantization.OcrInt8Quantizer.DetectorFloatConvsFolded;
+
     /// <summary>Folder where the int8 networks are kept once quantised, so that a restart loads them
     /// instead of calibrating again; empty (the default) for <c>cache/ocr</c> under
     /// <c>Storage:DataDirectory</c> (the model folder may be read-only). A relative path is resolved

@@ -33,10 +33,12 @@ internal sealed class PaddleOcrModel : IDisposable
     /// <exception cref="InvalidDataException">A file is unusable; the message names it.</exception>
     /// <param name="foldBlocks">See <see cref="OcrOptions.FoldNetworkBlocks"/>.</param>
     /// <param name="precision">See <see cref="OcrOptions.Precision"/>.</param>
+    /// <param name="detectorFloatConvs">See <see cref="OcrOptions.DetectorFloatConvs"/>.</param>
     /// <param name="int8Cache">Where int8 networks quantised before are kept (<see cref="OcrInt8ModelCache"/>);
     /// when null they are calibrated at every load.</param>
     public static PaddleOcrModel Load(OcrModelFolder folder, bool withAngleClassifier, int intraOpThreads, bool foldBlocks = true,
-        OcrRecognizerModel recognizerModel = OcrRecognizerModel.Multilingual, OcrPrecision precision = OcrPrecision.Fp32, OcrInt8ModelCache? int8Cache = null)
+        OcrRecognizerModel recognizerModel = OcrRecognizerModel.Multilingual, OcrPrecision precision = OcrPrecision.Fp32, OcrInt8ModelCache? int8Cache = null,
+        int detectorFloatConvs = OcrInt8Quantizer.DetectorFloatConvsFolded)
     {
         var clock = Stopwatch.StartNew();
         var (recognizerFile, characterList) = OcrModelFolder.RecognizerFiles(recognizerModel);
@@ -51,7 +53,7 @@ internal sealed class PaddleOcrModel : IDisposable
         try
         {
             var int8 = precision == OcrPrecision.Int8;
-            var detector = Open(OcrModelFolder.DetectionModel, int8 ? OcrInt8Calibration.Detector() : null);
+            var detector = Open(OcrModelFolder.DetectionModel, int8 ? OcrInt8Calibration.Detector(detectorFloatConvs) : null);
             var recognizer = Open(recognizerFile, int8 ? OcrInt8Calibration.Recognizer() : null);
             var classifier = withAngleClassifier ? Open(OcrModelFolder.AngleModel, null) : null;
             Probe(recognizer, decoder, characterList);

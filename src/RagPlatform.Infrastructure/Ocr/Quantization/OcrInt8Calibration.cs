@@ -6,7 +6,8 @@ namespace RagPlatform.Infrastructure.Ocr.Quantization;
 internal sealed record OcrInt8Calibration(IEnumerable<(float[] Values, int[] Shape)> Inputs, int LeadingFloatConvs, bool IntegerHardSwish = true,
     bool FoldNormalization = false)
 {
-    public static OcrInt8Calibration Detector() => new(OcrCalibrationImages.DetectorInputs(), OcrInt8Quantizer.DetectorFloatConvsFolded, FoldNormalization: true);
+    public static OcrInt8Calibration Detector(int leadingFloatConvs = OcrInt8Quantizer.DetectorFloatConvsFolded) =>
+        new(OcrCalibrationImages.DetectorInputs(), leadingFloatConvs, FoldNormalization: true);
 
     public static OcrInt8Calibration Recognizer() => new(OcrCalibrationImages.RecognizerInputs(), 0);
 }
