@@ -34,8 +34,16 @@ internal static class OcrDetectorNodeProfile
             byte[] Quantize(byte[] model, bool fold, int leading) =>
                 OcrInt8Quantizer.Quantize(model, inputs, 1, leading, true, fold).Model;
 
-            OcrDetectorVariantTimes.Run(folded, [("int8 before", m => Quantize(m, false, OcrInt8Quantizer.DetectorFloatConvs)),
-                .. Enumerable.Range(3, 4).Reverse().Select(leading => ($"folded, {leading} float", (Func<byte[], byte[]>)(m => Quantize(m, true, leading))))], repeats);
+            byte[] SeFloat(byte[] model, string limit)
+            {
+                Environment.SetEnvironmentVariable("OCR_SE_FLOAT", limit);
+                var result = Quantize(model, true, plan.LeadingFloatConvs);
+                Environment.SetEnvironmentVariable("OCR_SE_FLOAT", null);
+                return result;
+            }
+
+            OcrDetectorVariantTimes.Run(folded, [("folded", m => Quantize(m, true, plan.LeadingFloatConvs)), ("SE 1x1 <= 16 float", m => SeFloat(m, "16")),
+                ("SE 1x1 <= 48 float", m => SeFloat(m, "48")), ("SE 1x1 all float", m => SeFloat(m, "100000"))], repeats);
             return 0;
         }
 

@@ -70,7 +70,7 @@ public sealed class Int8ModelCacheTests : IDisposable
     public void An_entry_with_a_good_checksum_that_onnx_runtime_refuses_is_quantised_again()
     {
         var cache = new OcrInt8ModelCache(_folder, _logger);
-        var entry = cache.EntryPath(Detector, foldBlocks: true, OcrInt8Quantizer.DetectorFloatConvs);
+        var entry = cache.EntryPath(Detector, foldBlocks: true, OcrInt8Quantizer.DetectorFloatConvsFolded, foldNormalization: true);
         cache.Write(entry, new OcrInt8CachedModel([1, 2, 3, 4], FoldedBlocks: 1, QuantizedConvs: 1));
 
         using var rebuilt = Open(cache);
@@ -107,6 +107,7 @@ public sealed class Int8ModelCacheTests : IDisposable
             cache.EntryPath(Detector, foldBlocks: false, leadingFloatConvs: 5),
             cache.EntryPath(Detector, foldBlocks: true, leadingFloatConvs: 0),
             cache.EntryPath(Detector, foldBlocks: true, leadingFloatConvs: 5, integerHardSwish: false),
+            cache.EntryPath(Detector, foldBlocks: true, leadingFloatConvs: 5, foldNormalization: true),
             cache.EntryPath(recognizer, foldBlocks: true, leadingFloatConvs: 5),
         ];
 
