@@ -245,7 +245,10 @@ var ocrInt8 = new Command("ocr-int8", "CPU ms per run of the folded float OCR ne
 ocrInt8.SetAction(parse => OcrInt8NetworkTimes.Run(Path.GetFullPath(parse.GetRequiredValue(ocrModels)), parse.GetValue(int8Repeats)));
 root.Subcommands.Add(ocrInt8);
 var nodeTop = new Option<int>("--top") { Description = "Nodes listed.", DefaultValueFactory = _ => 60 };
-var ocrDetNodes = new Command("ocr-det-nodes", "The int8 detector's time node by node (ONNX Runtime's profiler, one thread).") { ocrModels, int8Repeats, nodeTop };
-ocrDetNodes.SetAction(parse => OcrDetectorNodeProfile.Run(Path.GetFullPath(parse.GetRequiredValue(ocrModels)), parse.GetValue(int8Repeats), parse.GetValue(nodeTop)));
+var nodeVariants = new Option<bool>("--variants") { Description = "Instead: CPU ms per run of the int8 detector as quantised before and now, run in turn." };
+var nodeGraph = new Option<bool>("--graph") { Description = "Also list the folded detector's nodes." };
+var ocrDetNodes = new Command("ocr-det-nodes", "The int8 detector's time node by node (ONNX Runtime's profiler, one thread).") { ocrModels, int8Repeats, nodeTop, nodeVariants, nodeGraph };
+ocrDetNodes.SetAction(parse => OcrDetectorNodeProfile.Run(Path.GetFullPath(parse.GetRequiredValue(ocrModels)), parse.GetValue(int8Repeats), parse.GetValue(nodeTop),
+    parse.GetValue(nodeVariants), parse.GetValue(nodeGraph)));
 root.Subcommands.Add(ocrDetNodes);
 return await root.Parse(args).InvokeAsync();

@@ -11,52 +11,39 @@ namespace RagPlatform.Benchmarks.Ingest;
 /// can be told apart by resolution.</summary>
 internal static class OcrDetectorNodeProfile
 {
-    public static int Run(string modelDirectory, int repeats, int top)
+    /// <param name="variants">Instead of the profile, CPU ms per run of the detector quantised as before
+    /// <see cref="BatchNormFolding"/> against now, and with fewer leading float convolutions.</param>
+    /// <param name="graph">Also list the folded float graph's nodes (convolutions with their weights' shape).</param>
+    public static int Run(string modelDirectory, int repeats, int top, bool variants, bool graph)
     {
         var folded = HardSwishBlockFolding.Apply(File.ReadAllBytes(Path.Combine(modelDirectory, "ch_PP-OCRv4_det_infer.onnx"))).Model;
-        if (Environment.GetEnvironmentVariable("OCR_DUMP_GRAPH") is not null)
+        if (graph)
         {
-            var graph = FoldableGraph.Read(folded)!;
-            var index = 0;
-            foreach (var node in graph.Nodes.Where(node => !node.Removed))
-            {
-                var extra = node.OpType is "Conv" or "ConvTranspose"
-                    ? $" w[{string.Join(",", graph.Constants.Dims(node.Inputs[1]))}] g{graph.IntAttribute(node, "group") ?? 1} s{string.Join(",", graph.IntsAttribute(node, "strides"))}"
-                    : "";
-                Console.WriteLine($"{index++,4} {node.OpType,-20} {string.Join(" ", node.Inputs.Where(input => !graph.Constants.Contains(input) || node.OpType != "Conv"))} -> {string.Join(" ", node.Outputs)}{extra}");
-            }
+            List(folded);
         }
 
         var plan = OcrInt8Calibration.Detector();
-        if (Environment.GetEnvironmentVariable("OCR_VARIANTS") is not null)
+        List<(float[] Values, int[] Shape)> calibration = [.. plan.Inputs];
+        byte[] Quantize(byte[] model, bool fold, int leading) =>
+            OcrInt8Quantizer.Quantize(model, calibration, intraOpThreads: 1, leading, plan.IntegerHardSwish, fold).Model;
+
+        if (variants)
         {
-            List<(float[] Values, int[] Shape)> inputs = [.. plan.Inputs];
-            byte[] Quantize(byte[] model, bool fold, int leading) =>
-                OcrInt8Quantizer.Quantize(model, inputs, 1, leading, true, fold).Model;
-
-            byte[] SeFloat(byte[] model, string limit)
-            {
-                Environment.SetEnvironmentVariable("OCR_SE_FLOAT", limit);
-                var result = Quantize(model, true, plan.LeadingFloatConvs);
-                Environment.SetEnvironmentVariable("OCR_SE_FLOAT", null);
-                return result;
-            }
-
-            OcrDetectorVariantTimes.Run(folded, [("folded", m => Quantize(m, true, plan.LeadingFloatConvs)), ("SE 1x1 <= 16 float", m => SeFloat(m, "16")),
-                ("SE 1x1 <= 48 float", m => SeFloat(m, "48")), ("SE 1x1 all float", m => SeFloat(m, "100000"))], repeats);
+            OcrDetectorVariantTimes.Run(folded,
+            [
+                ("int8 before", model => Quantize(model, false, OcrInt8Quantizer.DetectorFloatConvs)),
+                .. Enumerable.Range(3, 4).Reverse().Select(leading => ($"int8 now, {leading} float convs", (Func<byte[], byte[]>)(model => Quantize(model, true, leading)))),
+            ], repeats);
             return 0;
         }
 
-        List<(float[] Values, int[] Shape)> calibration = [.. plan.Inputs];
-        var (quantized, _) = OcrInt8Quantizer.Quantize(folded, calibration, intraOpThreads: 1, Environment.GetEnvironmentVariable("OCR_NO_FOLD") is null ? plan.LeadingFloatConvs : OcrInt8Quantizer.DetectorFloatConvs,
-            plan.IntegerHardSwish, plan.FoldNormalization && Environment.GetEnvironmentVariable("OCR_NO_FOLD") is null);
+        var quantized = Quantize(folded, plan.FoldNormalization, plan.LeadingFloatConvs);
         var prefix = Path.Combine(Path.GetTempPath(), $"ocr-det-nodes-{Environment.ProcessId}");
         using var options = new SessionOptions
         {
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             IntraOpNumThreads = 1,
             ProfileOutputPathPrefix = prefix,
-            OptimizedModelFilePath = prefix + "-optimized.onnx",
         };
         options.EnableProfiling = true;
         using var session = new InferenceSession(quantized, options);
@@ -89,7 +76,7 @@ internal static class OcrDetectorNodeProfile
         }
 
         var total = byNode.Values.Sum(entry => entry.Us);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total {total / repeats / 1000:F2} ms per run, {byNode.Count} nodes; optimized model {prefix}-optimized.onnx"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total {total / repeats / 1000:F2} ms per run (wall, profiled), {byNode.Count} nodes"));
         foreach (var group in byNode.Values.GroupBy(entry => entry.Op).OrderByDescending(group => group.Sum(entry => entry.Us)))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {group.Key}: {group.Sum(entry => entry.Us) / repeats / 1000:F2} ms ({group.Count()})"));
@@ -102,5 +89,20 @@ internal static class OcrDetectorNodeProfile
 
         File.Delete(file);
         return 0;
+    }
+
+    private static void List(byte[] model)
+    {
+        var graph = FoldableGraph.Read(model)!;
+        var index = 0;
+        foreach (var node in graph.Nodes.Where(node => node is { Removed: false } && node.OpType != "Constant"))
+        {
+            var weights = node.OpType is "Conv" or "ConvTranspose"
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $" w[{string.Join(",", graph.Constants.Dims(node.Inputs[1]))}] group {graph.IntAttribute(node, "group") ?? 1} strides {string.Join(",", graph.IntsAttribute(node, "strides"))}")
+                : "";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{index++,4} {node.OpType,-20} {string.Join(" ", node.Inputs.Where(input => !graph.Constants.Contains(input)))} -> {string.Join(" ", node.Outputs)}{weights}"));
+        }
     }
 }
