@@ -21,7 +21,8 @@ internal static class OcrInt8Quantizer
     /// <param name="foldNormalization">BatchNormalization and bias Adds go into their convolutions first
     /// (<see cref="BatchNormFolding"/>, so a convolution followed by one can be quantised too) and the
     /// squeeze-and-excitation sums <c>x + x · g</c> become <c>x · (g + 1)</c> (<see cref="ResidualGateFolding"/>).</param>
-    /// <returns>The quantised model and the number of convolutions quantised; the model as given when none.</returns>
+    /// <returns>The quantised model and the number of convolutions quantised; when none, the model as given
+    /// (with <paramref name="foldNormalization"/>, as folded).</returns>
     /// <exception cref="InvalidDataException">The bytes are not protobuf.</exception>
     public static (byte[] Model, int Convs) Quantize(byte[] model, IEnumerable<(float[] Values, int[] Shape)> calibration, int intraOpThreads, int leadingFloatConvs = 0,
         bool integerHardSwish = true, bool foldNormalization = false)
