@@ -244,4 +244,11 @@ var int8Repeats = new Option<int>("--repeats") { Description = "Timed runs per i
 var ocrInt8 = new Command("ocr-int8", "CPU ms per run of the folded float OCR networks against their int8 (QDQ) versions.") { ocrModels, int8Repeats };
 ocrInt8.SetAction(parse => OcrInt8NetworkTimes.Run(Path.GetFullPath(parse.GetRequiredValue(ocrModels)), parse.GetValue(int8Repeats)));
 root.Subcommands.Add(ocrInt8);
+var nodeTop = new Option<int>("--top") { Description = "Nodes listed.", DefaultValueFactory = _ => 60 };
+var nodeVariants = new Option<bool>("--variants") { Description = "Instead: CPU ms per run of the int8 detector as quantised before and now, run in turn." };
+var nodeGraph = new Option<bool>("--graph") { Description = "Also list the folded detector's nodes." };
+var ocrDetNodes = new Command("ocr-det-nodes", "The int8 detector's time node by node (ONNX Runtime's profiler, one thread).") { ocrModels, int8Repeats, nodeTop, nodeVariants, nodeGraph };
+ocrDetNodes.SetAction(parse => OcrDetectorNodeProfile.Run(Path.GetFullPath(parse.GetRequiredValue(ocrModels)), parse.GetValue(int8Repeats), parse.GetValue(nodeTop),
+    parse.GetValue(nodeVariants), parse.GetValue(nodeGraph)));
+root.Subcommands.Add(ocrDetNodes);
 return await root.Parse(args).InvokeAsync();

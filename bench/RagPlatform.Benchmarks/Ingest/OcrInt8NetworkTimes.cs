@@ -54,14 +54,19 @@ internal static class OcrInt8NetworkTimes
         var folded = HardSwishBlockFolding.Apply(File.ReadAllBytes(path)).Model;
         List<(float[] Values, int[] Shape)> calibration = [.. plan.Inputs];
         var start = ProcessCpuClock.NowMs();
-        var (quantized, convs) = OcrInt8Quantizer.Quantize(folded, calibration, intraOpThreads: 1, plan.LeadingFloatConvs);
+        var (quantized, convs) = OcrInt8Quantizer.Quantize(folded, calibration, intraOpThreads: 1, plan.Rewrite);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{Path.GetFileName(path)}: {convs} convolutions quantised; calibration and rewrite {ProcessCpuClock.NowMs() - start:F0} CPU ms"));
-        var floatHardSwish = OcrInt8Quantizer.Quantize(folded, calibration, intraOpThreads: 1, plan.LeadingFloatConvs, integerHardSwish: false).Model;
+        var floatHardSwish = OcrInt8Quantizer.Quantize(folded, calibration, intraOpThreads: 1, plan.Rewrite with { IntegerHardSwish = false }).Model;
+        // The detector as quantised before BatchNormFolding and ResidualGateFolding (its head convolution float).
+        var unfolded = plan.Rewrite.FoldNormalization
+            ? OcrInt8Quantizer.Quantize(folded, calibration, intraOpThreads: 1, plan.Rewrite with { LeadingFloatConvs = OcrInt8Quantizer.DetectorFloatConvs, FoldNormalization = false }).Model
+            : null;
         using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, IntraOpNumThreads = 1 };
         using var fp32 = new InferenceSession(folded, options);
         using var int8FloatHardSwish = new InferenceSession(floatHardSwish, options);
         using var int8 = new InferenceSession(quantized, options);
+        using var int8Unfolded = unfolded is null ? null : new InferenceSession(unfolded, options);
         foreach (var shape in shapes)
         {
             // A calibration input where one has the shape (drawn text; two for a batch of eight lines), otherwise
@@ -71,6 +76,14 @@ internal static class OcrInt8NetworkTimes
             var (a, fp32Ms) = Time(fp32, input, shape, repeats);
             var (b, int8Ms) = Time(int8, input, shape, repeats);
             var (c, floatSwishMs) = Time(int8FloatHardSwish, input, shape, repeats);
+            if (int8Unfolded is not null)
+            {
+                var (d, unfoldedMs) = Time(int8Unfolded, input, shape, repeats);
+                var (_, againMs) = Time(int8, input, shape, repeats);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  [{string.Join(", ", shape)}]: int8 without normalisation folding {unfoldedMs:F1} ms, int8 again {againMs:F1} ms (×{unfoldedMs / againMs:F2}); output |difference| from fp32 without folding: {Difference(a, d)}"));
+            }
+
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  [{string.Join(", ", shape)}]: fp32 {fp32Ms:F1} ms, int8 {int8Ms:F1} ms (×{fp32Ms / int8Ms:F2}), int8 with float hard-swish {floatSwishMs:F1} ms (×{fp32Ms / floatSwishMs:F2})"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

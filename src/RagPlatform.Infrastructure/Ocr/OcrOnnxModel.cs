@@ -44,7 +44,7 @@ internal sealed class OcrOnnxModel : IDisposable
     public static OcrOnnxModel Open(string path, SessionOptions options, bool foldBlocks = false, OcrInt8Calibration? int8 = null, OcrInt8ModelCache? int8Cache = null)
     {
         var fileName = Path.GetFileName(path);
-        var entry = int8 is not null ? int8Cache?.EntryPath(path, foldBlocks, int8.LeadingFloatConvs, int8.IntegerHardSwish, int8.IntegerMatMuls) : null;
+        var entry = int8 is not null ? int8Cache?.EntryPath(path, foldBlocks, int8.Rewrite) : null;
         if (entry is not null && int8Cache!.TryRead(entry) is { } cached)
         {
             try
@@ -129,8 +129,7 @@ internal sealed class OcrOnnxModel : IDisposable
     {
         try
         {
-            (var rewritten, quantized) = OcrInt8Quantizer.Quantize(model, int8.Inputs, intraOpThreads, int8.LeadingFloatConvs, int8.IntegerHardSwish,
-                int8.IntegerMatMuls);
+            (var rewritten, quantized) = OcrInt8Quantizer.Quantize(model, int8.Inputs, intraOpThreads, int8.Rewrite);
             return quantized > 0 ? rewritten : null;
         }
         catch (Exception exception) when (exception is InvalidDataException or OnnxRuntimeException)

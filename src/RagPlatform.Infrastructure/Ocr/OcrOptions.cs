@@ -131,6 +131,15 @@ public sealed class OcrOptions
     /// charts / screenshots / pages (one run, load 12-17); off only to measure against.</summary>
     public bool Int8MatMuls { get; set; } = true;
 
+    /// <summary>With <see cref="OcrPrecision.Int8"/>: how many of the detector's first convolutions stay
+    /// float (6, the default: its stem and the first two PP-LCNetV3 blocks, at half and a quarter of the
+    /// input's resolution). Measured on the bench's 12 1x charts (run `ingest-ocr-20261205-174445`): 5 lost
+    /// the lone 10 px "0" tick label once (recall 99.6 %), 3 lost it seven times (97.2 %); 4 kept 100 % but
+    /// detection took no less CPU in the pipeline (81 against 77 ms per chart, within noise; the network
+    /// alone 3 % less), so the default stays.</summary>
+    [Range(0, 64)]
+    public int DetectorFloatConvs { get; set; } = Quantization.OcrInt8Quantizer.DetectorFloatConvsFolded;
+
     /// <summary>Folder where the int8 networks are kept once quantised, so that a restart loads them
     /// instead of calibrating again; empty (the default) for <c>cache/ocr</c> under
     /// <c>Storage:DataDirectory</c> (the model folder may be read-only). A relative path is resolved

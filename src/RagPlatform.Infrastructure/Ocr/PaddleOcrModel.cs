@@ -34,10 +34,12 @@ internal sealed class PaddleOcrModel : IDisposable
     /// <param name="foldBlocks">See <see cref="OcrOptions.FoldNetworkBlocks"/>.</param>
     /// <param name="precision">See <see cref="OcrOptions.Precision"/>.</param>
     /// <param name="int8MatMuls">See <see cref="OcrOptions.Int8MatMuls"/>.</param>
+    /// <param name="detectorFloatConvs">See <see cref="OcrOptions.DetectorFloatConvs"/>.</param>
     /// <param name="int8Cache">Where int8 networks quantised before are kept (<see cref="OcrInt8ModelCache"/>);
     /// when null they are calibrated at every load.</param>
     public static PaddleOcrModel Load(OcrModelFolder folder, bool withAngleClassifier, int intraOpThreads, bool foldBlocks = true,
-        OcrRecognizerModel recognizerModel = OcrRecognizerModel.Multilingual, OcrPrecision precision = OcrPrecision.Fp32, OcrInt8ModelCache? int8Cache = null, bool int8MatMuls = true)
+        OcrRecognizerModel recognizerModel = OcrRecognizerModel.Multilingual, OcrPrecision precision = OcrPrecision.Fp32, OcrInt8ModelCache? int8Cache = null, bool int8MatMuls = true,
+        int detectorFloatConvs = OcrInt8Quantizer.DetectorFloatConvsFolded)
     {
         var clock = Stopwatch.StartNew();
         var (recognizerFile, characterList) = OcrModelFolder.RecognizerFiles(recognizerModel);
@@ -58,8 +60,8 @@ internal sealed class PaddleOcrModel : IDisposable
         try
         {
             var int8 = precision == OcrPrecision.Int8;
-            var detector = Open(OcrModelFolder.DetectionModel, int8 ? Rewrite(OcrInt8Calibration.Detector()) : null);
-            var recognizer = Open(recognizerFile, int8 ? Rewrite(OcrInt8Calibration.Recognizer()) : null);
+            var detector = Open(OcrModelFolder.DetectionModel, int8 ? OcrInt8Calibration.Detector(detectorFloatConvs, int8MatMuls) : null);
+            var recognizer = Open(recognizerFile, int8 ? OcrInt8Calibration.Recognizer(int8MatMuls) : null);
             var classifier = withAngleClassifier ? Open(OcrModelFolder.AngleModel, null) : null;
             Probe(recognizer, decoder, characterList);
             return new PaddleOcrModel(detector, recognizer, classifier, decoder, clock.Elapsed);
@@ -69,9 +71,6 @@ internal sealed class PaddleOcrModel : IDisposable
             opened.ForEach(model => model.Dispose());
             throw;
         }
-
-        OcrInt8Calibration Rewrite(OcrInt8Calibration calibration) =>
-            calibration with { IntegerMatMuls = int8MatMuls };
 
         OcrOnnxModel Open(string fileName, OcrInt8Calibration? int8Calibration)
         {

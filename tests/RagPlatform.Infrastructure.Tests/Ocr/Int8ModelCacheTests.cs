@@ -70,7 +70,7 @@ public sealed class Int8ModelCacheTests : IDisposable
     public void An_entry_with_a_good_checksum_that_onnx_runtime_refuses_is_quantised_again()
     {
         var cache = new OcrInt8ModelCache(_folder, _logger);
-        var entry = cache.EntryPath(Detector, foldBlocks: true, OcrInt8Quantizer.DetectorFloatConvs);
+        var entry = cache.EntryPath(Detector, foldBlocks: true, OcrInt8Calibration.Detector().Rewrite);
         cache.Write(entry, new OcrInt8CachedModel([1, 2, 3, 4], FoldedBlocks: 1, QuantizedConvs: 1));
 
         using var rebuilt = Open(cache);
@@ -103,16 +103,17 @@ public sealed class Int8ModelCacheTests : IDisposable
 
         string[] entries =
         [
-            cache.EntryPath(Detector, foldBlocks: true, leadingFloatConvs: 5),
-            cache.EntryPath(Detector, foldBlocks: false, leadingFloatConvs: 5),
-            cache.EntryPath(Detector, foldBlocks: true, leadingFloatConvs: 0),
-            cache.EntryPath(Detector, foldBlocks: true, leadingFloatConvs: 5, integerHardSwish: false),
-            cache.EntryPath(Detector, foldBlocks: true, leadingFloatConvs: 5, integerMatMuls: false),
-            cache.EntryPath(recognizer, foldBlocks: true, leadingFloatConvs: 5),
+            cache.EntryPath(Detector, foldBlocks: true, new OcrInt8Rewrite(5)),
+            cache.EntryPath(Detector, foldBlocks: false, new OcrInt8Rewrite(5)),
+            cache.EntryPath(Detector, foldBlocks: true, new OcrInt8Rewrite(0)),
+            cache.EntryPath(Detector, foldBlocks: true, new OcrInt8Rewrite(5, IntegerHardSwish: false)),
+            cache.EntryPath(Detector, foldBlocks: true, new OcrInt8Rewrite(5, IntegerMatMuls: false)),
+            cache.EntryPath(Detector, foldBlocks: true, new OcrInt8Rewrite(5, FoldNormalization: true)),
+            cache.EntryPath(recognizer, foldBlocks: true, new OcrInt8Rewrite(5)),
         ];
 
         Assert.Equal(entries.Length, entries.Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(entries[0], cache.EntryPath(Detector, foldBlocks: true, leadingFloatConvs: 5));
+        Assert.Equal(entries[0], cache.EntryPath(Detector, foldBlocks: true, new OcrInt8Rewrite(5)));
         Assert.All(entries, entry => Assert.StartsWith(Path.GetFullPath(_folder), entry, StringComparison.Ordinal));
     }
 

@@ -1,14 +1,15 @@
 namespace RagPlatform.Infrastructure.Ocr.Quantization;
 
 /// <summary>How one PP-OCR network is quantised to int8: the inputs its activation ranges are
-/// calibrated on, how many of its first convolutions stay float, whether hard-swish between
-/// quantised convolutions runs in uint8 (<see cref="QuantizedHardSwish"/>) and whether MatMuls with
-/// constant weights are quantised (<see cref="MatMulQdqQuantization"/>).</summary>
-internal sealed record OcrInt8Calibration(IEnumerable<(float[] Values, int[] Shape)> Inputs, int LeadingFloatConvs, bool IntegerHardSwish = true)
+/// calibrated on and the settings of the rewrite.</summary>
+internal sealed record OcrInt8Calibration(IEnumerable<(float[] Values, int[] Shape)> Inputs, OcrInt8Rewrite Rewrite)
 {
-    public bool IntegerMatMuls { get; init; } = true;
+    /// <param name="leadingFloatConvs">See <see cref="OcrOptions.DetectorFloatConvs"/>.</param>
+    /// <param name="integerMatMuls">See <see cref="OcrOptions.Int8MatMuls"/>.</param>
+    public static OcrInt8Calibration Detector(int leadingFloatConvs = OcrInt8Quantizer.DetectorFloatConvsFolded, bool integerMatMuls = true) =>
+        new(OcrCalibrationImages.DetectorInputs(), new OcrInt8Rewrite(leadingFloatConvs, IntegerMatMuls: integerMatMuls, FoldNormalization: true));
 
-    public static OcrInt8Calibration Detector() => new(OcrCalibrationImages.DetectorInputs(), OcrInt8Quantizer.DetectorFloatConvs);
-
-    public static OcrInt8Calibration Recognizer() => new(OcrCalibrationImages.RecognizerInputs(), 0);
+    /// <param name="integerMatMuls">See <see cref="OcrOptions.Int8MatMuls"/>.</param>
+    public static OcrInt8Calibration Recognizer(bool integerMatMuls = true) =>
+        new(OcrCalibrationImages.RecognizerInputs(), new OcrInt8Rewrite(IntegerMatMuls: integerMatMuls));
 }

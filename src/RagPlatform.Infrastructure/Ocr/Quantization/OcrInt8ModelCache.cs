@@ -28,7 +28,7 @@ internal sealed class OcrInt8ModelCache(string directory, ILogger logger)
 
     /// <summary>Where the quantised form of the network in <paramref name="sourcePath"/> is kept.</summary>
     /// <exception cref="IOException">The network's file cannot be read.</exception>
-    public string EntryPath(string sourcePath, bool foldBlocks, int leadingFloatConvs, bool integerHardSwish = true, bool integerMatMuls = true)
+    public string EntryPath(string sourcePath, bool foldBlocks, OcrInt8Rewrite rewrite)
     {
         byte[] source;
         using (var stream = File.OpenRead(sourcePath))
@@ -38,7 +38,7 @@ internal sealed class OcrInt8ModelCache(string directory, ILogger logger)
 
         var code = typeof(OcrInt8ModelCache).Assembly.ManifestModule.ModuleVersionId;
         var key = SHA256.HashData(Encoding.UTF8.GetBytes(
-            $"{Convert.ToHexString(source)}|{code:N}|fold={foldBlocks}|leading-float-convs={leadingFloatConvs}|integer-hard-swish={integerHardSwish}|integer-matmuls={integerMatMuls}"));
+            $"{Convert.ToHexString(source)}|{code:N}|fold={foldBlocks}|{rewrite.CacheKey}"));
         return Path.Combine(Directory, $"{Path.GetFileNameWithoutExtension(sourcePath)}.int8-{Convert.ToHexStringLower(key)[..32]}.onnx");
     }
 

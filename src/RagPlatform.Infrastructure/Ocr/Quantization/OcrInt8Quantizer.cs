@@ -1,3 +1,5 @@
+using RagPlatform.Infrastructure.Ocr.Folding;
+
 namespace RagPlatform.Infrastructure.Ocr.Quantization;
 
 /// <summary>Quantises a PP-OCR network's convolutions to int8 in memory (<see cref="ConvQdqQuantization"/>),
@@ -10,14 +12,25 @@ internal static class OcrInt8Quantizer
     /// float network, for about 5 % of the int8 gain.</summary>
     public const int DetectorFloatConvs = 5;
 
-    /// <param name="leadingFloatConvs">How many of the first convolutions stay float.</param>
-    /// <param name="integerHardSwish">See <see cref="ConvQdqQuantization.Apply"/>.</param>
-    /// <param name="integerMatMuls">See <see cref="ConvQdqQuantization.Apply"/>.</param>
-    /// <returns>The quantised model and the number of convolutions quantised; the model as given when none.</returns>
+    /// <summary><see cref="DetectorFloatConvs"/> with <c>foldNormalization</c>: the same convolutions, the
+    /// stem's now counted too (its BatchNormalization folded into it).</summary>
+    public const int DetectorFloatConvsFolded = DetectorFloatConvs + 1;
+
+    /// <param name="rewrite">What stays float and what is folded first (<see cref="OcrInt8Rewrite"/>);
+    /// with <see cref="OcrInt8Rewrite.FoldNormalization"/> BatchNormalization and bias Adds go into their
+    /// convolutions first (so a convolution followed by one can be quantised too) and the
+    /// squeeze-and-excitation sums <c>x + x · g</c> become <c>x · (g + 1)</c>.</param>
+    /// <returns>The quantised model and the number of convolutions quantised; when none, the model as given
+    /// (folded, with <see cref="OcrInt8Rewrite.FoldNormalization"/>).</returns>
     /// <exception cref="InvalidDataException">The bytes are not protobuf.</exception>
-    public static (byte[] Model, int Convs) Quantize(byte[] model, IEnumerable<(float[] Values, int[] Shape)> calibration, int intraOpThreads, int leadingFloatConvs = 0,
-        bool integerHardSwish = true, bool integerMatMuls = true)
+    public static (byte[] Model, int Convs) Quantize(byte[] model, IEnumerable<(float[] Values, int[] Shape)> calibration, int intraOpThreads, OcrInt8Rewrite rewrite)
     {
+        ArgumentNullException.ThrowIfNull(rewrite);
+        if (rewrite.FoldNormalization)
+        {
+            model = FoldNormalization(model);
+        }
+
         var activations = ConvQdqQuantization.Activations(model);
         if (activations.Count == 0)
         {
@@ -25,6 +38,18 @@ internal static class OcrInt8Quantizer
         }
 
         var ranges = ActivationCalibration.Measure(model, activations, calibration, intraOpThreads);
-        return ConvQdqQuantization.Apply(model, ranges, leadingFloatConvs, integerHardSwish, integerMatMuls);
+        return ConvQdqQuantization.Apply(model, ranges, rewrite.LeadingFloatConvs, rewrite.IntegerHardSwish, rewrite.IntegerMatMuls);
+    }
+
+    private static byte[] FoldNormalization(byte[] model)
+    {
+        if (FoldableGraph.Read(model) is not { } graph)
+        {
+            return model;
+        }
+
+        var additions = new GraphAdditions();
+        var folded = BatchNormFolding.Apply(graph, additions) + ResidualGateFolding.Apply(graph, additions);
+        return folded == 0 ? model : additions.AppendTo(graph.Write(), domain: null);
     }
 }

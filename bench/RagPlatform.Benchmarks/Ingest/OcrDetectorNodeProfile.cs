@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.ML.OnnxRuntime;
+using RagPlatform.Infrastructure.Ocr.Folding;
+using RagPlatform.Infrastructure.Ocr.Quantization;
+
+namespace RagPlatform.Benchmarks.Ingest;
+
+/// <summary>`ocr-det-nodes`: the int8 detector's time node by node (ONNX Runtime's profiler, one
+/// thread, on a 640 × 416 calibration input), with each node's output shape, so the float part
+/// can be told apart by resolution.</summary>
+internal static class OcrDetectorNodeProfile
+{
+    /// <param name="variants">Instead of the profile, CPU ms per run of the detector quantised as before
+    /// <see cref="BatchNormFolding"/> against now, and with fewer leading float convolutions.</param>
+    /// <param name="graph">Also list the folded float graph's nodes (convolutions with their weights' shape).</param>
+    public static int Run(string modelDirectory, int repeats, int top, bool variants, bool graph)
+    {
+        var folded = HardSwishBlockFolding.Apply(File.ReadAllBytes(Path.Combine(modelDirectory, "ch_PP-OCRv4_det_infer.onnx"))).Model;
+        if (graph)
+        {
+            List(folded);
+        }
+
+        var plan = OcrInt8Calibration.Detector();
+        List<(float[] Values, int[] Shape)> calibration = [.. plan.Inputs];
+        byte[] Quantize(byte[] model, bool fold, int leading) =>
+            OcrInt8Quantizer.Quantize(model, calibration, intraOpThreads: 1, plan.Rewrite with { LeadingFloatConvs = leading, FoldNormalization = fold }).Model;
+
+        if (variants)
+        {
+            OcrDetectorVariantTimes.Run(folded,
+            [
+                ("int8 before", model => Quantize(model, false, OcrInt8Quantizer.DetectorFloatConvs)),
+                .. Enumerable.Range(3, 4).Reverse().Select(leading => ($"int8 now, {leading} float convs", (Func<byte[], byte[]>)(model => Quantize(model, true, leading)))),
+            ], repeats);
+            return 0;
+        }
+
+        var quantized = Quantize(folded, plan.Rewrite.FoldNormalization, plan.Rewrite.LeadingFloatConvs);
+        var prefix = Path.Combine(Path.GetTempPath(), $"ocr-det-nodes-{Environment.ProcessId}");
+        using var options = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            IntraOpNumThreads = 1,
+            ProfileOutputPathPrefix = prefix,
+        };
+        options.EnableProfiling = true;
+        using var session = new InferenceSession(quantized, options);
+        var (values, shape) = calibration[0];
+        var name = session.InputMetadata.Keys.Single();
+        using var run = new RunOptions();
+        for (var i = 0; i < repeats; i++)
+        {
+            using var value = OrtValue.CreateTensorValueFromMemory(values, [.. shape.Select(dimension => (long)dimension)]);
+            using var outputs = session.Run(run, [name], [value], [session.OutputMetadata.Keys.Single()]);
+        }
+
+        var file = session.EndProfiling();
+        using var document = JsonDocument.Parse(File.ReadAllText(file));
+        var byNode = new Dictionary<string, (string Op, string Shape, double Us)>(StringComparer.Ordinal);
+        foreach (var item in document.RootElement.EnumerateArray())
+        {
+            var itemName = item.GetProperty("name").GetString() ?? "";
+            if (item.GetProperty("cat").GetString() != "Node" || !itemName.EndsWith("_kernel_time", StringComparison.Ordinal)
+                || !item.TryGetProperty("args", out var args))
+            {
+                continue;
+            }
+
+            var node = itemName[..^"_kernel_time".Length];
+            var op = args.TryGetProperty("op_name", out var opName) ? opName.GetString() ?? "?" : "?";
+            var outShape = args.TryGetProperty("output_type_shape", out var shapes) ? shapes.GetRawText() : "";
+            var seen = byNode.GetValueOrDefault(node, (op, outShape, 0));
+            byNode[node] = (op, outShape, seen.Us + item.GetProperty("dur").GetDouble());
+        }
+
+        var total = byNode.Values.Sum(entry => entry.Us);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total {total / repeats / 1000:F2} ms per run (wall, profiled), {byNode.Count} nodes"));
+        foreach (var group in byNode.Values.GroupBy(entry => entry.Op).OrderByDescending(group => group.Sum(entry => entry.Us)))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {group.Key}: {group.Sum(entry => entry.Us) / repeats / 1000:F2} ms ({group.Count()})"));
+        }
+
+        foreach (var (node, (op, outShape, us)) in byNode.OrderByDescending(pair => pair.Value.Us).Take(top))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{us / repeats / 1000,7:F3} ms {us / total,6:P1} {op,-22} {node,-40} {outShape}"));
+        }
+
+        File.Delete(file);
+        return 0;
+    }
+
+    private static void List(byte[] model)
+    {
+        var graph = FoldableGraph.Read(model)!;
+        var index = 0;
+        foreach (var node in graph.Nodes.Where(node => node is { Removed: false } && node.OpType != "Constant"))
+        {
+            var weights = node.OpType is "Conv" or "ConvTranspose"
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $" w[{string.Join(",", graph.Constants.Dims(node.Inputs[1]))}] group {graph.IntAttribute(node, "group") ?? 1} strides {string.Join(",", graph.IntsAttribute(node, "strides"))}")
+                : "";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{index++,4} {node.OpType,-20} {string.Join(" ", node.Inputs.Where(input => !graph.Constants.Contains(input)))} -> {string.Join(" ", node.Outputs)}{weights}"));
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using System.Globalization;
+
+namespace RagPlatform.Infrastructure.Ocr.Quantization;
+
+/// <summary>The settings one network's int8 rewrite depends on: how many of its first convolutions
+/// stay float, whether hard-swish between quantised convolutions runs in uint8
+/// (<see cref="QuantizedHardSwish"/>), whether MatMuls with constant weights are quantised
+/// (<see cref="MatMulQdqQuantization"/>) and whether normalisations are folded into their
+/// convolutions first (<see cref="BatchNormFolding"/>, <see cref="ResidualGateFolding"/>). One
+/// record, so that a new setting reaches the quantiser and the cache key together.</summary>
+internal sealed record OcrInt8Rewrite(int LeadingFloatConvs = 0, bool IntegerHardSwish = true, bool IntegerMatMuls = true, bool FoldNormalization = false)
+{
+    /// <summary>The settings as they enter the cache entry's name (<see cref="OcrInt8ModelCache"/>).</summary>
+    public string CacheKey => string.Create(CultureInfo.InvariantCulture,
+        $"leading-float-convs={LeadingFloatConvs}|integer-hard-swish={IntegerHardSwish}|integer-matmuls={IntegerMatMuls}|fold-normalization={FoldNormalization}");
+}
