@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace RagPlatform.Infrastructure.Ocr;
 
 /// <summary>Where an image has detail that may be text, cell by cell (for <see cref="DetailRegions"/>):
@@ -34,15 +36,25 @@ internal static class DetailCells
         // Where the run of edges across in each column began (−1: none), to measure runs downwards.
         var across = new int[width];
         Array.Fill(across, -1);
+        var (edgesAcross, edgesDown) = (new bool[width + 1], new bool[width + 1]);
         for (var y = 0; y <= height; y++)
         {
-            var row = y < height ? rgba.Slice(y * stride, stride) : default;
-            var below = y + 1 < height ? rgba.Slice((y + 1) * stride, stride) : default;
+            Array.Clear(edgesAcross);
+            Array.Clear(edgesDown);
+            if (y < height)
+            {
+                var row = rgba.Slice(y * stride, stride);
+                Edges(row[..^4], row[4..], edgesAcross);
+                if (y + 1 < height)
+                {
+                    Edges(row, rgba.Slice((y + 1) * stride, stride), edgesDown);
+                }
+            }
+
             var downStart = -1;
             for (var x = 0; x <= width; x++)
             {
-                var i = x * 4;
-                var edgeAcross = y < height && x + 1 < width && Differ(row, i, row, i + 4);
+                var edgeAcross = edgesAcross[x];
                 if (edgeAcross && across[x] < 0)
                 {
                     across[x] = y;
@@ -53,7 +65,7 @@ internal static class DetailCells
                     across[x] = -1;
                 }
 
-                var edgeDown = x < width && !below.IsEmpty && Differ(row, i, below, i);
+                var edgeDown = edgesDown[x];
                 if (edgeDown && downStart < 0)
                 {
                     downStart = x;
@@ -87,6 +99,27 @@ internal static class DetailCells
         }
     }
 
-    private static bool Differ(ReadOnlySpan<byte> a, int i, ReadOnlySpan<byte> b, int j) =>
-        Math.Abs(a[i] - b[j]) > DetailThreshold || Math.Abs(a[i + 1] - b[j + 1]) > DetailThreshold || Math.Abs(a[i + 2] - b[j + 2]) > DetailThreshold;
+    /// <summary>Sets <paramref name="edges"/>[p] where pixel p of <paramref name="a"/> and of
+    /// <paramref name="b"/> differ by more than <see cref="DetailThreshold"/> in R, G or B (a vector
+    /// of bytes at a time: this runs over every pixel twice).</summary>
+    private static void Edges(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, Span<bool> edges)
+    {
+        var threshold = new Vector<byte>(DetailThreshold);
+        var colour = new Vector<uint>(0x00FFFFFFu);
+        var i = 0;
+        for (; i <= a.Length - Vector<byte>.Count; i += Vector<byte>.Count)
+        {
+            var (va, vb) = (new Vector<byte>(a[i..]), new Vector<byte>(b[i..]));
+            var differ = Vector.AsVectorUInt32(Vector.GreaterThan(Vector.Max(va, vb) - Vector.Min(va, vb), threshold)) & colour;
+            for (var p = 0; p < Vector<uint>.Count; p++)
+            {
+                edges[(i / 4) + p] = differ[p] != 0;
+            }
+        }
+
+        for (; i < a.Length; i += 4)
+        {
+            edges[i / 4] = Math.Abs(a[i] - b[i]) > DetailThreshold || Math.Abs(a[i + 1] - b[i + 1]) > DetailThreshold || Math.Abs(a[i + 2] - b[i + 2]) > DetailThreshold;
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.InteropServices;
 using RagPlatform.Infrastructure.Imaging;
 using SkiaSharp;
@@ -12,12 +11,14 @@ namespace RagPlatform.Infrastructure.Ocr;
 internal sealed class OcrImage : IDisposable
 {
     private readonly SKImage _image;
+    private readonly RgbaRaster _raster;
     private GCHandle _pixels;
 
     /// <summary>Wraps the raster's pixels without copying them (an image may have tens of
     /// megapixels); they stay pinned, and must not change, until this is disposed.</summary>
     public OcrImage(RgbaRaster raster)
     {
+        _raster = raster;
         Width = raster.Width;
         Height = raster.Height;
         var info = new SKImageInfo(raster.Width, raster.Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
@@ -37,9 +38,9 @@ internal sealed class OcrImage : IDisposable
 
     public int Height { get; }
 
-    /// <summary>The whole image stretched to <paramref name="width"/> × <paramref name="height"/>.</summary>
-    public byte[] Resize(int width, int height) =>
-        Sample(new TextQuad(Vector2.Zero, new Vector2(Width, 0), new Vector2(Width, Height), new Vector2(0, Height)), width, height);
+    /// <summary>The whole image stretched to <paramref name="width"/> × <paramref name="height"/>
+    /// (<see cref="OcrResampler"/>).</summary>
+    public byte[] Resize(int width, int height) => OcrResampler.Resize(_raster.Pixels, Width, Height, width, height);
 
     /// <summary>The box's content as an upright <paramref name="width"/> × <paramref name="height"/>
     /// image: its top-left corner at the top left, its top edge along the top.</summary>

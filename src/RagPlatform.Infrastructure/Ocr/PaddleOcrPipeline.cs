@@ -133,7 +133,10 @@ internal sealed class PaddleOcrPipeline
     internal FirstDetection DetectFirst(OcrImage image, CancellationToken cancellationToken)
     {
         var scale = FirstScale(image);
-        var (boxes, seeds) = _detector.DetectWithSeeds(image, scale, cancellationToken);
+        // The seeds (a second pass over the map) only serve to find the regions.
+        var (boxes, seeds) = _options.DetectSmallTextInRegions
+            ? _detector.DetectWithSeeds(image, scale, cancellationToken)
+            : (_detector.Detect(image, scale, cancellationToken), []);
         var larger = LargerScale(image, scale, boxes);
         var regions = larger is null || !_options.DetectSmallTextInRegions ? null : TextRegions.Around(seeds, image.Width, image.Height);
         return new FirstDetection(scale, boxes, larger, regions);

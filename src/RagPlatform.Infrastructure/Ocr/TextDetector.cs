@@ -17,11 +17,16 @@ internal sealed class TextDetector(OcrOnnxModel model, DbPostProcessor postProce
 
     /// <param name="scale">Factor from image pixels to detector pixels, before rounding to 32.</param>
     public IReadOnlyList<TextQuad> Detect(OcrImage image, double scale, CancellationToken cancellationToken) =>
-        DetectWithSeeds(image, scale, cancellationToken).Boxes;
+        Detect(image, scale, false, cancellationToken).Boxes;
 
     /// <summary>Detects at <paramref name="scale"/>; also gives the seeds: the boxes of the same map
     /// under the low thresholds, which include text too small or faint to be sure of at this scale.</summary>
-    public (IReadOnlyList<TextQuad> Boxes, IReadOnlyList<TextQuad> Seeds) DetectWithSeeds(OcrImage image, double scale, CancellationToken cancellationToken)
+    public (IReadOnlyList<TextQuad> Boxes, IReadOnlyList<TextQuad> Seeds) DetectWithSeeds(OcrImage image, double scale, CancellationToken cancellationToken) =>
+        Detect(image, scale, true, cancellationToken);
+
+    /// <param name="seedsToo">Whether to find the seeds too (a second pass over each map); when
+    /// not, they come back empty.</param>
+    private (IReadOnlyList<TextQuad> Boxes, IReadOnlyList<TextQuad> Seeds) Detect(OcrImage image, double scale, bool seedsToo, CancellationToken cancellationToken)
     {
         var (width, height) = InputSize(image.Width, image.Height, scale);
         var pixels = image.Resize(width, height);
@@ -34,7 +39,10 @@ internal sealed class TextDetector(OcrOnnxModel model, DbPostProcessor postProce
             var map = Run(whole ? pixels : Crop(pixels, width, part), part.Width, part.Height, cancellationToken);
             var offset = new Vector2(part.Left, part.Top);
             boxes.AddRange(Map(postProcessor, map, part, offset));
-            seeds.AddRange(Map(seedProcessor, map, part, offset));
+            if (seedsToo)
+            {
+                seeds.AddRange(Map(seedProcessor, map, part, offset));
+            }
         }
 
         // Parts may overlap: the piece of a line that reaches into another part is found there too.
