@@ -33,7 +33,7 @@ internal static class OcrOperatorProfile
         };
         profiled.EnableProfiling = true;
         using var recognizerModel = OcrOnnxModel.Open(folder.Locate(OcrModelFolder.RecognitionModel), profiled, options.FoldNetworkBlocks, int8 ? OcrInt8Calibration.Recognizer() : null);
-        var recognizer = new TextLineRecognizer(recognizerModel, model.Decoder, options.RecognitionBatchSize, options.MaxRecognitionWidth, (float)options.RecognitionStretch, options.MinStretchedLineHeight);
+        var recognizer = new TextLineRecognizer(recognizerModel, model.Decoder, options.RecognitionBatchSize, options.MaxRecognitionWidth, (float)options.RecognitionStretch, options.MinStretchedLineHeight, options.StretchRereadRun);
         using var detectorModel = OcrOnnxModel.Open(folder.Locate(OcrModelFolder.DetectionModel), profiled, options.FoldNetworkBlocks, int8 ? OcrInt8Calibration.Detector() : null);
         var post = new DbPostProcessor((float)options.DetectionThreshold, (float)options.BoxThreshold, (float)options.UnclipRatio);
         var detector = new TextDetector(detectorModel, post, post);
@@ -52,7 +52,7 @@ internal static class OcrOperatorProfile
                 detector.Detect(ocrImage, scale, cancellationToken);
             }
 
-            var lines = pipeline.Detect(ocrImage, cancellationToken).Select(box => box.Grow(PaddleOcrPipeline.LineMargin * box.Height)).ToArray();
+            var lines = pipeline.Detect(ocrImage, cancellationToken).Select(box => PaddleOcrPipeline.WithMargin(box, options)).ToArray();
             heights.AddRange(lines.Select(line => line.Height));
             widths.AddRange(lines.Select(line => TextLineRecognizer.LineWidth(line, options.MaxRecognitionWidth, (float)options.RecognitionStretch, options.MinStretchedLineHeight)));
             recognizer.Recognize(ocrImage, lines, cancellationToken);

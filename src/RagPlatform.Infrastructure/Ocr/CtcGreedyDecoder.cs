@@ -37,9 +37,18 @@ internal sealed class CtcGreedyDecoder
 
     /// <param name="probabilities">[steps, <see cref="ClassCount"/>], row-major, each row summing to 1.</param>
     /// <returns>The text, and the mean probability of its characters (0 when there are none).</returns>
-    public (string Text, float Confidence) Decode(ReadOnlySpan<float> probabilities)
+    public (string Text, float Confidence) Decode(ReadOnlySpan<float> probabilities) => Decode(probabilities, out _);
+
+    /// <param name="probabilities">[steps, <see cref="ClassCount"/>], row-major, each row summing to 1.</param>
+    /// <param name="longestRun">The most consecutive steps one character (not the blank) was the
+    /// most likely class for: two equal letters read with no blank step between them merge into such
+    /// a run ("staff" read as "staf").</param>
+    /// <returns>The text, and the mean probability of its characters (0 when there are none).</returns>
+    public (string Text, float Confidence) Decode(ReadOnlySpan<float> probabilities, out int longestRun)
     {
         var text = new StringBuilder();
+        longestRun = 0;
+        var run = 0;
         double sum = 0;
         var count = 0;
         var previous = -1;
@@ -47,6 +56,8 @@ internal sealed class CtcGreedyDecoder
         {
             var row = probabilities.Slice(step, _classes.Length);
             var best = System.Numerics.Tensors.TensorPrimitives.IndexOfMax(row);
+            run = best == 0 ? 0 : best == previous ? run + 1 : 1;
+            longestRun = Math.Max(longestRun, run);
             if (best != 0 && best != previous)
             {
                 text.Append(_classes[best]);

@@ -152,6 +152,21 @@ public sealed class OcrOptions
     [Range(0, 1000)]
     public int MinStretchedLineHeight { get; set; }
 
+    /// <summary>When above 0, lines are read at their own aspect first and read again widened by
+    /// <see cref="RecognitionStretch"/> only where one character was the most likely class for at
+    /// least this many steps in a row (a doubled letter read with no blank between its halves).
+    /// 0 widens every line.</summary>
+    [Range(0, 100)]
+    public int StretchRereadRun { get; set; }
+
+    /// <summary>Margin added at each end of a line before it is read, as a fraction of its height.</summary>
+    [Range(0.0, 1.0)]
+    public double LineMarginAlong { get; set; } = 0.2;
+
+    /// <summary>Margin added above and below a line before it is read, as a fraction of its height.</summary>
+    [Range(0.0, 1.0)]
+    public double LineMarginAcross { get; set; } = 0.2;
+
     /// <summary>Widest line image the recogniser sees, in pixels at its 48-pixel height; longer
     /// lines are squeezed to it.</summary>
     [Range(320, 8192)]

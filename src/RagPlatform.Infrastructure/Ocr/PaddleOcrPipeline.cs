@@ -39,7 +39,7 @@ internal sealed class PaddleOcrPipeline
         var seedProcessor = new DbPostProcessor(SeedThreshold, SeedThreshold, (float)options.UnclipRatio, minSize: 1);
         _detector = new TextDetector(model.Detector, postProcessor, seedProcessor, options.SkipBlankAreas);
         _recognizer = new TextLineRecognizer(model.Recognizer, model.Decoder, options.RecognitionBatchSize, options.MaxRecognitionWidth, (float)options.RecognitionStretch,
-            options.MinStretchedLineHeight);
+            options.MinStretchedLineHeight, options.StretchRereadRun);
         _angleClassifier = options.UseAngleClassifier && model.AngleClassifier is { } classifier
             ? new TextAngleClassifier(classifier, options.RecognitionBatchSize)
             : null;
@@ -56,7 +56,7 @@ internal sealed class PaddleOcrPipeline
 
         var vertical = boxes.Select(box => box.Height >= VerticalAspect * box.Width).ToArray();
         var lines = boxes.Select((box, i) => vertical[i] ? box.QuarterTurned() : box)
-            .Select(box => box.Grow(LineMargin * box.Height)).ToArray();
+            .Select(box => WithMargin(box, _options)).ToArray();
         var readings = _recognizer.Recognize(image, lines, cancellationToken).ToArray();
 
         // A quarter turn counter-clockwise reads text that runs top to bottom; a chart's y-axis title
@@ -172,6 +172,11 @@ internal sealed class PaddleOcrPipeline
         var larger = Math.Min(Math.Min(_options.MaxUpscale, _options.SmallTextHeight / median), fit);
         return median * scale < _options.SmallTextHeight && larger > scale * 1.25 ? larger : null;
     }
+
+    /// <summary>The line as it is read: grown by <see cref="OcrOptions.LineMarginAlong"/> at its ends
+    /// and <see cref="OcrOptions.LineMarginAcross"/> above and below.</summary>
+    internal static TextQuad WithMargin(TextQuad box, OcrOptions options) =>
+        box.Grow((float)options.LineMarginAlong * box.Height, (float)options.LineMarginAcross * box.Height);
 
     private static Region ToRegion(TextQuad box, OcrImage image) =>
         new Region(box.Left / image.Width, box.Top / image.Height, (box.Right - box.Left) / image.Width, (box.Bottom - box.Top) / image.Height).ClampToPage();

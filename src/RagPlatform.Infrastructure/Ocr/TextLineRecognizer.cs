@@ -5,7 +5,8 @@ namespace RagPlatform.Infrastructure.Ocr;
 /// <c>minStretchedHeight</c> pixels high in the image); lines of similar length share a batch (one tensor,
 /// padded to the longest; <see cref="RecognitionBatches"/> picks the groups), and each row of the
 /// output is read by CTC.</summary>
-internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder decoder, int batchSize, int maxWidth, float stretch = 1f, float minStretchedHeight = 0f)
+internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder decoder, int batchSize, int maxWidth, float stretch = 1f, float minStretchedHeight = 0f,
+    int rereadRun = 0)
 {
     public const int LineHeight = 48;
 
@@ -15,10 +16,41 @@ internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder de
     /// digit several output steps wide (the network gives one step per 8 pixels).</summary>
     public const int MinBatchWidth = 64;
 
+    /// <summary>Reads each line; with <c>rereadRun</c> above 0, first at its own aspect, and again
+    /// widened by <c>stretch</c> only where that reading had a run of at least <c>rereadRun</c> steps
+    /// of one character (see <see cref="NeedsStretch"/>).</summary>
     public IReadOnlyList<(string Text, float Confidence)> Recognize(OcrImage image, IReadOnlyList<TextQuad> boxes, CancellationToken cancellationToken)
     {
-        var results = new (string, float)[boxes.Count];
-        var widths = boxes.Select(box => LineWidth(box, maxWidth, stretch, minStretchedHeight)).ToArray();
+        if (rereadRun <= 0 || stretch == 1f)
+        {
+            return [.. Read(image, boxes, stretch, cancellationToken).Select(reading => (reading.Text, reading.Confidence))];
+        }
+
+        var first = Read(image, boxes, 1f, cancellationToken);
+        var again = Enumerable.Range(0, boxes.Count)
+            .Where(i => boxes[i].Height >= minStretchedHeight && NeedsStretch(first[i].LongestRun, rereadRun)).ToArray();
+        var results = first.Select(reading => (reading.Text, reading.Confidence)).ToArray();
+        if (again.Length > 0)
+        {
+            var stretched = Read(image, [.. again.Select(i => boxes[i])], stretch, cancellationToken);
+            for (var j = 0; j < again.Length; j++)
+            {
+                results[again[j]] = (stretched[j].Text, stretched[j].Confidence);
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>Whether a line read at its own aspect is read again widened: when one character
+    /// was the most likely class for at least <paramref name="rereadRun"/> steps in a row, it may
+    /// be a doubled letter whose two halves had no blank step between them.</summary>
+    public static bool NeedsStretch(int longestRun, int rereadRun) => rereadRun > 0 && longestRun >= rereadRun;
+
+    private (string Text, float Confidence, int LongestRun)[] Read(OcrImage image, IReadOnlyList<TextQuad> boxes, float lineStretch, CancellationToken cancellationToken)
+    {
+        var results = new (string, float, int)[boxes.Count];
+        var widths = boxes.Select(box => LineWidth(box, maxWidth, lineStretch, minStretchedHeight)).ToArray();
 
         foreach (var batch in RecognitionBatches.Plan(widths, batchSize, MinBatchWidth))
         {
@@ -42,7 +74,8 @@ internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder de
 
             for (var i = 0; i < batch.Length; i++)
             {
-                results[batch[i]] = decoder.Decode(output.AsSpan(i * steps * classes, steps * classes));
+                var (text, confidence) = decoder.Decode(output.AsSpan(i * steps * classes, steps * classes), out var longestRun);
+                results[batch[i]] = (text, confidence, longestRun);
             }
         }
 
