@@ -159,6 +159,15 @@ public sealed class OcrOptions
     [Range(0, 100)]
     public int StretchRereadRun { get; set; }
 
+    /// <summary>When above 0, lines are read at their own aspect first and read again widened only
+    /// where the blank had at least this probability at a step inside a run of one character.</summary>
+    [Range(0.0, 1.0)]
+    public double StretchRereadBlank { get; set; }
+
+    /// <summary>Narrowest recogniser batch, in pixels.</summary>
+    [Range(8, 320)]
+    public int MinRecognitionBatchWidth { get; set; } = TextLineRecognizer.MinBatchWidth;
+
     /// <summary>Margin added at each end of a line before it is read, as a fraction of its height.</summary>
     [Range(0.0, 1.0)]
     public double LineMarginAlong { get; set; } = 0.2;

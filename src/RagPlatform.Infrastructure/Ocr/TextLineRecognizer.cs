@@ -6,7 +6,7 @@ namespace RagPlatform.Infrastructure.Ocr;
 /// padded to the longest; <see cref="RecognitionBatches"/> picks the groups), and each row of the
 /// output is read by CTC.</summary>
 internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder decoder, int batchSize, int maxWidth, float stretch = 1f, float minStretchedHeight = 0f,
-    int rereadRun = 0)
+    int rereadRun = 0, float rereadBlank = 0f, int minBatchWidth = TextLineRecognizer.MinBatchWidth)
 {
     public const int LineHeight = 48;
 
@@ -21,14 +21,14 @@ internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder de
     /// of one character (see <see cref="NeedsStretch"/>).</summary>
     public IReadOnlyList<(string Text, float Confidence)> Recognize(OcrImage image, IReadOnlyList<TextQuad> boxes, CancellationToken cancellationToken)
     {
-        if (rereadRun <= 0 || stretch == 1f)
+        if ((rereadRun <= 0 && rereadBlank <= 0) || stretch == 1f)
         {
             return [.. Read(image, boxes, stretch, cancellationToken).Select(reading => (reading.Text, reading.Confidence))];
         }
 
         var first = Read(image, boxes, 1f, cancellationToken);
         var again = Enumerable.Range(0, boxes.Count)
-            .Where(i => boxes[i].Height >= minStretchedHeight && NeedsStretch(first[i].LongestRun, rereadRun)).ToArray();
+            .Where(i => boxes[i].Height >= minStretchedHeight && NeedsStretch(first[i].LongestRun, first[i].BlankInRun, rereadRun, rereadBlank)).ToArray();
         var results = first.Select(reading => (reading.Text, reading.Confidence)).ToArray();
         if (again.Length > 0)
         {
@@ -43,19 +43,21 @@ internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder de
     }
 
     /// <summary>Whether a line read at its own aspect is read again widened: when one character
-    /// was the most likely class for at least <paramref name="rereadRun"/> steps in a row, it may
-    /// be a doubled letter whose two halves had no blank step between them.</summary>
-    public static bool NeedsStretch(int longestRun, int rereadRun) => rereadRun > 0 && longestRun >= rereadRun;
+    /// was the most likely class for at least <paramref name="rereadRun"/> steps in a row, or the
+    /// blank had at least <paramref name="rereadBlank"/> inside such a run, it may be a doubled letter
+    /// whose two halves had no blank step between them (0 switches either test off).</summary>
+    public static bool NeedsStretch(int longestRun, float blankInRun, int rereadRun, float rereadBlank) =>
+        (rereadRun > 0 && longestRun >= rereadRun) || (rereadBlank > 0 && blankInRun >= rereadBlank);
 
-    private (string Text, float Confidence, int LongestRun)[] Read(OcrImage image, IReadOnlyList<TextQuad> boxes, float lineStretch, CancellationToken cancellationToken)
+    private (string Text, float Confidence, int LongestRun, float BlankInRun)[] Read(OcrImage image, IReadOnlyList<TextQuad> boxes, float lineStretch, CancellationToken cancellationToken)
     {
-        var results = new (string, float, int)[boxes.Count];
+        var results = new (string, float, int, float)[boxes.Count];
         var widths = boxes.Select(box => LineWidth(box, maxWidth, lineStretch, minStretchedHeight)).ToArray();
 
-        foreach (var batch in RecognitionBatches.Plan(widths, batchSize, MinBatchWidth))
+        foreach (var batch in RecognitionBatches.Plan(widths, batchSize, minBatchWidth))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var slotWidth = Math.Max(MinBatchWidth, batch.Max(index => widths[index]));
+            var slotWidth = Math.Max(minBatchWidth, batch.Max(index => widths[index]));
             var slot = 3 * LineHeight * slotWidth;
             var input = new float[batch.Length * slot];
             for (var i = 0; i < batch.Length; i++)
@@ -74,8 +76,8 @@ internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder de
 
             for (var i = 0; i < batch.Length; i++)
             {
-                var (text, confidence) = decoder.Decode(output.AsSpan(i * steps * classes, steps * classes), out var longestRun);
-                results[batch[i]] = (text, confidence, longestRun);
+                var (text, confidence) = decoder.Decode(output.AsSpan(i * steps * classes, steps * classes), out var longestRun, out var blankInRun);
+                results[batch[i]] = (text, confidence, longestRun, blankInRun);
             }
         }
 

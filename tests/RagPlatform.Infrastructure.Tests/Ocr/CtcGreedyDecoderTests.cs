@@ -39,7 +39,7 @@ public sealed class CtcGreedyDecoderTests : IDisposable
         var decoder = CtcGreedyDecoder.Load(_keys);
         int[] best = [1, 1, 0, 2, 2, 2, 0, 1, 3, 3];
 
-        var (text, _) = decoder.Decode(Probabilities(best, [.. best.Select(_ => 0.9f)], classes: 4), out var longestRun);
+        var (text, _) = decoder.Decode(Probabilities(best, [.. best.Select(_ => 0.9f)], classes: 4), out var longestRun, out _);
 
         Assert.Equal("aba ", text);
         Assert.Equal(3, longestRun); // "b" for three steps; blanks and other classes end a run.
@@ -54,10 +54,10 @@ public sealed class CtcGreedyDecoderTests : IDisposable
         File.WriteAllText(_keys, "s\nt\na\nf");
         var decoder = CtcGreedyDecoder.Load(_keys);
 
-        var (text, _) = decoder.Decode(Probabilities(best, [.. best.Select(_ => 0.9f)], classes: 6), out var longestRun);
+        var (text, _) = decoder.Decode(Probabilities(best, [.. best.Select(_ => 0.9f)], classes: 6), out var longestRun, out var blankInRun);
 
         Assert.Equal(expected, text);
-        Assert.Equal(again, TextLineRecognizer.NeedsStretch(longestRun, rereadRun: 3));
+        Assert.Equal(again, TextLineRecognizer.NeedsStretch(longestRun, blankInRun, rereadRun: 3, rereadBlank: 0));
     }
 
     [Fact]
