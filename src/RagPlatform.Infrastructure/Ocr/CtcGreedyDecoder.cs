@@ -37,21 +37,9 @@ internal sealed class CtcGreedyDecoder
 
     /// <param name="probabilities">[steps, <see cref="ClassCount"/>], row-major, each row summing to 1.</param>
     /// <returns>The text, and the mean probability of its characters (0 when there are none).</returns>
-    public (string Text, float Confidence) Decode(ReadOnlySpan<float> probabilities) => Decode(probabilities, out _, out _);
-
-    /// <param name="probabilities">[steps, <see cref="ClassCount"/>], row-major, each row summing to 1.</param>
-    /// <param name="longestRun">The most consecutive steps one character (not the blank) was the
-    /// most likely class for: two equal letters read with no blank step between them merge into such
-    /// a run ("staff" read as "staf").</param>
-    /// <param name="blankInRun">The highest probability of the blank at a step that continues such a
-    /// run: where the network saw a gap between two equal letters but not enough to make it a step.</param>
-    /// <returns>The text, and the mean probability of its characters (0 when there are none).</returns>
-    public (string Text, float Confidence) Decode(ReadOnlySpan<float> probabilities, out int longestRun, out float blankInRun)
+    public (string Text, float Confidence) Decode(ReadOnlySpan<float> probabilities)
     {
         var text = new StringBuilder();
-        longestRun = 0;
-        blankInRun = 0;
-        var run = 0;
         double sum = 0;
         var count = 0;
         var previous = -1;
@@ -59,13 +47,6 @@ internal sealed class CtcGreedyDecoder
         {
             var row = probabilities.Slice(step, _classes.Length);
             var best = System.Numerics.Tensors.TensorPrimitives.IndexOfMax(row);
-            run = best == 0 ? 0 : best == previous ? run + 1 : 1;
-            longestRun = Math.Max(longestRun, run);
-            if (run > 1)
-            {
-                blankInRun = Math.Max(blankInRun, row[0]);
-            }
-
             if (best != 0 && best != previous)
             {
                 text.Append(_classes[best]);

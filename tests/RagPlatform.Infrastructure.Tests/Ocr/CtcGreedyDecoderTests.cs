@@ -33,34 +33,6 @@ public sealed class CtcGreedyDecoderTests : IDisposable
     }
 
     [Fact]
-    public void The_longest_run_counts_steps_of_one_character_with_no_blank_between()
-    {
-        File.WriteAllText(_keys, "a\nb");
-        var decoder = CtcGreedyDecoder.Load(_keys);
-        int[] best = [1, 1, 0, 2, 2, 2, 0, 1, 3, 3];
-
-        var (text, _) = decoder.Decode(Probabilities(best, [.. best.Select(_ => 0.9f)], classes: 4), out var longestRun, out _);
-
-        Assert.Equal("aba ", text);
-        Assert.Equal(3, longestRun); // "b" for three steps; blanks and other classes end a run.
-    }
-
-    [Theory]
-    [InlineData(new[] { 1, 0, 2, 0, 3, 0, 4, 4, 0, 4, 0 }, "staff", false)] // a blank between the two f's
-    [InlineData(new[] { 1, 0, 2, 0, 3, 0, 4, 4, 4, 4, 0 }, "staf", true)] // the two f's merged into one run
-    public void A_line_whose_doubled_letter_merged_is_read_again_stretched(int[] best, string expected, bool again)
-    {
-        // Classes: blank, s, t, a, f, space.
-        File.WriteAllText(_keys, "s\nt\na\nf");
-        var decoder = CtcGreedyDecoder.Load(_keys);
-
-        var (text, _) = decoder.Decode(Probabilities(best, [.. best.Select(_ => 0.9f)], classes: 6), out var longestRun, out var blankInRun);
-
-        Assert.Equal(expected, text);
-        Assert.Equal(again, TextLineRecognizer.NeedsStretch(longestRun, blankInRun, rereadRun: 3, rereadBlank: 0));
-    }
-
-    [Fact]
     public void An_empty_character_list_is_invalid()
     {
         File.WriteAllText(_keys, string.Empty);

@@ -11,7 +11,7 @@ public sealed class LineMarginTests
     public void An_upright_line_grows_by_its_own_margin_at_the_ends_and_above_and_below()
     {
         var line = new TextQuad(Vector2.Zero, new Vector2(100, 0), new Vector2(100, 20), new Vector2(0, 20));
-        var options = new OcrOptions { LineMarginAlong = 0.2, LineMarginAcross = 0.1 };
+        var options = new OcrOptions { LineMarginAcross = 0.1 };
 
         var grown = PaddleOcrPipeline.WithMargin(line, options);
 
@@ -32,14 +32,16 @@ public sealed class LineMarginTests
     }
 
     [Fact]
-    public void A_smaller_margin_across_the_text_reads_the_line_wider_and_a_smaller_one_along_it_narrower()
+    public void The_default_margins_unstretched_read_a_line_in_fewer_columns_than_the_old_ones_stretched()
     {
         var line = new TextQuad(Vector2.Zero, new Vector2(100, 0), new Vector2(100, 20), new Vector2(0, 20));
-        int Width(double along, double across) =>
-            TextLineRecognizer.LineWidth(PaddleOcrPipeline.WithMargin(line, new OcrOptions { LineMarginAlong = along, LineMarginAcross = across }), maxWidth: 3200);
+        var options = new OcrOptions();
+        int Width(double across, double stretch) =>
+            TextLineRecognizer.LineWidth(PaddleOcrPipeline.WithMargin(line, new OcrOptions { LineMarginAcross = across }), maxWidth: 3200, (float)stretch);
 
-        Assert.Equal(186, Width(0.2, 0.2)); // 48 · (100 + 2 · 4) / (20 + 2 · 4)
-        Assert.Equal(216, Width(0.2, 0.1)); // 48 · 108 / 24: the text is larger in the 48 rows
-        Assert.Equal(179, Width(0.1, 0.2)); // 48 · 104 / 28
+        Assert.Equal(186, Width(0.2, 1)); // 48 · (100 + 2 · 4) / (20 + 2 · 4)
+        Assert.Equal(216, Width(0.1, 1)); // 48 · 108 / 24: a smaller margin across reads the text larger
+        Assert.Equal(223, Width(0.2, 1.2)); // the old defaults: 1.2 · 186
+        Assert.Equal(216, Width(options.LineMarginAcross, options.RecognitionStretch));
     }
 }
