@@ -33,7 +33,7 @@ internal static class OcrOperatorProfile
         };
         profiled.EnableProfiling = true;
         using var recognizerModel = OcrOnnxModel.Open(folder.Locate(OcrModelFolder.RecognitionModel), profiled, options.FoldNetworkBlocks, int8 ? OcrInt8Calibration.Recognizer() : null);
-        var recognizer = new TextLineRecognizer(recognizerModel, model.Decoder, options.RecognitionBatchSize, options.MaxRecognitionWidth, (float)options.RecognitionStretch, options.MinStretchedLineHeight, options.MinRecognitionBatchWidth);
+        var recognizer = new TextLineRecognizer(recognizerModel, model.Decoder, options.RecognitionBatchSize, options.MaxRecognitionWidth, (float)options.RecognitionStretch, options.MinStretchedLineHeight);
         using var detectorModel = OcrOnnxModel.Open(folder.Locate(OcrModelFolder.DetectionModel), profiled, options.FoldNetworkBlocks, int8 ? OcrInt8Calibration.Detector() : null);
         var post = new DbPostProcessor((float)options.DetectionThreshold, (float)options.BoxThreshold, (float)options.UnclipRatio);
         var detector = new TextDetector(detectorModel, post, post);

@@ -33,8 +33,8 @@ internal static class OcrStageProfile
                 boxes += found.Count;
                 var widths = found.Select(box => TextLineRecognizer.LineWidth(PaddleOcrPipeline.WithMargin(box, options), options.MaxRecognitionWidth, (float)options.RecognitionStretch, options.MinStretchedLineHeight)).ToArray();
                 (fixedColumns, plannedColumns) = (fixedColumns + FixedRunColumns(widths, options.RecognitionBatchSize),
-                    plannedColumns + RecognitionBatches.Plan(widths, options.RecognitionBatchSize, options.MinRecognitionBatchWidth)
-                        .Sum(batch => (long)batch.Length * Math.Max(options.MinRecognitionBatchWidth, batch.Max(index => widths[index]))));
+                    plannedColumns + RecognitionBatches.Plan(widths, options.RecognitionBatchSize, TextLineRecognizer.MinBatchWidth)
+                        .Sum(batch => (long)batch.Length * Math.Max(TextLineRecognizer.MinBatchWidth, batch.Max(index => widths[index]))));
             }
 
             detect += ThreadCpuMs() - start;

@@ -5,8 +5,7 @@ namespace RagPlatform.Infrastructure.Ocr;
 /// <c>minStretchedHeight</c> pixels high in the image); lines of similar length share a batch (one tensor,
 /// padded to the longest; <see cref="RecognitionBatches"/> picks the groups), and each row of the
 /// output is read by CTC.</summary>
-internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder decoder, int batchSize, int maxWidth, float stretch = 1f, float minStretchedHeight = 0f,
-    int minBatchWidth = TextLineRecognizer.MinBatchWidth)
+internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder decoder, int batchSize, int maxWidth, float stretch = 1f, float minStretchedHeight = 0f)
 {
     public const int LineHeight = 48;
 
@@ -21,10 +20,10 @@ internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder de
         var results = new (string, float)[boxes.Count];
         var widths = boxes.Select(box => LineWidth(box, maxWidth, stretch, minStretchedHeight)).ToArray();
 
-        foreach (var batch in RecognitionBatches.Plan(widths, batchSize, minBatchWidth))
+        foreach (var batch in RecognitionBatches.Plan(widths, batchSize, MinBatchWidth))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var slotWidth = Math.Max(minBatchWidth, batch.Max(index => widths[index]));
+            var slotWidth = Math.Max(MinBatchWidth, batch.Max(index => widths[index]));
             var slot = 3 * LineHeight * slotWidth;
             var input = new float[batch.Length * slot];
             for (var i = 0; i < batch.Length; i++)
@@ -54,7 +53,6 @@ internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder de
     /// <param name="stretch">Factor the line is widened by beyond its aspect (see <see cref="OcrOptions.RecognitionStretch"/>).</param>
     /// <param name="minStretchedHeight">Lines lower than this, in image pixels, are not widened
     /// (see <see cref="OcrOptions.MinStretchedLineHeight"/>).</param>
-    public static int LineWidth(TextQuad box, int maxWidth, float stretch = 1f, float minStretchedHeight = 0f,
-    int minBatchWidth = TextLineRecognizer.MinBatchWidth) =>
+    public static int LineWidth(TextQuad box, int maxWidth, float stretch = 1f, float minStretchedHeight = 0f) =>
         Math.Clamp((int)Math.Ceiling((box.Height >= minStretchedHeight ? stretch : 1f) * LineHeight * box.Width / Math.Max(box.Height, 1f)), 1, maxWidth);
 }
