@@ -19,9 +19,9 @@ internal sealed class PaddleOcrPipeline
     /// (above and below: <see cref="OcrOptions.LineMarginAcross"/>). The detector's boxes hug the
     /// ink (unclip ratio 1.5). A margin of 0 on every side once gave a 6.4% character error rate on
     /// a scanned page (0.1: 0.6%); measured apart on the bench's full sets (run
-    /// ingest-ocr-20261205-172945), the cause was the margin across the text (0 there lost 10 words,
-    /// spaces and a chart's "0"s), while 0 at the ends lost a chart's lone "0" and "traffic". Less
-    /// than 0.2 here saves 1-4% of the columns on 1x images and lost words each time: 0.1 "committee",
+    /// ingest-ocr-20261205-172945), the cause was the margin across the text (0 there lost 9 words,
+    /// "committee", "invoice", a chart's "0"s), while 0 at the ends lost a chart's lone "0" and "traffic". Less
+    /// than 0.2 here saves 5-9% of the columns on charts, 1-2% on pages, and lost words each time: 0.1 "committee",
     /// "settings" twice, "cancel"; 0.05 "settings" and a "0" (run ingest-ocr-20261205-170959).</summary>
     internal const float LineMarginAlong = 0.2f;
 
