@@ -53,7 +53,7 @@ internal static class OcrOperatorProfile
                 detector.Detect(ocrImage, scale, cancellationToken);
             }
 
-            var lines = pipeline.Detect(ocrImage, cancellationToken).Select(box => box.Grow(PaddleOcrPipeline.LineMargin * box.Height)).ToArray();
+            var lines = pipeline.Detect(ocrImage, cancellationToken).Select(box => PaddleOcrPipeline.WithMargin(box, options)).ToArray();
             heights.AddRange(lines.Select(line => line.Height));
             widths.AddRange(lines.Select(line => TextLineRecognizer.LineWidth(line, options.MaxRecognitionWidth, (float)options.RecognitionStretch, options.MinStretchedLineHeight)));
             recognizer.Recognize(ocrImage, lines, cancellationToken);

@@ -32,7 +32,7 @@ internal static class OcrStageProfile
             {
                 var found = pipeline.Detect(ocrImage, cancellationToken);
                 boxes += found.Count;
-                var widths = found.Select(box => TextLineRecognizer.LineWidth(box.Grow(PaddleOcrPipeline.LineMargin * box.Height), options.MaxRecognitionWidth, (float)options.RecognitionStretch, options.MinStretchedLineHeight)).ToArray();
+                var widths = found.Select(box => TextLineRecognizer.LineWidth(PaddleOcrPipeline.WithMargin(box, options), options.MaxRecognitionWidth, (float)options.RecognitionStretch, options.MinStretchedLineHeight)).ToArray();
                 (fixedColumns, plannedColumns) = (fixedColumns + FixedRunColumns(widths, options.RecognitionBatchSize),
                     plannedColumns + RecognitionBatches.Plan(widths, options.RecognitionBatchSize, TextLineRecognizer.MinBatchWidth)
                         .Sum(batch => (long)batch.Length * Math.Max(TextLineRecognizer.MinBatchWidth, batch.Max(index => widths[index]))));

@@ -15,12 +15,15 @@ internal sealed class PaddleOcrPipeline
     /// quarter before reading (PaddleOCR's rule).</summary>
     private const float VerticalAspect = 1.5f;
 
-    /// <summary>Margin added around each line before it is read, as a fraction of its height, on
-    /// every side. The detector's boxes hug the ink (unclip ratio 1.5); read that tightly, the
-    /// recogniser drops spaces between words ("Monthlyactiveusers"). Measured on the test images:
-    /// 0 gives a character error rate of 6.4% on a scanned page, 0.1 gives 0.6%, 0.2 gives 0-0.6%,
-    /// 0.25 starts to take in the neighbouring lines (1%).</summary>
-    internal const float LineMargin = 0.2f;
+    /// <summary>Margin added at each end of a line before it is read, as a fraction of its height
+    /// (above and below: <see cref="OcrOptions.LineMarginAcross"/>). The detector's boxes hug the
+    /// ink (unclip ratio 1.5). A margin of 0 on every side once gave a 6.4% character error rate on
+    /// a scanned page (0.1: 0.6%); measured apart on the bench's full sets (run
+    /// ingest-ocr-20261205-172945), the cause was the margin across the text (0 there lost 9 words,
+    /// "committee", "invoice", a chart's "0"s), while 0 at the ends lost a chart's lone "0" and "traffic". Less
+    /// than 0.2 here saves 5-9% of the columns on charts, 1-2% on pages, and lost words each time: 0.1 "committee",
+    /// "settings" twice, "cancel"; 0.05 "settings" and a "0" (run ingest-ocr-20261205-170959).</summary>
+    internal const float LineMarginAlong = 0.2f;
 
     /// <summary>Probability (of a pixel and of a box) above which the first detection's weak finds
     /// still seed the regions detected again at a larger scale: at 1x a lone 10 px "0" tick label
@@ -56,7 +59,7 @@ internal sealed class PaddleOcrPipeline
 
         var vertical = boxes.Select(box => box.Height >= VerticalAspect * box.Width).ToArray();
         var lines = boxes.Select((box, i) => vertical[i] ? box.QuarterTurned() : box)
-            .Select(box => box.Grow(LineMargin * box.Height)).ToArray();
+            .Select(box => WithMargin(box, _options)).ToArray();
         var readings = _recognizer.Recognize(image, lines, cancellationToken).ToArray();
 
         // A quarter turn counter-clockwise reads text that runs top to bottom; a chart's y-axis title
@@ -175,6 +178,11 @@ internal sealed class PaddleOcrPipeline
         var larger = Math.Min(Math.Min(_options.MaxUpscale, _options.SmallTextHeight / median), fit);
         return median * scale < _options.SmallTextHeight && larger > scale * 1.25 ? larger : null;
     }
+
+    /// <summary>The line as it is read: grown by <see cref="LineMarginAlong"/> at its ends and
+    /// <see cref="OcrOptions.LineMarginAcross"/> above and below.</summary>
+    internal static TextQuad WithMargin(TextQuad box, OcrOptions options) =>
+        box.Grow(LineMarginAlong * box.Height, (float)options.LineMarginAcross * box.Height);
 
     private static Region ToRegion(TextQuad box, OcrImage image) =>
         new Region(box.Left / image.Width, box.Top / image.Height, (box.Right - box.Left) / image.Width, (box.Bottom - box.Top) / image.Height).ClampToPage();

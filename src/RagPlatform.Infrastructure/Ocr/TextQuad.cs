@@ -42,11 +42,15 @@ internal readonly record struct TextQuad(Vector2 TopLeft, Vector2 TopRight, Vect
     }
 
     /// <summary>The box grown by <paramref name="distance"/> pixels on every side.</summary>
-    public TextQuad Grow(float distance)
+    public TextQuad Grow(float distance) => Grow(distance, distance);
+
+    /// <summary>The box grown by <paramref name="along"/> pixels at each end of the text and by
+    /// <paramref name="acrossText"/> pixels above and below it.</summary>
+    public TextQuad Grow(float along, float acrossText)
     {
-        var across = Vector2.Normalize(TopRight - TopLeft) * distance;
-        var down = Vector2.Normalize(BottomLeft - TopLeft) * distance;
-        return new TextQuad(TopLeft - across - down, TopRight + across - down, BottomRight + across + down, BottomLeft - across + down);
+        var sideways = Vector2.Normalize(TopRight - TopLeft) * along;
+        var down = Vector2.Normalize(BottomLeft - TopLeft) * acrossText;
+        return new TextQuad(TopLeft - sideways - down, TopRight + sideways - down, BottomRight + sideways + down, BottomLeft - sideways + down);
     }
 
     /// <summary>The box read the other way up (text turned by 180°). Methods, not properties: a

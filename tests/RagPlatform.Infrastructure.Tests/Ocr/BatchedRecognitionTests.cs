@@ -14,7 +14,7 @@ public sealed class BatchedRecognitionTests(OcrModelFixture ocr) : IClassFixture
         {
             using var image = OcrModelFixture.Image(sample);
             var lines = ocr.Pipeline.Detect(image, TestContext.Current.CancellationToken)
-                .Select(box => box.Grow(PaddleOcrPipeline.LineMargin * box.Height)).ToList();
+                .Select(box => PaddleOcrPipeline.WithMargin(box, OcrModelFixture.Options)).ToList();
             var maxWidth = OcrModelFixture.Options.MaxRecognitionWidth;
 
             var single = new TextLineRecognizer(ocr.Model.Recognizer, ocr.Model.Decoder, 1, maxWidth).Recognize(image, lines, TestContext.Current.CancellationToken);
