@@ -17,7 +17,7 @@ internal static class OcrDetectorVariantTimes
             var calibration = OcrCalibrationImages.DetectorInputs().First();
             foreach (var shape in new[] { calibration.Shape, [1, 3, 1664, 1280] })
             {
-                var input = shape == calibration.Shape ? calibration.Values : Noise(shape);
+                var input = shape == calibration.Shape ? calibration.Values : NetworkNoise.Of(shape);
                 var times = sessions.Select(_ => new List<double>()).ToList();
                 var outputs = sessions.Select(entry => Once(entry.Session, input, shape)).ToList();
                 for (var i = 0; i < repeats; i++)
@@ -51,17 +51,5 @@ internal static class OcrDetectorVariantTimes
         using var value = OrtValue.CreateTensorValueFromMemory(input, [.. shape.Select(dimension => (long)dimension)]);
         using var outputs = session.Run(run, [name], [value], [session.OutputMetadata.Keys.Single()]);
         return outputs[0].GetTensorDataAsSpan<float>().ToArray();
-    }
-
-    private static float[] Noise(int[] shape)
-    {
-        var values = new float[shape.Aggregate(1, (a, b) => a * b)];
-        var random = new Random(1);
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = (float)((random.NextDouble() * 2) - 1);
-        }
-
-        return values;
     }
 }

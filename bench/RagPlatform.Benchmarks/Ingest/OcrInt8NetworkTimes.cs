@@ -72,7 +72,7 @@ internal static class OcrInt8NetworkTimes
             // A calibration input where one has the shape (drawn text; two for a batch of eight lines), otherwise
             // noise: the time does not depend on the values.
             var matching = calibration.Where(entry => entry.Shape.AsSpan(1).SequenceEqual(shape.AsSpan(1))).SelectMany(entry => entry.Values).ToArray();
-            var input = matching.Length == shape.Aggregate(1, (a, b) => a * b) ? matching : Noise(shape);
+            var input = matching.Length == shape.Aggregate(1, (a, b) => a * b) ? matching : NetworkNoise.Of(shape);
             var (a, fp32Ms) = Time(fp32, input, shape, repeats);
             var (b, int8Ms) = Time(int8, input, shape, repeats);
             var (c, floatSwishMs) = Time(int8FloatHardSwish, input, shape, repeats);
@@ -118,17 +118,5 @@ internal static class OcrInt8NetworkTimes
         }
 
         return (output, times.Order().ElementAt(times.Count / 2));
-    }
-
-    private static float[] Noise(int[] shape)
-    {
-        var values = new float[shape.Aggregate(1, (a, b) => a * b)];
-        var random = new Random(1);
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = (float)((random.NextDouble() * 2) - 1);
-        }
-
-        return values;
     }
 }
