@@ -18,6 +18,7 @@ internal sealed class OcrImage : IDisposable
     /// megapixels); they stay pinned, and must not change, until this is disposed.</summary>
     public OcrImage(RgbaRaster raster)
     {
+        Raster = raster;
         Width = raster.Width;
         Height = raster.Height;
         var info = new SKImageInfo(raster.Width, raster.Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
@@ -32,6 +33,9 @@ internal sealed class OcrImage : IDisposable
 
         _image = image;
     }
+
+    /// <summary>The decoded pixels this image wraps.</summary>
+    public RgbaRaster Raster { get; }
 
     public int Width { get; }
 

@@ -78,6 +78,12 @@ public sealed class OcrOptions
     /// in a part can come out a little different from the whole image's; off detects the whole image.</summary>
     public bool SkipBlankAreas { get; set; } = true;
 
+    /// <summary>Finds the lines of flat images (1x screenshots and charts on uniform backgrounds,
+    /// those <see cref="SmallImageDetectionScale"/> applies to) from their pixels, without the
+    /// detector network (<see cref="RagPlatform.Infrastructure.Ocr.FlatImageLines.FlatImageLineFinder"/>); images that are not
+    /// flat, or hold what it cannot judge, are detected by the network. An experiment, off by default.</summary>
+    public bool FlatImageLines { get; set; }
+
     /// <summary>Largest factor small-text images are scaled up by before detection.</summary>
     [Range(1.0, 4.0)]
     public double MaxUpscale { get; set; } = 2.0;
