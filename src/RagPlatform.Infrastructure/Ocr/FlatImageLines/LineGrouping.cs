@@ -25,11 +25,15 @@ internal static class LineGrouping
     /// <summary>Widest mark, as a share of the other component's height (a hyphen is about half).</summary>
     public const double MarkWidth = 0.6;
 
+    /// <summary>Widest gap between a mark and its letter, as a share of the letter's height (a
+    /// comma follows its letter closely; a tick label beside a turned word is no mark of it).</summary>
+    public const double MaxMarkGap = 0.3;
+
     /// <summary>How far above and below a component's height a mark of its line may lie, as a share of it.</summary>
     public const double MarkReach = 0.6;
 
     /// <summary>Widest gap between turned letters, as a share of the wider one's width (its letter height).</summary>
-    public const double MaxVerticalGap = 0.5;
+    public const double MaxVerticalGap = 1.0;
 
     public const int MinVerticalMembers = 3;
 
@@ -40,23 +44,54 @@ internal static class LineGrouping
     public static List<(InkBlob Box, int Members, bool Vertical)> Group(List<InkBlob> blobs)
     {
         blobs.Sort((a, b) => a.Left.CompareTo(b.Left));
-        var across = JoinAcross(blobs);
-        var single = across.Where(line => line.Members <= 2).ToList();
-        var rest = across.Where(line => line.Members > 2).Select(line => (line.Box, line.Members, Vertical: false)).ToList();
-        single.Sort((a, b) => a.Box.Top.CompareTo(b.Box.Top));
-        foreach (var (box, members, memberHeights) in JoinDown([.. single.Select(line => line.Box)]))
+        var groups = JoinAcross(blobs);
+        var lines = new List<(InkBlob Box, int Members, bool Vertical)>();
+
+        // What may be turned text: lone components and pairs (a turned "i" and its dot), and the
+        // components of a "line" higher than wide, which letters side by side never make (a turned
+        // word whose letters touch, with the marks beside it).
+        var units = new List<(InkBlob Box, int Members, int Group)>();
+        for (var g = 0; g < groups.Count; g++)
         {
-            var vertical = members >= MinVerticalMembers && box.Height >= 2 * box.Width && memberHeights >= MinVerticalCover * box.Height;
-            if (vertical)
+            var box = Bounds(groups[g]);
+            if (groups[g].Count <= 2)
             {
-                rest.Add((box, members, true));
+                units.Add((box, groups[g].Count, g));
+            }
+            else if (box.Height >= box.Width)
+            {
+                units.AddRange(groups[g].Select(blob => (blob, 1, g)));
+            }
+            else
+            {
+                lines.Add((box, groups[g].Count, false));
             }
         }
 
-        // Components that made no vertical line stay the horizontal lines they were.
-        var inVertical = rest.Where(line => line.Vertical).Select(line => line.Box).ToList();
-        rest.AddRange(single.Where(line => !inVertical.Any(vertical => Contains(vertical, line.Box))).Select(line => (line.Box, line.Members, false)));
-        return rest;
+        units.Sort((a, b) => a.Box.Top.CompareTo(b.Box.Top));
+        var used = new bool[units.Count];
+        foreach (var stack in JoinDown([.. units.Select(unit => unit.Box)]))
+        {
+            var box = Bounds([.. stack.Select(i => units[i].Box)]);
+            var members = stack.Sum(i => units[i].Members);
+            if (members >= MinVerticalMembers && box.Height >= 2 * box.Width && stack.Sum(i => units[i].Box.Height) >= MinVerticalCover * box.Height)
+            {
+                lines.Add((box, members, true));
+                stack.ForEach(i => used[i] = true);
+            }
+        }
+
+        // What made no vertical line stays the horizontal line it was (or, when part of it went into
+        // one, each of the rest on its own).
+        foreach (var group in Enumerable.Range(0, units.Count).Where(i => !used[i]).GroupBy(i => units[i].Group))
+        {
+            var whole = group.Count() == groups[group.Key].Count || (groups[group.Key].Count <= 2 && group.Count() == 1);
+            lines.AddRange(whole
+                ? [(Bounds(groups[group.Key]), groups[group.Key].Count, false)]
+                : group.Select(i => (units[i].Box, units[i].Members, false)));
+        }
+
+        return lines;
     }
 
     /// <summary>How two components relate on a line: not at all, as letters (or words) side by
@@ -81,7 +116,7 @@ internal static class LineGrouping
 
         // A mark is small both ways: a turned "i" or "l" is low but as wide as a letter is high.
         var reach = MarkReach * high.Height;
-        return low.Width <= MarkWidth * high.Height && low.Top >= high.Top - reach && low.Bottom <= high.Bottom + reach ? Link.Mark : Link.None;
+        return low.Width <= MarkWidth * high.Height && gap <= MaxMarkGap * high.Height && low.Top >= high.Top - reach && low.Bottom <= high.Bottom + reach ? Link.Mark : Link.None;
     }
 
     private static bool Stacked(InkBlob a, InkBlob b)
@@ -95,7 +130,7 @@ internal static class LineGrouping
     /// the one component nearest to it that it may be a mark of (so that a dot between turned
     /// letters does not join them all). Pairs are only tried while the second starts at most
     /// <see cref="BlobShapes.MaxTextHeight"/> after the first ends (the list is sorted by left edge).</summary>
-    private static List<(InkBlob Box, int Members)> JoinAcross(List<InkBlob> blobs)
+    private static List<List<InkBlob>> JoinAcross(List<InkBlob> blobs)
     {
         var parent = Enumerable.Range(0, blobs.Count).ToArray();
         var nearest = Enumerable.Repeat((Other: -1, Distance: float.MaxValue), blobs.Count).ToArray();
@@ -129,7 +164,7 @@ internal static class LineGrouping
             }
         }
 
-        return [.. Collect(blobs, parent).Select(group => (group.Box, group.Members))];
+        return [.. Enumerable.Range(0, blobs.Count).GroupBy(i => Find(parent, i)).Select(group => group.Select(i => blobs[i]).ToList())];
     }
 
     private static float Distance(InkBlob a, InkBlob b)
@@ -138,7 +173,8 @@ internal static class LineGrouping
         return (dx * dx) + (dy * dy);
     }
 
-    private static List<(InkBlob Box, int Members, int MemberHeights)> JoinDown(List<InkBlob> boxes)
+    /// <summary>Indices of the boxes (sorted by top edge) that stack into one column, joined (union-find).</summary>
+    private static List<List<int>> JoinDown(List<InkBlob> boxes)
     {
         var parent = Enumerable.Range(0, boxes.Count).ToArray();
         for (var i = 0; i < boxes.Count; i++)
@@ -152,22 +188,10 @@ internal static class LineGrouping
             }
         }
 
-        return Collect(boxes, parent);
+        return [.. Enumerable.Range(0, boxes.Count).GroupBy(i => Find(parent, i)).Select(group => group.ToList())];
     }
 
-    private static List<(InkBlob Box, int Members, int MemberHeights)> Collect(List<InkBlob> blobs, int[] parent)
-    {
-        var groups = new Dictionary<int, (InkBlob Box, int Members, int MemberHeights)>();
-        for (var i = 0; i < blobs.Count; i++)
-        {
-            var root = Find(parent, i);
-            groups[root] = groups.TryGetValue(root, out var group)
-                ? (group.Box.Union(blobs[i]), group.Members + 1, group.MemberHeights + blobs[i].Height)
-                : (blobs[i], 1, blobs[i].Height);
-        }
-
-        return [.. groups.Values];
-    }
+    private static InkBlob Bounds(List<InkBlob> blobs) => blobs.Skip(1).Aggregate(blobs[0], (union, blob) => union.Union(blob));
 
     private static int Find(int[] parent, int i)
     {
@@ -180,9 +204,6 @@ internal static class LineGrouping
 
         return i;
     }
-
-    private static bool Contains(InkBlob outer, InkBlob inner) =>
-        inner.Left >= outer.Left && inner.Right <= outer.Right && inner.Top >= outer.Top && inner.Bottom <= outer.Bottom;
 
     private enum Link
     {

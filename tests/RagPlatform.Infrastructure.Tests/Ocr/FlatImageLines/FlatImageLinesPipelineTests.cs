@@ -32,7 +32,7 @@ public sealed class FlatImageLinesPipelineTests(OcrModelFixture ocr) : IClassFix
         Assert.Equal(FlatImageLineFinder.Find(raster), boxes);
         Assert.Contains("0", texts);
         Assert.Contains("Monthly active users by region", texts);
-        Assert.Contains("Active users", texts);
+        Assert.True(texts.Contains("Active users"), $"read: {string.Join(" | ", texts)}; boxes: {string.Join(", ", boxes.Select(box => $"[{box.Left:F0}, {box.Top:F0}, {box.Right:F0}, {box.Bottom:F0}]"))}");
         Assert.Contains("Users 2024", texts);
         Assert.All(chart.Lines.Select(line => line.Text), text => Assert.Contains(text, texts));
     }
