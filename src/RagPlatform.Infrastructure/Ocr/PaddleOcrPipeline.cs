@@ -148,7 +148,7 @@ internal sealed class PaddleOcrPipeline
     /// <summary>Whether the image is one that <see cref="OcrOptions.SmallImageDetectionScale"/>
     /// applies to (a 1x screenshot or chart), the only ones <see cref="OcrOptions.FlatImageLines"/> reads.</summary>
     private bool IsSmall(OcrImage image) =>
-        Math.Min(_options.SmallImageDetectionScale, _options.MaxUpscale) * Math.Max(image.Width, image.Height) <= _options.MaxSideLength;
+        _options.SmallImageDetectionScale > 0 && Math.Min(_options.SmallImageDetectionScale, _options.MaxUpscale) * Math.Max(image.Width, image.Height) <= _options.MaxSideLength;
 
     /// <summary><see cref="OcrOptions.SmallImageDetectionScale"/> (at most
     /// <see cref="OcrOptions.MaxUpscale"/>) for images it keeps within

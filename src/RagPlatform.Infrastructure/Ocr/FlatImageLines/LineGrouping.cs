@@ -44,7 +44,7 @@ internal static class LineGrouping
     public static List<(InkBlob Box, int Members, bool Vertical)> Group(List<InkBlob> blobs)
     {
         blobs.Sort((a, b) => a.Left.CompareTo(b.Left));
-        var groups = JoinAcross(blobs);
+        var groups = JoinWords(JoinAcross(blobs));
         var lines = new List<(InkBlob Box, int Members, bool Vertical)>();
 
         // What may be turned text: lone components and pairs (a turned "i" and its dot), and the
@@ -165,6 +165,33 @@ internal static class LineGrouping
         }
 
         return [.. Enumerable.Range(0, blobs.Count).GroupBy(i => Find(parent, i)).Select(group => group.Select(i => blobs[i]).ToList())];
+    }
+
+    /// <summary>Groups (words, with their marks) on one line joined once more, by the same rule as
+    /// letters but with the gaps measured from the marks: after "3," the gap to "2024" is a space,
+    /// not a comma and a space, which at 14 px is more than a digit's height.</summary>
+    private static List<List<InkBlob>> JoinWords(List<List<InkBlob>> groups)
+    {
+        var boxes = groups.Select(Bounds).ToList();
+        var order = Enumerable.Range(0, groups.Count).OrderBy(i => boxes[i].Left).ToArray();
+        var parent = Enumerable.Range(0, groups.Count).ToArray();
+        for (var a = 0; a < order.Length; a++)
+        {
+            for (var b = a + 1; b < order.Length && boxes[order[b]].Left <= boxes[order[a]].Right + BlobShapes.MaxTextHeight; b++)
+            {
+                var (first, second) = (boxes[order[a]], boxes[order[b]]);
+                var high = Math.Max(first.Height, second.Height);
+                var gap = second.Left - first.Right;
+                if (gap <= MaxGap * high && -gap <= MaxSideOverlap * Math.Min(first.Width, second.Width)
+                    && Math.Min(first.Bottom, second.Bottom) - Math.Max(first.Top, second.Top) >= MinOverlap * Math.Min(first.Height, second.Height)
+                    && first.Width > first.Height && second.Width > second.Height)
+                {
+                    parent[Find(parent, order[b])] = Find(parent, order[a]);
+                }
+            }
+        }
+
+        return [.. Enumerable.Range(0, groups.Count).GroupBy(i => Find(parent, i)).Select(group => group.SelectMany(i => groups[i]).ToList())];
     }
 
     private static float Distance(InkBlob a, InkBlob b)
