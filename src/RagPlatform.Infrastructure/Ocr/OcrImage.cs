@@ -4,21 +4,20 @@ using SkiaSharp;
 
 namespace RagPlatform.Infrastructure.Ocr;
 
-/// <summary>A decoded image the networks sample from: the whole of it scaled for the detector, and
-/// each text box cut out, straightened and scaled for the recogniser, each in one resampling
-/// (Skia), with edge pixels repeated beyond the border as PaddleOCR's crops do. Samples come back as
+/// <summary>A decoded image the networks sample from: the whole of it scaled for the detector
+/// (<see cref="OcrResampler"/>), and each text box cut out, straightened and scaled for the recogniser
+/// in one resampling (Skia), with edge pixels repeated beyond the border as PaddleOCR's crops do. Samples come back as
 /// RGBA bytes, rows top to bottom. Thread-safe.</summary>
 internal sealed class OcrImage : IDisposable
 {
     private readonly SKImage _image;
-    private readonly RgbaRaster _raster;
     private GCHandle _pixels;
 
     /// <summary>Wraps the raster's pixels without copying them (an image may have tens of
     /// megapixels); they stay pinned, and must not change, until this is disposed.</summary>
     public OcrImage(RgbaRaster raster)
     {
-        _raster = raster;
+        Raster = raster;
         Width = raster.Width;
         Height = raster.Height;
         var info = new SKImageInfo(raster.Width, raster.Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
@@ -34,13 +33,16 @@ internal sealed class OcrImage : IDisposable
         _image = image;
     }
 
+    /// <summary>The decoded pixels this image wraps.</summary>
+    public RgbaRaster Raster { get; }
+
     public int Width { get; }
 
     public int Height { get; }
 
     /// <summary>The whole image stretched to <paramref name="width"/> × <paramref name="height"/>
     /// (<see cref="OcrResampler"/>).</summary>
-    public byte[] Resize(int width, int height) => OcrResampler.Resize(_raster.Pixels, Width, Height, width, height);
+    public byte[] Resize(int width, int height) => OcrResampler.Resize(Raster.Pixels, Width, Height, width, height);
 
     /// <summary>The box's content as an upright <paramref name="width"/> × <paramref name="height"/>
     /// image: its top-left corner at the top left, its top edge along the top.</summary>

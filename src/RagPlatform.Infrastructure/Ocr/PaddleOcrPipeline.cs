@@ -2,6 +2,7 @@ using System.Text;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Ingestion;
 using RagPlatform.Infrastructure.Imaging;
+using RagPlatform.Infrastructure.Ocr.FlatImageLines;
 using SkiaSharp;
 
 namespace RagPlatform.Infrastructure.Ocr;
@@ -123,6 +124,11 @@ internal sealed class PaddleOcrPipeline
     /// what it found, sure or not, unless they cover most of the image.</summary>
     internal IReadOnlyList<TextQuad> Detect(OcrImage image, CancellationToken cancellationToken)
     {
+        if (_options.FlatImageLines && IsSmall(image) && FlatImageLineFinder.Find(image.Raster) is { } flat)
+        {
+            return flat;
+        }
+
         var first = DetectFirst(image, cancellationToken);
         return first switch
         {
@@ -144,6 +150,11 @@ internal sealed class PaddleOcrPipeline
         var regions = larger is null || !_options.DetectSmallTextInRegions ? null : TextRegions.Around(seeds, image.Width, image.Height);
         return new FirstDetection(scale, boxes, larger, regions);
     }
+
+    /// <summary>Whether the image is one that <see cref="OcrOptions.SmallImageDetectionScale"/>
+    /// applies to (a 1x screenshot or chart), the only ones <see cref="OcrOptions.FlatImageLines"/> reads.</summary>
+    private bool IsSmall(OcrImage image) =>
+        _options.SmallImageDetectionScale > 0 && Math.Min(_options.SmallImageDetectionScale, _options.MaxUpscale) * Math.Max(image.Width, image.Height) <= _options.MaxSideLength;
 
     /// <summary><see cref="OcrOptions.SmallImageDetectionScale"/> (at most
     /// <see cref="OcrOptions.MaxUpscale"/>) for images it keeps within
