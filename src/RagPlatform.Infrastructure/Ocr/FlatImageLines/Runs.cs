@@ -40,22 +40,12 @@ internal sealed class Runs
                 x = end;
             }
 
-            // Two pointers over this row's runs and the previous row's: each overlapping pair of
-            // the same colour is joined.
-            for (int i = first, j = previous.First; i < runs.Count && j < previous.Last;)
+            // Each overlapping pair of the same colour is joined.
+            foreach (var (i, j) in runs.Overlapping(first, previous, diagonally: false))
             {
-                if (runs._start[i] < runs._end[j] && runs._start[j] < runs._end[i] && row[runs._start[i]] == pixels[((y - 1) * width) + runs._start[j]])
+                if (row[runs._start[i]] == pixels[((y - 1) * width) + runs._start[j]])
                 {
                     runs.Union(i, j);
-                }
-
-                if (runs._end[i] <= runs._end[j])
-                {
-                    i++;
-                }
-                else
-                {
-                    j++;
                 }
             }
 
@@ -92,21 +82,9 @@ internal sealed class Runs
                 x = end;
             }
 
-            for (int i = first, j = previous.First; i < runs.Count && j < previous.Last;)
+            foreach (var (i, j) in runs.Overlapping(first, previous, diagonally: true))
             {
-                if (runs._start[i] <= runs._end[j] && runs._start[j] <= runs._end[i])
-                {
-                    runs.Union(i, j);
-                }
-
-                if (runs._end[i] <= runs._end[j])
-                {
-                    i++;
-                }
-                else
-                {
-                    j++;
-                }
+                runs.Union(i, j);
             }
 
             previous = (first, runs.Count);
@@ -131,6 +109,33 @@ internal sealed class Runs
         }
 
         return root;
+    }
+
+    /// <summary>The pairs of a run of this row (from <paramref name="first"/> on) and a run of the
+    /// row before (<paramref name="previous"/>) that overlap, or with <paramref name="diagonally"/>
+    /// also touch at a corner: two pointers over both rows' runs, which are in order.</summary>
+    private List<(int Run, int Above)> Overlapping(int first, (int First, int Last) previous, bool diagonally)
+    {
+        var pairs = new List<(int, int)>();
+        var touch = diagonally ? 0 : 1;
+        for (int i = first, j = previous.First; i < Count && j < previous.Last;)
+        {
+            if (_start[i] + touch <= _end[j] && _start[j] + touch <= _end[i])
+            {
+                pairs.Add((i, j));
+            }
+
+            if (_end[i] <= _end[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return pairs;
     }
 
     private void Add(int start, int end, int row)
