@@ -128,12 +128,19 @@ internal static class ConvQdqQuantization
     /// <summary>QuantizeLinear → DequantizeLinear on <paramref name="value"/>, the dequantised value named <paramref name="output"/>.</summary>
     public static QuantizedActivation Activation(GraphAdditions additions, string value, string output, ActivationRange range)
     {
+        Quantize(additions, value, range);
+        additions.Node("DequantizeLinear", [value + "_q", value + "_scale", value + "_zero"], output, GraphAdditions.MicrosoftDomain);
+        return new QuantizedActivation(output, range, value);
+    }
+
+    /// <summary>QuantizeLinear alone on <paramref name="value"/>: its uint8 value <c>{value}_q</c>, at
+    /// <c>{value}_scale</c> and <c>{value}_zero</c>.</summary>
+    public static void Quantize(GraphAdditions additions, string value, ActivationRange range)
+    {
         var (scale, zeroPoint) = (value + "_scale", value + "_zero");
         additions.Initializer<float>(scale, [], GraphAdditions.FloatType, [range.Scale]);
         additions.Initializer<byte>(zeroPoint, [], GraphAdditions.UInt8Type, [range.ZeroPoint]);
         additions.Node("QuantizeLinear", [value, scale, zeroPoint], value + "_q", GraphAdditions.MicrosoftDomain);
-        additions.Node("DequantizeLinear", [value + "_q", scale, zeroPoint], output, GraphAdditions.MicrosoftDomain);
-        return new QuantizedActivation(output, range, value);
     }
 
     private static string Weights(GraphAdditions additions, FoldableGraph graph, string weight, string owner, out float[] scales)
@@ -142,29 +149,8 @@ internal static class ConvQdqQuantization
         var values = graph.Constants.Floats(weight);
         var channels = (int)dims[0];
         var perChannel = values.Length / channels;
-        scales = new float[channels];
-        var quantized = new sbyte[values.Length];
-        for (var o = 0; o < channels; o++)
-        {
-            var span = values.AsSpan(o * perChannel, perChannel);
-            var largest = 0f;
-            foreach (var value in span)
-            {
-                largest = Math.Max(largest, Math.Abs(value));
-            }
-
-            // Symmetric over ±127, so the int8 zero point is 0 as MLAS's kernels want; an all-zero channel keeps scale 1.
-            scales[o] = largest > 0 ? largest / 127 : 1;
-            for (var i = 0; i < perChannel; i++)
-            {
-                quantized[(o * perChannel) + i] = (sbyte)Math.Clamp(MathF.Round(span[i] / scales[o]), -127, 127);
-            }
-        }
-
         var name = owner + "_w";
-        additions.Initializer<sbyte>(name + "_q", dims, GraphAdditions.Int8Type, quantized);
-        additions.Initializer<float>(name + "_scale", [channels], GraphAdditions.FloatType, scales);
-        additions.Initializer<sbyte>(name + "_zero", [channels], GraphAdditions.Int8Type, new sbyte[channels]);
+        scales = SymmetricInt8Weights.Write(additions, name, dims, values, channels, i => i / perChannel);
         additions.Node("DequantizeLinear", [name + "_q", name + "_scale", name + "_zero"], name, GraphAdditions.MicrosoftDomain, ("axis", 0));
         return name;
     }

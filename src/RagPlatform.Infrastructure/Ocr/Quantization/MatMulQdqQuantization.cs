@@ -48,13 +48,10 @@ internal static class MatMulQdqQuantization
         return matMuls.Count;
     }
 
-    /// <summary>QuantizeLinear alone on <paramref name="value"/>: <c>{value}_q</c>, named as
-    /// <see cref="ConvQdqQuantization.Activation"/> names it, without the DequantizeLinear.</summary>
+    /// <summary>QuantizeLinear alone on <paramref name="value"/>, without the DequantizeLinear (no reader needs it).</summary>
     private static QuantizedActivation Quantize(GraphAdditions additions, string value, ActivationRange range)
     {
-        additions.Initializer<float>(value + "_scale", [], GraphAdditions.FloatType, [range.Scale]);
-        additions.Initializer<byte>(value + "_zero", [], GraphAdditions.UInt8Type, [range.ZeroPoint]);
-        additions.Node("QuantizeLinear", [value, value + "_scale", value + "_zero"], value + "_q", GraphAdditions.MicrosoftDomain);
+        ConvQdqQuantization.Quantize(additions, value, range);
         return new QuantizedActivation(value + "_dq", range, value);
     }
 
@@ -86,29 +83,9 @@ internal static class MatMulQdqQuantization
     private static string Weights(GraphAdditions additions, FoldableGraph graph, string weight, string owner)
     {
         var dims = graph.Constants.Dims(weight);
-        var values = graph.Constants.Floats(weight);
-        var (rows, columns) = ((int)dims[0], (int)dims[1]);
-        var scales = new float[columns];
-        for (var i = 0; i < values.Length; i++)
-        {
-            scales[i % columns] = Math.Max(scales[i % columns], Math.Abs(values[i]));
-        }
-
-        for (var n = 0; n < columns; n++)
-        {
-            scales[n] = scales[n] > 0 ? scales[n] / 127 : 1;
-        }
-
-        var weights = new sbyte[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            weights[i] = (sbyte)Math.Clamp(MathF.Round(values[i] / scales[i % columns]), -127, 127);
-        }
-
+        var columns = (int)dims[1];
         var name = owner + "_w";
-        additions.Initializer<sbyte>(name + "_q", [rows, columns], GraphAdditions.Int8Type, weights);
-        additions.Initializer<float>(name + "_scale", [columns], GraphAdditions.FloatType, scales);
-        additions.Initializer<sbyte>(name + "_zero", [columns], GraphAdditions.Int8Type, new sbyte[columns]);
+        SymmetricInt8Weights.Write(additions, name, dims, graph.Constants.Floats(weight), columns, i => i % columns);
         return name;
     }
 
