@@ -152,7 +152,8 @@ internal sealed class PaddleOcrPipeline
     }
 
     /// <summary>Whether the image is one that <see cref="OcrOptions.SmallImageDetectionScale"/>
-    /// applies to (a 1x screenshot or chart), the only ones <see cref="OcrOptions.FlatImageLines"/> reads.</summary>
+    /// applies to (a 1x screenshot or chart: it fits <see cref="OcrOptions.MaxSideLength"/> at that
+    /// scale), the only ones <see cref="OcrOptions.FlatImageLines"/> reads.</summary>
     private bool IsSmall(OcrImage image) =>
         _options.SmallImageDetectionScale > 0 && Math.Min(_options.SmallImageDetectionScale, _options.MaxUpscale) * Math.Max(image.Width, image.Height) <= _options.MaxSideLength;
 
@@ -162,10 +163,9 @@ internal sealed class PaddleOcrPipeline
     /// <see cref="OcrOptions.MaxSideLength"/> and (when set) <see cref="OcrOptions.FirstDetectionSide"/>.</summary>
     private double FirstScale(OcrImage image)
     {
-        var small = Math.Min(_options.SmallImageDetectionScale, _options.MaxUpscale);
-        if (small > 0 && small * Math.Max(image.Width, image.Height) <= _options.MaxSideLength)
+        if (IsSmall(image))
         {
-            return small;
+            return Math.Min(_options.SmallImageDetectionScale, _options.MaxUpscale);
         }
 
         var side = _options.FirstDetectionSide > 0 ? Math.Min(_options.FirstDetectionSide, _options.MaxSideLength) : _options.MaxSideLength;
