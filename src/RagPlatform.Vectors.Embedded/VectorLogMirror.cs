@@ -142,7 +142,7 @@ internal sealed class VectorLogMirror(
                 // Quantized: the rows of the generation's snapshot, if it checks out, then the log's
                 // records after it; otherwise every record of the log.
                 var snapshot = keepVectors ? null : await VectorSnapshotReader.TryLoadAsync(
-                    folder.SnapshotPath(generation), generation, file, VectorSegments.DefaultSegmentCapacity, cancellationToken);
+                    folder.SnapshotPath(generation), generation, file, VectorSegments.DefaultSegmentCapacity, logger, cancellationToken);
                 // Item ids are read back from the log (the rows hold their record offsets), so the
                 // log is attached before the first row arrives.
                 var loaded = snapshot?.Vectors ?? new VectorSegments(keepVectors: keepVectors, keepCodes: !keepVectors, keepItemIds: false);

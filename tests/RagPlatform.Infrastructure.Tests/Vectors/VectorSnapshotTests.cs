@@ -1,5 +1,10 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using RagPlatform.Core.Documents;
 using RagPlatform.Core.Search;
+using RagPlatform.Infrastructure.Tests.Clip;
 using RagPlatform.Infrastructure.Tests.Storage;
 using RagPlatform.Storage.Files;
 using RagPlatform.Vectors.Embedded;
@@ -61,11 +66,17 @@ public sealed class VectorSnapshotTests : IDisposable
     [InlineData("missing")]
     [InlineData("empty")]
     [InlineData("torn")]
+    [InlineData("short by one byte")]
+    [InlineData("one byte longer")]
+    [InlineData("last block torn")]
     [InlineData("damaged codes")]
+    [InlineData("damaged log offset")]
     [InlineData("damaged item map")]
     [InlineData("damaged header")]
+    [InlineData("damaged trailer")]
     [InlineData("of another log")]
-    public async Task A_snapshot_that_does_not_check_out_is_ignored_and_rebuilt_byte_for_byte_from_the_log(string damage)
+    [InlineData("unreadable")]
+    public async Task A_snapshot_that_does_not_check_out_is_ignored_with_a_warning_and_rebuilt_byte_for_byte_from_the_log(string damage)
     {
         await WriteRowsAsync(_storage.OpenVectorIndex());
         await _storage.OpenVectorIndex().InitializeAsync(Token);
@@ -83,8 +94,22 @@ public sealed class VectorSnapshotTests : IDisposable
             case "torn":
                 spoiled = spoiled[..(spoiled.Length / 2)];
                 break;
+            case "short by one byte":
+                spoiled = spoiled[..^1];
+                break;
+            case "one byte longer":
+                spoiled = [.. spoiled, 0];
+                break;
+            case "last block torn":
+                // The length is right but the last block's pages never reached the disk (zeros),
+                // which only the block's hash can tell.
+                spoiled.AsSpan(LastBlock(written)).Clear();
+                break;
             case "damaged codes":
                 spoiled[VectorSnapshotFormat.HeaderBytes + (_documents.Length * 16) + 100] ^= 0x04;
+                break;
+            case "damaged log offset":
+                spoiled[LastBlock(written).End.Value - 8] ^= 0x01; // the last row's log offset, still in range
                 break;
             case "damaged item map":
                 spoiled[spoiled.Length - VectorSnapshotFormat.TrailerBytes - 30] ^= 0x40;
@@ -92,17 +117,43 @@ public sealed class VectorSnapshotTests : IDisposable
             case "damaged header":
                 spoiled[13] ^= 0x01; // the row count
                 break;
+            case "damaged trailer":
+                spoiled[^1] ^= 0x80;
+                break;
             case "of another log":
                 spoiled = await SnapshotOfAnotherLogAsync();
                 break;
         }
 
-        if (damage != "missing")
+        if (damage == "unreadable")
+        {
+            // A directory in the snapshot's place: opening it fails the way an unreadable file does.
+            File.Delete(SnapshotPath(1));
+            Directory.CreateDirectory(SnapshotPath(1));
+        }
+        else if (damage != "missing")
         {
             await File.WriteAllBytesAsync(SnapshotPath(1), spoiled, Token);
         }
 
-        await AssertSameResultsAsExactAsync(_storage.OpenVectorIndex());
+        var logger = new RecordingLogger<EmbeddedVectorIndex>();
+        await AssertSameResultsAsExactAsync(_storage.OpenVectorIndex(logger: logger));
+        var warnings = logger.Entries.Where(entry => entry.Level == LogLevel.Warning).Select(entry => entry.Message).ToList();
+        if (damage == "missing")
+        {
+            Assert.Empty(warnings);
+        }
+        else
+        {
+            Assert.Contains(warnings, message => message.StartsWith($"Ignored the vector snapshot {SnapshotPath(1)}: ", StringComparison.Ordinal));
+        }
+
+        if (damage == "unreadable")
+        {
+            Directory.Delete(SnapshotPath(1));
+            await _storage.OpenVectorIndex().InitializeAsync(Token);
+        }
+
         Assert.Equal(written, await File.ReadAllBytesAsync(SnapshotPath(1), Token));
     }
 
@@ -201,16 +252,26 @@ public sealed class VectorSnapshotTests : IDisposable
             Assert.Equal(expected.Select(hit => (hit.ItemId, hit.DocumentId, hit.Modality, hit.Score)), actual.Select(hit => (hit.ItemId, hit.DocumentId, hit.Modality, hit.Score)));
         }
 
-        var sample = await quantized.SampleAsync(int.MaxValue, Token);
-        Assert.Equal(
-            (await exact.SampleAsync(int.MaxValue, Token)).Select(row => (row.ItemId, row.DocumentId)).Order(),
-            sample.Select(row => (row.ItemId, row.DocumentId)).Order());
+        // Every row the log holds, and nothing else: the same ids, documents, modalities and fp32 vectors.
+        Assert.Equal(RowsOf(await exact.SampleAsync(int.MaxValue, Token)), RowsOf(await quantized.SampleAsync(int.MaxValue, Token)));
+    }
+
+    private static IEnumerable<(Guid ItemId, Guid DocumentId, Modality Modality, ulong Vector)> RowsOf(IEnumerable<VectorRecord> rows) =>
+        rows.Select(row => (row.ItemId, row.DocumentId, row.Modality, XxHash3.HashToUInt64(MemoryMarshal.AsBytes(row.Vector.Span)))).Order();
+
+    /// <summary>The bytes of a snapshot's last block (the partial one).</summary>
+    private static Range LastBlock(byte[] snapshot)
+    {
+        var header = VectorSnapshotFormat.ReadHeader(snapshot)!;
+        var rowBytes = VectorSnapshotFormat.RowBytes(header.Dimensions);
+        var start = VectorSnapshotFormat.BlocksStart(header) + ((long)(header.Rows / header.BlockRows) * header.BlockRows * rowBytes);
+        return (int)start..(int)(VectorSnapshotFormat.BlocksStart(header) + ((long)header.Rows * rowBytes));
     }
 
     private async Task<VectorSnapshotLoad?> ReadSnapshotAsync(int generation)
     {
         using var log = File.OpenHandle(LogPath(generation));
-        return await VectorSnapshotReader.TryLoadAsync(SnapshotPath(generation), generation, log, VectorSegments.DefaultSegmentCapacity, Token);
+        return await VectorSnapshotReader.TryLoadAsync(SnapshotPath(generation), generation, log, VectorSegments.DefaultSegmentCapacity, NullLogger.Instance, Token);
     }
 
     /// <summary>A valid snapshot of the same generation over a log with other records.</summary>
