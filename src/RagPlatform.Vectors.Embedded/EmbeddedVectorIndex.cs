@@ -114,7 +114,7 @@ internal sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         await _mirror.CatchUpIfBehindAsync(cancellationToken);
-        return _mirror.Read(vectors => vectors.Sample(count));
+        return _mirror.Read(vectors => VectorSegmentsRows.Sample(vectors, count));
     }
 
     /// <summary>Rewrites the live rows into a new generation now (normally done by a write once

@@ -29,7 +29,7 @@ internal sealed class VectorLogCompaction(VectorFolder folder, ILogger logger)
                     // in quantized mode, and one row's buffer keeps the compaction's memory flat.
                     var vector = new float[vectors.Dimensions];
                     recordBytes = VectorLogFormat.RecordBytes(vectors.Dimensions);
-                    foreach (var (itemId, documentId, modality, position) in vectors.Rows())
+                    foreach (var (itemId, documentId, modality, position) in VectorSegmentsRows.All(vectors))
                     {
                         vectors.ReadVector(position, vector);
                         writer.AppendUpsert(itemId, documentId, modality, vector);
