@@ -57,8 +57,8 @@ internal sealed class VectorLogCompaction(VectorFolder folder, ILogger logger)
             File.Delete(folder.LogPath(old.Generation));
             VectorSnapshots.Delete(folder, old.Generation);
 
-            // The gate keeps the rows as they are while the new generation's snapshot is written.
-            await index.SnapshotAsync(lockHeld: true, cancellationToken);
+            // Written once this write has let go of the writers' lock, off its path.
+            index.SnapshotInBackground();
             EmbeddedVectorsLog.Compacted(logger, folder.Path, next, rows);
         }
         finally

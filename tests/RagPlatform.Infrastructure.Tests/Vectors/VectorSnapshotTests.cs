@@ -44,7 +44,7 @@ public sealed class VectorSnapshotTests : IDisposable
         await WriteRowsAsync(_storage.OpenVectorIndex());
 
         var first = _storage.OpenVectorIndex();
-        await first.InitializeAsync(Token);
+        await LoadAndSnapshotAsync(first);
         var snapshot = await ReadSnapshotAsync(1);
         Assert.NotNull(snapshot);
         Assert.Equal(new FileInfo(LogPath(1)).Length, snapshot.LogOffset);
@@ -79,7 +79,7 @@ public sealed class VectorSnapshotTests : IDisposable
     public async Task A_snapshot_that_does_not_check_out_is_ignored_with_a_warning_and_rebuilt_byte_for_byte_from_the_log(string damage)
     {
         await WriteRowsAsync(_storage.OpenVectorIndex());
-        await _storage.OpenVectorIndex().InitializeAsync(Token);
+        await LoadAndSnapshotAsync(_storage.OpenVectorIndex());
         var written = await File.ReadAllBytesAsync(SnapshotPath(1), Token);
 
         var spoiled = (byte[])written.Clone();
@@ -137,7 +137,9 @@ public sealed class VectorSnapshotTests : IDisposable
         }
 
         var logger = new RecordingLogger<EmbeddedVectorIndex>();
-        await AssertSameResultsAsExactAsync(_storage.OpenVectorIndex(logger: logger));
+        var reopened = _storage.OpenVectorIndex(logger: logger);
+        await AssertSameResultsAsExactAsync(reopened);
+        await reopened.SnapshotSettledAsync(Token);
         var warnings = logger.Entries.Where(entry => entry.Level == LogLevel.Warning).Select(entry => entry.Message).ToList();
         if (damage == "missing")
         {
@@ -151,7 +153,7 @@ public sealed class VectorSnapshotTests : IDisposable
         if (damage == "unreadable")
         {
             Directory.Delete(SnapshotPath(1));
-            await _storage.OpenVectorIndex().InitializeAsync(Token);
+            await LoadAndSnapshotAsync(_storage.OpenVectorIndex());
         }
 
         Assert.Equal(written, await File.ReadAllBytesAsync(SnapshotPath(1), Token));
@@ -162,7 +164,7 @@ public sealed class VectorSnapshotTests : IDisposable
     {
         var writer = _storage.OpenVectorIndex();
         await WriteRowsAsync(writer);
-        await _storage.OpenVectorIndex().InitializeAsync(Token);
+        await LoadAndSnapshotAsync(_storage.OpenVectorIndex());
         var covered = (await ReadSnapshotAsync(1))!.LogOffset;
 
         // After the snapshot: rows replaced under the same ids, a document deleted, new rows, and a
@@ -179,9 +181,10 @@ public sealed class VectorSnapshotTests : IDisposable
         var reopened = _storage.OpenVectorIndex();
         await AssertSameResultsAsExactAsync(reopened);
         Assert.Equal(await _storage.OpenVectorIndex(vectorScan: VectorScanMode.Exact).CountAsync(Token), await reopened.CountAsync(Token));
+        await reopened.SnapshotSettledAsync(Token);
         Assert.Equal(covered, (await ReadSnapshotAsync(1))!.LogOffset); // 300 + 1 + 500 records: below the refresh threshold
 
-        await _storage.OpenVectorIndex(snapshotRefreshRecords: 500).InitializeAsync(Token);
+        await LoadAndSnapshotAsync(_storage.OpenVectorIndex(snapshotRefreshRecords: 500));
         Assert.Equal(new FileInfo(LogPath(1)).Length - VectorLogFormat.RecordBytes(Dimensions) + 10, (await ReadSnapshotAsync(1))!.LogOffset);
         await AssertSameResultsAsExactAsync(_storage.OpenVectorIndex());
     }
@@ -191,7 +194,7 @@ public sealed class VectorSnapshotTests : IDisposable
     {
         var writer = _storage.OpenVectorIndex(compactionThreshold: 2_000);
         await WriteRowsAsync(writer);
-        await _storage.OpenVectorIndex().InitializeAsync(Token);
+        await LoadAndSnapshotAsync(_storage.OpenVectorIndex());
         Assert.True(File.Exists(SnapshotPath(1)));
 
         foreach (var document in _documents.Take(30))
@@ -199,18 +202,62 @@ public sealed class VectorSnapshotTests : IDisposable
             await writer.DeleteDocumentAsync(document, Token);
         }
 
+        await writer.SnapshotSettledAsync(Token);
         var generation = int.Parse(await File.ReadAllTextAsync(Path.Combine(Folder, "manifest"), Token), System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(generation > 1);
         Assert.Equal(new[] { Path.GetFileName(LogPath(generation)), Path.GetFileName(SnapshotPath(generation)) }.Order(), Directory.GetFiles(Folder, "vectors-*").Select(Path.GetFileName).Order());
 
-        // Taken right after the compaction, whose log holds one upsert per live row; the deletes
-        // after it are the log's newer records.
+        // Taken in the background once the compacting write let go of the writers' lock: after the
+        // compacted log's one upsert per live row, and after any deletes that came before it.
         var snapshot = await ReadSnapshotAsync(generation);
         Assert.NotNull(snapshot);
-        Assert.Equal(snapshot.Vectors.Count, snapshot.LogRecords);
-        Assert.Equal(snapshot.LogRecords * VectorLogFormat.RecordBytes(Dimensions), snapshot.LogOffset);
+        Assert.InRange(snapshot.LogOffset, snapshot.Vectors.Count * (long)VectorLogFormat.RecordBytes(Dimensions), new FileInfo(LogPath(generation)).Length);
         await AssertSameResultsAsExactAsync(_storage.OpenVectorIndex());
         await AssertSameResultsAsExactAsync(writer);
+    }
+
+    [Fact]
+    public async Task A_load_does_not_wait_for_its_snapshot_which_waits_for_the_writers_lock()
+    {
+        await WriteRowsAsync(_storage.OpenVectorIndex());
+        var index = _storage.OpenVectorIndex();
+        Task settled;
+        using (await VectorFolderLock.AcquireAsync(Path.Combine(Folder, "lock"), Token))
+        {
+            // Another writer holds the lock: the load completes and searches; the snapshot waits.
+            await AssertSameResultsAsExactAsync(index);
+            settled = index.SnapshotSettledAsync(Token);
+            Assert.False(settled.IsCompleted);
+            Assert.False(File.Exists(SnapshotPath(1)));
+        }
+
+        await settled;
+        Assert.Equal(new FileInfo(LogPath(1)).Length, (await ReadSnapshotAsync(1))!.LogOffset);
+        await AssertSameResultsAsExactAsync(_storage.OpenVectorIndex());
+    }
+
+    [Fact]
+    public async Task Disposing_an_index_gives_up_its_pending_snapshot_without_leaving_files()
+    {
+        await WriteRowsAsync(_storage.OpenVectorIndex());
+        var index = _storage.OpenVectorIndex();
+        using (await VectorFolderLock.AcquireAsync(Path.Combine(Folder, "lock"), Token))
+        {
+            await index.InitializeAsync(Token);
+            index.Dispose();
+            Assert.True(index.SnapshotSettledAsync(Token).IsCompletedSuccessfully);
+        }
+
+        Assert.Equal([Path.GetFileName(LogPath(1))], Directory.GetFiles(Folder, "vectors-*").Select(Path.GetFileName));
+        await LoadAndSnapshotAsync(_storage.OpenVectorIndex());
+        Assert.True(File.Exists(SnapshotPath(1)));
+    }
+
+    /// <summary>Loads <paramref name="index"/> and waits for the snapshot it writes in the background.</summary>
+    private static async Task LoadAndSnapshotAsync(EmbeddedVectorIndex index)
+    {
+        await index.InitializeAsync(Token);
+        await index.SnapshotSettledAsync(Token);
     }
 
     /// <summary>9,000 rows over three segments (one partial), then a document deleted and rows
@@ -280,7 +327,7 @@ public sealed class VectorSnapshotTests : IDisposable
         using var other = new TemporaryStorage();
         var writer = other.OpenVectorIndex();
         await writer.UpsertAsync(Rows(50, first: 0), Token);
-        await other.OpenVectorIndex().InitializeAsync(Token);
+        await LoadAndSnapshotAsync(other.OpenVectorIndex());
         return await File.ReadAllBytesAsync(Path.Combine(other.DataDirectory, "vectors", "clip", "vectors-000001.codes"), Token);
     }
 }
