@@ -58,6 +58,10 @@ internal sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable
     /// <summary>Loads the vectors now rather than on first use (importing them from SQLite once).</summary>
     public Task InitializeAsync(CancellationToken cancellationToken) => _mirror.CatchUpAsync(cancellationToken);
 
+    /// <summary>Completes when the snapshot this index started last (after a load or a compaction,
+    /// in the background) is written, skipped or given up.</summary>
+    internal Task SnapshotSettledAsync(CancellationToken cancellationToken) => _mirror.SnapshotSettled.WaitAsync(cancellationToken);
+
     public async Task UpsertAsync(IReadOnlyList<VectorRecord> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
@@ -114,7 +118,7 @@ internal sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         await _mirror.CatchUpIfBehindAsync(cancellationToken);
-        return _mirror.Read(vectors => vectors.Sample(count));
+        return _mirror.Read(vectors => VectorSegmentsRows.Sample(vectors, count));
     }
 
     /// <summary>Rewrites the live rows into a new generation now (normally done by a write once

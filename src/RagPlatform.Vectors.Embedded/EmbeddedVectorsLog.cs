@@ -19,4 +19,7 @@ internal static partial class EmbeddedVectorsLog
 
     [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Could not write the snapshot {Path}; reloads read the whole log until one is written")]
     public static partial void SnapshotFailed(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "Ignored the vector snapshot {Path}: {Reason}; loading from the log instead, which writes a new one")]
+    public static partial void SnapshotRejected(ILogger logger, string path, string reason);
 }

@@ -10,10 +10,13 @@ namespace RagPlatform.Vectors.Embedded;
 /// holds codes and metadata only and keeps the generation's log open to read fp32 vectors back; with
 /// it on (the exact scan) it holds fp32 vectors and metadata, and no codes. A quantized load starts
 /// from the generation's snapshot (<see cref="VectorSnapshotFormat"/>) when one checks out and
-/// writes a fresh one after reading the whole log or at least <c>snapshotRefreshRecords</c> records of it.
+/// writes a fresh one after reading the whole log or at least <c>snapshotRefreshRecords</c> records of
+/// it, and after a compaction: in the background (<see cref="SnapshotInBackground"/>), so that neither
+/// the load (the first search, a first write) nor the compacting write waits for it.
 /// <para>Locking: readers hold a read lock and run side by side; applying changes takes the write
 /// lock only for the in-memory update, never during I/O; catch-ups (and compactions) are serialised
-/// by <see cref="CatchUpGate"/>. A replaced log is disposed only after the write lock that swapped it
+/// by <see cref="CatchUpGate"/>. A snapshot is written holding the writers' lock and then the gate,
+/// the order writers take them in. A replaced log is disposed only after the write lock that swapped it
 /// out, so no reader is still reading it.</para></summary>
 internal sealed class VectorLogMirror(
     VectorFolder folder, SqliteVectorTable legacyTable, DocumentCollections collections, bool keepVectors, ILogger logger, int snapshotRefreshRecords = VectorSnapshots.DefaultRefreshRecords)
@@ -21,6 +24,8 @@ internal sealed class VectorLogMirror(
 {
     private readonly ReaderWriterLockSlim _memoryLock = new(LockRecursionPolicy.NoRecursion);
     private readonly SemaphoreSlim _catchUpGate = new(1, 1);
+    private readonly CancellationTokenSource _disposing = new();
+    private Task _snapshot = Task.CompletedTask;
     private VectorSegments _vectors = new(keepVectors: keepVectors, keepCodes: !keepVectors, keepItemIds: false);
     private VectorLogVectors? _log;
     private VectorLogPosition _position = VectorLogPosition.None;
@@ -111,13 +116,38 @@ internal sealed class VectorLogMirror(
         MovedTo(position, records);
     }
 
-    /// <summary>Writes a snapshot of the rows at the current position (quantized mode). Caller holds
-    /// the catch-up gate, so the rows do not change meanwhile; searches go on reading them.</summary>
-    public Task SnapshotAsync(bool lockHeld, CancellationToken cancellationToken) =>
-        VectorSnapshots.TrySaveAsync(folder, _vectors, Position, Records, lockHeld, logger, cancellationToken);
+    /// <summary>The snapshot started last, once written, skipped or given up; it never faults.</summary>
+    public Task SnapshotSettled => Volatile.Read(ref _snapshot);
+
+    /// <summary>Starts writing a snapshot (quantized mode) off the caller's path, once this process
+    /// may: it waits for the writers' lock (a writer busy now, this process's included, finishes
+    /// first), then for the catch-up gate, so the rows and their position do not change while it is
+    /// written; searches go on reading them. It is of the rows as they are then, wherever the log
+    /// has got to. Caller holds the catch-up gate (which orders the snapshots started).</summary>
+    public void SnapshotInBackground()
+    {
+        if (keepVectors)
+        {
+            return;
+        }
+
+        var previous = _snapshot;
+        var disposing = _disposing.Token;
+        Volatile.Write(ref _snapshot, Task.Run(() => SnapshotAsync(previous, disposing)));
+    }
 
     public void Dispose()
     {
+        if (_disposing.IsCancellationRequested)
+        {
+            return; // disposed already
+        }
+
+        // A snapshot still waiting for the lock or the gate is given up (the next load writes it); one
+        // being written is finished (≈ 1 s at 1M rows), so a short-lived process still leaves one.
+        _disposing.Cancel();
+        _snapshot.Wait();
+        _disposing.Dispose();
         _log?.Dispose();
         _memoryLock.Dispose();
         _catchUpGate.Dispose();
@@ -142,7 +172,7 @@ internal sealed class VectorLogMirror(
                 // Quantized: the rows of the generation's snapshot, if it checks out, then the log's
                 // records after it; otherwise every record of the log.
                 var snapshot = keepVectors ? null : await VectorSnapshotReader.TryLoadAsync(
-                    folder.SnapshotPath(generation), generation, file, VectorSegments.DefaultSegmentCapacity, cancellationToken);
+                    folder.SnapshotPath(generation), generation, file, VectorSegments.DefaultSegmentCapacity, logger, cancellationToken);
                 // Item ids are read back from the log (the rows hold their record offsets), so the
                 // log is attached before the first row arrives.
                 var loaded = snapshot?.Vectors ?? new VectorSegments(keepVectors: keepVectors, keepCodes: !keepVectors, keepItemIds: false);
@@ -152,14 +182,13 @@ internal sealed class VectorLogMirror(
                 var end = await VectorLogReader.ReadAsync(file, start, loader, cancellationToken);
                 var position = new VectorLogPosition(generation, end);
                 var records = (snapshot?.LogRecords ?? 0) + loader.Records;
-                if (snapshot is null || loader.Records >= snapshotRefreshRecords)
-                {
-                    // Nobody else sees these rows yet, so they cannot change while written.
-                    await VectorSnapshots.TrySaveAsync(folder, loaded, position, records, lockHeld: false, logger, cancellationToken);
-                }
-
                 loaded.AssignCollections(await collections.ReadAllAsync(cancellationToken));
                 Replace(loaded, log, position, records);
+                if ((snapshot is null && loaded.Count > 0) || loader.Records >= snapshotRefreshRecords)
+                {
+                    SnapshotInBackground();
+                }
+
                 EmbeddedVectorsLog.VectorsLoaded(logger, loaded.Count, loaded.Dimensions, path, stopwatch.ElapsedMilliseconds);
                 return;
             }
@@ -200,6 +229,33 @@ internal sealed class VectorLogMirror(
         finally
         {
             _memoryLock.ExitWriteLock();
+        }
+    }
+
+    private async Task SnapshotAsync(Task previous, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await previous;
+            using var held = await VectorFolderLock.AcquireAsync(folder.LockPath, cancellationToken);
+            await _catchUpGate.WaitAsync(cancellationToken);
+            try
+            {
+                await VectorSnapshots.TrySaveAsync(folder, _vectors, Position, Records, logger, CancellationToken.None);
+            }
+            finally
+            {
+                _catchUpGate.Release();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+#pragma warning disable CA1031 // A snapshot is a cache: failing to write one must not fault a task nobody awaits.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            EmbeddedVectorsLog.SnapshotFailed(logger, folder.SnapshotPath(Position.Generation), exception);
         }
     }
 

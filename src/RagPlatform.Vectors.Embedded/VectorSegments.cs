@@ -5,15 +5,16 @@ using RagPlatform.Vectors.Embedded.Files;
 
 namespace RagPlatform.Vectors.Embedded;
 
-/// <summary>The in-memory vectors and the search over them. Rows live densely in fixed-size segments
-/// (<see cref="VectorSegment"/>: small metadata arrays and the scan's input, int8 codes for a
-/// quantized scan or fp32 vectors for an exact one): growth adds a segment and never copies the
-/// collection, a row costs dimensions + 13 bytes (4 × dimensions + 9 with fp32 vectors instead; 16 more
+/// <summary>The in-memory vectors: rows, their item ids and documents, and how they change. Rows live
+/// densely in fixed-size segments (<see cref="SegmentChain"/> of <see cref="VectorSegment"/>: small
+/// metadata arrays and the scan's input, int8 codes for a quantized scan or fp32 vectors for an exact
+/// one): growth adds a segment and never copies the collection, a row costs dimensions + 13 bytes (4 × dimensions + 9 with fp32 vectors instead; 16 more
 /// where item ids are kept in memory rather than read from the log) plus 10.7-16 in the item map
 /// (<see cref="ItemPositions"/>), with no object per vector, and a delete moves the last
 /// row into the hole (swap-remove) so the rows stay dense. Without fp32 vectors in memory, the exact
 /// vectors a search re-scores with, a sample or a compaction needs are read from the log
-/// (<see cref="AttachLog"/>). Not thread-safe: <see cref="EmbeddedVectorIndex"/> guards it with a
+/// (<see cref="AttachLog"/>). The search is <see cref="VectorSegmentsSearch"/>, rows copied out
+/// <see cref="VectorSegmentsRows"/>. Not thread-safe: <see cref="EmbeddedVectorIndex"/> guards it with a
 /// readers/writer lock.</summary>
 internal sealed class VectorSegments
 {
@@ -21,11 +22,7 @@ internal sealed class VectorSegments
     /// sequential scan, small enough to spread over cores and to avoid one giant allocation.</summary>
     public const int DefaultSegmentCapacity = 4096;
 
-    /// <summary>The first segment starts this small and doubles, so a tiny index stays tiny.</summary>
-    private const int FirstSegmentInitialCapacity = 64;
-
-    private readonly int _segmentCapacity;
-    private readonly List<VectorSegment> _segments = [];
+    private readonly SegmentChain _rows;
     private readonly ItemPositions _positionByItem;
     private readonly DocumentSlots _documents = new();
     private readonly bool _keepVectors;
@@ -48,7 +45,7 @@ internal sealed class VectorSegments
             throw new ArgumentException("Segments keep fp32 vectors, int8 codes or both: without either there is nothing to scan.", nameof(keepCodes));
         }
 
-        _segmentCapacity = segmentCapacity;
+        _rows = new SegmentChain(segmentCapacity, keepVectors, keepCodes, keepItemIds);
         _keepVectors = keepVectors;
         _keepCodes = keepCodes;
         _keepItemIds = keepItemIds;
@@ -61,13 +58,13 @@ internal sealed class VectorSegments
     public int Count { get; private set; }
 
     /// <summary>Rows per segment (every segment but the last has exactly this capacity).</summary>
-    public int SegmentCapacity => _segmentCapacity;
+    public int SegmentCapacity => _rows.SegmentCapacity;
 
     /// <summary>Whether fp32 vectors (rather than only int8 codes) are kept in memory.</summary>
     public bool KeepsVectors => _keepVectors;
 
     /// <summary>The segments in position order, for a snapshot (<see cref="Files.VectorSnapshotWriter"/>).</summary>
-    public IReadOnlyList<VectorSegment> Segments => _segments;
+    public IReadOnlyList<VectorSegment> Segments => _rows.Segments;
 
     /// <summary>The document slots the rows' <see cref="VectorSegment.DocumentSlots"/> point into.</summary>
     public DocumentSlots Documents => _documents;
@@ -83,8 +80,7 @@ internal sealed class VectorSegments
             throw new InvalidOperationException("Only an empty index that reads its item ids from the log takes a snapshot's rows.");
         }
 
-        _segments.Clear();
-        _segments.AddRange(segments);
+        _rows.Restore(segments);
         Dimensions = dimensions;
         Count = count;
         var vectorsBySlot = new int[documentBySlot.Length];
@@ -164,7 +160,7 @@ internal sealed class VectorSegments
         if (Count == 0 && Dimensions != vector.Length)
         {
             // An empty index takes the length of whatever comes first (the model may have changed).
-            _segments.Clear();
+            _rows.Clear();
             Dimensions = vector.Length;
         }
 
@@ -186,7 +182,7 @@ internal sealed class VectorSegments
             return;
         }
 
-        EnsureRoomForOneMore();
+        _rows.EnsureRoomAfter(Count, Dimensions);
         var (segment, at) = Locate(Count);
         Write(segment, at, itemId, documentId, collection, modality, vector, logOffset);
         _positionByItem.Add(itemId, Count);
@@ -213,10 +209,7 @@ internal sealed class VectorSegments
         }
 
         Count--;
-        if (_segments.Count > 1 && Count == (_segments.Count - 1) * _segmentCapacity)
-        {
-            _segments.RemoveAt(_segments.Count - 1); // emptied: give the memory back
-        }
+        _rows.ShrinkTo(Count);
 
         return true;
     }
@@ -246,36 +239,6 @@ internal sealed class VectorSegments
     /// <summary>Fills in the collections of the documents present (a document's never changes).</summary>
     public void AssignCollections(IReadOnlyDictionary<Guid, string?> collections) => _documents.AssignCollections(collections);
 
-    /// <summary>Every row, in position order (writing a compacted generation); the vector of each is
-    /// read with <see cref="ReadVector"/>.</summary>
-    public IEnumerable<(Guid ItemId, Guid DocumentId, Modality Modality, int Position)> Rows()
-    {
-        for (var position = 0; position < Count; position++)
-        {
-            var (segment, offset) = Locate(position);
-            yield return (ItemAt(position), _documents.DocumentAt(segment.DocumentSlots[offset]), (Modality)segment.Modalities[offset], position);
-        }
-    }
-
-    /// <summary>At most <paramref name="count"/> rows at evenly spaced positions (every row when
-    /// there are fewer), copied out.</summary>
-    public IReadOnlyList<VectorRecord> Sample(int count)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var take = Math.Min(count, Count);
-        var sample = new List<VectorRecord>(take);
-        for (var i = 0; i < take; i++)
-        {
-            var position = (int)((long)i * Count / take);
-            var (segment, offset) = Locate(position);
-            var vector = new float[Dimensions];
-            ReadVector(position, vector);
-            sample.Add(new VectorRecord(ItemAt(position), _documents.DocumentAt(segment.DocumentSlots[offset]), (Modality)segment.Modalities[offset], vector));
-        }
-
-        return sample;
-    }
-
     /// <summary>The <paramref name="limit"/> highest dot products with <paramref name="query"/> among
     /// the rows the filter allows, best first, with exact fp32 scores (<see cref="VectorSegmentsSearch"/>).</summary>
     public IReadOnlyList<VectorHit> Search(ReadOnlyMemory<float> query, int limit, SearchFilter filter, int maxDegreeOfParallelism, CancellationToken cancellationToken, bool quantized = true) =>
@@ -300,26 +263,5 @@ internal sealed class VectorSegments
         segment.Modalities[offset] = (byte)modality;
     }
 
-    private (VectorSegment Segment, int Offset) Locate(int position) =>
-        (_segments[position / _segmentCapacity], position % _segmentCapacity);
-
-    private void EnsureRoomForOneMore()
-    {
-        var capacity = _segments.Count == 0 ? 0 : ((_segments.Count - 1) * _segmentCapacity) + _segments[^1].Capacity;
-        if (Count < capacity)
-        {
-            return;
-        }
-
-        // The last segment may be short (the only one, growing from small, or the last one a
-        // snapshot restored, sized to its rows): it grows before another segment is added.
-        if (_segments.Count > 0 && _segments[^1].Capacity < _segmentCapacity)
-        {
-            _segments[^1].Grow(Math.Min(_segments[^1].Capacity * 2, _segmentCapacity), Dimensions);
-        }
-        else
-        {
-            _segments.Add(new VectorSegment(_segments.Count == 0 ? Math.Min(FirstSegmentInitialCapacity, _segmentCapacity) : _segmentCapacity, Dimensions, _keepVectors, _keepCodes, _keepItemIds));
-        }
-    }
+    private (VectorSegment Segment, int Offset) Locate(int position) => _rows.Locate(position);
 }

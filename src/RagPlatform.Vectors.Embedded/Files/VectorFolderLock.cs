@@ -28,19 +28,5 @@ internal sealed class VectorFolderLock : IDisposable
         }
     }
 
-    /// <summary>The lock if nobody holds it now (this process included: the lock is not
-    /// re-entrant); null otherwise.</summary>
-    public static VectorFolderLock? TryAcquire(string path)
-    {
-        try
-        {
-            return new VectorFolderLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
-
     public void Dispose() => _stream.Dispose();
 }

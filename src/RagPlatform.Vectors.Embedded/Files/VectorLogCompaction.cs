@@ -29,7 +29,7 @@ internal sealed class VectorLogCompaction(VectorFolder folder, ILogger logger)
                     // in quantized mode, and one row's buffer keeps the compaction's memory flat.
                     var vector = new float[vectors.Dimensions];
                     recordBytes = VectorLogFormat.RecordBytes(vectors.Dimensions);
-                    foreach (var (itemId, documentId, modality, position) in vectors.Rows())
+                    foreach (var (itemId, documentId, modality, position) in VectorSegmentsRows.All(vectors))
                     {
                         vectors.ReadVector(position, vector);
                         writer.AppendUpsert(itemId, documentId, modality, vector);
@@ -57,8 +57,8 @@ internal sealed class VectorLogCompaction(VectorFolder folder, ILogger logger)
             File.Delete(folder.LogPath(old.Generation));
             VectorSnapshots.Delete(folder, old.Generation);
 
-            // The gate keeps the rows as they are while the new generation's snapshot is written.
-            await index.SnapshotAsync(lockHeld: true, cancellationToken);
+            // Written once this write has let go of the writers' lock, off its path.
+            index.SnapshotInBackground();
             EmbeddedVectorsLog.Compacted(logger, folder.Path, next, rows);
         }
         finally

@@ -4,19 +4,19 @@ using Microsoft.Extensions.Logging;
 namespace RagPlatform.Vectors.Embedded.Files;
 
 /// <summary>When and how a quantized index writes its snapshot (<see cref="VectorSnapshotFormat"/>):
-/// after a load that read the whole log or a long tail of it, and after a compaction. A snapshot is
-/// a cache, so failing to write one is logged and otherwise ignored.</summary>
+/// after a load that read the whole log or a long tail of it, and after a compaction, in the
+/// background (<see cref="VectorLogMirror.SnapshotInBackground"/>). A snapshot is a cache, so failing
+/// to write one is logged and otherwise ignored.</summary>
 internal static class VectorSnapshots
 {
     /// <summary>Log records read after a snapshot's end that make a load write a fresh one.</summary>
     public const int DefaultRefreshRecords = 50_000;
 
-    /// <summary>Writes a snapshot of <paramref name="vectors"/> (rows that do not change meanwhile)
-    /// at <paramref name="position"/>. Without <paramref name="lockHeld"/> it takes the writers'
-    /// lock only if it is free and otherwise skips: another writer is busy, and the next load
-    /// writes it.</summary>
+    /// <summary>Writes a snapshot of <paramref name="vectors"/> at <paramref name="position"/>. The
+    /// caller holds the writers' lock (no compaction removes the generation meanwhile, and the
+    /// temporary file is its alone) and the catch-up gate (the rows do not change meanwhile).</summary>
     public static async Task TrySaveAsync(
-        VectorFolder folder, VectorSegments vectors, VectorLogPosition position, long records, bool lockHeld, ILogger logger, CancellationToken cancellationToken)
+        VectorFolder folder, VectorSegments vectors, VectorLogPosition position, long records, ILogger logger, CancellationToken cancellationToken)
     {
         if (vectors.KeepsVectors || vectors.Count == 0)
         {
@@ -24,12 +24,6 @@ internal static class VectorSnapshots
         }
 
         var path = folder.SnapshotPath(position.Generation);
-        var held = lockHeld ? null : VectorFolderLock.TryAcquire(folder.LockPath);
-        if (!lockHeld && held is null)
-        {
-            return;
-        }
-
         try
         {
             var stopwatch = Stopwatch.StartNew();
@@ -47,10 +41,6 @@ internal static class VectorSnapshots
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             EmbeddedVectorsLog.SnapshotFailed(logger, path, exception);
-        }
-        finally
-        {
-            held?.Dispose();
         }
     }
 

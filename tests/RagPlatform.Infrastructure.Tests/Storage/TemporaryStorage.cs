@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RagPlatform.Storage.Files;
@@ -53,10 +54,16 @@ public sealed class TemporaryStorage : IDisposable
         int parallelScanThreshold = 32_768,
         VectorScanMode vectorScan = VectorScanMode.Quantized,
         int compactionThreshold = EmbeddedVectorIndex.DefaultCompactionThreshold,
-        int snapshotRefreshRecords = VectorSnapshots.DefaultRefreshRecords)
+        int snapshotRefreshRecords = VectorSnapshots.DefaultRefreshRecords,
+        ILogger<EmbeddedVectorIndex>? logger = null)
     {
         var index = new EmbeddedVectorIndex(
-            OpenDatabase(), tables ?? VectorTableNames.Clip, Options(parallelScanThreshold, vectorScan), NullLogger<EmbeddedVectorIndex>.Instance, compactionThreshold, snapshotRefreshRecords);
+            OpenDatabase(),
+            tables ?? VectorTableNames.Clip,
+            Options(parallelScanThreshold, vectorScan),
+            logger ?? NullLogger<EmbeddedVectorIndex>.Instance,
+            compactionThreshold,
+            snapshotRefreshRecords);
         lock (_vectorIndexes)
         {
             _vectorIndexes.Add(index);

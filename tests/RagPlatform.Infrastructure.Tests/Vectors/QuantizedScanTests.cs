@@ -75,7 +75,7 @@ public sealed class QuantizedScanTests
         var data = new ClusteredVectors(seed: 47, Dimensions);
         var (centres, rows) = data.Generate(count: 2_000, clusters: 8, spread: 0.5f);
         var segments = Load(rows, segmentCapacity: 128);
-        var ids = segments.Sample(2_000).Select(record => record.ItemId).ToList();
+        var ids = VectorSegmentsRows.Sample(segments, 2_000).Select(record => record.ItemId).ToList();
         // Removing swaps the last rows (codes included) into the holes; replacing re-codes in place.
         foreach (var id in ids.Where((_, i) => i % 3 == 0))
         {

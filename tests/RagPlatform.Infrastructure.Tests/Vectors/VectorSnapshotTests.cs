@@ -1,225 +1,135 @@
-using RagPlatform.Core.Documents;
-using RagPlatform.Core.Search;
-using RagPlatform.Infrastructure.Tests.Storage;
 using RagPlatform.Storage.Files;
-using RagPlatform.Vectors.Embedded;
 using RagPlatform.Vectors.Embedded.Files;
 
 namespace RagPlatform.Infrastructure.Tests.Vectors;
 
 /// <summary>The quantized index's snapshot of its rows (<c>vectors-000001.codes</c>): a reload reads it
-/// instead of the whole log, and a snapshot that is missing, torn, damaged, of another log or behind
-/// the log never changes what a search finds: the first three are rebuilt from the log, the last is
-/// completed from the log's newer records. The oracle is an exact index over the same files, which
-/// never reads a snapshot.</summary>
+/// instead of the whole log, a snapshot behind the log is completed from the log's newer records, and
+/// it is written in the background, never on a load's or a write's path. Damaged snapshots:
+/// <see cref="VectorSnapshotDamageTests"/>.</summary>
 public sealed class VectorSnapshotTests : IDisposable
 {
-    private const int Dimensions = 64;
-    private readonly TemporaryStorage _storage = new();
-    private readonly ClusteredVectors _data = new(seed: 23, Dimensions);
-    private readonly Guid[] _documents = [.. Enumerable.Range(0, 40).Select(_ => Guid.NewGuid())];
-    private List<float[]> _centres = [];
+    private readonly VectorSnapshotFolder _files = new();
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private string Folder => Path.Combine(_storage.DataDirectory, "vectors", "clip");
-
-    private string SnapshotPath(int generation) => Path.Combine(Folder, $"vectors-{generation:D6}.codes");
-
-    private string LogPath(int generation) => Path.Combine(Folder, $"vectors-{generation:D6}.log");
-
-    public void Dispose()
-    {
-        _storage.Dispose();
-    }
+    public void Dispose() => _files.Dispose();
 
     [Fact]
     public async Task The_first_load_writes_a_snapshot_of_the_whole_log_that_the_next_load_reads_with_the_same_results()
     {
-        await WriteRowsAsync(_storage.OpenVectorIndex());
+        await _files.WriteRowsAsync(_files.Storage.OpenVectorIndex());
 
-        var first = _storage.OpenVectorIndex();
-        await first.InitializeAsync(Token);
-        var snapshot = await ReadSnapshotAsync(1);
+        var first = _files.Storage.OpenVectorIndex();
+        await VectorSnapshotFolder.LoadAndSnapshotAsync(first);
+        var snapshot = await _files.ReadSnapshotAsync(1);
         Assert.NotNull(snapshot);
-        Assert.Equal(new FileInfo(LogPath(1)).Length, snapshot.LogOffset);
+        Assert.Equal(new FileInfo(_files.LogPath(1)).Length, snapshot.LogOffset);
         Assert.Equal(await first.CountAsync(Token), snapshot.Vectors.Count);
 
-        var restored = _storage.OpenVectorIndex();
-        await AssertSameResultsAsExactAsync(restored);
-        await AssertSameResultsAsExactAsync(first);
+        var restored = _files.Storage.OpenVectorIndex();
+        await _files.AssertSameResultsAsExactAsync(restored);
+        await _files.AssertSameResultsAsExactAsync(first);
 
         // The restored index grows its short last segment and adds more; replaced ids stay one row each.
-        await restored.UpsertAsync(Rows(5_000, first: 8_000), Token);
-        await AssertSameResultsAsExactAsync(restored);
+        await restored.UpsertAsync(_files.Rows(5_000, first: 8_000), Token);
+        await _files.AssertSameResultsAsExactAsync(restored);
         // Rows 0-12,999, less the 225 of document 3 deleted, of which the 3 replaced among rows
         // 1,000-1,099 and the 25 among rows 8,000-8,999 came back.
         Assert.Equal(13_000 - 225 + 3 + 25, await restored.CountAsync(Token));
     }
 
-    [Theory]
-    [InlineData("missing")]
-    [InlineData("empty")]
-    [InlineData("torn")]
-    [InlineData("damaged codes")]
-    [InlineData("damaged item map")]
-    [InlineData("damaged header")]
-    [InlineData("of another log")]
-    public async Task A_snapshot_that_does_not_check_out_is_ignored_and_rebuilt_byte_for_byte_from_the_log(string damage)
-    {
-        await WriteRowsAsync(_storage.OpenVectorIndex());
-        await _storage.OpenVectorIndex().InitializeAsync(Token);
-        var written = await File.ReadAllBytesAsync(SnapshotPath(1), Token);
-
-        var spoiled = (byte[])written.Clone();
-        switch (damage)
-        {
-            case "missing":
-                File.Delete(SnapshotPath(1));
-                break;
-            case "empty":
-                spoiled = [];
-                break;
-            case "torn":
-                spoiled = spoiled[..(spoiled.Length / 2)];
-                break;
-            case "damaged codes":
-                spoiled[VectorSnapshotFormat.HeaderBytes + (_documents.Length * 16) + 100] ^= 0x04;
-                break;
-            case "damaged item map":
-                spoiled[spoiled.Length - VectorSnapshotFormat.TrailerBytes - 30] ^= 0x40;
-                break;
-            case "damaged header":
-                spoiled[13] ^= 0x01; // the row count
-                break;
-            case "of another log":
-                spoiled = await SnapshotOfAnotherLogAsync();
-                break;
-        }
-
-        if (damage != "missing")
-        {
-            await File.WriteAllBytesAsync(SnapshotPath(1), spoiled, Token);
-        }
-
-        await AssertSameResultsAsExactAsync(_storage.OpenVectorIndex());
-        Assert.Equal(written, await File.ReadAllBytesAsync(SnapshotPath(1), Token));
-    }
-
     [Fact]
     public async Task A_snapshot_behind_the_log_is_completed_from_the_newer_records_torn_tail_included()
     {
-        var writer = _storage.OpenVectorIndex();
-        await WriteRowsAsync(writer);
-        await _storage.OpenVectorIndex().InitializeAsync(Token);
-        var covered = (await ReadSnapshotAsync(1))!.LogOffset;
+        var writer = _files.Storage.OpenVectorIndex();
+        await _files.WriteRowsAsync(writer);
+        await VectorSnapshotFolder.LoadAndSnapshotAsync(_files.Storage.OpenVectorIndex());
+        var covered = (await _files.ReadSnapshotAsync(1))!.LogOffset;
 
         // After the snapshot: rows replaced under the same ids, a document deleted, new rows, and a
         // last record a dying writer cut short.
-        var replaced = Rows(300, first: 0).Select(row => row with { Vector = _data.Near(_centres[1], 0.5f) }).ToList();
+        var replaced = _files.Rows(300, first: 0).Select(row => row with { Vector = _files.Data.Near(_files.Centres[1], 0.5f) }).ToList();
         await writer.UpsertAsync(replaced, Token);
-        await writer.DeleteDocumentAsync(_documents[7], Token);
-        await writer.UpsertAsync(Rows(500, first: 20_000), Token);
-        await using (var log = new FileStream(LogPath(1), FileMode.Open))
+        await writer.DeleteDocumentAsync(_files.Documents[7], Token);
+        await writer.UpsertAsync(_files.Rows(500, first: 20_000), Token);
+        await using (var log = new FileStream(_files.LogPath(1), FileMode.Open))
         {
             log.SetLength(log.Length - 10);
         }
 
-        var reopened = _storage.OpenVectorIndex();
-        await AssertSameResultsAsExactAsync(reopened);
-        Assert.Equal(await _storage.OpenVectorIndex(vectorScan: VectorScanMode.Exact).CountAsync(Token), await reopened.CountAsync(Token));
-        Assert.Equal(covered, (await ReadSnapshotAsync(1))!.LogOffset); // 300 + 1 + 500 records: below the refresh threshold
+        var reopened = _files.Storage.OpenVectorIndex();
+        await _files.AssertSameResultsAsExactAsync(reopened);
+        Assert.Equal(await _files.Storage.OpenVectorIndex(vectorScan: VectorScanMode.Exact).CountAsync(Token), await reopened.CountAsync(Token));
+        await reopened.SnapshotSettledAsync(Token);
+        Assert.Equal(covered, (await _files.ReadSnapshotAsync(1))!.LogOffset); // 300 + 1 + 500 records: below the refresh threshold
 
-        await _storage.OpenVectorIndex(snapshotRefreshRecords: 500).InitializeAsync(Token);
-        Assert.Equal(new FileInfo(LogPath(1)).Length - VectorLogFormat.RecordBytes(Dimensions) + 10, (await ReadSnapshotAsync(1))!.LogOffset);
-        await AssertSameResultsAsExactAsync(_storage.OpenVectorIndex());
+        await VectorSnapshotFolder.LoadAndSnapshotAsync(_files.Storage.OpenVectorIndex(snapshotRefreshRecords: 500));
+        Assert.Equal(new FileInfo(_files.LogPath(1)).Length - VectorLogFormat.RecordBytes(VectorSnapshotFolder.Dimensions) + 10, (await _files.ReadSnapshotAsync(1))!.LogOffset);
+        await _files.AssertSameResultsAsExactAsync(_files.Storage.OpenVectorIndex());
     }
 
     [Fact]
     public async Task Compaction_writes_the_new_generations_snapshot_and_removes_the_old_one()
     {
-        var writer = _storage.OpenVectorIndex(compactionThreshold: 2_000);
-        await WriteRowsAsync(writer);
-        await _storage.OpenVectorIndex().InitializeAsync(Token);
-        Assert.True(File.Exists(SnapshotPath(1)));
+        var writer = _files.Storage.OpenVectorIndex(compactionThreshold: 2_000);
+        await _files.WriteRowsAsync(writer);
+        await VectorSnapshotFolder.LoadAndSnapshotAsync(_files.Storage.OpenVectorIndex());
+        Assert.True(File.Exists(_files.SnapshotPath(1)));
 
-        foreach (var document in _documents.Take(30))
+        foreach (var document in _files.Documents.Take(30))
         {
             await writer.DeleteDocumentAsync(document, Token);
         }
 
-        var generation = int.Parse(await File.ReadAllTextAsync(Path.Combine(Folder, "manifest"), Token), System.Globalization.CultureInfo.InvariantCulture);
+        await writer.SnapshotSettledAsync(Token);
+        var generation = int.Parse(await File.ReadAllTextAsync(Path.Combine(_files.Folder, "manifest"), Token), System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(generation > 1);
-        Assert.Equal(new[] { Path.GetFileName(LogPath(generation)), Path.GetFileName(SnapshotPath(generation)) }.Order(), Directory.GetFiles(Folder, "vectors-*").Select(Path.GetFileName).Order());
+        Assert.Equal(new[] { Path.GetFileName(_files.LogPath(generation)), Path.GetFileName(_files.SnapshotPath(generation)) }.Order(), Directory.GetFiles(_files.Folder, "vectors-*").Select(Path.GetFileName).Order());
 
-        // Taken right after the compaction, whose log holds one upsert per live row; the deletes
-        // after it are the log's newer records.
-        var snapshot = await ReadSnapshotAsync(generation);
+        // Taken in the background once the compacting write let go of the writers' lock: after the
+        // compacted log's one upsert per live row, and after any deletes that came before it.
+        var snapshot = await _files.ReadSnapshotAsync(generation);
         Assert.NotNull(snapshot);
-        Assert.Equal(snapshot.Vectors.Count, snapshot.LogRecords);
-        Assert.Equal(snapshot.LogRecords * VectorLogFormat.RecordBytes(Dimensions), snapshot.LogOffset);
-        await AssertSameResultsAsExactAsync(_storage.OpenVectorIndex());
-        await AssertSameResultsAsExactAsync(writer);
+        Assert.InRange(snapshot.LogOffset, snapshot.Vectors.Count * (long)VectorLogFormat.RecordBytes(VectorSnapshotFolder.Dimensions), new FileInfo(_files.LogPath(generation)).Length);
+        await _files.AssertSameResultsAsExactAsync(_files.Storage.OpenVectorIndex());
+        await _files.AssertSameResultsAsExactAsync(writer);
     }
 
-    /// <summary>9,000 rows over three segments (one partial), then a document deleted and rows
-    /// replaced, so the snapshot holds swapped rows, a freed document slot and dead records.</summary>
-    private async Task WriteRowsAsync(EmbeddedVectorIndex writer)
+    [Fact]
+    public async Task A_load_does_not_wait_for_its_snapshot_which_waits_for_the_writers_lock()
     {
-        var (centres, _) = _data.Generate(count: 0, clusters: 12, spread: 0.5f);
-        _centres = centres;
-        foreach (var batch in Rows(9_000, first: 0).Chunk(2_000))
+        await _files.WriteRowsAsync(_files.Storage.OpenVectorIndex());
+        var index = _files.Storage.OpenVectorIndex();
+        Task settled;
+        using (await VectorFolderLock.AcquireAsync(Path.Combine(_files.Folder, "lock"), Token))
         {
-            await writer.UpsertAsync(batch, Token);
+            // Another writer holds the lock: the load completes and searches; the snapshot waits.
+            await _files.AssertSameResultsAsExactAsync(index);
+            settled = index.SnapshotSettledAsync(Token);
+            Assert.False(settled.IsCompleted);
+            Assert.False(File.Exists(_files.SnapshotPath(1)));
         }
 
-        await writer.DeleteDocumentAsync(_documents[3], Token);
-        await writer.UpsertAsync(Rows(100, first: 1_000).Select(row => row with { Vector = _data.Near(_centres[0], 0.5f) }).ToList(), Token);
+        await settled;
+        Assert.Equal(new FileInfo(_files.LogPath(1)).Length, (await _files.ReadSnapshotAsync(1))!.LogOffset);
+        await _files.AssertSameResultsAsExactAsync(_files.Storage.OpenVectorIndex());
     }
 
-    /// <summary>Rows numbered from <paramref name="first"/>: the same number gives the same item id.</summary>
-    private List<VectorRecord> Rows(int count, int first) =>
-        [.. Enumerable.Range(first, count).Select(i => new VectorRecord(
-            new Guid(i, 0, 0, [1, 2, 3, 4, 5, 6, 7, 8]), _documents[i % _documents.Length], (Modality)(i % 3), _data.Near(_centres[i % _centres.Count], 0.5f)))];
-
-    private async Task AssertSameResultsAsExactAsync(EmbeddedVectorIndex quantized)
+    [Fact]
+    public async Task Disposing_an_index_gives_up_its_pending_snapshot_without_leaving_files()
     {
-        var exact = _storage.OpenVectorIndex(vectorScan: VectorScanMode.Exact);
-        Assert.Equal(await exact.CountAsync(Token), await quantized.CountAsync(Token));
-        var filters = new[]
+        await _files.WriteRowsAsync(_files.Storage.OpenVectorIndex());
+        var index = _files.Storage.OpenVectorIndex();
+        using (await VectorFolderLock.AcquireAsync(Path.Combine(_files.Folder, "lock"), Token))
         {
-            SearchFilter.None,
-            new SearchFilter(new HashSet<Modality> { Modality.Image }, new HashSet<Guid>()),
-            new SearchFilter(new HashSet<Modality>(), _documents[..5].ToHashSet()),
-        };
-        for (var q = 0; q < 12; q++)
-        {
-            var query = _data.Near(_centres[q % _centres.Count], 0.5f);
-            var filter = filters[q % filters.Length];
-            var expected = await exact.SearchAsync(query, 10, filter, Token);
-            var actual = await quantized.SearchAsync(query, 10, filter, Token);
-            Assert.Equal(expected.Select(hit => (hit.ItemId, hit.DocumentId, hit.Modality, hit.Score)), actual.Select(hit => (hit.ItemId, hit.DocumentId, hit.Modality, hit.Score)));
+            await index.InitializeAsync(Token);
+            index.Dispose();
+            Assert.True(index.SnapshotSettledAsync(Token).IsCompletedSuccessfully);
         }
 
-        var sample = await quantized.SampleAsync(int.MaxValue, Token);
-        Assert.Equal(
-            (await exact.SampleAsync(int.MaxValue, Token)).Select(row => (row.ItemId, row.DocumentId)).Order(),
-            sample.Select(row => (row.ItemId, row.DocumentId)).Order());
-    }
-
-    private async Task<VectorSnapshotLoad?> ReadSnapshotAsync(int generation)
-    {
-        using var log = File.OpenHandle(LogPath(generation));
-        return await VectorSnapshotReader.TryLoadAsync(SnapshotPath(generation), generation, log, VectorSegments.DefaultSegmentCapacity, Token);
-    }
-
-    /// <summary>A valid snapshot of the same generation over a log with other records.</summary>
-    private async Task<byte[]> SnapshotOfAnotherLogAsync()
-    {
-        using var other = new TemporaryStorage();
-        var writer = other.OpenVectorIndex();
-        await writer.UpsertAsync(Rows(50, first: 0), Token);
-        await other.OpenVectorIndex().InitializeAsync(Token);
-        return await File.ReadAllBytesAsync(Path.Combine(other.DataDirectory, "vectors", "clip", "vectors-000001.codes"), Token);
+        Assert.Equal([Path.GetFileName(_files.LogPath(1))], Directory.GetFiles(_files.Folder, "vectors-*").Select(Path.GetFileName));
+        await VectorSnapshotFolder.LoadAndSnapshotAsync(_files.Storage.OpenVectorIndex());
+        Assert.True(File.Exists(_files.SnapshotPath(1)));
     }
 }
