@@ -8,7 +8,7 @@ namespace RagPlatform.Infrastructure.Ocr.Quantization;
 /// product <c>v · HardSigmoid(SE(pool(v)))</c> that the next convolution reads) and its last block, read
 /// by the AveragePool before the SVTR neck. These are passes over its widest maps (480 channels); the
 /// float glue around them (DequantizeLinear, HardSigmoid, Mul, Add and the transposes between ONNX
-/// Runtime's NHWC uint8 layout and NCHW) was about a tenth of the int8 recogniser's time. Now v is
+/// Runtime's NHWC uint8 layout and NCHW) was about 15 % of the int8 recogniser's time. Now v is
 /// written in uint8 at its calibrated range; the GlobalAveragePool reads it in QDQ form at v's own
 /// scale (an average stays in its range: ONNX Runtime's QLinearGlobalAveragePool) and the product is a
 /// QDQ Mul of v with the gate quantised on [0, 1] at 1/255 steps (0 and 1 exact), at the scale of the
