@@ -6,7 +6,7 @@ using RagPlatform.Benchmarks.Suites;
 
 // dotnet run -c Release --project bench/RagPlatform.Benchmarks -- <suite> [options]
 // Suites: models (generate + verify the CLIP graphs), onnx-raw, vectors, vectors-reopen, clip-pipeline, reranker, answering,
-// isolation, image-load, search-load, server-ingest, server-search, ingest, ingest-ocr, ingest-parts, ocr-int8.
+// isolation, image-load, search-load, server-ingest, server-search, ingest, ingest-ocr, ingest-parts, ocr-int8, ocr-det-nodes, ocr-rec-nodes.
 var modelsDirectory = new Option<string>("--models-dir")
 {
     Description = "Cache folder for the generated ONNX graphs and images (generated on first use).",
@@ -251,4 +251,8 @@ var ocrDetNodes = new Command("ocr-det-nodes", "The int8 detector's time node by
 ocrDetNodes.SetAction(parse => OcrDetectorNodeProfile.Run(Path.GetFullPath(parse.GetRequiredValue(ocrModels)), parse.GetValue(int8Repeats), parse.GetValue(nodeTop),
     parse.GetValue(nodeVariants), parse.GetValue(nodeGraph)));
 root.Subcommands.Add(ocrDetNodes);
+var recVariants = new Option<bool>("--variants") { Description = "Instead: CPU ms per run of int8 recogniser variants (session settings, rewrites), run in turn." };
+var ocrRecNodes = new Command("ocr-rec-nodes", "The int8 recogniser's time node by node (ONNX Runtime's profiler, one thread, 8 lines of 320 and of 960 px).") { ocrModels, int8Repeats, nodeTop, recVariants };
+ocrRecNodes.SetAction(parse => OcrRecognizerNodeProfile.Run(Path.GetFullPath(parse.GetRequiredValue(ocrModels)), parse.GetValue(int8Repeats), parse.GetValue(nodeTop), parse.GetValue(recVariants)));
+root.Subcommands.Add(ocrRecNodes);
 return await root.Parse(args).InvokeAsync();

@@ -33,17 +33,22 @@ internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder de
                 OcrTensors.WriteLine(pixels, widths[index], LineHeight, input.AsSpan(i * slot, slot), slotWidth);
             }
 
-            var (output, shape) = model.Run(input, batch.Length, LineHeight, slotWidth, cancellationToken);
-            if (shape is not [var rows, var steps, var classes] || rows != batch.Length || classes != decoder.ClassCount)
+            // Decoded where ONNX Runtime left the output: [lines, steps, classes] floats, a copy would cost a pass over them.
+            model.Run(input, batch.Length, LineHeight, slotWidth, (output, shape) =>
             {
-                throw new InvalidDataException(
-                    $"{model.FileName} gave [{string.Join(", ", shape)}] for {batch.Length} lines; the character list needs [{batch.Length}, steps, {decoder.ClassCount}].");
-            }
+                if (shape is not [var rows, var steps, var classes] || rows != batch.Length || classes != decoder.ClassCount)
+                {
+                    throw new InvalidDataException(
+                        $"{model.FileName} gave [{string.Join(", ", shape)}] for {batch.Length} lines; the character list needs [{batch.Length}, steps, {decoder.ClassCount}].");
+                }
 
-            for (var i = 0; i < batch.Length; i++)
-            {
-                results[batch[i]] = decoder.Decode(output.AsSpan(i * steps * classes, steps * classes));
-            }
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    results[batch[i]] = decoder.Decode(output.Slice(i * steps * classes, steps * classes));
+                }
+
+                return rows;
+            }, cancellationToken);
         }
 
         return results;

@@ -14,7 +14,8 @@ internal static class ConvQdqQuantization
 {
     /// <summary>The activations to calibrate: every quantisable convolution's input and output, but
     /// for the graph's inputs (no node writes them; the caller knows their range from what it feeds).</summary>
-    public static IReadOnlyList<string> Activations(byte[] model)
+    /// <param name="pooling">Also the pooled values (<see cref="QuantizedPooling"/>).</param>
+    public static IReadOnlyList<string> Activations(byte[] model, bool pooling = false)
     {
         if (FoldableGraph.Read(model) is not { } graph)
         {
@@ -23,6 +24,7 @@ internal static class ConvQdqQuantization
 
         var written = graph.Nodes.Where(node => !node.Removed).SelectMany(node => node.Outputs).ToHashSet(StringComparer.Ordinal);
         return [.. Convs(graph).SelectMany(conv => new[] { conv.Inputs[0], conv.Outputs[0] }).Concat(MatMulQdqQuantization.Activations(graph))
+            .Concat(pooling ? QuantizedPooling.Activations(graph) : [])
             .Where(written.Contains).Distinct(StringComparer.Ordinal)];
     }
 
@@ -43,10 +45,11 @@ internal static class ConvQdqQuantization
     /// <param name="integerHardSwish">Hard-swish between two quantised convolutions runs on the uint8
     /// values (<see cref="QuantizedHardSwish"/>) instead of dequantised, in float.</param>
     /// <param name="integerMatMuls">MatMuls with constant weights are quantised too (<see cref="MatMulQdqQuantization"/>).</param>
+    /// <param name="integerPooling">Hard-swish before pooling and squeeze-and-excitation runs on uint8 values too (<see cref="QuantizedPooling"/>).</param>
     /// <returns>The quantised model and the number of convolutions quantised (those with a range
     /// for input and output); the model as given when none.</returns>
     public static (byte[] Model, int Convs) Apply(byte[] model, IReadOnlyDictionary<string, ActivationRange> ranges, int leadingFloatConvs = 0,
-        bool integerHardSwish = true, bool integerMatMuls = true)
+        bool integerHardSwish = true, bool integerMatMuls = true, bool integerPooling = false)
     {
         var graph = FoldableGraph.Read(model);
         if (graph is null)
@@ -72,6 +75,7 @@ internal static class ConvQdqQuantization
             if (!quantized.TryGetValue(x, out var input))
             {
                 input = (integerHardSwish ? QuantizedHardSwish.TryWrite(graph, additions, quantized, x, ranges[x], quantizing) : null)
+                    ?? (integerHardSwish && integerPooling ? QuantizedPooling.TryWriteExcitation(graph, additions, quantized, x, ranges, quantizing) : null)
                     ?? Activation(additions, x, x + "_dq", ranges[x]);
                 quantized[x] = input;
             }
@@ -86,6 +90,11 @@ internal static class ConvQdqQuantization
             // The convolution now writes y_conv; y is its dequantised value, so every reader of y is unchanged.
             conv.Outputs[0] = y + "_conv";
             quantized[y] = Activation(additions, conv.Outputs[0], y, UsefulRange(graph, y, ranges[y]));
+        }
+
+        if (convs.Count > 0 && integerHardSwish && integerPooling)
+        {
+            QuantizedPooling.WriteAveragePools(graph, additions, quantized, ranges, quantizing);
         }
 
         if (convs.Count > 0 && integerMatMuls)

@@ -31,14 +31,14 @@ internal static class OcrInt8Quantizer
             model = FoldNormalization(model);
         }
 
-        var activations = ConvQdqQuantization.Activations(model);
+        var activations = ConvQdqQuantization.Activations(model, rewrite.IntegerPooling);
         if (activations.Count == 0)
         {
             return (model, 0);
         }
 
         var ranges = ActivationCalibration.Measure(model, activations, calibration, intraOpThreads);
-        return ConvQdqQuantization.Apply(model, ranges, rewrite.LeadingFloatConvs, rewrite.IntegerHardSwish, rewrite.IntegerMatMuls);
+        return ConvQdqQuantization.Apply(model, ranges, rewrite.LeadingFloatConvs, rewrite.IntegerHardSwish, rewrite.IntegerMatMuls, rewrite.IntegerPooling);
     }
 
     private static byte[] FoldNormalization(byte[] model)

@@ -29,12 +29,13 @@ internal static class QuantizedHardSwish
     /// <param name="range">The range of <paramref name="value"/> to quantise it on.</param>
     /// <param name="quantized">The values quantised so far, by their float name.</param>
     /// <param name="convs">The convolutions being quantised (each reads its data input dequantised).</param>
+    /// <param name="otherReaders">Other nodes that may read <paramref name="value"/>: the caller points them at its dequantised value.</param>
     /// <returns>The quantised value, or null (nothing written) when the pattern does not match.</returns>
     public static QuantizedActivation? TryWrite(FoldableGraph graph, GraphAdditions additions, IReadOnlyDictionary<string, QuantizedActivation> quantized,
-        string value, ActivationRange range, IReadOnlySet<FoldableNode> convs)
+        string value, ActivationRange range, IReadOnlySet<FoldableNode> convs, IReadOnlySet<FoldableNode>? otherReaders = null)
     {
         if (graph.Readers(value) is not ({ Count: > 0 } readers, false)
-            || readers.Any(reader => !convs.Contains(reader) || reader.Inputs.LastIndexOf(value) != 0)
+            || readers.Any(reader => otherReaders?.Contains(reader) != true && (!convs.Contains(reader) || reader.Inputs.LastIndexOf(value) != 0))
             || Match(graph, value) is not { } match
             || !quantized.TryGetValue(match.Gate.Inputs[0], out var x))
         {

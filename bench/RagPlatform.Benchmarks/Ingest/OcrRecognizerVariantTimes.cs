@@ -1,0 +1,119 @@
+using System.Globalization;
+using Microsoft.ML.OnnxRuntime;
+using RagPlatform.Infrastructure.Ocr.Folding;
+using RagPlatform.Infrastructure.Ocr.Quantization;
+
+namespace RagPlatform.Benchmarks.Ingest;
+
+/// <summary>`ocr-rec-nodes --variants`: CPU ms per run of the fp32 recogniser and int8 variants (rewrites,
+/// session settings), one thread, run in turn (one run of each, then again) so that a change of the
+/// machine's load falls on all of them alike, on the two batches and on narrow ones (one line of 64 and
+/// of 320 columns, eight of 64: a run's fixed cost); with how often each agrees with fp32's best class.</summary>
+internal static class OcrRecognizerVariantTimes
+{
+    public static void Run(byte[] folded, byte[] quantized, IReadOnlyList<(float[] Values, int[] Shape)> calibration,
+        IReadOnlyList<(float[] Values, int[] Shape)> batches, int repeats)
+    {
+        var plan = OcrInt8Calibration.Recognizer();
+        byte[] Quantize(byte[] model, OcrInt8Rewrite rewrite) => OcrInt8Quantizer.Quantize(model, calibration, intraOpThreads: 1, rewrite).Model;
+        var floatPooling = Quantize(folded, plan.Rewrite with { IntegerPooling = false });
+        List<(string Name, byte[] Model, Action<SessionOptions>? Configure)> variants =
+        [
+            ("fp32", folded, null),
+            ("float pooling (before)", floatPooling, null),
+            ("integer pooling", quantized, null),
+            ("CTC head without Softmax", Quantize(WithoutSoftmax(folded), plan.Rewrite), null),
+            ("optimisation EXTENDED", quantized, options => options.GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_EXTENDED),
+            ("NhwcTransformer off", quantized, options => options.AddSessionConfigEntry("optimization.disable_specified_optimizers", "NhwcTransformer")),
+            ("prepacking off", quantized, options => options.AddSessionConfigEntry("session.disable_prepacking", "1")),
+            ("float pooling again", floatPooling, null),
+            ("integer pooling again", quantized, null),
+        ];
+        var sessions = variants.Select(variant =>
+        {
+            using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, IntraOpNumThreads = 1 };
+            variant.Configure?.Invoke(options);
+            return (variant.Name, Session: new InferenceSession(variant.Model, options));
+        }).ToList();
+        try
+        {
+            var narrow = batches[0];
+            IEnumerable<(float[] Values, int[] Shape)> Shapes() => [.. batches,
+                (narrow.Values[..(3 * 48 * 64)], [1, 3, 48, 64]), (NarrowLines(narrow, 8, 64), [8, 3, 48, 64]), (narrow.Values[..(3 * 48 * 320)], [1, 3, 48, 320])];
+            foreach (var (input, shape) in Shapes())
+            {
+                var times = sessions.Select(_ => new List<double>()).ToList();
+                var outputs = sessions.Select(entry => Once(entry.Session, input, shape)).ToList();
+                for (var i = 0; i < repeats; i++)
+                {
+                    for (var v = 0; v < sessions.Count; v++)
+                    {
+                        var start = ProcessCpuClock.NowMs();
+                        Once(sessions[v].Session, input, shape);
+                        times[v].Add(ProcessCpuClock.NowMs() - start);
+                    }
+                }
+
+                for (var v = 0; v < sessions.Count; v++)
+                {
+                    var median = times[v].Order().ElementAt(times[v].Count / 2);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"[{string.Join(", ", shape)}] {sessions[v].Name,-30} median {median,7:F2} ms CPU ({1000 * median / (shape[0] * shape[3]),5:F1} µs/column), min {times[v].Min(),7:F2}; {Agreement(outputs[0], outputs[v])}"));
+                }
+            }
+        }
+        finally
+        {
+            sessions.ForEach(entry => entry.Session.Dispose());
+        }
+    }
+
+    /// <summary>The first <paramref name="width"/> columns of each of the batch's first lines.</summary>
+    private static float[] NarrowLines((float[] Values, int[] Shape) batch, int lines, int width)
+    {
+        var source = batch.Shape[3];
+        var result = new float[lines * 3 * 48 * width];
+        for (var row = 0; row < lines * 3 * 48; row++)
+        {
+            batch.Values.AsSpan(row * source, width).CopyTo(result.AsSpan(row * width, width));
+        }
+
+        return result;
+    }
+
+    /// <summary>How many steps have the same best class as the first variant's, and the largest difference of that class's value.</summary>
+    private static string Agreement(float[] expected, float[] actual)
+    {
+        const int classes = 6625;
+        var (same, steps, largest) = (0, expected.Length / classes, 0f);
+        for (var step = 0; step < steps; step++)
+        {
+            var a = expected.AsSpan(step * classes, classes);
+            var b = actual.AsSpan(step * classes, classes);
+            var best = System.Numerics.Tensors.TensorPrimitives.IndexOfMax(a);
+            same += best == System.Numerics.Tensors.TensorPrimitives.IndexOfMax(b) ? 1 : 0;
+            largest = Math.Max(largest, Math.Abs(a[best] - b[best]));
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"same best class {same}/{steps}, max |Δ| of its value {largest:F4}");
+    }
+
+    /// <summary>The network with its last Softmax dropped: it gives the CTC head's logits (the same best class).</summary>
+    private static byte[] WithoutSoftmax(byte[] model)
+    {
+        var graph = FoldableGraph.Read(model)!;
+        var softmax = graph.Nodes.Last(node => node is { OpType: "Softmax", Removed: false });
+        graph.Writer(softmax.Inputs[0])!.Outputs[0] = softmax.Outputs[0];
+        softmax.Removed = true;
+        return graph.Write();
+    }
+
+    private static float[] Once(InferenceSession session, float[] input, int[] shape)
+    {
+        var name = session.InputMetadata.Keys.Single();
+        using var run = new RunOptions();
+        using var value = OrtValue.CreateTensorValueFromMemory(input, [.. shape.Select(dimension => (long)dimension)]);
+        using var outputs = session.Run(run, [name], [value], [session.OutputMetadata.Keys.Single()]);
+        return outputs[0].GetTensorDataAsSpan<float>().ToArray();
+    }
+}
