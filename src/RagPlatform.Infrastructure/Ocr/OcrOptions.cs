@@ -151,6 +151,11 @@ public sealed class OcrOptions
     [Range(0, 64)]
     public int DetectorFloatConvs { get; set; } = Quantization.OcrInt8Quantizer.DetectorFloatConvsFolded;
 
+    /// <summary>With <see cref="OcrPrecision.Int8"/>: the detector's DB head upsamples by two 2 × 2, stride-2
+    /// ConvTranspose layers; on (the default) they are written as two int8 1 × 1 convolutions at a quarter of
+    /// the input's resolution and a DepthToSpace (<see cref="Quantization.TransposedHeadFolding"/>). MEASURED</summary>
+    public bool DetectorHeadBlocks { get; set; } = true;
+
     /// <summary>Folder where the int8 networks are kept once quantised, so that a restart loads them
     /// instead of calibrating again; empty (the default) for <c>cache/ocr</c> under
     /// <c>Storage:DataDirectory</c> (the model folder may be read-only). A relative path is resolved
