@@ -11,8 +11,8 @@ namespace RagPlatform.Benchmarks.Ingest;
 /// can be told apart by resolution.</summary>
 internal static class OcrDetectorNodeProfile
 {
-    /// <param name="variants">Instead of the profile, CPU ms per run of the detector quantised as before
-    /// <see cref="BatchNormFolding"/> against now, and with fewer leading float convolutions.</param>
+    /// <param name="variants">Instead of the profile, CPU ms per run of the detector before
+    /// <see cref="TransposedHeadFolding"/> and <see cref="FloatHardSwishLayout"/> against with them.</param>
     /// <param name="graph">Also list the folded float graph's nodes (convolutions with their weights' shape).</param>
     public static int Run(string modelDirectory, int repeats, int top, bool variants, bool graph)
     {
@@ -24,20 +24,23 @@ internal static class OcrDetectorNodeProfile
 
         var plan = OcrInt8Calibration.Detector();
         List<(float[] Values, int[] Shape)> calibration = [.. plan.Inputs];
-        byte[] Quantize(byte[] model, bool fold, int leading) =>
-            OcrInt8Quantizer.Quantize(model, calibration, intraOpThreads: 1, plan.Rewrite with { LeadingFloatConvs = leading, FoldNormalization = fold }).Model;
+        byte[] Quantize(byte[] model, OcrInt8Rewrite rewrite) => OcrInt8Quantizer.Quantize(model, calibration, intraOpThreads: 1, rewrite).Model;
 
         if (variants)
         {
             OcrDetectorVariantTimes.Run(folded,
             [
-                ("int8 before", model => Quantize(model, false, OcrInt8Quantizer.DetectorFloatConvs)),
-                .. Enumerable.Range(3, 4).Reverse().Select(leading => ($"int8 now, {leading} float convs", (Func<byte[], byte[]>)(model => Quantize(model, true, leading)))),
+                ("before (ConvTranspose head)", model => Quantize(model, plan.Rewrite with { HeadBlocks = false, FloatStemLayout = false })),
+                ("int8 head blocks", model => Quantize(model, plan.Rewrite with { FloatStemLayout = false })),
+                ("float head blocks", model => TransposedHeadFolding.Apply(Quantize(model, plan.Rewrite with { HeadBlocks = false, FloatStemLayout = false }))),
+                ("now (+ stem in NCHWc)", model => Quantize(model, plan.Rewrite)),
+                ("before (again)", model => Quantize(model, plan.Rewrite with { HeadBlocks = false, FloatStemLayout = false })),
+                ("now (again)", model => Quantize(model, plan.Rewrite)),
             ], repeats);
             return 0;
         }
 
-        var quantized = Quantize(folded, plan.Rewrite.FoldNormalization, plan.Rewrite.LeadingFloatConvs);
+        var quantized = Quantize(folded, plan.Rewrite);
         var prefix = Path.Combine(Path.GetTempPath(), $"ocr-det-nodes-{Environment.ProcessId}");
         using var options = new SessionOptions
         {

@@ -15,7 +15,7 @@ internal static class OcrDetectorVariantTimes
         try
         {
             var calibration = OcrCalibrationImages.DetectorInputs().First();
-            foreach (var shape in new[] { calibration.Shape, [1, 3, 1664, 1280] })
+            foreach (var shape in new[] { [1, 3, 128, 384], calibration.Shape, [1, 3, 1664, 1280] })
             {
                 var input = shape == calibration.Shape ? calibration.Values : NetworkNoise.Of(shape);
                 var times = sessions.Select(_ => new List<double>()).ToList();

@@ -19,7 +19,7 @@ internal static class OcrOperatorProfile
     {
         var folder = new OcrModelFolder(modelDirectory);
         using var model = PaddleOcrModel.Load(folder, withAngleClassifier: false, options.IntraOpThreads, options.FoldNetworkBlocks, precision: options.Precision,
-            int8MatMuls: options.Int8MatMuls, detectorFloatConvs: options.DetectorFloatConvs);
+            int8MatMuls: options.Int8MatMuls, detectorFloatConvs: options.DetectorFloatConvs, detectorHeadBlocks: options.DetectorHeadBlocks);
         var int8 = options.Precision == OcrPrecision.Int8;
         var pipeline = new PaddleOcrPipeline(model, options);
         var decoder = new SkiaImageDecoder(options.MaxImagePixels);
@@ -35,7 +35,7 @@ internal static class OcrOperatorProfile
         profiled.EnableProfiling = true;
         using var recognizerModel = OcrOnnxModel.Open(folder.Locate(OcrModelFolder.RecognitionModel), profiled, options.FoldNetworkBlocks, int8 ? OcrInt8Calibration.Recognizer() : null);
         var recognizer = new TextLineRecognizer(recognizerModel, model.Decoder, options.RecognitionBatchSize, options.MaxRecognitionWidth, (float)options.RecognitionStretch, options.MinStretchedLineHeight);
-        using var detectorModel = OcrOnnxModel.Open(folder.Locate(OcrModelFolder.DetectionModel), profiled, options.FoldNetworkBlocks, int8 ? OcrInt8Calibration.Detector(options.DetectorFloatConvs) : null);
+        using var detectorModel = OcrOnnxModel.Open(folder.Locate(OcrModelFolder.DetectionModel), profiled, options.FoldNetworkBlocks, int8 ? OcrInt8Calibration.Detector(options.DetectorFloatConvs, headBlocks: options.DetectorHeadBlocks) : null);
         var post = new DbPostProcessor((float)options.DetectionThreshold, (float)options.BoxThreshold, (float)options.UnclipRatio);
         var detector = new TextDetector(detectorModel, post, post);
         var detectorPixels = 0L;

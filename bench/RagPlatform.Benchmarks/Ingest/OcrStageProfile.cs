@@ -13,7 +13,7 @@ internal static class OcrStageProfile
     public static OcrStageRow Measure(string kind, IReadOnlyList<OcrBenchImage> images, string modelDirectory, OcrOptions options, CancellationToken cancellationToken)
     {
         using var model = PaddleOcrModel.Load(new OcrModelFolder(modelDirectory), options.UseAngleClassifier, options.IntraOpThreads, options.FoldNetworkBlocks, options.Recognizer, options.Precision,
-            int8MatMuls: options.Int8MatMuls);
+            int8MatMuls: options.Int8MatMuls, detectorFloatConvs: options.DetectorFloatConvs, detectorHeadBlocks: options.DetectorHeadBlocks);
         var pipeline = new PaddleOcrPipeline(model, options);
         var decoder = new SkiaImageDecoder(options.MaxImagePixels);
         pipeline.Read(decoder.Decode(images[0].Png).Pixels, cancellationToken); // warm-up

@@ -35,11 +35,12 @@ internal sealed class PaddleOcrModel : IDisposable
     /// <param name="precision">See <see cref="OcrOptions.Precision"/>.</param>
     /// <param name="int8MatMuls">See <see cref="OcrOptions.Int8MatMuls"/>.</param>
     /// <param name="detectorFloatConvs">See <see cref="OcrOptions.DetectorFloatConvs"/>.</param>
+    /// <param name="detectorHeadBlocks">See <see cref="OcrOptions.DetectorHeadBlocks"/>.</param>
     /// <param name="int8Cache">Where int8 networks quantised before are kept (<see cref="OcrInt8ModelCache"/>);
     /// when null they are calibrated at every load.</param>
     public static PaddleOcrModel Load(OcrModelFolder folder, bool withAngleClassifier, int intraOpThreads, bool foldBlocks = true,
         OcrRecognizerModel recognizerModel = OcrRecognizerModel.Multilingual, OcrPrecision precision = OcrPrecision.Fp32, OcrInt8ModelCache? int8Cache = null, bool int8MatMuls = true,
-        int detectorFloatConvs = OcrInt8Quantizer.DetectorFloatConvsFolded)
+        int detectorFloatConvs = OcrInt8Quantizer.DetectorFloatConvsFolded, bool detectorHeadBlocks = true)
     {
         var clock = Stopwatch.StartNew();
         var (recognizerFile, characterList) = OcrModelFolder.RecognizerFiles(recognizerModel);
@@ -60,7 +61,7 @@ internal sealed class PaddleOcrModel : IDisposable
         try
         {
             var int8 = precision == OcrPrecision.Int8;
-            var detector = Open(OcrModelFolder.DetectionModel, int8 ? OcrInt8Calibration.Detector(detectorFloatConvs, int8MatMuls) : null);
+            var detector = Open(OcrModelFolder.DetectionModel, int8 ? OcrInt8Calibration.Detector(detectorFloatConvs, int8MatMuls, detectorHeadBlocks) : null);
             var recognizer = Open(recognizerFile, int8 ? OcrInt8Calibration.Recognizer(int8MatMuls) : null);
             var classifier = withAngleClassifier ? Open(OcrModelFolder.AngleModel, null) : null;
             Probe(recognizer, decoder, characterList);

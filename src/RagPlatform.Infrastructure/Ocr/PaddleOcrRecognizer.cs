@@ -114,7 +114,7 @@ internal sealed class PaddleOcrRecognizer : ITextRecognizer, IDisposable
         try
         {
             var model = PaddleOcrModel.Load(_folder, _options.UseAngleClassifier, _options.IntraOpThreads, _options.FoldNetworkBlocks, _options.Recognizer, _options.Precision,
-                _int8Cache, _options.Int8MatMuls, _options.DetectorFloatConvs);
+                _int8Cache, _options.Int8MatMuls, _options.DetectorFloatConvs, _options.DetectorHeadBlocks);
             return new Loaded(model, new PaddleOcrPipeline(model, _options), null);
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)

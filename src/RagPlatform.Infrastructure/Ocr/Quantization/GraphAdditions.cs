@@ -33,7 +33,8 @@ internal sealed class GraphAdditions
     public int Nodes { get; private set; }
 
     /// <summary>Adds a node with one output, in <paramref name="domain"/>, with an optional int attribute.</summary>
-    public void Node(string opType, IReadOnlyList<string> inputs, string output, string domain, (string Name, long Value)? attribute = null)
+    /// <param name="name">The node's name; <c>{output}_node</c> when not given.</param>
+    public void Node(string opType, IReadOnlyList<string> inputs, string output, string domain, (string Name, long Value)? attribute = null, string? name = null)
     {
         var node = new ProtoWireWriter();
         foreach (var input in inputs)
@@ -42,7 +43,7 @@ internal sealed class GraphAdditions
         }
 
         node.String(2, output);
-        node.String(3, output + "_node");
+        node.String(3, name ?? output + "_node");
         node.String(4, opType);
         if (attribute is { } pair)
         {
@@ -54,6 +55,37 @@ internal sealed class GraphAdditions
         }
 
         node.String(7, domain);
+        _graph.Message(NodeField, node);
+        Nodes++;
+    }
+
+    /// <summary>Adds a standard-domain node with one output and int-list attributes (a list of one value
+    /// named <c>group</c> is written as an int, as ONNX defines it).</summary>
+    public void Node(string opType, IReadOnlyList<string> inputs, string output, string name, IReadOnlyList<(string Name, IReadOnlyList<long> Values)> attributes)
+    {
+        var node = new ProtoWireWriter();
+        foreach (var input in inputs)
+        {
+            node.String(1, input);
+        }
+
+        node.String(2, output);
+        node.String(3, name);
+        node.String(4, opType);
+        foreach (var (attributeName, values) in attributes)
+        {
+            var proto = new ProtoWireWriter();
+            proto.String(1, attributeName);
+            var single = attributeName == "group";
+            foreach (var value in values)
+            {
+                proto.VarintField(single ? 3 : 8, unchecked((ulong)value));
+            }
+
+            proto.VarintField(20, single ? 2UL : 7UL); // AttributeProto.INT, INTS
+            node.Message(5, proto);
+        }
+
         _graph.Message(NodeField, node);
         Nodes++;
     }

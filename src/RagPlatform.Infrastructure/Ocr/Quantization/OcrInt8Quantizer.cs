@@ -29,6 +29,11 @@ internal static class OcrInt8Quantizer
         if (rewrite.FoldNormalization)
         {
             model = FoldNormalization(model);
+            if (rewrite.HeadBlocks)
+            {
+                // Read again: the ConvTranspose layers' folded biases are new initializers.
+                model = TransposedHeadFolding.Apply(model);
+            }
         }
 
         var activations = ConvQdqQuantization.Activations(model, rewrite.IntegerPooling);
@@ -38,7 +43,8 @@ internal static class OcrInt8Quantizer
         }
 
         var ranges = ActivationCalibration.Measure(model, activations, calibration, intraOpThreads);
-        return ConvQdqQuantization.Apply(model, ranges, rewrite.LeadingFloatConvs, rewrite.IntegerHardSwish, rewrite.IntegerMatMuls, rewrite.IntegerPooling);
+        var quantized = ConvQdqQuantization.Apply(model, ranges, rewrite.LeadingFloatConvs, rewrite.IntegerHardSwish, rewrite.IntegerMatMuls, rewrite.IntegerPooling);
+        return rewrite.FloatStemLayout && quantized.Convs > 0 ? (FloatHardSwishLayout.Apply(quantized.Model), quantized.Convs) : quantized;
     }
 
     private static byte[] FoldNormalization(byte[] model)
