@@ -58,3 +58,12 @@ public sealed class OcrLatinRecognizerFixture : OcrRecognizerFixture
     {
     }
 }
+
+/// <summary>The same with the lines of flat images found from their pixels (Ocr:FlatImageLines on).</summary>
+public sealed class OcrRecognizerWithFlatImageLinesFixture : OcrRecognizerFixture
+{
+    public OcrRecognizerWithFlatImageLinesFixture()
+        : base(new OcrOptions { FlatImageLines = true })
+    {
+    }
+}
