@@ -54,6 +54,18 @@ internal static class RealScreenshots
             "Fullscreen with double-click", "Activate fullscreen mode with double-...",
             "Reload Image", "Reload current image", "Preferences", "About",
         ],
+        ["kmplot-popup-menu.png"] =
+        [
+            "f(x) = x²", "Edit", "Hide", "Remove", "Animate Plot...", "Calculator", "Copy (x, y)", "Copy Root Value", "Plot Area...",
+            "Find Maximum...", "Find Minimum...",
+        ],
+        ["kmplot-coordinates-dialog.png"] =
+        [
+            "Coordinate System — KmPlot", "Coordinate System",
+            "Horizontal axis Range", "Min:", "-8", "Max:", "8", "Vertical axis Range", "Min:", "-8", "Max:", "8",
+            "Horizontal axis Grid Spacing", "Automatic", "Custom:", "1", "Vertical axis Grid Spacing", "Automatic", "Custom:", "1",
+            "Help", "Defaults", "OK", "Apply", "Cancel",
+        ],
     };
 
     /// <summary>The screenshot's character errors as the recogniser reads it, and the lines it read wrong.</summary>
