@@ -47,15 +47,10 @@ internal static class BlobShapes
     /// dashed frame fills a fifth to a quarter, an "O" with its antialiased fringes about half.</summary>
     public const double MaxHollowFill = 0.35;
 
-    /// <summary>A component at least <see cref="MinHollowSide"/> on both sides that fills at least
-    /// <see cref="MinEnclosedFill"/> of its box with ink and this share of it with the colour of its
-    /// centre is a frame around an area too small to be a background, which is therefore ink (a
-    /// check box, a radio button: 0.7-0.8); a letter's enclosed counter ("O") is about 0.4.</summary>
+    /// <summary>A component at least <see cref="MinHollowSide"/> on both sides with at least this
+    /// share of its box in the colour of its centre is a frame around an area too small to be a
+    /// background (a check box, a radio button: 0.7-0.8); a letter's counter ("O") is about 0.4.</summary>
     public const double MinEnclosedShare = 0.55;
-
-    /// <summary>Least ink fill of a framed area (a 17 px radio button fills 0.84); sparse letters
-    /// ("f(x)") have their centre on the background around them and fill less than half.</summary>
-    public const double MinEnclosedFill = 0.7;
 
     /// <param name="pixels">The image, one RGBA value per pixel, to tell a solid block (of one
     /// colour) from a letter whose counters (enclosed, so not background) fill its box.</param>
@@ -83,7 +78,7 @@ internal static class BlobShapes
         }
 
         var stroke = height >= MinWidgetStroke && width <= MaxStrokeWidth * height && blob.Fill < MaxStrokeFill;
-        var box = Math.Min(width, height) >= MinHollowSide && (blob.Fill < MaxHollowFill || (blob.Fill >= MinEnclosedFill && OneColour(blob, pixels, imageWidth) >= MinEnclosedShare * width * height));
+        var box = Math.Min(width, height) >= MinHollowSide && (blob.Fill < MaxHollowFill || OneColour(blob, pixels, imageWidth) >= MinEnclosedShare * width * height);
         return stroke || box ? BlobKind.Widget : BlobKind.Text;
     }
 
