@@ -87,7 +87,7 @@ public sealed class OcrOptions
     /// instead of 57-68 ms of CPU per image (one thread): charts 6.67 → 11.83 and screenshots 4.10 →
     /// 5.61 images per CPU s (0.44 → 0.78 and 0.50 → 0.68 of tesseract's) at the same recall with the
     /// same missed word; pages are not small images and are unchanged. The real GTK screenshots of
-    /// the tests (rounded buttons, check boxes, a highlight's frame) all go to the network and read
+    /// the tests (GTK and KDE: rounded buttons, check boxes, a highlight's frame) all go to the network and read
     /// as they did. On by default.</summary>
     public bool FlatImageLines { get; set; } = true;
 
