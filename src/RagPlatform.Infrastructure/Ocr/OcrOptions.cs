@@ -81,13 +81,15 @@ public sealed class OcrOptions
     /// <summary>Finds the lines of flat images (1x screenshots and charts on uniform backgrounds,
     /// those <see cref="SmallImageDetectionScale"/> applies to) from their pixels, without the
     /// detector network (<see cref="RagPlatform.Infrastructure.Ocr.FlatImageLines.FlatImageLineFinder"/>); images that are not
-    /// flat, or hold what it cannot judge, are detected by the network. On the bench's 1x images detection
-    /// took 2-4 instead of 86-89 ms of CPU per image (one thread), the whole image about half the CPU on
-    /// charts and two thirds on screenshots, at the same recall with the same missed word; pages are
-    /// not small images and are unchanged. Off by default: on the real GTK screenshots of the tests it
-    /// grouped neighbouring lines of a dense page, and an icon with its label, into one box (character
-    /// errors 9.7 % and 8.5 % against a bound of 5 %).</summary>
-    public bool FlatImageLines { get; set; }
+    /// flat, or hold what it cannot judge (a picture, a widget drawn beside labels: a button's rounded
+    /// end, a check box, a frame; a line higher than its letters allow), are detected by the network.
+    /// On the bench's full sets (run ingest-ocr-20261205-201357, load 10-14) detection took 3-4
+    /// instead of 57-68 ms of CPU per image (one thread): charts 6.67 → 11.83 and screenshots 4.10 →
+    /// 5.61 images per CPU s (0.44 → 0.78 and 0.50 → 0.68 of tesseract's) at the same recall with the
+    /// same missed word; pages are not small images and are unchanged. The real GTK screenshots of
+    /// the tests (GTK and KDE: rounded buttons, check boxes, a highlight's frame) all go to the network and read
+    /// as they did. On by default.</summary>
+    public bool FlatImageLines { get; set; } = true;
 
     /// <summary>Largest factor small-text images are scaled up by before detection.</summary>
     [Range(1.0, 4.0)]

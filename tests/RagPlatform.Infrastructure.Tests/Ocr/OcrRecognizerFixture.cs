@@ -58,3 +58,12 @@ public sealed class OcrLatinRecognizerFixture : OcrRecognizerFixture
     {
     }
 }
+
+/// <summary>The same with every image's lines found by the detector network (Ocr:FlatImageLines off).</summary>
+public sealed class OcrRecognizerWithoutFlatImageLinesFixture : OcrRecognizerFixture
+{
+    public OcrRecognizerWithoutFlatImageLinesFixture()
+        : base(new OcrOptions { FlatImageLines = false })
+    {
+    }
+}

@@ -18,4 +18,9 @@ internal enum BlobKind
 
     /// <summary>Larger than text at screen sizes and dense: a picture, or text too large to judge.</summary>
     Large,
+
+    /// <summary>A hollow outline or a long thin stroke, higher than the letters of screen text: a
+    /// check box, a button's rounded end, a callout's ring. No letter, but drawn beside labels, so
+    /// that taking it for text or for nothing could join or cut their lines: the network judges.</summary>
+    Widget,
 }

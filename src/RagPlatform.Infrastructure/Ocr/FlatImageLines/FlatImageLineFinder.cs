@@ -32,6 +32,12 @@ internal static class FlatImageLineFinder
     /// <summary>Least height of a line's ink, in pixels (the detector drops boxes of 3 or less).</summary>
     public const int MinLineHeight = 5;
 
+    /// <summary>Highest a horizontal line's ink may be for its letter height: a line of letters
+    /// spans its capitals and descenders, up to about twice its x-height; more means marks or
+    /// components above or below its text (a focus ring's dashes, a highlight's rounded ends,
+    /// an icon, the next line), which the network judges better.</summary>
+    public const double MaxLineToLetterHeight = 2.5;
+
     public static IReadOnlyList<TextQuad>? Find(RgbaRaster raster)
     {
         var (width, height) = (raster.Width, raster.Height);
@@ -47,7 +53,7 @@ internal static class FlatImageLineFinder
         {
             switch (BlobShapes.Kind(blob, pixels, width))
             {
-                case BlobKind.Large:
+                case BlobKind.Large or BlobKind.Widget:
                     return null;
                 case BlobKind.Text:
                     text.Add(blob);
@@ -55,7 +61,13 @@ internal static class FlatImageLineFinder
             }
         }
 
-        var lines = LineGrouping.Group(text)
+        var grouped = LineGrouping.Group(text);
+        if (grouped.Any(line => !line.Vertical && line.Box.Height > MaxLineToLetterHeight * line.LetterHeight))
+        {
+            return null;
+        }
+
+        var lines = grouped
             .Where(line => Math.Min(line.Box.Width, line.Box.Height) >= MinLineHeight || (!line.Vertical && line.Box.Height >= MinLineHeight))
             .Select(line => Box(line.Box, line.Vertical, line.Members == 1 ? 0 : 1, width, height))
             .ToList();

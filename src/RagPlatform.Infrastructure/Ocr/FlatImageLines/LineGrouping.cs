@@ -40,12 +40,17 @@ internal static class LineGrouping
     /// <summary>Least share of a vertical line's height its members cover.</summary>
     public const double MinVerticalCover = 0.7;
 
-    /// <returns>Each line's box and its member count, and whether it runs down.</returns>
-    public static List<(InkBlob Box, int Members, bool Vertical)> Group(List<InkBlob> blobs)
+    /// <summary>Lowest component counted in a line's letter height: lower ones are marks (dots,
+    /// hyphens, a focus ring's dashes).</summary>
+    public const int MinLetterHeight = 3;
+
+    /// <returns>Each line's box, its member count, whether it runs down, and (across) the height
+    /// of its middle letter (<see cref="LetterHeight"/>).</returns>
+    public static List<(InkBlob Box, int Members, bool Vertical, int LetterHeight)> Group(List<InkBlob> blobs)
     {
         blobs.Sort((a, b) => a.Left.CompareTo(b.Left));
         var groups = JoinWords(JoinAcross(blobs));
-        var lines = new List<(InkBlob Box, int Members, bool Vertical)>();
+        var lines = new List<(InkBlob Box, int Members, bool Vertical, int LetterHeight)>();
 
         // What may be turned text: lone components and pairs (a turned "i" and its dot), and the
         // components of a "line" higher than wide, which letters side by side never make (a turned
@@ -64,7 +69,7 @@ internal static class LineGrouping
             }
             else
             {
-                lines.Add((box, groups[g].Count, false));
+                lines.Add((box, groups[g].Count, false, LetterHeight(groups[g])));
             }
         }
 
@@ -76,7 +81,7 @@ internal static class LineGrouping
             var members = stack.Sum(i => units[i].Members);
             if (members >= MinVerticalMembers && box.Height >= 2 * box.Width && stack.Sum(i => units[i].Box.Height) >= MinVerticalCover * box.Height)
             {
-                lines.Add((box, members, true));
+                lines.Add((box, members, true, box.Width));
                 stack.ForEach(i => used[i] = true);
             }
         }
@@ -87,8 +92,8 @@ internal static class LineGrouping
         {
             var whole = group.Count() == groups[group.Key].Count || (groups[group.Key].Count <= 2 && group.Count() == 1);
             lines.AddRange(whole
-                ? [(Bounds(groups[group.Key]), groups[group.Key].Count, false)]
-                : group.Select(i => (units[i].Box, units[i].Members, false)));
+                ? [(Bounds(groups[group.Key]), groups[group.Key].Count, false, LetterHeight(groups[group.Key]))]
+                : group.Select(i => (units[i].Box, units[i].Members, false, units[i].Box.Height)));
         }
 
         return lines;
@@ -216,6 +221,15 @@ internal static class LineGrouping
         }
 
         return [.. Enumerable.Range(0, boxes.Count).GroupBy(i => Find(parent, i)).Select(group => group.ToList())];
+    }
+
+    /// <summary>The lower median height of a line's members of at least <see cref="MinLetterHeight"/>
+    /// (of all, when none is that high): about its x-height or its capitals' height, whatever the
+    /// marks and the odd component beside it.</summary>
+    private static int LetterHeight(List<InkBlob> members)
+    {
+        var heights = members.Select(blob => blob.Height).Where(height => height >= MinLetterHeight).Order().ToList();
+        return heights.Count == 0 ? members.Max(blob => blob.Height) : heights[(heights.Count - 1) / 2];
     }
 
     private static InkBlob Bounds(List<InkBlob> blobs) => blobs.Skip(1).Aggregate(blobs[0], (union, blob) => union.Union(blob));
