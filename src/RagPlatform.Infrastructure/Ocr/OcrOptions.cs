@@ -86,10 +86,12 @@ public sealed class OcrOptions
     /// On the bench's full sets (run ingest-ocr-20261205-201357, load 10-14) detection took 3-4
     /// instead of 57-68 ms of CPU per image (one thread): charts 6.67 → 11.83 and screenshots 4.10 →
     /// 5.61 images per CPU s (0.44 → 0.78 and 0.50 → 0.68 of tesseract's) at the same recall with the
-    /// same missed word; pages are not small images and are unchanged. The real GTK screenshots of
-    /// the tests (GTK and KDE: rounded buttons, check boxes, a highlight's frame) all go to the network and read
-    /// as they did. On by default.</summary>
-    public bool FlatImageLines { get; set; } = true;
+    /// same missed word; pages are not small images and are unchanged. The seven real screenshots of the
+    /// tests all go to the network and read as they did. Off by default: on real charts (the 28 plots of
+    /// Debian's octave-doc 7.3.0, 750 × 525) it read 13, 2-4 times faster, but worse than the network:
+    /// tick marks and the frame's corners as letters ("T", "L"), a tick joined to its label ("50「"), a
+    /// legend's markers as text, "fiting" for "fitting".</summary>
+    public bool FlatImageLines { get; set; }
 
     /// <summary>Largest factor small-text images are scaled up by before detection.</summary>
     [Range(1.0, 4.0)]

@@ -59,11 +59,11 @@ public sealed class OcrLatinRecognizerFixture : OcrRecognizerFixture
     }
 }
 
-/// <summary>The same with every image's lines found by the detector network (Ocr:FlatImageLines off).</summary>
-public sealed class OcrRecognizerWithoutFlatImageLinesFixture : OcrRecognizerFixture
+/// <summary>The same with the lines of flat images found from their pixels (Ocr:FlatImageLines on).</summary>
+public sealed class OcrRecognizerWithFlatImageLinesFixture : OcrRecognizerFixture
 {
-    public OcrRecognizerWithoutFlatImageLinesFixture()
-        : base(new OcrOptions { FlatImageLines = false })
+    public OcrRecognizerWithFlatImageLinesFixture()
+        : base(new OcrOptions { FlatImageLines = true })
     {
     }
 }
