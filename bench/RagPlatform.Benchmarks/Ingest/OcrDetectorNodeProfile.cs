@@ -31,9 +31,10 @@ internal static class OcrDetectorNodeProfile
             OcrDetectorVariantTimes.Run(folded,
             [
                 ("before (ConvTranspose head)", model => Quantize(model, plan.Rewrite with { HeadBlocks = false, FloatStemLayout = false })),
-                ("int8 head blocks", model => Quantize(model, plan.Rewrite with { FloatStemLayout = false })),
+                ("int8 head blocks", model => Quantize(model, plan.Rewrite with { HeadBlocks = true, FloatStemLayout = false })),
+                ("int8 head blocks, stem in NCHWc", model => Quantize(model, plan.Rewrite with { HeadBlocks = true })),
                 ("float head blocks", model => TransposedHeadFolding.Apply(Quantize(model, plan.Rewrite with { HeadBlocks = false, FloatStemLayout = false }))),
-                ("now (+ stem in NCHWc)", model => Quantize(model, plan.Rewrite)),
+                ("now (the defaults: ConvTranspose head, stem in NCHWc)", model => Quantize(model, plan.Rewrite)),
                 ("before (again)", model => Quantize(model, plan.Rewrite with { HeadBlocks = false, FloatStemLayout = false })),
                 ("now (again)", model => Quantize(model, plan.Rewrite)),
             ], repeats);

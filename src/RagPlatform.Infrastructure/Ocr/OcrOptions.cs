@@ -156,15 +156,16 @@ public sealed class OcrOptions
     public int DetectorFloatConvs { get; set; } = Quantization.OcrInt8Quantizer.DetectorFloatConvsFolded;
 
     /// <summary>With <see cref="OcrPrecision.Int8"/>: the detector's DB head upsamples by two 2 × 2, stride-2
-    /// ConvTranspose layers (float, about a tenth of the int8 detector); on (the default) they are written as
+    /// ConvTranspose layers (float, about a tenth of the int8 detector); on, they are written as
     /// two int8 1 × 1 convolutions at a quarter of the input's resolution and a DepthToSpace
     /// (<see cref="Quantization.TransposedHeadFolding"/>). The network alone (`ocr-det-nodes --variants`, CPU
     /// ms, one thread, load 9-14, two runs): 640 × 416 30.0-33.6 → 27.4-32.2, 1280 × 1664 266-294 → 244-257
     /// (8-12 % less); probability map mean |Δ| 0.0003 (largest 0.31, at one pixel). In the pipeline on the
     /// bench's full sets the same recall and missed words, but detection's CPU per image moved within the
-    /// machine's noise (charts 68 against 66 ms, screenshots 50 / 53, pages 126 / 125; load 13-16). Off only
-    /// to measure against.</summary>
-    public bool DetectorHeadBlocks { get; set; } = true;
+    /// machine's noise (charts 68 against 66 ms, screenshots 50 / 53, pages 126 / 125; load 13-16), and on
+    /// a real KDE menu (kmplot-popup-menu.png) a box came out a letter short ("Plot Are...": 5.2 % character
+    /// errors against 4.3 % with it off, bound 5 %). So off by default.</summary>
+    public bool DetectorHeadBlocks { get; set; }
 
     /// <summary>Folder where the int8 networks are kept once quantised, so that a restart loads them
     /// instead of calibrating again; empty (the default) for <c>cache/ocr</c> under

@@ -40,7 +40,7 @@ internal sealed class PaddleOcrModel : IDisposable
     /// when null they are calibrated at every load.</param>
     public static PaddleOcrModel Load(OcrModelFolder folder, bool withAngleClassifier, int intraOpThreads, bool foldBlocks = true,
         OcrRecognizerModel recognizerModel = OcrRecognizerModel.Multilingual, OcrPrecision precision = OcrPrecision.Fp32, OcrInt8ModelCache? int8Cache = null, bool int8MatMuls = true,
-        int detectorFloatConvs = OcrInt8Quantizer.DetectorFloatConvsFolded, bool detectorHeadBlocks = true)
+        int detectorFloatConvs = OcrInt8Quantizer.DetectorFloatConvsFolded, bool detectorHeadBlocks = false)
     {
         var clock = Stopwatch.StartNew();
         var (recognizerFile, characterList) = OcrModelFolder.RecognizerFiles(recognizerModel);
