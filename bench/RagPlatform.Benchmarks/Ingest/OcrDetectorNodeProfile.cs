@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using Microsoft.ML.OnnxRuntime;
 using RagPlatform.Infrastructure.Ocr.Folding;
 using RagPlatform.Infrastructure.Ocr.Quantization;
 
@@ -42,43 +40,8 @@ internal static class OcrDetectorNodeProfile
         }
 
         var quantized = Quantize(folded, plan.Rewrite);
-        var prefix = Path.Combine(Path.GetTempPath(), $"ocr-det-nodes-{Environment.ProcessId}");
-        using var options = new SessionOptions
-        {
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            IntraOpNumThreads = 1,
-            ProfileOutputPathPrefix = prefix,
-        };
-        options.EnableProfiling = true;
-        using var session = new InferenceSession(quantized, options);
         var (values, shape) = calibration[0];
-        var name = session.InputMetadata.Keys.Single();
-        using var run = new RunOptions();
-        for (var i = 0; i < repeats; i++)
-        {
-            using var value = OrtValue.CreateTensorValueFromMemory(values, [.. shape.Select(dimension => (long)dimension)]);
-            using var outputs = session.Run(run, [name], [value], [session.OutputMetadata.Keys.Single()]);
-        }
-
-        var file = session.EndProfiling();
-        using var document = JsonDocument.Parse(File.ReadAllText(file));
-        var byNode = new Dictionary<string, (string Op, string Shape, double Us)>(StringComparer.Ordinal);
-        foreach (var item in document.RootElement.EnumerateArray())
-        {
-            var itemName = item.GetProperty("name").GetString() ?? "";
-            if (item.GetProperty("cat").GetString() != "Node" || !itemName.EndsWith("_kernel_time", StringComparison.Ordinal)
-                || !item.TryGetProperty("args", out var args))
-            {
-                continue;
-            }
-
-            var node = itemName[..^"_kernel_time".Length];
-            var op = args.TryGetProperty("op_name", out var opName) ? opName.GetString() ?? "?" : "?";
-            var outShape = args.TryGetProperty("output_type_shape", out var shapes) ? shapes.GetRawText() : "";
-            var seen = byNode.GetValueOrDefault(node, (op, outShape, 0));
-            byNode[node] = (op, outShape, seen.Us + item.GetProperty("dur").GetDouble());
-        }
-
+        var byNode = OrtNodeTimes.Profile(quantized, values, shape, repeats);
         var total = byNode.Values.Sum(entry => entry.Us);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total {total / repeats / 1000:F2} ms per run (wall, profiled), {byNode.Count} nodes"));
         foreach (var group in byNode.Values.GroupBy(entry => entry.Op).OrderByDescending(group => group.Sum(entry => entry.Us)))
@@ -91,7 +54,6 @@ internal static class OcrDetectorNodeProfile
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{us / repeats / 1000,7:F3} ms {us / total,6:P1} {op,-22} {node,-40} {outShape}"));
         }
 
-        File.Delete(file);
         return 0;
     }
 

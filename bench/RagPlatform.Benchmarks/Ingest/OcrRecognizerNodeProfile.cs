@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.ML.OnnxRuntime;
 using RagPlatform.Infrastructure.Ocr.Folding;
 using RagPlatform.Infrastructure.Ocr.Quantization;
 
@@ -45,26 +44,8 @@ internal static class OcrRecognizerNodeProfile
 
     private static void Profile(byte[] model, IReadOnlyDictionary<string, long[]> convs, float[] values, int[] shape, int repeats, int top)
     {
-        var prefix = Path.Combine(Path.GetTempPath(), $"ocr-rec-nodes-{Environment.ProcessId}");
-        using var options = new SessionOptions
-        {
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            IntraOpNumThreads = 1,
-            ProfileOutputPathPrefix = prefix,
-        };
-        options.EnableProfiling = true;
-        using var session = new InferenceSession(model, options);
-        var name = session.InputMetadata.Keys.Single();
-        using var run = new RunOptions();
-        for (var i = 0; i < repeats; i++)
-        {
-            using var value = OrtValue.CreateTensorValueFromMemory(values, [.. shape.Select(dimension => (long)dimension)]);
-            using var outputs = session.Run(run, [name], [value], [session.OutputMetadata.Keys.Single()]);
-        }
-
-        var file = session.EndProfiling();
-        var nodes = Read(file, convs);
-        File.Delete(file);
+        var nodes = OrtNodeTimes.Profile(model, values, shape, repeats)
+            .ToDictionary(pair => pair.Key, pair => (pair.Value.Op, Shape: pair.Value.OutputShape, Conv: Kind(pair.Key, convs, pair.Value.OutputShape), pair.Value.Us), StringComparer.Ordinal);
         var total = nodes.Values.Sum(entry => entry.Us);
         string Ms(double us) => string.Create(CultureInfo.InvariantCulture, $"{us / repeats / 1000,7:F2} ms {us / total,6:P1}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -89,35 +70,18 @@ internal static class OcrRecognizerNodeProfile
         }
     }
 
-    /// <summary>The profile's kernel times summed by node, with the output shape and, for a convolution, its kind and resolution.</summary>
-    private static Dictionary<string, (string Op, string Shape, string? Conv, double Us)> Read(string file, IReadOnlyDictionary<string, long[]> convs)
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(file));
-        var byNode = new Dictionary<string, (string Op, string Shape, string? Conv, double Us)>(StringComparer.Ordinal);
-        foreach (var item in document.RootElement.EnumerateArray())
-        {
-            var itemName = item.GetProperty("name").GetString() ?? "";
-            if (item.GetProperty("cat").GetString() != "Node" || !itemName.EndsWith("_kernel_time", StringComparison.Ordinal)
-                || !item.TryGetProperty("args", out var args))
-            {
-                continue;
-            }
-
-            var node = itemName[..^"_kernel_time".Length];
-            var op = args.TryGetProperty("op_name", out var opName) ? opName.GetString() ?? "?" : "?";
-            var outShape = args.TryGetProperty("output_type_shape", out var shapes) ? shapes.GetRawText() : "";
-            var seen = byNode.GetValueOrDefault(node, (op, outShape, Kind(node, convs, args), 0));
-            byNode[node] = seen with { Us = seen.Us + item.GetProperty("dur").GetDouble() };
-        }
-
-        return byNode;
-    }
-
     /// <summary>"depthwise 5×5 @ 6×80" and the like, from the weights' and the output's shapes; null when not a convolution.</summary>
-    private static string? Kind(string node, IReadOnlyDictionary<string, long[]> convs, JsonElement args)
+    private static string? Kind(string node, IReadOnlyDictionary<string, long[]> convs, string outputShape)
     {
         var conv = node.Split('_')[0];
-        if (!convs.TryGetValue(conv, out var weights) || !args.TryGetProperty("output_type_shape", out var outputs) || outputs.GetArrayLength() == 0)
+        if (!convs.TryGetValue(conv, out var weights) || outputShape.Length == 0)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(outputShape);
+        var outputs = document.RootElement;
+        if (outputs.GetArrayLength() == 0)
         {
             return null;
         }

@@ -6,8 +6,7 @@ using RagPlatform.Infrastructure.Ocr.Quantization;
 namespace RagPlatform.Benchmarks.Ingest;
 
 /// <summary>`ocr-rec-nodes --variants`: CPU ms per run of the fp32 recogniser and int8 variants (rewrites,
-/// session settings), one thread, run in turn (one run of each, then again) so that a change of the
-/// machine's load falls on all of them alike, on the two batches and on narrow ones (one line of 64 and
+/// session settings), one thread, run in turn (<see cref="SessionsInTurn"/>), on the two batches and on narrow ones (one line of 64 and
 /// of 320 columns, eight of 64: a run's fixed cost); with how often each agrees with fp32's best class.</summary>
 internal static class OcrRecognizerVariantTimes
 {
@@ -42,21 +41,11 @@ internal static class OcrRecognizerVariantTimes
                 (narrow.Values[..(3 * 48 * 64)], [1, 3, 48, 64]), (NarrowLines(narrow, 8, 64), [8, 3, 48, 64]), (narrow.Values[..(3 * 48 * 320)], [1, 3, 48, 320])];
             foreach (var (input, shape) in Shapes())
             {
-                var times = sessions.Select(_ => new List<double>()).ToList();
-                var outputs = sessions.Select(entry => Once(entry.Session, input, shape)).ToList();
-                for (var i = 0; i < repeats; i++)
-                {
-                    for (var v = 0; v < sessions.Count; v++)
-                    {
-                        var start = ProcessCpuClock.NowMs();
-                        Once(sessions[v].Session, input, shape);
-                        times[v].Add(ProcessCpuClock.NowMs() - start);
-                    }
-                }
+                var (outputs, times) = SessionsInTurn.Time([.. sessions.Select(entry => entry.Session)], input, shape, repeats);
 
                 for (var v = 0; v < sessions.Count; v++)
                 {
-                    var median = times[v].Order().ElementAt(times[v].Count / 2);
+                    var median = SessionsInTurn.Median(times[v]);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"[{string.Join(", ", shape)}] {sessions[v].Name,-30} median {median,7:F2} ms CPU ({1000 * median / (shape[0] * shape[3]),5:F1} µs/column), min {times[v].Min(),7:F2}; {Agreement(outputs[0], outputs[v])}"));
                 }
@@ -106,14 +95,5 @@ internal static class OcrRecognizerVariantTimes
         graph.Writer(softmax.Inputs[0])!.Outputs[0] = softmax.Outputs[0];
         softmax.Removed = true;
         return graph.Write();
-    }
-
-    private static float[] Once(InferenceSession session, float[] input, int[] shape)
-    {
-        var name = session.InputMetadata.Keys.Single();
-        using var run = new RunOptions();
-        using var value = OrtValue.CreateTensorValueFromMemory(input, [.. shape.Select(dimension => (long)dimension)]);
-        using var outputs = session.Run(run, [name], [value], [session.OutputMetadata.Keys.Single()]);
-        return outputs[0].GetTensorDataAsSpan<float>().ToArray();
     }
 }
