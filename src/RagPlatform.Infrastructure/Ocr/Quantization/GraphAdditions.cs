@@ -34,34 +34,18 @@ internal sealed class GraphAdditions
 
     /// <summary>Adds a node with one output, in <paramref name="domain"/>, with an optional int attribute.</summary>
     /// <param name="name">The node's name; <c>{output}_node</c> when not given.</param>
-    public void Node(string opType, IReadOnlyList<string> inputs, string output, string domain, (string Name, long Value)? attribute = null, string? name = null)
-    {
-        var node = new ProtoWireWriter();
-        foreach (var input in inputs)
-        {
-            node.String(1, input);
-        }
-
-        node.String(2, output);
-        node.String(3, name ?? output + "_node");
-        node.String(4, opType);
-        if (attribute is { } pair)
-        {
-            var proto = new ProtoWireWriter();
-            proto.String(1, pair.Name);
-            proto.VarintField(3, unchecked((ulong)pair.Value));
-            proto.VarintField(20, 2); // AttributeProto.INT
-            node.Message(5, proto);
-        }
-
-        node.String(7, domain);
-        _graph.Message(NodeField, node);
-        Nodes++;
-    }
+    public void Node(string opType, IReadOnlyList<string> inputs, string output, string domain, (string Name, long Value)? attribute = null, string? name = null) =>
+        Node(opType, inputs, output, name ?? output + "_node", domain, attribute is { } pair ? [(pair.Name, [pair.Value], true)] : []);
 
     /// <summary>Adds a standard-domain node with one output and int-list attributes (a list of one value
     /// named <c>group</c> is written as an int, as ONNX defines it).</summary>
-    public void Node(string opType, IReadOnlyList<string> inputs, string output, string name, IReadOnlyList<(string Name, IReadOnlyList<long> Values)> attributes)
+    public void Node(string opType, IReadOnlyList<string> inputs, string output, string name, IReadOnlyList<(string Name, IReadOnlyList<long> Values)> attributes) =>
+        Node(opType, inputs, output, name, domain: null, [.. attributes.Select(attribute => (attribute.Name, attribute.Values, attribute.Name == "group"))]);
+
+    /// <param name="domain">Written when not null (the standard domain is the empty string or none).</param>
+    /// <param name="attributes">Each written as an INT (<c>Single</c>, one value) or INTS.</param>
+    private void Node(string opType, IReadOnlyList<string> inputs, string output, string name, string? domain,
+        IReadOnlyList<(string Name, IReadOnlyList<long> Values, bool Single)> attributes)
     {
         var node = new ProtoWireWriter();
         foreach (var input in inputs)
@@ -72,11 +56,10 @@ internal sealed class GraphAdditions
         node.String(2, output);
         node.String(3, name);
         node.String(4, opType);
-        foreach (var (attributeName, values) in attributes)
+        foreach (var (attributeName, values, single) in attributes)
         {
             var proto = new ProtoWireWriter();
             proto.String(1, attributeName);
-            var single = attributeName == "group";
             foreach (var value in values)
             {
                 proto.VarintField(single ? 3 : 8, unchecked((ulong)value));
@@ -84,6 +67,11 @@ internal sealed class GraphAdditions
 
             proto.VarintField(20, single ? 2UL : 7UL); // AttributeProto.INT, INTS
             node.Message(5, proto);
+        }
+
+        if (domain is not null)
+        {
+            node.String(7, domain);
         }
 
         _graph.Message(NodeField, node);
