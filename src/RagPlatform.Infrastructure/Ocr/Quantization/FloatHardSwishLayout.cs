@@ -22,19 +22,18 @@ internal static class FloatHardSwishLayout
 
         var additions = new GraphAdditions();
         var rewritten = 0;
-        foreach (var shift in graph.Nodes.Where(node => node is { OpType: "Add", Removed: false, Inputs.Count: 2, Outputs.Count: 1 }).ToList())
+        foreach (var shift in graph.Nodes.Where(node => node is { OpType: "Add", Removed: false, Outputs.Count: 1 }).ToList())
         {
-            if (shift.Inputs.FirstOrDefault(input => graph.Constants.Scalar(input) is not null) is not { } constant
-                || shift.OtherInput(constant) is not { } product || graph.Writer(product) is not { OpType: "Mul", Inputs.Count: 2 } mul
-                || graph.OnlyReader(product) != shift || graph.OnlyReader(shift.Outputs[0]) is not { OpType: "Conv" }
-                || Gate(graph, mul) is not { } match)
+            if (HardSwishPattern.ScalarShift(graph, shift) is not var (product, b2) || graph.Writer(product) is not { } mul
+                || graph.OnlyReader(shift.Outputs[0]) is not { OpType: "Conv" }
+                || HardSwishPattern.Gate(graph, mul) is not var (gate, x)
+                || graph.Writer(x) is not { OpType: "Conv", Outputs.Count: 1 } conv || !graph.Constants.Contains(conv.Inputs[1])
+                || conv.Attributes.Keys.Any(name => name is not ("group" or "kernel_shape" or "pads" or "strides" or "dilations")))
             {
                 continue;
             }
 
-            var (gate, conv) = match;
             var channels = graph.Constants.Dims(conv.Inputs[1])[0];
-            var x = conv.Outputs[0];
             List<(string Name, IReadOnlyList<long> Values)> attributes = [("group", [graph.IntAttribute(conv, "group") ?? 1])];
             foreach (var name in new[] { "kernel_shape", "pads", "strides", "dilations" })
             {
@@ -44,16 +43,10 @@ internal static class FloatHardSwishLayout
                 }
             }
 
-            if (conv.Attributes.Keys.Any(name => name is not ("group" or "kernel_shape" or "pads" or "strides" or "dilations")))
-            {
-                continue;
-            }
-
             additions.Node("Conv", [.. conv.Inputs], x + "_gate_in", x + "_gate_conv", attributes);
             gate.Inputs[0] = x + "_gate_in";
 
             // (x − 0) / √(1 − ε + ε) · 1 + b2: BatchNormalization's ε is 1e-5 by default.
-            var b2 = graph.Constants.Scalar(constant)!.Value;
             var name2 = shift.Outputs[0] + "_shift";
             additions.Initializer<float>(name2 + "_scale", [channels], GraphAdditions.FloatType, [.. Enumerable.Repeat(1f, (int)channels)]);
             additions.Initializer<float>(name2 + "_b", [channels], GraphAdditions.FloatType, [.. Enumerable.Repeat(b2, (int)channels)]);
@@ -65,21 +58,5 @@ internal static class FloatHardSwishLayout
         }
 
         return rewritten == 0 ? model : additions.AppendTo(graph.Write(), domain: null);
-    }
-
-    /// <summary><c>x · HardSigmoid(x)</c> where x is a float convolution's output read by these two only.</summary>
-    private static (FoldableNode Gate, FoldableNode Conv)? Gate(FoldableGraph graph, FoldableNode mul)
-    {
-        foreach (var x in mul.Inputs)
-        {
-            if (graph.Writer(mul.OtherInput(x)!) is { OpType: "HardSigmoid" } gate && gate.Inputs[0] == x
-                && graph.Writer(x) is { OpType: "Conv", Outputs.Count: 1 } conv && graph.Constants.Contains(conv.Inputs[1])
-                && graph.Readers(x) is ({ Count: 2 } readers, false) && readers.Contains(gate) && readers.Contains(mul))
-            {
-                return (gate, conv);
-            }
-        }
-
-        return null;
     }
 }

@@ -108,27 +108,12 @@ internal static class QuantizedHardSwish
     private static (FoldableNode Gate, FoldableNode Product, FoldableNode? Shift, float B2)? Match(FoldableGraph graph, string value)
     {
         var (product, shift, b2) = (graph.Writer(value), (FoldableNode?)null, 0f);
-        if (product is { OpType: "Add", Inputs.Count: 2 } add && add.Inputs.FirstOrDefault(input => graph.Constants.Scalar(input) is not null) is { } constant
-            && add.OtherInput(constant) is { } sum && graph.OnlyReader(sum) == add)
+        if (HardSwishPattern.ScalarShift(graph, product) is var (sum, shiftBy))
         {
-            (shift, b2, product) = (add, graph.Constants.Scalar(constant)!.Value, graph.Writer(sum));
+            (shift, b2, product) = (product, shiftBy, graph.Writer(sum));
         }
 
-        if (product is not { OpType: "Mul", Inputs: [var first, var second] })
-        {
-            return null;
-        }
-
-        foreach (var (x, gated) in new[] { (first, second), (second, first) })
-        {
-            if (graph.Writer(gated) is { OpType: "HardSigmoid" } gate && gate.Inputs[0] == x && graph.OnlyReader(gated) == product
-                && graph.Readers(x) is ({ Count: 2 } readers, false) && readers.Contains(gate) && readers.Contains(product))
-            {
-                return (gate, product, shift, b2);
-            }
-        }
-
-        return null;
+        return product is not null && HardSwishPattern.Gate(graph, product) is var (gate, _) ? (gate, product, shift, b2) : null;
     }
 
     /// <summary>A scalar uint8 quantisation: <c>{name}_scale</c>, <c>{name}_zero</c> and, when given, the value <c>{name}_q</c>.</summary>

@@ -72,10 +72,9 @@ internal static class QuantizedPooling
             }
 
             var (shift, b2, readers) = (graph.Writer(v), 0f, new HashSet<FoldableNode> { pool });
-            if (shift is { OpType: "Add", Inputs.Count: 2 } && shift.Inputs.FirstOrDefault(input => graph.Constants.Scalar(input) is not null) is { } constant
-                && shift.OtherInput(constant) is { } sum && graph.OnlyReader(sum) == shift && graph.Writer(sum) is { OpType: "Mul" })
+            if (shift is not null && HardSwishPattern.ScalarShift(graph, shift) is var (sum, shiftBy) && graph.Writer(sum) is { OpType: "Mul" })
             {
-                b2 = graph.Constants.Scalar(constant)!.Value;
+                b2 = shiftBy;
                 v = sum;
                 range = new ActivationRange(range.Min - b2, range.Max - b2, range.Pixels);
                 readers = [shift];
