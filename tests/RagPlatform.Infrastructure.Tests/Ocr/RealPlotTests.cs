@@ -25,7 +25,7 @@ public sealed class RealPlotTests(OcrRecognizerFixture ocr) : IClassFixture<OcrR
     }
 
     /// <summary>Least word recall, most character errors, most junk lines per plot.</summary>
-    private static readonly Dictionary<string, (double MinRecall, double MaxRate, int MaxJunk)> Bounds = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, (double MinRecall, double MaxRate, int MaxJunk)> Bounds = new(StringComparer.Ordinal)
     {
         ["octave-hist.png"] = (0.75, 0.10, 1),
         ["octave-errorbar.png"] = (0.68, 0.27, 1),
