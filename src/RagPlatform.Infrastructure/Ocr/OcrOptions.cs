@@ -83,15 +83,16 @@ public sealed class OcrOptions
     /// detector network (<see cref="RagPlatform.Infrastructure.Ocr.FlatImageLines.FlatImageLineFinder"/>); images that are not
     /// flat, or hold what it cannot judge (a picture, a widget drawn beside labels: a button's rounded
     /// end, a check box, a frame; a line higher than its letters allow), are detected by the network.
-    /// On the bench's full sets (run ingest-ocr-20261205-201357, load 10-14) detection took 3-4
-    /// instead of 57-68 ms of CPU per image (one thread): charts 6.67 → 11.83 and screenshots 4.10 →
-    /// 5.61 images per CPU s (0.44 → 0.78 and 0.50 → 0.68 of tesseract's) at the same recall with the
-    /// same missed word; pages are not small images and are unchanged. The seven real screenshots of the
-    /// tests all go to the network and read as they did. Off by default: on real charts (the 28 plots of
-    /// Debian's octave-doc 7.3.0, 750 × 525) it read 13, 2-4 times faster, but worse than the network:
-    /// tick marks and the frame's corners as letters ("T", "L"), a tick joined to its label ("50「"), a
-    /// legend's markers as text, "fiting" for "fitting".</summary>
-    public bool FlatImageLines { get; set; }
+    /// On the bench's full sets (run ingest-ocr-20261205-231426, load 6-14, the network as a second
+    /// row) detection took 3-4 instead of 55-65 ms of CPU per image (one thread): charts 7.02 → 12.98
+    /// and screenshots 4.40 → 5.91 images per CPU s (0.43 → 0.80 and 0.53 → 0.71 of tesseract's) at
+    /// the same recall with the same missed word; pages are not small images and are unchanged. Of the
+    /// 28 plots of Debian's octave-doc 7.3.0 (750 × 525) it reads 14 itself with no junk line and no
+    /// word lost against the network, and 18 tick labels more read right (the network missed 14, "1",
+    /// "-1", "0", and misread 4, "o" and "31"); ticks and a frame's corners are pieces of their rules. The seven
+    /// real screenshots of the tests all go to the network (each has a widget) and read as they did.
+    /// On by default.</summary>
+    public bool FlatImageLines { get; set; } = true;
 
     /// <summary>Largest factor small-text images are scaled up by before detection.</summary>
     [Range(1.0, 4.0)]

@@ -59,11 +59,22 @@ public sealed class OcrLatinRecognizerFixture : OcrRecognizerFixture
     }
 }
 
-/// <summary>The same with the lines of flat images found from their pixels (Ocr:FlatImageLines on).</summary>
+/// <summary>The same with the lines of flat images found from their pixels (Ocr:FlatImageLines on,
+/// the default since it reads real plots as well as the network; named for the tests that need it on).</summary>
 public sealed class OcrRecognizerWithFlatImageLinesFixture : OcrRecognizerFixture
 {
     public OcrRecognizerWithFlatImageLinesFixture()
         : base(new OcrOptions { FlatImageLines = true })
+    {
+    }
+}
+
+/// <summary>The same with every image's lines from the detector network (Ocr:FlatImageLines off), for
+/// readings measured on the network that the flat lines would otherwise replace.</summary>
+public sealed class OcrRecognizerWithNetworkLinesFixture : OcrRecognizerFixture
+{
+    public OcrRecognizerWithNetworkLinesFixture()
+        : base(new OcrOptions { FlatImageLines = false })
     {
     }
 }

@@ -47,11 +47,12 @@ internal static class RealPlots
         ],
     };
 
+    public static string PathOf(string file) => Path.Combine(AppContext.BaseDirectory, "Ocr", "Plots", file);
+
     /// <summary>How the recogniser reads the plot, against its transcript.</summary>
     public static async Task<PlotScore> ReadAsync(PaddleOcrRecognizer recognizer, string file, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Ocr", "Plots", file);
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        var bytes = await File.ReadAllBytesAsync(PathOf(file), cancellationToken);
         using var codec = SKCodec.Create(new SKMemoryStream(bytes));
         var lines = await recognizer.RecognizeAsync(new EncodedImage(bytes, "image/png", codec.Info.Width, codec.Info.Height), cancellationToken);
         return PlotScore.Of(file, Transcripts[file], [.. lines.Select(line => line.Text)]);

@@ -1,7 +1,7 @@
 namespace RagPlatform.Infrastructure.Tests.Ocr;
 
 /// <summary>OCR on <see cref="RealScreenshots"/> with <see cref="RagPlatform.Infrastructure.Ocr.OcrOptions.FlatImageLines"/>
-/// on (off by default): each of them holds something the line finder cannot judge (a widget, a
+/// on (the default): each of them holds something the line finder cannot judge (a widget, a
 /// picture, a drop shadow), and must still read as well as the network reads it.</summary>
 public sealed class RealScreenshotFlatImageLinesTests(OcrRecognizerWithFlatImageLinesFixture ocr) : IClassFixture<OcrRecognizerWithFlatImageLinesFixture>
 {

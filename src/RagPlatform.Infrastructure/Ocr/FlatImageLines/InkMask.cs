@@ -20,29 +20,47 @@ internal static class InkMask
     /// pixels: no stroke of text up to about 24 px is that long.</summary>
     public const int LongRun = 32;
 
-    /// <returns>One byte per pixel, 1 for ink; and the share of the image that is background.</returns>
-    public static (byte[] Ink, double BackgroundShare) Find(ReadOnlySpan<byte> rgba, int width, int height)
+    /// <summary>Bit of <see cref="Find"/>'s rule mask for a pixel on a thin rule across (a horizontal one).</summary>
+    public const byte AcrossRule = 1;
+
+    /// <summary>Bit of <see cref="Find"/>'s rule mask for a pixel on a thin rule down (a vertical one).</summary>
+    public const byte DownRule = 2;
+
+    /// <summary>Most a rule may be thick, in pixels: a long run is a rule (not a background area)
+    /// when the pixels this far beyond it on both sides, at its middle, have another colour.</summary>
+    public const int MaxRuleThickness = 2;
+
+    /// <returns>One byte per pixel, 1 for ink; one byte per pixel with <see cref="AcrossRule"/> and
+    /// <see cref="DownRule"/> for the pixels of thin long runs (an axis, a frame, a grid line; where a
+    /// chart's ticks stand); and the share of the image that is background.</returns>
+    public static (byte[] Ink, byte[] Rules, double BackgroundShare) Find(ReadOnlySpan<byte> rgba, int width, int height)
     {
         var pixels = MemoryMarshal.Cast<byte, uint>(rgba[..(width * height * 4)]);
         var ink = new byte[width * height];
+        var rules = new byte[width * height];
         var runs = Runs.OfEqualColour(pixels, width, height);
         var background = LargeAreas(runs);
         for (var i = 0; i < runs.Count; i++)
         {
-            if (runs.End[i] - runs.Start[i] < LongRun && !background[runs.Root(i)])
+            var (row, start, length) = (runs.Row[i], runs.Start[i], runs.End[i] - runs.Start[i]);
+            if (length < LongRun && !background[runs.Root(i)])
             {
-                ink.AsSpan((runs.Row[i] * width) + runs.Start[i], runs.End[i] - runs.Start[i]).Fill(1);
+                ink.AsSpan((row * width) + start, length).Fill(1);
+            }
+            else if (length >= LongRun && Thin(pixels, (row * width) + start + (length / 2), width, row, height))
+            {
+                rules.AsSpan((row * width) + start, length).Fill(AcrossRule);
             }
         }
 
-        ClearLongColumns(pixels, ink, width, height);
+        ClearLongColumns(pixels, ink, rules, width, height);
         var inkPixels = 0;
         foreach (var value in ink)
         {
             inkPixels += value;
         }
 
-        return (ink, 1 - ((double)inkPixels / ink.Length));
+        return (ink, rules, 1 - ((double)inkPixels / ink.Length));
     }
 
     /// <summary>For each run's root, whether its component of equal colour is a large area.</summary>
@@ -63,8 +81,18 @@ internal static class InkMask
         return large;
     }
 
-    /// <summary>Clears the ink of vertical runs of one colour at least <see cref="LongRun"/> long.</summary>
-    private static void ClearLongColumns(ReadOnlySpan<uint> pixels, byte[] ink, int width, int height)
+    /// <summary>Whether the run through <paramref name="at"/> (in line <paramref name="line"/> of
+    /// <paramref name="lines"/>, <paramref name="step"/> apart) is at most <see cref="MaxRuleThickness"/>
+    /// thick there: the pixels that far beyond it on both sides have another colour (or lie outside).</summary>
+    private static bool Thin(ReadOnlySpan<uint> pixels, int at, int step, int line, int lines)
+    {
+        var beyond = MaxRuleThickness * step;
+        return (line < MaxRuleThickness || pixels[at - beyond] != pixels[at]) && (line + MaxRuleThickness >= lines || pixels[at + beyond] != pixels[at]);
+    }
+
+    /// <summary>Clears the ink of vertical runs of one colour at least <see cref="LongRun"/> long,
+    /// and marks the thin ones as rules.</summary>
+    private static void ClearLongColumns(ReadOnlySpan<uint> pixels, byte[] ink, byte[] rules, int width, int height)
     {
         var start = new int[width];
         for (var y = 1; y <= height; y++)
@@ -78,9 +106,11 @@ internal static class InkMask
 
                 if (y - start[x] >= LongRun)
                 {
+                    var rule = Thin(pixels, (((start[x] + y) / 2) * width) + x, 1, x, width) ? DownRule : (byte)0;
                     for (var row = start[x]; row < y; row++)
                     {
                         ink[(row * width) + x] = 0;
+                        rules[(row * width) + x] |= rule;
                     }
                 }
 

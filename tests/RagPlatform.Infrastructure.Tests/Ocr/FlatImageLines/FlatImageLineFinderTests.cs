@@ -133,13 +133,13 @@ public sealed class FlatImageLineFinderTests
         Assert.Null(FlatImageLineFinder.Find(Raster(canvas.Finish("picture"))));
     }
 
-    private static List<TextQuad> Find(OcrSample sample) =>
+    internal static List<TextQuad> Find(OcrSample sample) =>
         [.. FlatImageLineFinder.Find(Raster(sample)) ?? throw new Xunit.Sdk.XunitException($"{sample.Name} was not taken for a flat image")];
 
     private static RgbaRaster Raster(OcrSample sample) => new SkiaImageDecoder(long.MaxValue).Decode(sample.Encode()).Pixels;
 
     /// <summary>Each line is covered by a box of its own, and each box covers some line.</summary>
-    private static void AssertEachLineHasItsOwnBox(IEnumerable<SKRect> lines, List<TextQuad> boxes)
+    internal static void AssertEachLineHasItsOwnBox(IEnumerable<SKRect> lines, List<TextQuad> boxes)
     {
         var all = string.Join(", ", boxes.Select(Describe));
         var owners = new HashSet<int>();
