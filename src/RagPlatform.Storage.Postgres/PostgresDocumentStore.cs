@@ -6,7 +6,8 @@ namespace RagPlatform.Storage.Postgres;
 
 /// <summary>Documents, pages and items on PostgreSQL. Pages and items go with their document (ON
 /// DELETE CASCADE); a document whose deletion began is fenced by its tombstone (schema step 1).</summary>
-internal sealed class PostgresDocumentStore(NpgsqlDataSource dataSource) : IDocumentStore
+/// <param name="clock">Stamps the deletion fence, on the clock the job queue's leases use (never the server's).</param>
+internal sealed class PostgresDocumentStore(NpgsqlDataSource dataSource, TimeProvider? clock = null) : IDocumentStore
 {
     private const string DocumentColumns = PostgresDocumentRows.Columns;
 
@@ -45,7 +46,7 @@ internal sealed class PostgresDocumentStore(NpgsqlDataSource dataSource) : IDocu
     }
 
     public Task<bool> BeginDeletionAsync(Guid id, CancellationToken cancellationToken) =>
-        PostgresDeletionFence.ApplyAsync(dataSource, id, cancellationToken);
+        PostgresDeletionFence.ApplyAsync(dataSource, id, (clock ?? TimeProvider.System).GetUtcNow(), cancellationToken);
 
     public async Task<Document?> GetAsync(Guid id, CancellationToken cancellationToken) =>
         (await QueryDocumentsAsync($"SELECT {DocumentColumns} FROM documents WHERE id = @id AND {Live}", cmd => cmd.With("id", id), cancellationToken)) is [var first, ..] ? first : null;

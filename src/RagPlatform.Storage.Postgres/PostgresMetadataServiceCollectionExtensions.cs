@@ -13,7 +13,7 @@ namespace RagPlatform.Storage.Postgres;
 public static class PostgresMetadataServiceCollectionExtensions
 {
     /// <summary>The metadata on a PostgreSQL server (Postgres:ConnectionString, validated at start):
-    /// registers <see cref="IDocumentStore"/>, <see cref="IJobQueue"/>, <see cref="ILexicalIndex"/> and
+    /// registers <see cref="IDocumentStore"/> (with <see cref="IDeletionTombstones"/>), <see cref="IJobQueue"/>, <see cref="ILexicalIndex"/> and
     /// <see cref="IConversationStore"/> as singletons over one <see cref="NpgsqlDataSource"/>, and a
     /// hosted service that migrates the schema at start-up (<see cref="PostgresMigrator"/>). Blobs and
     /// vectors are registered elsewhere. Needs logging, which every host has.</summary>
@@ -35,6 +35,7 @@ public static class PostgresMetadataServiceCollectionExtensions
         services.AddHostedService<PostgresMigrationService>();
 
         services.AddSingleton<IDocumentStore, PostgresDocumentStore>();
+        services.AddSingleton<IDeletionTombstones, PostgresDeletionTombstones>();
         services.AddSingleton<IJobQueue, PostgresJobQueue>();
         services.AddSingleton<ILexicalIndex, PostgresLexicalIndex>();
         services.AddSingleton<IConversationStore, PostgresConversationStore>();

@@ -126,6 +126,14 @@ internal static class PostgresMigrations
                 created_at timestamptz NOT NULL);
             CREATE INDEX ix_conversation_turns_conversation ON conversation_turns (conversation_id, created_at, seq);
             """),
+        new(5, "lease end in the deletion fence", """
+            -- The end of the lease a worker held on the document's job when its deletion began
+            -- (NULL: none held one). That worker may go on writing until it next fails to renew,
+            -- so the tombstone must outlive that lease: it is pruned only once the document row and
+            -- job are gone and the later of deleted_at and this lies a grace period back
+            -- (PostgresDeletionTombstones).
+            ALTER TABLE document_tombstones ADD COLUMN lease_expires_at timestamptz;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -5,7 +5,8 @@ namespace RagPlatform.Storage.Sqlite;
 
 /// <summary>Documents, pages and items in the embedded SQLite database. Pages and items go with
 /// their document (ON DELETE CASCADE).</summary>
-internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStore
+/// <param name="clock">Stamps the deletion fence, on the clock the job queue's leases use.</param>
+internal sealed class SqliteDocumentStore(SqliteDatabase database, TimeProvider? clock = null) : IDocumentStore
 {
     private const string DocumentColumns =
         "id, file_name, media_type, kind, size_bytes, sha256, status, error, pages_total, pages_done, item_count, created_at, updated_at, collection";
@@ -48,7 +49,7 @@ internal sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentSt
     }
 
     public Task<bool> BeginDeletionAsync(Guid id, CancellationToken cancellationToken) =>
-        SqliteDeletionFence.ApplyAsync(database, id, cancellationToken);
+        SqliteDeletionFence.ApplyAsync(database, id, (clock ?? TimeProvider.System).GetUtcNow(), cancellationToken);
 
     public async Task<Document?> GetAsync(Guid id, CancellationToken cancellationToken)
     {

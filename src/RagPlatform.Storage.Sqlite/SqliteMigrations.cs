@@ -216,6 +216,14 @@ internal static class SqliteMigrations
             BEGIN SELECT RAISE(IGNORE); END;
             """),
         SectionHeadingsMigration.Step,
+        new(12, "lease end in the deletion fence", """
+            -- The end of the lease a worker held on the document's job when its deletion began
+            -- (NULL: none held one). That worker may go on writing until it next fails to renew,
+            -- so the tombstone must outlive that lease: it is pruned only once the document row and
+            -- job are gone and the later of deleted_at and this lies a grace period back
+            -- (SqliteDeletionTombstones).
+            ALTER TABLE document_tombstones ADD COLUMN lease_expires_at INTEGER;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -147,6 +147,21 @@ internal sealed class DocumentSlots
         return mask;
     }
 
+    /// <summary>How many vectors the documents of a collection hold here.</summary>
+    public long VectorsIn(string collection)
+    {
+        long vectors = 0;
+        for (var slot = 0; slot < _collectionBySlot.Count; slot++)
+        {
+            if (string.Equals(_collectionBySlot[slot], collection, StringComparison.Ordinal))
+            {
+                vectors += _vectorsBySlot[slot];
+            }
+        }
+
+        return vectors;
+    }
+
     /// <summary>A per-slot mask of the given documents; null when none of them has vectors here.</summary>
     public bool[]? MaskOf(IEnumerable<Guid> documentIds)
     {

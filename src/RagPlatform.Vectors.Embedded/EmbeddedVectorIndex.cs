@@ -114,11 +114,29 @@ internal sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable
         return _mirror.Read(vectors => vectors.Count);
     }
 
-    public async Task<IReadOnlyList<VectorRecord>> SampleAsync(int count, CancellationToken cancellationToken)
+    /// <summary>Sums the vectors of the slots whose document is in the collection: the slots the
+    /// collection mask of a search would let through, so the count is what a search can find.</summary>
+    public async Task<long> CountAsync(string collection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        await _mirror.CatchUpIfBehindAsync(cancellationToken);
+        return _mirror.Read(vectors => vectors.Documents.VectorsIn(collection));
+    }
+
+    public Task<IReadOnlyList<VectorRecord>> SampleAsync(int count, CancellationToken cancellationToken) =>
+        SampleRowsAsync(count, collection: null, cancellationToken);
+
+    public Task<IReadOnlyList<VectorRecord>> SampleAsync(int count, string collection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        return SampleRowsAsync(count, collection, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<VectorRecord>> SampleRowsAsync(int count, string? collection, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         await _mirror.CatchUpIfBehindAsync(cancellationToken);
-        return _mirror.Read(vectors => VectorSegmentsRows.Sample(vectors, count));
+        return _mirror.Read(vectors => VectorSegmentsRows.Sample(vectors, count, collection));
     }
 
     /// <summary>Rewrites the live rows into a new generation now (normally done by a write once

@@ -20,15 +20,19 @@ internal static class VectorSegmentsRows
     }
 
     /// <summary>At most <paramref name="count"/> rows at evenly spaced positions (every row when
-    /// there are fewer), copied out.</summary>
-    public static IReadOnlyList<VectorRecord> Sample(VectorSegments vectors, int count)
+    /// there are fewer), copied out; of one collection's documents only, unless
+    /// <paramref name="collection"/> is null.</summary>
+    public static IReadOnlyList<VectorRecord> Sample(VectorSegments vectors, int count, string? collection = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var take = Math.Min(count, vectors.Count);
+        var inCollection = collection is null ? null : PositionsIn(vectors, collection);
+        var total = inCollection?.Count ?? vectors.Count;
+        var take = Math.Min(count, total);
         var sample = new List<VectorRecord>(take);
         for (var i = 0; i < take; i++)
         {
-            var position = (int)((long)i * vectors.Count / take);
+            var spaced = (int)((long)i * total / take);
+            var position = inCollection is null ? spaced : inCollection[spaced];
             var (segment, offset) = vectors.RowAt(position);
             var vector = new float[vectors.Dimensions];
             vectors.ReadVector(position, vector);
@@ -36,5 +40,27 @@ internal static class VectorSegmentsRows
         }
 
         return sample;
+    }
+
+    /// <summary>The positions of the rows of a collection's documents, in order: one pass over the
+    /// 4-byte slot of each row, done only when a calibration is refreshed.</summary>
+    private static List<int> PositionsIn(VectorSegments vectors, string collection)
+    {
+        var positions = new List<int>();
+        if (vectors.Documents.MaskOfCollection(collection) is not { } mask)
+        {
+            return positions;
+        }
+
+        for (var position = 0; position < vectors.Count; position++)
+        {
+            var (segment, offset) = vectors.RowAt(position);
+            if (mask[segment.DocumentSlots[offset]])
+            {
+                positions.Add(position);
+            }
+        }
+
+        return positions;
     }
 }

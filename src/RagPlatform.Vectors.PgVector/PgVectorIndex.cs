@@ -16,6 +16,9 @@ internal sealed class PgVectorIndex : ITextVectorIndex
     /// <summary>Rows per INSERT: 1,000 vectors of 512 floats make a 2 MB message.</summary>
     private const int UpsertBatchSize = 1000;
 
+    // A NULL @collection means every collection, so the statement text never changes.
+    private const string InCollection = "(@collection::text IS NULL OR collection = @collection)";
+
     private readonly PgVectorDatabase _database;
     private readonly PgVectorTable _table;
     private readonly int _efSearch;
@@ -140,14 +143,34 @@ internal sealed class PgVectorIndex : ITextVectorIndex
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    public Task<long> CountAsync(CancellationToken cancellationToken) => CountRowsAsync(collection: null, cancellationToken);
+
+    /// <summary>Counts the rows whose collection column names it (its btree index answers), the
+    /// WHERE a search filtered to the collection applies.</summary>
+    public Task<long> CountAsync(string collection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        return CountRowsAsync(collection, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<VectorRecord>> SampleAsync(int count, CancellationToken cancellationToken) =>
+        SampleRowsAsync(count, collection: null, cancellationToken);
+
+    public Task<IReadOnlyList<VectorRecord>> SampleAsync(int count, string collection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        return SampleRowsAsync(count, collection, cancellationToken);
+    }
+
+    private async Task<long> CountRowsAsync(string? collection, CancellationToken cancellationToken)
     {
         if (await _table.DimensionsAsync(refresh: false, cancellationToken) == 0)
         {
             return 0;
         }
 
-        await using var command = _database.DataSource.CreateCommand($"SELECT count(*) FROM {_table.QualifiedName}");
+        await using var command = _database.DataSource.CreateCommand($"SELECT count(*) FROM {_table.QualifiedName} WHERE {InCollection}");
+        command.Parameters.Add(CollectionParameter(collection));
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -155,7 +178,7 @@ internal sealed class PgVectorIndex : ITextVectorIndex
     /// i &lt; count. Item ids are hashes, so that order is a fixed shuffle unrelated to documents,
     /// modalities or time, and the same contents give the same sample. Only ids are ranked; the
     /// vectors of the chosen rows alone are read.</summary>
-    public async Task<IReadOnlyList<VectorRecord>> SampleAsync(int count, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<VectorRecord>> SampleRowsAsync(int count, string? collection, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         if (count == 0 || await _table.DimensionsAsync(refresh: false, cancellationToken) == 0)
@@ -170,13 +193,15 @@ internal sealed class PgVectorIndex : ITextVectorIndex
             $"""
             WITH ranked AS (
                 SELECT item_id, row_number() OVER (ORDER BY item_id) - 1 AS position, count(*) OVER () AS total
-                FROM {_table.QualifiedName})
+                FROM {_table.QualifiedName}
+                WHERE {InCollection})
             SELECT v.item_id, v.document_id, v.modality, v.collection, v.embedding
             FROM ranked JOIN {_table.QualifiedName} v USING (item_id)
             WHERE (ranked.total - (ranked.position * @count) % ranked.total) % ranked.total < @count
             ORDER BY ranked.position
             """);
         command.Parameters.Add(new NpgsqlParameter<long>("count", count));
+        command.Parameters.Add(CollectionParameter(collection));
         var sample = new List<VectorRecord>(Math.Min(count, 4096));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -191,4 +216,6 @@ internal sealed class PgVectorIndex : ITextVectorIndex
         return sample;
     }
 
+    private static NpgsqlParameter CollectionParameter(string? collection) =>
+        new("collection", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)collection ?? DBNull.Value };
 }

@@ -19,7 +19,12 @@ public sealed class QdrantTextVectorIndex(QdrantConnection connection, QdrantSpa
 
     public Task<long> CountAsync(CancellationToken cancellationToken) => _index.CountAsync(cancellationToken);
 
+    public Task<long> CountAsync(string collection, CancellationToken cancellationToken) => _index.CountAsync(collection, cancellationToken);
+
     public Task<IReadOnlyList<VectorRecord>> SampleAsync(int count, CancellationToken cancellationToken) => _index.SampleAsync(count, cancellationToken);
+
+    public Task<IReadOnlyList<VectorRecord>> SampleAsync(int count, string collection, CancellationToken cancellationToken) =>
+        _index.SampleAsync(count, collection, cancellationToken);
 
     public void Dispose() => _index.Dispose();
 }

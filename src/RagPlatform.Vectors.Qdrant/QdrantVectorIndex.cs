@@ -105,14 +105,30 @@ public sealed class QdrantVectorIndex : IVectorIndex, IDisposable
             null,
             cancellationToken);
 
-    public async Task<long> CountAsync(CancellationToken cancellationToken) =>
-        (long)await OnAliasAsync(() => _connection.Client.CountAsync(Alias, exact: true, cancellationToken: cancellationToken), 0UL, cancellationToken);
+    public Task<long> CountAsync(CancellationToken cancellationToken) => CountPointsAsync(filter: null, cancellationToken);
+
+    /// <summary>An exact count under the collection's payload filter, the one a search filtered to
+    /// the collection applies (the payload index on it answers the count).</summary>
+    public Task<long> CountAsync(string collection, CancellationToken cancellationToken) =>
+        CountPointsAsync(QdrantPayload.FilterOf(SearchFilter.In(collection)), cancellationToken);
 
     /// <summary>Every point id in Qdrant's scroll order (ascending id), ids only, then the points at
     /// evenly spaced positions of that order with their vectors. Ids are stable, so the same contents
     /// give the same sample; item ids are random UUIDs, so the positions are a fair spread over
     /// documents and modalities. Costs one id scroll over the collection (16 bytes an id here).</summary>
-    public async Task<IReadOnlyList<VectorRecord>> SampleAsync(int count, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<VectorRecord>> SampleAsync(int count, CancellationToken cancellationToken) =>
+        SamplePointsAsync(count, filter: null, cancellationToken);
+
+    /// <summary>As the sample of the whole space, with the id scroll under the collection's payload filter.</summary>
+    public Task<IReadOnlyList<VectorRecord>> SampleAsync(int count, string collection, CancellationToken cancellationToken) =>
+        SamplePointsAsync(count, QdrantPayload.FilterOf(SearchFilter.In(collection)), cancellationToken);
+
+    public void Dispose() => _collection.Dispose();
+
+    private async Task<long> CountPointsAsync(Filter? filter, CancellationToken cancellationToken) =>
+        (long)await OnAliasAsync(() => _connection.Client.CountAsync(Alias, filter, exact: true, cancellationToken: cancellationToken), 0UL, cancellationToken);
+
+    private async Task<IReadOnlyList<VectorRecord>> SamplePointsAsync(int count, Filter? filter, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         if (count == 0)
@@ -120,7 +136,7 @@ public sealed class QdrantVectorIndex : IVectorIndex, IDisposable
             return [];
         }
 
-        var ids = await OnAliasAsync(() => ScrollIdsAsync(cancellationToken), [], cancellationToken);
+        var ids = await OnAliasAsync(() => ScrollIdsAsync(filter, cancellationToken), [], cancellationToken);
         var take = Math.Min(count, ids.Count);
         var chosen = Enumerable.Range(0, take).Select(i => ids[(int)((long)i * ids.Count / take)]).ToList();
         var sample = new List<VectorRecord>(take);
@@ -139,9 +155,7 @@ public sealed class QdrantVectorIndex : IVectorIndex, IDisposable
         return sample;
     }
 
-    public void Dispose() => _collection.Dispose();
-
-    private async Task<List<Guid>> ScrollIdsAsync(CancellationToken cancellationToken)
+    private async Task<List<Guid>> ScrollIdsAsync(Filter? filter, CancellationToken cancellationToken)
     {
         var ids = new List<Guid>();
         PointId? offset = null;
@@ -149,6 +163,7 @@ public sealed class QdrantVectorIndex : IVectorIndex, IDisposable
         {
             var page = await _connection.Client.ScrollAsync(
                 Alias,
+                filter,
                 limit: ScrollPageSize,
                 offset: offset,
                 payloadSelector: new WithPayloadSelector { Enable = false },

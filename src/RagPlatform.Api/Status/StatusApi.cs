@@ -11,7 +11,7 @@ internal static class StatusApi
 {
     public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/status", GetAsync).WithTags("Status").WithSummary("Model availability, a collection's document and item counts, vectors and queue length");
+        routes.MapGet("/api/status", GetAsync).WithTags("Status").WithSummary("Model availability, a collection's document, item and vector counts, and the queue length");
         return routes;
     }
 
@@ -33,13 +33,13 @@ internal static class StatusApi
             ChatStatus(services.GetService<IChatClient>()),
             Enum.GetValues<DocumentStatus>().ToDictionary(s => s, s => counts.DocumentsByStatus.GetValueOrDefault(s)),
             Enum.GetValues<Modality>().ToDictionary(m => m, m => counts.ItemsByModality.GetValueOrDefault(m)),
-            await vectors.CountAsync(cancellationToken),
+            await vectors.CountAsync(name, cancellationToken),
             await queue.CountAsync(cancellationToken),
             name,
-            await TextSpaceStatusAsync(textSpace, paths, cancellationToken));
+            await TextSpaceStatusAsync(textSpace, name, paths, cancellationToken));
     }
 
-    private static async Task<TextSpaceStatusDto> TextSpaceStatusAsync(TextSpace textSpace, Security.ServerPaths paths, CancellationToken cancellationToken)
+    private static async Task<TextSpaceStatusDto> TextSpaceStatusAsync(TextSpace textSpace, string collection, Security.ServerPaths paths, CancellationToken cancellationToken)
     {
         var encoder = textSpace.Encoder;
         return new TextSpaceStatusDto(
@@ -47,7 +47,7 @@ internal static class StatusApi
             paths.Redact(encoder.UnavailableReason),
             encoder.ModelId,
             encoder.IsAvailable ? encoder.Dimensions : null,
-            await textSpace.Index.CountAsync(cancellationToken));
+            await textSpace.Index.CountAsync(collection, cancellationToken));
     }
 
     private static ChatStatusDto ChatStatus(IChatClient? chat)

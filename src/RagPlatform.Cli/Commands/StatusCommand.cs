@@ -55,7 +55,7 @@ internal sealed class StatusCommand(Func<RagApiClient> client, IAnsiConsole cons
         var table = new Table().AddColumns("", "Count");
         if (status.Collection is { } collection)
         {
-            table.Caption($"documents and items of collection {Markup.Escape(collection)}; vectors and queue of all");
+            table.Caption($"documents, items and vectors of collection {Markup.Escape(collection)}; queue of all");
         }
 
         foreach (var (name, count) in status.Documents)

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace RagPlatform.Core.Ingestion;
 
 /// <summary>Settings of the ingestion workers (appsettings section <c>Ingestion</c>).</summary>
-public sealed class IngestionOptions
+public sealed class IngestionOptions : IValidatableObject
 {
     public const string Section = "Ingestion";
 
@@ -34,5 +34,22 @@ public sealed class IngestionOptions
     [Range(1, 1_000_000)]
     public int PagesPerTurn { get; set; } = 20;
 
+    /// <summary>How long a deleted document's tombstone outlives the later of its deletion and the
+    /// lease a worker then held on its job, before it is pruned (also how often pruning runs). It
+    /// must exceed the lease: a worker notices the delete only when its next renewal fails, and the
+    /// writes it makes until then must still be refused.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "30.00:00:00")]
+    public TimeSpan TombstoneGrace { get; set; } = TimeSpan.FromHours(1);
+
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (TombstoneGrace <= Lease)
+        {
+            yield return new ValidationResult(
+                $"must be longer than the lease ({Lease}, {nameof(LeaseSeconds)}): a worker may write until it next fails to renew its lease.",
+                [nameof(TombstoneGrace)]);
+        }
+    }
 }

@@ -5,6 +5,7 @@ namespace RagPlatform.Core.Search;
 /// raw cosines would rank every passage above every figure.</summary>
 public interface IDenseScoreCalibrator
 {
-    /// <summary>The calibration for the collection as it is now (may be cached while it barely changes).</summary>
-    Task<DenseCalibration> GetAsync(CancellationToken cancellationToken);
+    /// <summary>The calibration for the collection as it is now, from its own vectors (may be cached
+    /// while it barely changes); null: from the vectors of every collection (tools and tests).</summary>
+    Task<DenseCalibration> GetAsync(string? collection, CancellationToken cancellationToken);
 }

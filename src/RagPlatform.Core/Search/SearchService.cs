@@ -67,7 +67,7 @@ public sealed class SearchService(
             ranked = [.. ranked.Concat(PageRanking.AsPageHits(pageHits, settings.PageScoreWeight)).OrderByDescending(h => h.Score)];
         }
 
-        var calibration = denseLists.Count > 0 ? await calibrator.GetAsync(cancellationToken) : DenseCalibration.Uncalibrated;
+        var calibration = denseLists.Count > 0 ? await calibrator.GetAsync(request.Filter.Collection, cancellationToken) : DenseCalibration.Uncalibrated;
         var fused = PageRanking.DemoteNavigationPages(
             Fuse(allDense, ranked, calibration, settings), items, await NavigationPagesAsync(items.Values, cancellationToken), settings.NavigationPageFactor);
 

@@ -60,7 +60,7 @@ public sealed class TextSpace(ITextEncoder encoder, ITextVectorIndex index, IOpt
 
         var query = await encoder.Queries.GenerateVectorAsync(text, cancellationToken: cancellationToken);
         var hits = await index.SearchAsync(query, limit, filter, cancellationToken);
-        var calibration = calibrate ? await _calibrator.GetAsync(cancellationToken) : null;
+        var calibration = calibrate ? await _calibrator.GetAsync(filter.Collection, cancellationToken) : null;
         return new DenseList(Modality.Text, hits, calibration);
     }
 

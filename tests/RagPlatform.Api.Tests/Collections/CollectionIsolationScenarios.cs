@@ -47,6 +47,18 @@ public abstract class CollectionIsolationScenarios : IAsyncLifetime
         Assert.Empty((await new PlatformClient(api.Http).SearchTextAsync("harbour")).Hits);
     }
 
+    [Fact]
+    public async Task Status_counts_the_vectors_of_the_collection_asked_for_alone()
+    {
+        // Every item of these documents has a CLIP vector, so a collection's items are its vectors.
+        var a = await api.StatusAsync("a");
+        var b = await api.StatusAsync("b");
+
+        Assert.Equal(("a", inA.Items.Count + chartInA.Items.Count), (a.Collection, a.Vectors));
+        Assert.Equal(("b", inB.Items.Count), (b.Collection, b.Vectors));
+        Assert.Equal(0, (await api.StatusAsync(CollectionName.Default)).Vectors);
+    }
+
     [Theory]
     [InlineData("lexical")]
     [InlineData("dense")]

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using RagPlatform.Api.Chat;
 using RagPlatform.Api.Documents;
 using RagPlatform.Api.Search;
+using RagPlatform.Api.Status;
 using RagPlatform.Api.Tests.Support;
 using RagPlatform.Core.Documents;
 
@@ -74,6 +75,9 @@ internal sealed class CollectionRequests(HttpClient http)
 
     public async Task<IReadOnlyList<ConversationDto>> ConversationsAsync(string collection) =>
         (await http.GetFromJsonAsync<ConversationListDto>($"/api/conversations?collection={collection}", PlatformClient.Json, Token))!.Conversations;
+
+    public async Task<StatusDto> StatusAsync(string collection) =>
+        (await http.GetFromJsonAsync<StatusDto>($"/api/status?collection={collection}", PlatformClient.Json, Token))!;
 
     public async Task<HttpStatusCode> StatusOfAsync(string url)
     {

@@ -257,4 +257,25 @@ public abstract class DocumentStoreScenarios
         Assert.True(await store.DeleteAsync(document.Id, Token));
         Assert.False(await store.BeginDeletionAsync(document.Id, Token));
     }
+
+    [Fact]
+    public async Task A_file_uploaded_again_after_its_document_was_deleted_is_a_new_document_that_is_queued_and_takes_pages()
+    {
+        // Ids are never reused, so the deleted document's tombstone fences nothing of the new one.
+        var store = OpenStore();
+        var deleted = await store.AddAsync(Samples.Document("report.pdf"), Token);
+        Assert.True(await store.BeginDeletionAsync(deleted.Id, Token));
+        Assert.True(await store.DeleteAsync(deleted.Id, Token));
+
+        var again = await store.AddAsync(Samples.Document("report.pdf", sha256: deleted.Sha256), Token);
+        var queue = OpenQueue();
+        await using var disposeQueue = queue as IAsyncDisposable;
+
+        Assert.NotEqual(deleted.Id, again.Id);
+        Assert.Equal(again, await store.FindBySha256Async(CollectionName.Default, deleted.Sha256, Token));
+        Assert.Equal(again.Id, (await queue.ClaimNextAsync("worker-1", TimeSpan.FromMinutes(5), Token))?.DocumentId);
+        await store.SavePageAsync(Samples.Page(again.Id, 1), [Samples.TextItem(again.Id, 1, 0, "back again")], Token);
+        Assert.Single(await store.GetPagesAsync(again.Id, Token));
+        Assert.Null(await store.GetAsync(deleted.Id, Token));
+    }
 }

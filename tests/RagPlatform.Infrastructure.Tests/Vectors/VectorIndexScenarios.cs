@@ -160,6 +160,28 @@ public abstract class VectorIndexScenarios
     }
 
     [Fact]
+    public async Task Counts_and_samples_of_a_collection_hold_its_documents_vectors_alone_after_inserts_and_deletes()
+    {
+        var index = OpenIndex();
+        var random = new RandomVectors(seed: 23, dimensions: 8);
+        List<Guid> inA = [await NewDocumentAsync("a"), await NewDocumentAsync("a")];
+        var inB = await NewDocumentAsync("b");
+        var recordsOfA = random.Records(30, inA).Select(record => record with { Collection = "a" }).ToList();
+        await index.UpsertAsync([.. recordsOfA, .. random.Records(12, [inB]).Select(record => record with { Collection = "b" })], Token);
+        await index.DeleteDocumentAsync(inA[0], Token);
+        var leftInA = recordsOfA.Where(record => record.DocumentId == inA[1]).ToList();
+
+        Assert.Equal((leftInA.Count, 12L, 0L), (await index.CountAsync("a", Token), await index.CountAsync("b", Token), await index.CountAsync("c", Token)));
+        Assert.Equal(leftInA.Count + 12, await index.CountAsync(Token));
+        Assert.Equal(12, await OpenIndex().CountAsync("b", Token));
+        var sample = await index.SampleAsync(5, "a", Token);
+        Assert.Equal(5, sample.Select(record => record.ItemId).Distinct().Count());
+        Assert.All(sample, record => Assert.Equal(inA[1], record.DocumentId));
+        Assert.Equal(leftInA.Select(record => record.ItemId).Order(), (await index.SampleAsync(1000, "a", Token)).Select(record => record.ItemId).Order());
+        Assert.Empty(await index.SampleAsync(10, "c", Token));
+    }
+
+    [Fact]
     public async Task Upserting_an_item_again_replaces_its_vector()
     {
         var index = OpenIndex();
