@@ -16,17 +16,20 @@ internal static class OcrRecognizerVariantTimes
         var plan = OcrInt8Calibration.Recognizer();
         byte[] Quantize(byte[] model, OcrInt8Rewrite rewrite) => OcrInt8Quantizer.Quantize(model, calibration, intraOpThreads: 1, rewrite).Model;
         var floatPooling = Quantize(folded, plan.Rewrite with { IntegerPooling = false });
+        var floatPool = Quantize(folded, plan.Rewrite with { PoolConvolution = false });
         List<(string Name, byte[] Model, Action<SessionOptions>? Configure)> variants =
         [
             ("fp32", folded, null),
             ("float pooling (before)", floatPooling, null),
-            ("integer pooling", quantized, null),
+            ("float AveragePool (before)", floatPool, null),
+            ("pool as uint8 conv", quantized, null),
             ("CTC head without Softmax", Quantize(WithoutSoftmax(folded), plan.Rewrite), null),
             ("optimisation EXTENDED", quantized, options => options.GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_EXTENDED),
             ("NhwcTransformer off", quantized, options => options.AddSessionConfigEntry("optimization.disable_specified_optimizers", "NhwcTransformer")),
             ("prepacking off", quantized, options => options.AddSessionConfigEntry("session.disable_prepacking", "1")),
             ("float pooling again", floatPooling, null),
-            ("integer pooling again", quantized, null),
+            ("float AveragePool again", floatPool, null),
+            ("pool as uint8 conv again", quantized, null),
         ];
         var sessions = variants.Select(variant =>
         {

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Numerics.Tensors;
 using System.Text;
 
 namespace RagPlatform.Infrastructure.Ocr;
@@ -35,26 +37,51 @@ internal sealed class CtcGreedyDecoder
         return new CtcGreedyDecoder([string.Empty, .. lines, " "]);
     }
 
-    /// <param name="probabilities">[steps, <see cref="ClassCount"/>], row-major, each row summing to 1.</param>
+    /// <param name="scores">[steps, <see cref="ClassCount"/>], row-major: probabilities (each row summing to 1),
+    /// or with <paramref name="logits"/> the logits they are the Softmax of.</param>
     /// <returns>The text, and the mean probability of its characters (0 when there are none).</returns>
-    public (string Text, float Confidence) Decode(ReadOnlySpan<float> probabilities)
+    public (string Text, float Confidence) Decode(ReadOnlySpan<float> scores, bool logits = false)
     {
         var text = new StringBuilder();
         double sum = 0;
         var count = 0;
         var previous = -1;
-        for (var step = 0; step + _classes.Length <= probabilities.Length; step += _classes.Length)
+        float[]? shifted = null;
+        try
         {
-            var row = probabilities.Slice(step, _classes.Length);
-            var best = System.Numerics.Tensors.TensorPrimitives.IndexOfMax(row);
-            if (best != 0 && best != previous)
+            for (var step = 0; step + _classes.Length <= scores.Length; step += _classes.Length)
             {
-                text.Append(_classes[best]);
-                sum += row[best];
-                count++;
-            }
+                var row = scores.Slice(step, _classes.Length);
+                var best = TensorPrimitives.IndexOfMax(row);
+                if (best != 0 && best != previous)
+                {
+                    text.Append(_classes[best]);
+                    if (logits)
+                    {
+                        // Softmax at the best class: 1 / Σ exp(l − l_best), every term at most 1.
+                        shifted ??= ArrayPool<float>.Shared.Rent(_classes.Length);
+                        var terms = shifted.AsSpan(0, _classes.Length);
+                        TensorPrimitives.Subtract(row, row[best], terms);
+                        TensorPrimitives.Exp(terms, terms);
+                        sum += 1 / (double)TensorPrimitives.Sum<float>(terms);
+                    }
+                    else
+                    {
+                        sum += row[best];
+                    }
 
-            previous = best;
+                    count++;
+                }
+
+                previous = best;
+            }
+        }
+        finally
+        {
+            if (shifted is not null)
+            {
+                ArrayPool<float>.Shared.Return(shifted);
+            }
         }
 
         return (text.ToString(), count == 0 ? 0 : (float)(sum / count));

@@ -34,14 +34,20 @@ internal sealed class OcrOnnxModel : IDisposable
     /// <summary>The int8 network came from <see cref="OcrInt8ModelCache"/>, without calibrating.</summary>
     public bool QuantizedFromCache { get; private init; }
 
+    /// <summary>The output is the recogniser's logits, its last Softmax dropped (<see cref="RecognizerLogits"/>).</summary>
+    public bool GivesLogits { get; private set; }
+
     /// <param name="foldBlocks">Rewrites PP-LCNetV3's blocks in memory first (<see cref="HardSwishBlockFolding"/>);
     /// <see cref="FoldedBlocks"/> says how many matched.</param>
     /// <param name="int8">When given, the convolutions are quantised to int8 (after folding) with
     /// activation ranges measured on its inputs (<see cref="OcrInt8Quantizer"/>).</param>
     /// <param name="int8Cache">Where the quantised network is looked up first and kept after
     /// quantising (<see cref="OcrInt8ModelCache"/>); none when null.</param>
+    /// <param name="logits">Drops the recogniser's last Softmax when it has one (<see cref="GivesLogits"/>),
+    /// after the int8 cache (whose entries keep it).</param>
     /// <exception cref="InvalidDataException">The file is not such a network; the message says why.</exception>
-    public static OcrOnnxModel Open(string path, SessionOptions options, bool foldBlocks = false, OcrInt8Calibration? int8 = null, OcrInt8ModelCache? int8Cache = null)
+    public static OcrOnnxModel Open(string path, SessionOptions options, bool foldBlocks = false, OcrInt8Calibration? int8 = null, OcrInt8ModelCache? int8Cache = null,
+        bool logits = false)
     {
         var fileName = Path.GetFileName(path);
         var entry = int8 is not null ? int8Cache?.EntryPath(path, foldBlocks, int8.Rewrite) : null;
@@ -49,8 +55,11 @@ internal sealed class OcrOnnxModel : IDisposable
         {
             try
             {
-                var cachedSession = OnnxSessionLoader.Load(fileName, cached.Model, options);
-                return Checked(cachedSession, fileName, cached.FoldedBlocks, cached.QuantizedConvs, fromCache: true);
+                var withoutSoftmax = logits ? RecognizerLogits.WithoutSoftmax(cached.Model) : null;
+                var cachedSession = OnnxSessionLoader.Load(fileName, withoutSoftmax ?? cached.Model, options);
+                var fromCache = Checked(cachedSession, fileName, cached.FoldedBlocks, cached.QuantizedConvs, fromCache: true);
+                fromCache.GivesLogits = withoutSoftmax is not null;
+                return fromCache;
             }
             catch (InvalidDataException exception) when (exception.InnerException is OnnxRuntimeException)
             {
@@ -65,8 +74,10 @@ internal sealed class OcrOnnxModel : IDisposable
             model = TryQuantize(model ?? File.ReadAllBytes(path), int8, options.IntraOpNumThreads, out quantized) ?? model;
         }
 
-        var session = model is null ? OnnxSessionLoader.Load(path, options) : OnnxSessionLoader.Load(fileName, model, options);
+        var logitsModel = logits ? RecognizerLogits.WithoutSoftmax(model ?? File.ReadAllBytes(path)) : null;
+        var session = (logitsModel ?? model) is { } bytes ? OnnxSessionLoader.Load(fileName, bytes, options) : OnnxSessionLoader.Load(path, options);
         var opened = Checked(session, fileName, folded, quantized, fromCache: false);
+        opened.GivesLogits = logitsModel is not null;
         if (entry is not null && quantized > 0)
         {
             int8Cache!.Write(entry, new OcrInt8CachedModel(model!, folded, quantized));

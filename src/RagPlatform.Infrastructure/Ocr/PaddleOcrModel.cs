@@ -62,7 +62,7 @@ internal sealed class PaddleOcrModel : IDisposable
         {
             var int8 = precision == OcrPrecision.Int8;
             var detector = Open(OcrModelFolder.DetectionModel, int8 ? OcrInt8Calibration.Detector(detectorFloatConvs, int8MatMuls, detectorHeadBlocks) : null);
-            var recognizer = Open(recognizerFile, int8 ? OcrInt8Calibration.Recognizer(int8MatMuls) : null);
+            var recognizer = Open(recognizerFile, int8 ? OcrInt8Calibration.Recognizer(int8MatMuls) : null, logits: true);
             var classifier = withAngleClassifier ? Open(OcrModelFolder.AngleModel, null) : null;
             Probe(recognizer, decoder, characterList);
             return new PaddleOcrModel(detector, recognizer, classifier, decoder, clock.Elapsed);
@@ -73,9 +73,9 @@ internal sealed class PaddleOcrModel : IDisposable
             throw;
         }
 
-        OcrOnnxModel Open(string fileName, OcrInt8Calibration? int8Calibration)
+        OcrOnnxModel Open(string fileName, OcrInt8Calibration? int8Calibration, bool logits = false)
         {
-            var model = OcrOnnxModel.Open(folder.Locate(fileName), options, foldBlocks, int8Calibration, int8Cache);
+            var model = OcrOnnxModel.Open(folder.Locate(fileName), options, foldBlocks, int8Calibration, int8Cache, logits);
             opened.Add(model);
             return model;
         }

@@ -44,7 +44,7 @@ internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder de
 
                 for (var i = 0; i < batch.Length; i++)
                 {
-                    results[batch[i]] = decoder.Decode(output.Slice(i * steps * classes, steps * classes));
+                    results[batch[i]] = decoder.Decode(output.Slice(i * steps * classes, steps * classes), model.GivesLogits);
                 }
 
                 return rows;

@@ -23,6 +23,25 @@ public sealed class CtcGreedyDecoderTests : IDisposable
     }
 
     [Fact]
+    public void Logits_read_as_the_probabilities_they_are_the_softmax_of()
+    {
+        File.WriteAllText(_keys, "a\nb\nc");
+        var decoder = CtcGreedyDecoder.Load(_keys);
+        float[] logits = [2f, 7f, 1f, -3f, 0f, 0.5f, 0.5f, 4f, 0f, 1f, 9f, -2f, 9.5f, 0f, 0f, 3f, 1f, 1f, 1f, 8f, -1f, 3f, 3.2f, 0f, 0f];
+        var probabilities = new float[logits.Length];
+        for (var step = 0; step < logits.Length; step += 5)
+        {
+            System.Numerics.Tensors.TensorPrimitives.SoftMax(logits.AsSpan(step, 5), probabilities.AsSpan(step, 5));
+        }
+
+        var (text, confidence) = decoder.Decode(logits, logits: true);
+
+        Assert.Equal(decoder.Decode(probabilities).Text, text);
+        Assert.Equal("ab b", text);
+        Assert.Equal(decoder.Decode(probabilities).Confidence, confidence, 5);
+    }
+
+    [Fact]
     public void Only_blanks_read_as_nothing_with_no_confidence()
     {
         File.WriteAllText(_keys, "a\nb");

@@ -48,13 +48,32 @@ public sealed class PoolingQuantizationTests : IDisposable
         Assert.True(integerError < 1.5f * floatError, $"mean error {integerError} with integer pooling, {floatError} with float pooling");
     }
 
+    [Fact]
+    public async Task An_average_pool_read_by_a_float_convolution_runs_as_a_uint8_depthwise_convolution_as_close_to_the_float_network()
+    {
+        var model = await _folder.WriteAsync(Build(convolutionReadsPool: true));
+        var convolution = Quantize(model, integerPooling: true, poolConvolution: true);
+        var pool = Quantize(model, integerPooling: true);
+
+        Assert.DoesNotContain("AveragePool", _folder.OptimizedOperators(convolution));
+        Assert.Contains("AveragePool", _folder.OptimizedOperators(pool));
+        var input = Input(9).Values;
+        var expected = GeneratedImageGraph.Run(model, input, Side);
+        var convolutionError = MeanError(expected, GeneratedImageGraph.Run(convolution, input, Side));
+        var poolError = MeanError(expected, GeneratedImageGraph.Run(pool, input, Side));
+        TestContext.Current.SendDiagnosticMessage($"mean error: pool as a convolution {convolutionError}, float pool {poolError}");
+        Assert.True(convolutionError < 1.5f * poolError, $"mean error {convolutionError} with the pool as a convolution, {poolError} with a float pool");
+    }
+
     public void Dispose() => _folder.Dispose();
 
     /// <summary>A 3 × 3 convolution, hard-swish and a shift (b2) read by squeeze-and-excitation
     /// (GlobalAveragePool, two 1 × 1 convolutions with Relu, HardSigmoid, the product with the block's
     /// output), a 1 × 1 convolution, and hard-swish and a shift read by an AveragePool (1 × 1, so that "y"
     /// keeps the side the tests' runner expects) whose reader, a Relu, stays float.</summary>
-    private static OnnxGraph Build()
+    /// <param name="convolutionReadsPool">The pool is read by a convolution followed by BatchNormalization (which stays
+    /// float, as the recogniser's SVTR neck's), instead of by a Relu.</param>
+    private static OnnxGraph Build(bool convolutionReadsPool = false)
     {
         var random = new Random(41);
         var graph = new OnnxGraphBuilder("pooled hard-swish blocks");
@@ -69,7 +88,21 @@ public sealed class PoolingQuantizationTests : IDisposable
         var last = graph.Node("Add", [HardSwish(graph, second, 0.41f), graph.FloatScalar(0.12f)]);
         var pooled = graph.Node("AveragePool", [last],
             [OnnxAttribute.Ints("kernel_shape", 1, 1), OnnxAttribute.Ints("strides", 1, 1), OnnxAttribute.Ints("pads", 0, 0, 0, 0)]);
-        graph.Node("Relu", [pooled], output: "y");
+        if (!convolutionReadsPool)
+        {
+            graph.Node("Relu", [pooled], output: "y");
+            return graph.Build();
+        }
+
+        string Vector(string name, float value)
+        {
+            var tensor = OnnxTensor.Floats(name, 8);
+            tensor.FloatData.Fill(value);
+            return graph.Parameter(tensor);
+        }
+
+        graph.Node("BatchNormalization", [Conv(graph, random, pooled, "head", 8, 8, 3), Vector("scale", 1.1f), Vector("shift", 0.2f), Vector("mean", 0.1f), Vector("var", 0.8f)],
+            [OnnxAttribute.Float("epsilon", 1e-5f)], output: "y");
         return graph.Build();
     }
 
@@ -84,10 +117,10 @@ public sealed class PoolingQuantizationTests : IDisposable
         return graph.Node("Conv", [x, weights, bias], [OnnxAttribute.Ints("kernel_shape", kernel, kernel), OnnxAttribute.Ints("pads", pad, pad, pad, pad)]);
     }
 
-    private static byte[] Quantize(byte[] model, bool integerPooling)
+    private static byte[] Quantize(byte[] model, bool integerPooling, bool poolConvolution = false)
     {
         var ranges = ActivationCalibration.Measure(model, ConvQdqQuantization.Activations(model, pooling: true), [.. Enumerable.Range(0, 4).Select(Input)], intraOpThreads: 1);
-        return ConvQdqQuantization.Apply(model, ranges, integerPooling: integerPooling).Model;
+        return ConvQdqQuantization.Apply(model, ranges, integerPooling: integerPooling, poolConvolution: poolConvolution).Model;
     }
 
     private static float MeanError(float[] expected, float[] actual) => expected.Zip(actual, (a, b) => Math.Abs(a - b)).Average();

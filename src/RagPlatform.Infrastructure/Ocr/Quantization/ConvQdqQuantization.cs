@@ -46,10 +46,11 @@ internal static class ConvQdqQuantization
     /// values (<see cref="QuantizedHardSwish"/>) instead of dequantised, in float.</param>
     /// <param name="integerMatMuls">MatMuls with constant weights are quantised too (<see cref="MatMulQdqQuantization"/>).</param>
     /// <param name="integerPooling">Hard-swish before pooling and squeeze-and-excitation runs on uint8 values too (<see cref="QuantizedPooling"/>).</param>
+    /// <param name="poolConvolution">With <paramref name="integerPooling"/>, an AveragePool of such a value runs as a uint8 depthwise convolution.</param>
     /// <returns>The quantised model and the number of convolutions quantised (those with a range
     /// for input and output); the model as given when none.</returns>
     public static (byte[] Model, int Convs) Apply(byte[] model, IReadOnlyDictionary<string, ActivationRange> ranges, int leadingFloatConvs = 0,
-        bool integerHardSwish = true, bool integerMatMuls = true, bool integerPooling = false)
+        bool integerHardSwish = true, bool integerMatMuls = true, bool integerPooling = false, bool poolConvolution = false)
     {
         var graph = FoldableGraph.Read(model);
         if (graph is null)
@@ -94,7 +95,7 @@ internal static class ConvQdqQuantization
 
         if (convs.Count > 0 && integerHardSwish && integerPooling)
         {
-            QuantizedPooling.WriteAveragePools(graph, additions, quantized, ranges, quantizing);
+            QuantizedPooling.WriteAveragePools(graph, additions, quantized, ranges, quantizing, poolConvolution);
         }
 
         if (convs.Count > 0 && integerMatMuls)

@@ -12,5 +12,5 @@ internal sealed record OcrInt8Calibration(IEnumerable<(float[] Values, int[] Sha
 
     /// <param name="integerMatMuls">See <see cref="OcrOptions.Int8MatMuls"/>.</param>
     public static OcrInt8Calibration Recognizer(bool integerMatMuls = true) =>
-        new(OcrCalibrationImages.RecognizerInputs(), new OcrInt8Rewrite(IntegerMatMuls: integerMatMuls, IntegerPooling: true));
+        new(OcrCalibrationImages.RecognizerInputs(), new OcrInt8Rewrite(IntegerMatMuls: integerMatMuls, IntegerPooling: true, PoolConvolution: true));
 }

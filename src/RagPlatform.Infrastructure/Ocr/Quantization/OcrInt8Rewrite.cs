@@ -9,12 +9,13 @@ namespace RagPlatform.Infrastructure.Ocr.Quantization;
 /// convolutions first (<see cref="BatchNormFolding"/>, <see cref="ResidualGateFolding"/>), whether
 /// hard-swish before pooling and squeeze-and-excitation stays uint8 (<see cref="QuantizedPooling"/>), the
 /// detector's head written as block convolutions (<see cref="TransposedHeadFolding"/>) and its float stem's
-/// hard-swish laid out for NCHWc (<see cref="FloatHardSwishLayout"/>). One record, so that a new setting
-/// reaches the quantiser and the cache key together.</summary>
+/// hard-swish laid out for NCHWc (<see cref="FloatHardSwishLayout"/>), and whether the recogniser's last
+/// AveragePool runs as a uint8 depthwise convolution (<see cref="QuantizedPooling.WriteAveragePools"/>). One
+/// record, so that a new setting reaches the quantiser and the cache key together.</summary>
 internal sealed record OcrInt8Rewrite(int LeadingFloatConvs = 0, bool IntegerHardSwish = true, bool IntegerMatMuls = true, bool FoldNormalization = false,
-    bool IntegerPooling = false, bool HeadBlocks = false, bool FloatStemLayout = false)
+    bool IntegerPooling = false, bool HeadBlocks = false, bool FloatStemLayout = false, bool PoolConvolution = false)
 {
     /// <summary>The settings as they enter the cache entry's name (<see cref="OcrInt8ModelCache"/>).</summary>
     public string CacheKey => string.Create(CultureInfo.InvariantCulture,
-        $"leading-float-convs={LeadingFloatConvs}|integer-hard-swish={IntegerHardSwish}|integer-matmuls={IntegerMatMuls}|fold-normalization={FoldNormalization}|integer-pooling={IntegerPooling}|head-blocks={HeadBlocks}|float-stem-layout={FloatStemLayout}");
+        $"leading-float-convs={LeadingFloatConvs}|integer-hard-swish={IntegerHardSwish}|integer-matmuls={IntegerMatMuls}|fold-normalization={FoldNormalization}|integer-pooling={IntegerPooling}|head-blocks={HeadBlocks}|float-stem-layout={FloatStemLayout}|pool-convolution={PoolConvolution}");
 }
