@@ -14,7 +14,17 @@ internal sealed class PaddleOcrPipeline
 {
     /// <summary>Crops at least this many times higher than wide hold vertical text, turned a
     /// quarter before reading (PaddleOCR's rule).</summary>
-    private const float VerticalAspect = 1.5f;
+    private const float VerticalAspect = StackedLines.VerticalAspect;
+
+    /// <summary>How much less confident the bottom-to-top reading of a vertical line may be and still
+    /// be kept: a chart's y-axis title runs bottom to top, and read the other way some come out as
+    /// confident nonsense (octave's plot.png "sin (x)": "(x) u!s" 0.965 against 0.956). Text turned
+    /// the other way reads as nonsense bottom to top, far less confident (the tests' turned titles).</summary>
+    private const float BottomToTopPreference = 0.05f;
+
+    /// <summary>Least confidence of a line found beside a chart's frame only: the probe over the 28
+    /// octave plots kept its right labels and no junk at 0.9.</summary>
+    private const float BesideFrameMinConfidence = 0.9f;
 
     /// <summary>Margin added at each end of a line before it is read, as a fraction of its height
     /// (above and below: <see cref="OcrOptions.LineMarginAcross"/>). The detector's boxes hug the
@@ -52,7 +62,41 @@ internal sealed class PaddleOcrPipeline
     public IReadOnlyList<RecognizedLine> Read(RgbaRaster raster, CancellationToken cancellationToken)
     {
         using var image = new OcrImage(raster);
-        var boxes = Detect(image, cancellationToken);
+        var found = Detect(image, cancellationToken);
+        var kept = ReadLines(image, StackedLines.Join(found), (float)_options.MinConfidence, cancellationToken);
+        if (_options.DetectBesideFrame && IsSmall(image) && FrameStrips.Find(raster, found, [.. kept.Where(line => MinusSigns.IsNumber(line.Text)).Select(line => line.Box)], FirstScale(image)) is { } frame)
+        {
+            kept.AddRange(ReadBesideFrame(frame.Erased, frame.Strips, [.. kept.Select(line => line.Box)], FirstScale(image), cancellationToken));
+        }
+
+        var texts = kept.Select(line => line.Text).ToList();
+        kept.RemoveAll(line => IconReadings.IsIcon(line.Text, texts));
+
+        return [.. ReadingOrder.Sort(kept, line => line.Box).Select(line => new RecognizedLine(line.Text, ToRegion(line.Box, image), line.Confidence))];
+    }
+
+    /// <summary>The lines detected in the strips beside a chart's frame (<see cref="FrameStrips"/>),
+    /// in the copy with the frame erased, where no line was read (a box the first detection found but
+    /// could not read, such as a 5 × 5 px box inside a "4", does not count): only the sure readings
+    /// (<see cref="BesideFrameMinConfidence"/>).</summary>
+    private List<(TextQuad Box, string Text, float Confidence)> ReadBesideFrame(RgbaRaster erased, List<SKRect> strips, List<TextQuad> read, double scale,
+        CancellationToken cancellationToken)
+    {
+        using var image = new OcrImage(erased);
+        var known = read.Select(Bounds).ToList();
+        var fresh = TextRegions.Deduplicate(strips.SelectMany(strip => _detector.Detect(image, strip, scale, cancellationToken)))
+            .Where(box => !known.Any(other => Area(SKRect.Intersect(other, Bounds(box))) > 0.3 * Math.Min(Area(other), Area(Bounds(box)))))
+            .ToList();
+        return fresh.Count == 0 ? [] : ReadLines(image, fresh, BesideFrameMinConfidence, cancellationToken);
+
+        static SKRect Bounds(TextQuad box) => new(box.Left, box.Top, box.Right, box.Bottom);
+        static float Area(SKRect rectangle) => rectangle.IsEmpty ? 0 : rectangle.Width * rectangle.Height;
+    }
+
+    /// <summary>Reads the boxes (vertical ones turned, both ways) and keeps the readings at least
+    /// <paramref name="minConfidence"/> sure, numbers with the minus beside them (<see cref="MinusSigns"/>).</summary>
+    private List<(TextQuad Box, string Text, float Confidence)> ReadLines(OcrImage image, List<TextQuad> boxes, float minConfidence, CancellationToken cancellationToken)
+    {
         if (boxes.Count == 0)
         {
             return [];
@@ -73,7 +117,7 @@ internal sealed class PaddleOcrPipeline
             readTurnedToo.UnionWith(Enumerable.Range(0, lines.Length).Where(i => upsideDown[i]));
         }
 
-        KeepTheMoreConfidentReadingTurned(image, lines, readings, [.. readTurnedToo.Order()], cancellationToken);
+        KeepTheMoreConfidentReadingTurned(image, lines, readings, [.. readTurnedToo.Order()], vertical, cancellationToken);
 
         var kept = new List<(TextQuad Box, string Text, float Confidence)>();
         for (var i = 0; i < boxes.Count; i++)
@@ -84,23 +128,22 @@ internal sealed class PaddleOcrPipeline
             // that the recogniser sometimes gives in English text; NFKC makes them the ASCII ones
             // a search for the text would use, and leaves ideographs alone.
             text = text.Normalize(NormalizationForm.FormKC).Trim();
-            if (text.Length > 0 && confidence >= _options.MinConfidence)
+            if (text.Length > 0 && confidence >= minConfidence)
             {
-                kept.Add((boxes[i], text, confidence));
+                var (signed, box) = MinusSigns.Extend(image.Raster, text, boxes[i]);
+                kept.Add((box, signed, confidence));
             }
         }
 
-        var texts = kept.Select(line => line.Text).ToList();
-        kept.RemoveAll(line => IconReadings.IsIcon(line.Text, texts));
-
-        return [.. ReadingOrder.Sort(kept, line => line.Box).Select(line => new RecognizedLine(line.Text, ToRegion(line.Box, image), line.Confidence))];
+        return kept;
     }
 
     /// <summary>Reads the given lines turned half a turn as well, and keeps the more confident
     /// reading. Both readings, not a verdict, because the angle classifier alone turned a few upright
     /// lines on the test images (a 14 px monospaced line, "Open Settings ..." read as
     /// "s pue rid asu ...").</summary>
-    private void KeepTheMoreConfidentReadingTurned(OcrImage image, TextQuad[] lines, (string Text, float Confidence)[] readings, int[] indices, CancellationToken cancellationToken)
+    private void KeepTheMoreConfidentReadingTurned(OcrImage image, TextQuad[] lines, (string Text, float Confidence)[] readings, int[] indices, bool[] vertical,
+        CancellationToken cancellationToken)
     {
         if (indices.Length == 0)
         {
@@ -110,7 +153,8 @@ internal sealed class PaddleOcrPipeline
         var turned = _recognizer.Recognize(image, [.. indices.Select(i => lines[i].Turned())], cancellationToken);
         for (var j = 0; j < indices.Length; j++)
         {
-            if (turned[j].Confidence > readings[indices[j]].Confidence)
+            var preference = vertical[indices[j]] ? BottomToTopPreference : 0;
+            if (turned[j].Confidence + preference > readings[indices[j]].Confidence)
             {
                 readings[indices[j]] = turned[j];
             }

@@ -6,7 +6,10 @@ namespace RagPlatform.Infrastructure.Tests.Ocr;
 /// (word recall, line-matched character errors, junk lines): hist 16/20, 6.7 %, 0 (tick labels "-4",
 /// "-2", "0" and "4" missed); errorbar 14/19, 24.0 %, 0 ("1", "-1", "4" and the y title "sin (x)"
 /// missed); splinefit6 24/26, 3.4 %, 0 ("1", "-1"); polar 22/23, 1.4 %, 0 ("10" as "15"); mesh 22/24,
-/// 4.8 %, 0 ("tz" as "t", "tx"). The bounds are these less 5 points of recall, plus about 3 points of
+/// 4.8 %, 0 ("tz" as "t", "tx"). Since the stacked y title is joined (<c>StackedLines</c>) and
+/// missing tick labels are detected again beside the erased frame (<c>Ocr:DetectBesideFrame</c>):
+/// hist 19/20, 1.1 %, 0 (its y "0" missed); errorbar 19/19, 2.0 %, 0; splinefit6 26/26, 0 %, 0; polar
+/// and mesh as before. The bounds are these less 5 points of recall, plus about 3 points of
 /// errors and one junk line, so that a regression fails and a gain passes; why the lone tick labels
 /// are missed: bench/README.md, "Lone tick labels of real plots".</summary>
 public sealed class RealPlotTests(OcrRecognizerWithNetworkLinesFixture ocr) : IClassFixture<OcrRecognizerWithNetworkLinesFixture>
@@ -29,9 +32,9 @@ public sealed class RealPlotTests(OcrRecognizerWithNetworkLinesFixture ocr) : IC
     /// <summary>Least word recall, most character errors, most junk lines per plot.</summary>
     internal static readonly Dictionary<string, (double MinRecall, double MaxRate, int MaxJunk)> Bounds = new(StringComparer.Ordinal)
     {
-        ["octave-hist.png"] = (0.75, 0.10, 1),
-        ["octave-errorbar.png"] = (0.68, 0.27, 1),
-        ["octave-splinefit6.png"] = (0.87, 0.07, 1),
+        ["octave-hist.png"] = (0.90, 0.04, 1),
+        ["octave-errorbar.png"] = (0.95, 0.05, 1),
+        ["octave-splinefit6.png"] = (0.95, 0.03, 1),
         ["octave-polar.png"] = (0.90, 0.05, 1),
         ["octave-mesh.png"] = (0.86, 0.08, 1),
     };

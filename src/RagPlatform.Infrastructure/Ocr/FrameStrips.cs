@@ -1,0 +1,222 @@
+using RagPlatform.Infrastructure.Imaging;
+using SkiaSharp;
+
+namespace RagPlatform.Infrastructure.Ocr;
+
+/// <summary>Where a chart's tick labels are missing beside its axes frame, and a copy of the image
+/// with the frame and its ticks erased, to detect them again there (<see cref="OcrOptions.DetectBesideFrame"/>).
+/// Beside the frame's long dark lines the detector's map has no signal for some lone labels (a "4"
+/// under a corner, a "1" at the top of a y axis) and splits "-2" from its minus; with the lines painted
+/// white the same labels are found. Only the frame's sides with at least two numbers read beside them
+/// (a labelled axis) are looked at, and only the points of their grid that have no number: a chart
+/// whose labels were all read costs the line scan alone.</summary>
+internal static class FrameStrips
+{
+    /// <summary>Pixels darker than this (the mean of R, G and B) are ink.</summary>
+    private const int Dark = 160;
+
+    /// <summary>Dark runs this long or longer (rows or columns, image pixels) are lines, not text, and are erased.</summary>
+    private const int MinRun = 60;
+
+    /// <summary>How far from a grid point a number may lie, as a share of the grid's step.</summary>
+    private const float GridTolerance = 0.2f;
+
+    /// <summary>A frame side spans at least this share of the image's width (height).</summary>
+    private const float MinSideShare = 0.5f;
+
+    /// <summary>How far from its side a label may lie, in label heights, to count as a tick label.</summary>
+    private const float LabelReach = 3;
+
+    /// <summary>Least extent of a window across its side (and its length along it), in detector pixels:
+    /// the detector needs context. Over the 28 octave plots whole strips along the sides 128 across
+    /// found 11 more labels, 192 and 256 across the same 25 (every "1" and "-1" of the y axes among them).</summary>
+    private const int MinAcross = 192;
+
+    /// <summary>Room inside the frame, in image pixels, that a strip takes along with the outside.</summary>
+    private const int Inside = 8;
+
+    /// <param name="boxes">What the detection found in the whole image.</param>
+    /// <param name="scale">The detection's scale (image to detector pixels).</param>
+    /// <param name="numbers">The boxes of the numbers read there.</param>
+    /// <returns>The image with its long lines erased and the windows to detect in it; null when there are none.</returns>
+    public static (RgbaRaster Erased, List<SKRect> Strips)? Find(RgbaRaster raster, IReadOnlyList<TextQuad> boxes, IReadOnlyList<TextQuad> numbers, double scale)
+    {
+        if (boxes.Count < 2)
+        {
+            return null;
+        }
+
+        var (width, height) = (raster.Width, raster.Height);
+        var erased = new byte[raster.Pixels.Length];
+        raster.Pixels.CopyTo(erased, 0);
+        var rows = Runs(raster, erased, horizontal: true);
+        var columns = Runs(raster, erased, horizontal: false);
+        var labelHeight = boxes.Select(box => Math.Min(box.Width, box.Height)).Order().ElementAt(boxes.Count / 2);
+        var strips = new List<SKRect>();
+        foreach (var (line, horizontal) in Sides(rows, width, true).Concat(Sides(columns, height, false)))
+        {
+            EraseTicks(raster, erased, line, horizontal, (int)MathF.Ceiling(labelHeight));
+            strips.AddRange(Windows(line, horizontal, boxes, numbers, labelHeight, width, height, scale));
+        }
+
+        return strips.Count == 0 ? null : (new RgbaRaster(width, height, erased), strips);
+    }
+
+    /// <summary>The outermost long lines one way (the frame's two sides), each as (position, start, end).</summary>
+    private static IEnumerable<((int At, int Start, int End) Line, bool Horizontal)> Sides(List<(int At, int Start, int End)> runs, int side, bool horizontal)
+    {
+        // The outermost rows of long runs, also where a filled area (a histogram's bars) sits on the frame.
+        var long_ = runs.Where(run => run.End - run.Start + 1 >= MinSideShare * side).OrderBy(run => run.At).ToList();
+        if (long_.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return (long_[0], horizontal);
+        if (long_[^1].At > long_[0].At + 2)
+        {
+            yield return (long_[^1], horizontal);
+        }
+    }
+
+    /// <summary>Where tick labels are missing outside the side (away from the image's centre): the
+    /// numbers read there lie on a regular grid along it (each gap a multiple of the least), and each
+    /// point of that grid within the side's extent that has no number gets a window; none when fewer
+    /// than two numbers lie there or none is missing; the whole strip when the numbers lie irregularly.
+    /// Windows, not the strip, because the strip costs about a sixth of a chart's CPU.</summary>
+    private static List<SKRect> Windows((int At, int Start, int End) line, bool horizontal, IReadOnlyList<TextQuad> boxes, IReadOnlyList<TextQuad> numbers,
+        float labelHeight, int width, int height, double scale)
+    {
+        if (Strip(line, horizontal, boxes, labelHeight, width, height, scale) is not { } strip)
+        {
+            return [];
+        }
+
+        var along = numbers.Where(box => strip.Contains(box.Centre.X, box.Centre.Y)).Select(box => horizontal ? box.Centre.X : box.Centre.Y).Order().ToList();
+        if (along.Count < 2)
+        {
+            return [];
+        }
+
+        var step = along.Zip(along.Skip(1), (a, b) => b - a).Min();
+        var regular = step >= labelHeight && along.Skip(1).All(at => MathF.Abs(((at - along[0]) / step) - MathF.Round((at - along[0]) / step)) <= GridTolerance);
+        if (!regular)
+        {
+            return [strip];
+        }
+
+        var half = (float)(MinAcross / scale / 2);
+        var missing = new List<SKRect>();
+        for (var at = along[0] - (MathF.Floor((along[0] - line.Start + (GridTolerance * step)) / step) * step); at <= line.End + (GridTolerance * step); at += step)
+        {
+            if (!along.Any(found => MathF.Abs(found - at) <= GridTolerance * step))
+            {
+                var window = horizontal ? new SKRect(at - half, strip.Top, at + half, strip.Bottom) : new SKRect(strip.Left, at - half, strip.Right, at + half);
+                window.Intersect(new SKRect(0, 0, width, height));
+                missing.Add(window);
+            }
+        }
+
+        return missing;
+    }
+
+    /// <summary>The strip outside the side (away from the image's centre), over the labels found
+    /// there; null when fewer than two are.</summary>
+    private static SKRect? Strip((int At, int Start, int End) line, bool horizontal, IReadOnlyList<TextQuad> boxes, float labelHeight, int width, int height,
+        double scale)
+    {
+        var across = horizontal ? height : width;
+        var outward = line.At > across / 2 ? 1 : -1;
+        var pad = 2 * labelHeight;
+        var reach = LabelReach * labelHeight;
+        var labels = boxes.Where(box =>
+        {
+            var (near, far, from, to) = horizontal
+                ? (outward > 0 ? box.Top - line.At : line.At - box.Bottom, outward > 0 ? box.Bottom - line.At : line.At - box.Top, box.Left, box.Right)
+                : (outward > 0 ? box.Left - line.At : line.At - box.Right, outward > 0 ? box.Right - line.At : line.At - box.Left, box.Top, box.Bottom);
+            return near >= -1 && near <= reach && from >= line.Start - pad && to <= line.End + pad;
+        }).ToList();
+        if (labels.Count < 2)
+        {
+            return null;
+        }
+
+        var depth = labels.Max(box => horizontal
+            ? (outward > 0 ? box.Bottom - line.At : line.At - box.Top)
+            : (outward > 0 ? box.Right - line.At : line.At - box.Left)) + Inside;
+        depth = Math.Max(depth, (float)(MinAcross / scale) - Inside);
+        var (near0, far0) = outward > 0 ? ((float)line.At - Inside, line.At + depth) : (line.At - depth, (float)line.At + Inside);
+        var strip = horizontal
+            ? new SKRect(line.Start - pad, near0, line.End + pad, far0)
+            : new SKRect(near0, line.Start - pad, far0, line.End + pad);
+        strip.Intersect(new SKRect(0, 0, width, height));
+        return strip.IsEmpty ? null : strip;
+    }
+
+    /// <summary>Paints white the tick marks on a side: dark runs across it, from the line out to
+    /// either side, no longer than a label is high. Left, a tick beside a "1" reads as "1-".</summary>
+    private static void EraseTicks(RgbaRaster raster, byte[] erased, (int At, int Start, int End) line, bool horizontal, int maxTick)
+    {
+        var pixels = raster.Pixels;
+        for (var along = line.Start; along <= line.End; along++)
+        {
+            foreach (var direction in (ReadOnlySpan<int>)[-1, 1])
+            {
+                var length = 0;
+                while (length <= maxTick && Offset(line.At + (direction * (length + 1)), along) is { } o && pixels[o] + pixels[o + 1] + pixels[o + 2] < 3 * Dark)
+                {
+                    length++;
+                }
+
+                for (var i = 1; length <= maxTick && i <= length; i++)
+                {
+                    var o = Offset(line.At + (direction * i), along)!.Value;
+                    erased[o] = erased[o + 1] = erased[o + 2] = 255;
+                }
+            }
+        }
+
+        int? Offset(int across, int along)
+        {
+            var (x, y) = horizontal ? (along, across) : (across, along);
+            return x < 0 || y < 0 || x >= raster.Width || y >= raster.Height ? null : ((y * raster.Width) + x) * 4;
+        }
+    }
+
+    /// <summary>Dark runs one way; those of <see cref="MinRun"/> or longer are painted white in <paramref name="erased"/>.</summary>
+    private static List<(int At, int Start, int End)> Runs(RgbaRaster raster, byte[] erased, bool horizontal)
+    {
+        var (lines, length) = horizontal ? (raster.Height, raster.Width) : (raster.Width, raster.Height);
+        var pixels = raster.Pixels;
+        var runs = new List<(int, int, int)>();
+        for (var at = 0; at < lines; at++)
+        {
+            var start = -1;
+            for (var i = 0; i <= length; i++)
+            {
+                var offset = horizontal ? ((at * raster.Width) + i) * 4 : ((i * raster.Width) + at) * 4;
+                var dark = i < length && pixels[offset] + pixels[offset + 1] + pixels[offset + 2] < 3 * Dark;
+                if (dark && start < 0)
+                {
+                    start = i;
+                }
+                else if (!dark && start >= 0)
+                {
+                    if (i - start >= MinRun)
+                    {
+                        runs.Add((at, start, i - 1));
+                        for (var j = start; j < i; j++)
+                        {
+                            var o = horizontal ? ((at * raster.Width) + j) * 4 : ((j * raster.Width) + at) * 4;
+                            erased[o] = erased[o + 1] = erased[o + 2] = 255;
+                        }
+                    }
+
+                    start = -1;
+                }
+            }
+        }
+
+        return runs;
+    }
+}
