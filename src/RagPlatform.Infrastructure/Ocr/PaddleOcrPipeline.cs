@@ -52,7 +52,13 @@ internal sealed class PaddleOcrPipeline
     public IReadOnlyList<RecognizedLine> Read(RgbaRaster raster, CancellationToken cancellationToken)
     {
         using var image = new OcrImage(raster);
-        var boxes = Detect(image, cancellationToken);
+        return ReadLines(image, Detect(image, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Reads the lines <see cref="Detect"/> found in the image (the rest of <see cref="Read"/>:
+    /// turn, read, drop unsure readings, order).</summary>
+    internal IReadOnlyList<RecognizedLine> ReadLines(OcrImage image, IReadOnlyList<TextQuad> boxes, CancellationToken cancellationToken)
+    {
         if (boxes.Count == 0)
         {
             return [];
