@@ -39,8 +39,7 @@ internal static class OcrThroughputSuite
         {
             var configurations = variants.Select(variant => (" " + variant.Name, variant.Apply(PlatformOptions(settings))))
                 .Prepend((", fp32", Fp32(settings))).Prepend((string.Empty, PlatformOptions(settings))).ToList();
-            var profile = sets.SelectMany(set => configurations.Select(configuration =>
-                OcrStageProfile.Measure(set.Key + configuration.Item1, set.Value, options.ModelDirectory, configuration.Item2, cancellationToken))).ToList();
+            var profile = sets.SelectMany(set => OcrStageProfile.Measure(set.Key, set.Value, options.ModelDirectory, configurations, cancellationToken)).ToList();
             profile.ForEach(run.Add);
             BenchConsole.Table(["kind", "images", "decode ms", "detect ms", "recognise ms", "pipeline ms", "boxes", "rec columns, runs of 8", "rec columns, planned"],
                 profile.Select(row => (IReadOnlyList<string>)[row.Kind, Cell.Of(row.Images), Cell.Of(row.DecodeMs, "F1"), Cell.Of(row.DetectMs, "F0"),
