@@ -12,9 +12,6 @@ namespace RagPlatform.Infrastructure.Ocr;
 /// whose labels were all read costs the line scan alone.</summary>
 internal static class FrameStrips
 {
-    /// <summary>Pixels darker than this (the mean of R, G and B) are ink.</summary>
-    private const int Dark = 160;
-
     /// <summary>Dark runs this long or longer (rows or columns, image pixels) are lines, not text, and are erased.</summary>
     private const int MinRun = 60;
 
@@ -47,19 +44,26 @@ internal static class FrameStrips
         }
 
         var (width, height) = (raster.Width, raster.Height);
-        var erased = new byte[raster.Pixels.Length];
-        raster.Pixels.CopyTo(erased, 0);
-        var rows = Runs(raster, erased, horizontal: true);
-        var columns = Runs(raster, erased, horizontal: false);
+        var rows = Runs(raster, horizontal: true);
+        var columns = Runs(raster, horizontal: false);
         var labelHeight = boxes.Select(box => Math.Min(box.Width, box.Height)).Order().ElementAt(boxes.Count / 2);
-        var strips = new List<SKRect>();
-        foreach (var (line, horizontal) in Sides(rows, width, true).Concat(Sides(columns, height, false)))
+        var sides = Sides(rows, width, true).Concat(Sides(columns, height, false)).ToList();
+        var strips = sides.SelectMany(side => Windows(side.Line, side.Horizontal, boxes, numbers, labelHeight, width, height, scale)).ToList();
+        if (strips.Count == 0)
         {
-            EraseTicks(raster, erased, line, horizontal, (int)MathF.Ceiling(labelHeight));
-            strips.AddRange(Windows(line, horizontal, boxes, numbers, labelHeight, width, height, scale));
+            return null;
         }
 
-        return strips.Count == 0 ? null : (new RgbaRaster(width, height, erased), strips);
+        // The copy is made only now: most charts have all their labels read and need none.
+        var erased = (byte[])raster.Pixels.Clone();
+        EraseRuns(raster, erased, rows, horizontal: true);
+        EraseRuns(raster, erased, columns, horizontal: false);
+        foreach (var (line, horizontal) in sides)
+        {
+            EraseTicks(raster, erased, line, horizontal, (int)MathF.Ceiling(labelHeight));
+        }
+
+        return (new RgbaRaster(width, height, erased), strips);
     }
 
     /// <summary>The outermost long lines one way (the frame's two sides), each as (position, start, end).</summary>
@@ -163,39 +167,38 @@ internal static class FrameStrips
             foreach (var direction in (ReadOnlySpan<int>)[-1, 1])
             {
                 var length = 0;
-                while (length <= maxTick && Offset(line.At + (direction * (length + 1)), along) is { } o && pixels[o] + pixels[o + 1] + pixels[o + 2] < 3 * Dark)
+                while (length <= maxTick && PixelAt(line.At + (direction * (length + 1)), along) is { } o && DarkInk.IsDark(pixels, o))
                 {
                     length++;
                 }
 
                 for (var i = 1; length <= maxTick && i <= length; i++)
                 {
-                    var o = Offset(line.At + (direction * i), along)!.Value;
+                    var o = PixelAt(line.At + (direction * i), along)!.Value;
                     erased[o] = erased[o + 1] = erased[o + 2] = 255;
                 }
             }
         }
 
-        int? Offset(int across, int along)
+        // The offset of the pixel at (across, along) from the side, or null outside the image.
+        int? PixelAt(int across, int along)
         {
             var (x, y) = horizontal ? (along, across) : (across, along);
-            return x < 0 || y < 0 || x >= raster.Width || y >= raster.Height ? null : ((y * raster.Width) + x) * 4;
+            return x < 0 || y < 0 || x >= raster.Width || y >= raster.Height ? null : Offset(raster, horizontal: true, y, x);
         }
     }
 
-    /// <summary>Dark runs one way; those of <see cref="MinRun"/> or longer are painted white in <paramref name="erased"/>.</summary>
-    private static List<(int At, int Start, int End)> Runs(RgbaRaster raster, byte[] erased, bool horizontal)
+    /// <summary>Dark runs one way of <see cref="MinRun"/> or longer, each as (row or column, start, end).</summary>
+    private static List<(int At, int Start, int End)> Runs(RgbaRaster raster, bool horizontal)
     {
         var (lines, length) = horizontal ? (raster.Height, raster.Width) : (raster.Width, raster.Height);
-        var pixels = raster.Pixels;
         var runs = new List<(int, int, int)>();
         for (var at = 0; at < lines; at++)
         {
             var start = -1;
             for (var i = 0; i <= length; i++)
             {
-                var offset = horizontal ? ((at * raster.Width) + i) * 4 : ((i * raster.Width) + at) * 4;
-                var dark = i < length && pixels[offset] + pixels[offset + 1] + pixels[offset + 2] < 3 * Dark;
+                var dark = i < length && DarkInk.IsDark(raster.Pixels, Offset(raster, horizontal, at, i));
                 if (dark && start < 0)
                 {
                     start = i;
@@ -205,11 +208,6 @@ internal static class FrameStrips
                     if (i - start >= MinRun)
                     {
                         runs.Add((at, start, i - 1));
-                        for (var j = start; j < i; j++)
-                        {
-                            var o = horizontal ? ((at * raster.Width) + j) * 4 : ((j * raster.Width) + at) * 4;
-                            erased[o] = erased[o + 1] = erased[o + 2] = 255;
-                        }
                     }
 
                     start = -1;
@@ -219,4 +217,21 @@ internal static class FrameStrips
 
         return runs;
     }
+
+    /// <summary>Paints the runs white in <paramref name="erased"/>.</summary>
+    private static void EraseRuns(RgbaRaster raster, byte[] erased, List<(int At, int Start, int End)> runs, bool horizontal)
+    {
+        foreach (var (at, start, end) in runs)
+        {
+            for (var i = start; i <= end; i++)
+            {
+                var o = Offset(raster, horizontal, at, i);
+                erased[o] = erased[o + 1] = erased[o + 2] = 255;
+            }
+        }
+    }
+
+    /// <summary>The offset of the <paramref name="i"/>-th pixel of a row (<paramref name="horizontal"/>) or column.</summary>
+    private static int Offset(RgbaRaster raster, bool horizontal, int at, int i) =>
+        horizontal ? (at * raster.Stride) + (i * 4) : (i * raster.Stride) + (at * 4);
 }

@@ -10,9 +10,6 @@ namespace RagPlatform.Infrastructure.Ocr;
 /// at the digits' middle height, standing alone just left of them, is that minus; no network runs.</summary>
 internal static partial class MinusSigns
 {
-    /// <summary>Pixels darker than this (0-255, the mean of R, G and B) are ink: labels are dark on a light ground.</summary>
-    private const int Dark = 160;
-
     /// <summary>Most blank columns between the minus and the first digit, as a share of the digits' height.</summary>
     private const float MaxGap = 0.6f;
 
@@ -92,7 +89,7 @@ internal static partial class MinusSigns
         {
             for (var y = inkTop; y < inkTop + height; y++)
             {
-                if (IsDark(raster, x, y))
+                if (DarkInk.IsDark(raster, x, y))
                 {
                     (least, most) = (Math.Min(least, y), Math.Max(most, y));
                 }
@@ -110,7 +107,7 @@ internal static partial class MinusSigns
         {
             for (var x = Math.Max(0, left); x <= right; x++)
             {
-                if (IsDark(raster, x, y))
+                if (DarkInk.IsDark(raster, x, y))
                 {
                     first = first < 0 ? y : first;
                     last = y;
@@ -126,7 +123,7 @@ internal static partial class MinusSigns
     {
         for (var y = top; y <= bottom; y++)
         {
-            if (IsDark(raster, x, y))
+            if (DarkInk.IsDark(raster, x, y))
             {
                 return true;
             }
@@ -147,13 +144,6 @@ internal static partial class MinusSigns
         }
 
         return false;
-    }
-
-    private static bool IsDark(RgbaRaster raster, int x, int y)
-    {
-        var i = (y * raster.Stride) + (x * 4);
-        var pixels = raster.Pixels;
-        return pixels[i] + pixels[i + 1] + pixels[i + 2] < 3 * Dark;
     }
 
     /// <summary>Whether the text is a number, with or without its minus.</summary>
