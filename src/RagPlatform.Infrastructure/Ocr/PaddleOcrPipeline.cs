@@ -91,13 +91,12 @@ internal sealed class PaddleOcrPipeline
         CancellationToken cancellationToken)
     {
         using var image = new OcrImage(erased);
-        var known = read.Select(Bounds).ToList();
+        var known = read.Select(box => box.Bounds).ToList();
         var fresh = TextRegions.Deduplicate(strips.SelectMany(strip => _detector.Detect(image, strip, scale, cancellationToken)))
-            .Where(box => !known.Any(other => Area(SKRect.Intersect(other, Bounds(box))) > 0.3 * Math.Min(Area(other), Area(Bounds(box)))))
+            .Where(box => !known.Any(other => Area(SKRect.Intersect(other, box.Bounds)) > 0.3 * Math.Min(Area(other), Area(box.Bounds))))
             .ToList();
         return fresh.Count == 0 ? [] : ReadLines(image, fresh, BesideFrameMinConfidence, cancellationToken);
 
-        static SKRect Bounds(TextQuad box) => new(box.Left, box.Top, box.Right, box.Bottom);
         static float Area(SKRect rectangle) => rectangle.IsEmpty ? 0 : rectangle.Width * rectangle.Height;
     }
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using SkiaSharp;
 
 namespace RagPlatform.Infrastructure.Ocr;
 
@@ -22,6 +23,9 @@ internal readonly record struct TextQuad(Vector2 TopLeft, Vector2 TopRight, Vect
     public float Bottom => Math.Max(Math.Max(TopLeft.Y, TopRight.Y), Math.Max(BottomRight.Y, BottomLeft.Y));
 
     public Vector2 Centre => (TopLeft + TopRight + BottomRight + BottomLeft) / 4;
+
+    /// <summary>The upright rectangle around the box.</summary>
+    public SKRect Bounds => new(Left, Top, Right, Bottom);
 
     /// <summary>The same box in another image's pixels (each axis scaled on its own).</summary>
     public TextQuad Scale(float x, float y)

@@ -61,17 +61,17 @@ internal static class TextRegions
     /// neighbouring region).</summary>
     public static List<TextQuad> Deduplicate(IEnumerable<TextQuad> boxes)
     {
-        var kept = new List<(TextQuad Box, SKRect Bounds)>();
+        var kept = new List<TextQuad>();
         foreach (var box in boxes.OrderByDescending(box => box.Width * box.Height))
         {
-            var bounds = new SKRect(box.Left, box.Top, box.Right, box.Bottom);
+            var bounds = box.Bounds;
             if (!kept.Any(other => Area(SKRect.Intersect(bounds, other.Bounds)) > 0.5 * Area(bounds)))
             {
-                kept.Add((box, bounds));
+                kept.Add(box);
             }
         }
 
-        return [.. kept.Select(entry => entry.Box)];
+        return kept;
     }
 
     private static double Area(SKRect rectangle) => rectangle.IsEmpty ? 0 : (double)rectangle.Width * rectangle.Height;
