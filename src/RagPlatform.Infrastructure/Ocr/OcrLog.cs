@@ -35,4 +35,8 @@ internal static partial class OcrLog
     [LoggerMessage(EventId = 4207, Level = LogLevel.Warning,
         Message = "OCR int8 cache entry {Path} cannot be read ({Reason}); the network is quantised again")]
     public static partial void Int8CacheUnreadable(ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 4208, Level = LogLevel.Warning,
+        Message = "OCR recogniser runs hard-swish without the table lookup (Ocr:LookupHardSwish), as ONNX Runtime's two operators, slower: {Reason}")]
+    public static partial void LookupUnavailable(ILogger logger, string reason);
 }

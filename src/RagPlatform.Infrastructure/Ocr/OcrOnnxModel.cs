@@ -37,6 +37,9 @@ internal sealed class OcrOnnxModel : IDisposable
     /// <summary>The output is the recogniser's logits, its last Softmax dropped (<see cref="RecognizerLogits"/>).</summary>
     public bool GivesLogits { get; private set; }
 
+    /// <summary>The int8 network runs its hard-swish as table lookups (<see cref="OcrInt8Rewrite.LookupHardSwish"/>).</summary>
+    public bool LookupHardSwish { get; private set; }
+
     /// <param name="foldBlocks">Rewrites PP-LCNetV3's blocks in memory first (<see cref="HardSwishBlockFolding"/>);
     /// <see cref="FoldedBlocks"/> says how many matched.</param>
     /// <param name="int8">When given, the convolutions are quantised to int8 (after folding) with
@@ -59,6 +62,7 @@ internal sealed class OcrOnnxModel : IDisposable
                 var cachedSession = OnnxSessionLoader.Load(fileName, withoutSoftmax ?? cached.Model, options);
                 var fromCache = Checked(cachedSession, fileName, cached.FoldedBlocks, cached.QuantizedConvs, fromCache: true);
                 fromCache.GivesLogits = withoutSoftmax is not null;
+                fromCache.LookupHardSwish = int8!.Rewrite.LookupHardSwish && cached.QuantizedConvs > 0;
                 return fromCache;
             }
             catch (InvalidDataException exception) when (exception.InnerException is OnnxRuntimeException)
@@ -78,6 +82,7 @@ internal sealed class OcrOnnxModel : IDisposable
         var session = (logitsModel ?? model) is { } bytes ? OnnxSessionLoader.Load(fileName, bytes, options) : OnnxSessionLoader.Load(path, options);
         var opened = Checked(session, fileName, folded, quantized, fromCache: false);
         opened.GivesLogits = logitsModel is not null;
+        opened.LookupHardSwish = int8?.Rewrite.LookupHardSwish == true && quantized > 0;
         if (entry is not null && quantized > 0)
         {
             int8Cache!.Write(entry, new OcrInt8CachedModel(model!, folded, quantized));

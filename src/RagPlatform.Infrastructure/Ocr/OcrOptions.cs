@@ -157,6 +157,18 @@ public sealed class OcrOptions
     /// charts / screenshots / pages (one run, load 12-17); off only to measure against.</summary>
     public bool Int8MatMuls { get; set; } = true;
 
+    /// <summary>With <see cref="OcrPrecision.Int8"/>: the recogniser's uint8 hard-swish (QLinearAdd then
+    /// QLinearMul, about a fifth of its time) runs as one 256-entry table lookup per value in the platform's
+    /// own ONNX Runtime operator (<see cref="NativeLibraryPath"/>, AVX-512 VBMI), its table reproducing those two
+    /// operators' results exactly. See bench/README.md ("Hard-swish as a table lookup") for what it measured.
+    /// When the library is missing or does not load, the recogniser runs as before and the log says why, once.</summary>
+    public bool LookupHardSwish { get; set; } = true;
+
+    /// <summary>The platform's ONNX Runtime operator library (<c>libragplatform_ocr.so</c>, built by
+    /// scripts/build-native.sh); empty (the default) for the file beside the application's assemblies, where the
+    /// build copies it. A relative path is resolved against the application's folder.</summary>
+    public string NativeLibraryPath { get; set; } = "";
+
     /// <summary>With <see cref="OcrPrecision.Int8"/>: how many of the detector's first convolutions stay
     /// float (6, the default: its stem and the first two PP-LCNetV3 blocks, at half and a quarter of the
     /// input's resolution). Measured on the bench's 12 1x charts (run `ingest-ocr-20261205-174445`): 5 lost

@@ -8,8 +8,10 @@ namespace RagPlatform.Infrastructure.Ocr;
 /// run and to agree (the recogniser's classes are the list plus blank and space).</summary>
 internal sealed class PaddleOcrModel : IDisposable
 {
-    private PaddleOcrModel(OcrOnnxModel detector, OcrOnnxModel recognizer, OcrOnnxModel? angleClassifier, CtcGreedyDecoder decoder, TimeSpan loadTime)
+    private PaddleOcrModel(OcrOnnxModel detector, OcrOnnxModel recognizer, OcrOnnxModel? angleClassifier, CtcGreedyDecoder decoder, TimeSpan loadTime,
+        string? lookupFallback)
     {
+        LookupFallback = lookupFallback;
         Detector = detector;
         Recognizer = recognizer;
         AngleClassifier = angleClassifier;
@@ -27,6 +29,12 @@ internal sealed class PaddleOcrModel : IDisposable
 
     public TimeSpan LoadTime { get; }
 
+    /// <summary>The recogniser runs hard-swish as a table lookup (<see cref="OcrOptions.LookupHardSwish"/>).</summary>
+    public bool LookupHardSwish => Recognizer.LookupHardSwish;
+
+    /// <summary>Why the recogniser does not run hard-swish as a table lookup although it was asked to; null otherwise.</summary>
+    public string? LookupFallback { get; }
+
     /// <summary>Blocks folded into their convolutions at load, in all networks together.</summary>
     public int FoldedBlocks => Detector.FoldedBlocks + Recognizer.FoldedBlocks + (AngleClassifier?.FoldedBlocks ?? 0);
 
@@ -38,14 +46,82 @@ internal sealed class PaddleOcrModel : IDisposable
     /// <param name="detectorHeadBlocks">See <see cref="OcrOptions.DetectorHeadBlocks"/>.</param>
     /// <param name="int8Cache">Where int8 networks quantised before are kept (<see cref="OcrInt8ModelCache"/>);
     /// when null they are calibrated at every load.</param>
+    /// <param name="lookupLibrary">With int8: the hard-swish lookup library's configured path
+    /// (<see cref="OcrOptions.NativeLibraryPath"/>, empty for the default) to run the recogniser's hard-swish as a table
+    /// lookup (<see cref="OcrOptions.LookupHardSwish"/>); null not to. When it cannot be used, the recogniser runs
+    /// as without it and <see cref="LookupFallback"/> says why.</param>
     public static PaddleOcrModel Load(OcrModelFolder folder, bool withAngleClassifier, int intraOpThreads, bool foldBlocks = true,
         OcrRecognizerModel recognizerModel = OcrRecognizerModel.Multilingual, OcrPrecision precision = OcrPrecision.Fp32, OcrInt8ModelCache? int8Cache = null, bool int8MatMuls = true,
-        int detectorFloatConvs = OcrInt8Quantizer.DetectorFloatConvsFolded, bool detectorHeadBlocks = false)
+        int detectorFloatConvs = OcrInt8Quantizer.DetectorFloatConvsFolded, bool detectorHeadBlocks = false, string? lookupLibrary = null)
     {
         var clock = Stopwatch.StartNew();
         var (recognizerFile, characterList) = OcrModelFolder.RecognizerFiles(recognizerModel);
         var decoder = CtcGreedyDecoder.Load(folder.Locate(characterList));
-        using var options = new SessionOptions
+        using var options = SessionOptionsFor(intraOpThreads);
+        var opened = new List<OcrOnnxModel>();
+        try
+        {
+            var int8 = precision == OcrPrecision.Int8;
+            var detector = Open(OcrModelFolder.DetectionModel, int8 ? OcrInt8Calibration.Detector(detectorFloatConvs, int8MatMuls, detectorHeadBlocks) : null, options);
+            string? lookupFallback = null;
+            var recognizer = int8 && lookupLibrary is not null ? TryOpenWithLookup(out lookupFallback) : null;
+            recognizer ??= Open(recognizerFile, int8 ? OcrInt8Calibration.Recognizer(int8MatMuls) : null, options, logits: true);
+            var classifier = withAngleClassifier ? Open(OcrModelFolder.AngleModel, null, options) : null;
+            Probe(recognizer, decoder, characterList);
+            return new PaddleOcrModel(detector, recognizer, classifier, decoder, clock.Elapsed, lookupFallback);
+        }
+        catch
+        {
+            opened.ForEach(model => model.Dispose());
+            throw;
+        }
+
+        OcrOnnxModel Open(string fileName, OcrInt8Calibration? int8Calibration, SessionOptions sessionOptions, bool logits = false)
+        {
+            var model = OcrOnnxModel.Open(folder.Locate(fileName), sessionOptions, foldBlocks, int8Calibration, int8Cache, logits);
+            opened.Add(model);
+            return model;
+        }
+
+        // The recogniser with its hard-swish as table lookups, run once; null (and why) when the library or
+        // the network does not allow it, or ONNX Runtime refuses either: the caller opens it as before.
+        OcrOnnxModel? TryOpenWithLookup(out string? fallback)
+        {
+            if (HardSwishLookupLibrary.Find(lookupLibrary, out fallback) is not { } library)
+            {
+                return null;
+            }
+
+            var path = folder.Locate(recognizerFile);
+            if (HasStandardHardSwish(path))
+            {
+                // The library's operator takes the standard HardSwish's name; this network's own float ones would be refused.
+                fallback = $"{recognizerFile} has HardSwish operators of its own";
+                return null;
+            }
+
+            OcrOnnxModel? model = null;
+            try
+            {
+                using var lookupOptions = SessionOptionsFor(intraOpThreads);
+                library.Register(lookupOptions);
+                model = OcrOnnxModel.Open(path, lookupOptions, foldBlocks, OcrInt8Calibration.Recognizer(int8MatMuls, lookupHardSwish: true), int8Cache, logits: true);
+                Probe(model, decoder, characterList);
+                opened.Add(model);
+                return model;
+            }
+            catch (Exception exception) when (exception is OnnxRuntimeException or InvalidDataException)
+            {
+                model?.Dispose();
+                fallback = $"{library.Path}: {exception.Message.Trim()}";
+                return null;
+            }
+        }
+    }
+
+    private static SessionOptions SessionOptionsFor(int intraOpThreads)
+    {
+        var options = new SessionOptions
         {
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
@@ -57,29 +133,12 @@ internal sealed class PaddleOcrModel : IDisposable
         // EPYC), 111-126 CPU ms per [8, 3, 48, 320] batch spinning against 68-72 without (one thread: 69-71),
         // and less wall time on a loaded machine too.
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        var opened = new List<OcrOnnxModel>();
-        try
-        {
-            var int8 = precision == OcrPrecision.Int8;
-            var detector = Open(OcrModelFolder.DetectionModel, int8 ? OcrInt8Calibration.Detector(detectorFloatConvs, int8MatMuls, detectorHeadBlocks) : null);
-            var recognizer = Open(recognizerFile, int8 ? OcrInt8Calibration.Recognizer(int8MatMuls) : null, logits: true);
-            var classifier = withAngleClassifier ? Open(OcrModelFolder.AngleModel, null) : null;
-            Probe(recognizer, decoder, characterList);
-            return new PaddleOcrModel(detector, recognizer, classifier, decoder, clock.Elapsed);
-        }
-        catch
-        {
-            opened.ForEach(model => model.Dispose());
-            throw;
-        }
-
-        OcrOnnxModel Open(string fileName, OcrInt8Calibration? int8Calibration, bool logits = false)
-        {
-            var model = OcrOnnxModel.Open(folder.Locate(fileName), options, foldBlocks, int8Calibration, int8Cache, logits);
-            opened.Add(model);
-            return model;
-        }
+        return options;
     }
+
+    /// <summary>The network file has a HardSwish node in the standard domain (PP-OCRv5's export does; PP-OCRv4's writes x · HardSigmoid(x)).</summary>
+    private static bool HasStandardHardSwish(string path) =>
+        Folding.FoldableGraph.Read(File.ReadAllBytes(path)) is not { } graph || graph.Nodes.Any(node => node.OpType == "HardSwish");
 
     public void Dispose()
     {

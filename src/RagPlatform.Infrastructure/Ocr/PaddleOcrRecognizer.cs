@@ -44,6 +44,9 @@ internal sealed class PaddleOcrRecognizer : ITextRecognizer, IDisposable
 
     public string? UnavailableReason => _loaded.Value.Reason;
 
+    /// <summary>The loaded recogniser runs hard-swish as table lookups (<see cref="OcrOptions.LookupHardSwish"/>).</summary>
+    internal bool LookupHardSwish => _loaded.Value.Model?.LookupHardSwish == true;
+
     public Task<IReadOnlyList<RecognizedLine>> RecognizeAsync(EncodedImage image, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(image);
@@ -89,6 +92,10 @@ internal sealed class PaddleOcrRecognizer : ITextRecognizer, IDisposable
         if (loaded.Model is { } model)
         {
             OcrLog.Loaded(_logger, _folder.FullPath, model.AngleClassifier is not null, model.FoldedBlocks, (long)model.LoadTime.TotalMilliseconds);
+            if (model.LookupFallback is { } reason)
+            {
+                OcrLog.LookupUnavailable(_logger, reason);
+            }
         }
         else
         {
@@ -114,7 +121,7 @@ internal sealed class PaddleOcrRecognizer : ITextRecognizer, IDisposable
         try
         {
             var model = PaddleOcrModel.Load(_folder, _options.UseAngleClassifier, _options.IntraOpThreads, _options.FoldNetworkBlocks, _options.Recognizer, _options.Precision,
-                _int8Cache, _options.Int8MatMuls, _options.DetectorFloatConvs, _options.DetectorHeadBlocks);
+                _int8Cache, _options.Int8MatMuls, _options.DetectorFloatConvs, _options.DetectorHeadBlocks, _options.LookupHardSwish ? _options.NativeLibraryPath : null);
             return new Loaded(model, new PaddleOcrPipeline(model, _options), null);
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)

@@ -111,6 +111,7 @@ public sealed class Int8ModelCacheTests : IDisposable
             cache.EntryPath(Detector, foldBlocks: true, new OcrInt8Rewrite(5, FoldNormalization: true)),
             cache.EntryPath(Detector, foldBlocks: true, new OcrInt8Rewrite(5, IntegerPooling: true)),
             cache.EntryPath(Detector, foldBlocks: true, new OcrInt8Rewrite(5, FoldNormalization: true, HeadBlocks: true)),
+            cache.EntryPath(Detector, foldBlocks: true, new OcrInt8Rewrite(5, LookupHardSwish: true)),
             cache.EntryPath(recognizer, foldBlocks: true, new OcrInt8Rewrite(5)),
         ];
 

@@ -46,11 +46,12 @@ internal static class ConvQdqQuantization
     /// values (<see cref="QuantizedHardSwish"/>) instead of dequantised, in float.</param>
     /// <param name="integerMatMuls">MatMuls with constant weights are quantised too (<see cref="MatMulQdqQuantization"/>).</param>
     /// <param name="integerPooling">Hard-swish before pooling and squeeze-and-excitation runs on uint8 values too (<see cref="QuantizedPooling"/>).</param>
+    /// <param name="lookupHardSwish">With <paramref name="integerHardSwish"/>, each such hard-swish is one table lookup (<see cref="HardSwishTable"/>).</param>
     /// <param name="poolConvolution">With <paramref name="integerPooling"/>, an AveragePool of such a value runs as a uint8 depthwise convolution.</param>
     /// <returns>The quantised model and the number of convolutions quantised (those with a range
     /// for input and output); the model as given when none.</returns>
     public static (byte[] Model, int Convs) Apply(byte[] model, IReadOnlyDictionary<string, ActivationRange> ranges, int leadingFloatConvs = 0,
-        bool integerHardSwish = true, bool integerMatMuls = true, bool integerPooling = false, bool poolConvolution = false)
+        bool integerHardSwish = true, bool integerMatMuls = true, bool integerPooling = false, bool poolConvolution = false, bool lookupHardSwish = false)
     {
         var graph = FoldableGraph.Read(model);
         if (graph is null)
@@ -75,8 +76,8 @@ internal static class ConvQdqQuantization
             var (x, y) = (conv.Inputs[0], conv.Outputs[0]);
             if (!quantized.TryGetValue(x, out var input))
             {
-                input = (integerHardSwish ? QuantizedHardSwish.TryWrite(graph, additions, quantized, x, ranges[x], quantizing) : null)
-                    ?? (integerHardSwish && integerPooling ? QuantizedPooling.TryWriteExcitation(graph, additions, quantized, x, ranges, quantizing) : null)
+                input = (integerHardSwish ? QuantizedHardSwish.TryWrite(graph, additions, quantized, x, ranges[x], quantizing, lookup: lookupHardSwish) : null)
+                    ?? (integerHardSwish && integerPooling ? QuantizedPooling.TryWriteExcitation(graph, additions, quantized, x, ranges, quantizing, lookupHardSwish) : null)
                     ?? Activation(additions, x, x + "_dq", ranges[x]);
                 quantized[x] = input;
             }
@@ -95,7 +96,7 @@ internal static class ConvQdqQuantization
 
         if (convs.Count > 0 && integerHardSwish && integerPooling)
         {
-            QuantizedPooling.WriteAveragePools(graph, additions, quantized, ranges, quantizing, poolConvolution);
+            QuantizedPooling.WriteAveragePools(graph, additions, quantized, ranges, quantizing, poolConvolution, lookupHardSwish);
         }
 
         if (convs.Count > 0 && integerMatMuls)

@@ -6,7 +6,7 @@ namespace RagPlatform.Infrastructure.Ocr.Quantization;
 /// <summary>Nodes, initializers and graph outputs to add to a model's main graph, written as
 /// protobuf fields (onnx.proto field numbers) and appended to the graph's message: protobuf merges
 /// repeated fields wherever they appear, and ONNX Runtime sorts the nodes itself, so the original
-/// bytes need not be parsed again.</summary>
+/// bytes need not be parsed again (nor the added nodes kept in order).</summary>
 internal sealed class GraphAdditions
 {
     /// <summary>The domain of ONNX Runtime's QuantizeLinear and DequantizeLinear (version 1): unlike
@@ -30,7 +30,13 @@ internal sealed class GraphAdditions
 
     private readonly ProtoWireWriter _graph = new();
 
-    public int Nodes { get; private set; }
+    /// <summary>The added nodes by their (first) output, written at <see cref="AppendTo"/> so that one can still be dropped (<see cref="RemoveNode"/>).</summary>
+    private readonly Dictionary<string, ProtoWireWriter> _nodes = new(StringComparer.Ordinal);
+
+    public int Nodes => _nodes.Count;
+
+    /// <summary>Drops the added node that writes <paramref name="output"/> (one a later rewrite left without readers).</summary>
+    public bool RemoveNode(string output) => _nodes.Remove(output);
 
     /// <summary>Adds a node with one output, in <paramref name="domain"/>, with an optional int attribute.</summary>
     /// <param name="name">The node's name; <c>{output}_node</c> when not given.</param>
@@ -74,8 +80,7 @@ internal sealed class GraphAdditions
             node.String(7, domain);
         }
 
-        _graph.Message(NodeField, node);
-        Nodes++;
+        _nodes.Add(output, node);
     }
 
     public void Initializer<T>(string name, ReadOnlySpan<long> dims, int dataType, ReadOnlySpan<T> values)
@@ -118,7 +123,13 @@ internal sealed class GraphAdditions
         {
             if (field.Number == GraphField && field.WireType == ProtoWireField.LengthDelimitedType)
             {
-                written.Bytes(GraphField, [.. model.Slice(field.Start, field.Length), .. _graph.Written]);
+                var nodes = new ProtoWireWriter();
+                foreach (var node in _nodes.Values)
+                {
+                    nodes.Message(NodeField, node);
+                }
+
+                written.Bytes(GraphField, [.. model.Slice(field.Start, field.Length), .. _graph.Written, .. nodes.Written]);
                 continue;
             }
 

@@ -11,6 +11,7 @@ internal sealed record OcrInt8Calibration(IEnumerable<(float[] Values, int[] Sha
         new(OcrCalibrationImages.DetectorInputs(), new OcrInt8Rewrite(leadingFloatConvs, IntegerMatMuls: integerMatMuls, FoldNormalization: true, HeadBlocks: headBlocks, FloatStemLayout: true));
 
     /// <param name="integerMatMuls">See <see cref="OcrOptions.Int8MatMuls"/>.</param>
-    public static OcrInt8Calibration Recognizer(bool integerMatMuls = true) =>
-        new(OcrCalibrationImages.RecognizerInputs(), new OcrInt8Rewrite(IntegerMatMuls: integerMatMuls, IntegerPooling: true, PoolConvolution: true));
+    /// <param name="lookupHardSwish">See <see cref="OcrOptions.LookupHardSwish"/> (the session then needs <see cref="HardSwishLookupLibrary"/>).</param>
+    public static OcrInt8Calibration Recognizer(bool integerMatMuls = true, bool lookupHardSwish = false) =>
+        new(OcrCalibrationImages.RecognizerInputs(), new OcrInt8Rewrite(IntegerMatMuls: integerMatMuls, IntegerPooling: true, PoolConvolution: true, LookupHardSwish: lookupHardSwish));
 }

@@ -15,6 +15,9 @@ namespace RagPlatform.Infrastructure.Ocr.Quantization;
 /// The block's last shift (b2, left in the graph before a padded convolution) goes into that
 /// QuantizeLinear's zero point, a whole number of steps at a scale moved slightly for it.</item>
 /// </list>
+/// With <see cref="OcrInt8Rewrite.LookupHardSwish"/> the pair becomes one lookup of x's uint8 value in a
+/// table of what the two give (<see cref="HardSwishTable"/>), run by the platform's own operator
+/// (<see cref="HardSwishLookupLibrary"/>).
 /// No new range is calibrated: x's is its convolution's output range, y's (or y + b2's) the next
 /// convolution's input range. On the bench's 1x charts this keeps the lone 10 px "0" as well as float
 /// hard-swish does (a zero point rounded to the nearest step instead dropped it below the confidence limit).</summary>
@@ -24,15 +27,23 @@ internal static class QuantizedHardSwish
     /// steps (the recogniser's move under 9 %; a shift under half a step, or one that would need more, stays float).</summary>
     private const float ScaleTolerance = 0.15f;
 
+    /// <summary>The operator of the platform's own library (src/native/u8lookup.c) that looks a uint8
+    /// tensor up in its <c>table</c> attribute: registered in the standard domain under hard-swish's name, so
+    /// that ONNX Runtime's transpose optimiser moves the NHWC layout through it as through any
+    /// one-input elementwise operator (an operator in a domain of its own stops it: transposes around each).</summary>
+    public const string LookupOperator = "HardSwish";
+
     /// <summary>Writes <paramref name="value"/> in integer form when a hard-swish of a quantised value
     /// (with, or without, b2 after it) writes it and only the given convolutions read it.</summary>
     /// <param name="range">The range of <paramref name="value"/> to quantise it on.</param>
     /// <param name="quantized">The values quantised so far, by their float name.</param>
     /// <param name="convs">The convolutions being quantised (each reads its data input dequantised).</param>
     /// <param name="otherReaders">Other nodes that may read <paramref name="value"/>: the caller points them at its dequantised value.</param>
+    /// <param name="lookup">Written as one <see cref="LookupOperator"/> lookup of x's uint8 value (<see cref="HardSwishTable"/>)
+    /// instead of the two QDQ groups, when x's uint8 value is in the graph.</param>
     /// <returns>The quantised value, or null (nothing written) when the pattern does not match.</returns>
     public static QuantizedActivation? TryWrite(FoldableGraph graph, GraphAdditions additions, IReadOnlyDictionary<string, QuantizedActivation> quantized,
-        string value, ActivationRange range, IReadOnlySet<FoldableNode> convs, IReadOnlySet<FoldableNode>? otherReaders = null)
+        string value, ActivationRange range, IReadOnlySet<FoldableNode> convs, IReadOnlySet<FoldableNode>? otherReaders = null, bool lookup = false)
     {
         if (graph.Readers(value) is not ({ Count: > 0 } readers, false)
             || readers.Any(reader => otherReaders?.Contains(reader) != true && (!convs.Contains(reader) || reader.Inputs.LastIndexOf(value) != 0))
@@ -77,8 +88,21 @@ internal static class QuantizedHardSwish
             return null;
         }
 
-        // t = clip(x + β / α, 0, 1 / α) on uint8 [0, 255]; read back at α times its scale it is HardSigmoid(x).
         var name = value + "_hswish";
+        if (lookup && x.Integer is { } integer)
+        {
+            // x's uint8 value → its table → the value's uint8 value; x's DequantizeLinear is left without readers.
+            var table = HardSwishTable.Build((x.Range.Scale, x.Range.ZeroPoint), alpha, beta, range.Scale, (int)zeroPoint);
+            additions.Node(LookupOperator, [integer + "_q"], value + "_int_q", name + "_lookup", [("table", [.. table.Select(entry => (long)entry)])]);
+            additions.RemoveNode(x.Dequantized);
+            (gate.Removed, product.Removed) = (true, true);
+            shift?.Removed = true;
+            Scalar(additions, value + "_int", range.Scale, range.ZeroPoint);
+            additions.Node("DequantizeLinear", [value + "_int_q", value + "_int_scale", value + "_int_zero"], value + "_dq", GraphAdditions.MicrosoftDomain);
+            return new QuantizedActivation(value + "_dq", range);
+        }
+
+        // t = clip(x + β / α, 0, 1 / α) on uint8 [0, 255]; read back at α times its scale it is HardSigmoid(x).
         var shiftToZero = beta / alpha;
         Scalar(additions, name + "_c", shiftToZero / 255, 0, 255);
         additions.Node("DequantizeLinear", [name + "_c_q", name + "_c_scale", name + "_c_zero"], name + "_c", GraphAdditions.MicrosoftDomain);

@@ -26,7 +26,7 @@ internal static class QuantizedPooling
     /// and its GlobalAveragePool read.</summary>
     /// <returns>The quantised product, or null (nothing written) when the pattern does not match.</returns>
     public static QuantizedActivation? TryWriteExcitation(FoldableGraph graph, GraphAdditions additions, Dictionary<string, QuantizedActivation> quantized,
-        string value, IReadOnlyDictionary<string, ActivationRange> ranges, IReadOnlySet<FoldableNode> convs)
+        string value, IReadOnlyDictionary<string, ActivationRange> ranges, IReadOnlySet<FoldableNode> convs, bool lookup = false)
     {
         if (graph.Writer(value) is not { OpType: "Mul", Inputs: [var first, var second] } product)
         {
@@ -38,7 +38,7 @@ internal static class QuantizedPooling
             if (graph.Writer(gate) is { OpType: "HardSigmoid" } && graph.OnlyReader(gate) == product && !quantized.ContainsKey(v)
                 && graph.Readers(v) is ({ Count: 2 } readers, false) && readers.Contains(product)
                 && readers.SingleOrDefault(node => node.OpType == "GlobalAveragePool") is { } pool && ranges.TryGetValue(v, out var range)
-                && QuantizedHardSwish.TryWrite(graph, additions, quantized, v, range, convs, new HashSet<FoldableNode> { pool, product }) is { } input)
+                && QuantizedHardSwish.TryWrite(graph, additions, quantized, v, range, convs, new HashSet<FoldableNode> { pool, product }, lookup) is { } input)
             {
                 quantized[v] = input;
                 Pool(additions, pool, input);
@@ -64,7 +64,7 @@ internal static class QuantizedPooling
     /// about 3 % of the int8 recogniser on wide lines; the average now rounds to a step of the value's range.</param>
     /// <returns>How many were written.</returns>
     public static int WriteAveragePools(FoldableGraph graph, GraphAdditions additions, Dictionary<string, QuantizedActivation> quantized,
-        IReadOnlyDictionary<string, ActivationRange> ranges, IReadOnlySet<FoldableNode> convs, bool asConvolution = false)
+        IReadOnlyDictionary<string, ActivationRange> ranges, IReadOnlySet<FoldableNode> convs, bool asConvolution = false, bool lookup = false)
     {
         var written = 0;
         foreach (var pool in graph.Nodes.Where(node => node is { OpType: "AveragePool", Removed: false }).ToList())
@@ -85,7 +85,7 @@ internal static class QuantizedPooling
                 readers = [shift];
             }
 
-            if (QuantizedHardSwish.TryWrite(graph, additions, quantized, v, range, convs, readers) is not { } input)
+            if (QuantizedHardSwish.TryWrite(graph, additions, quantized, v, range, convs, readers, lookup) is not { } input)
             {
                 continue;
             }

@@ -1,0 +1,64 @@
+using System.Runtime.InteropServices;
+using Microsoft.ML.OnnxRuntime;
+
+namespace RagPlatform.Infrastructure.Ocr.Quantization;
+
+/// <summary>The platform's ONNX Runtime operator library (src/native/u8lookup.c, built by
+/// scripts/build-native.sh): a uint8 table lookup that runs the int8 recogniser's hard-swish in one
+/// vectorised pass (<see cref="OcrInt8Rewrite.LookupHardSwish"/>). Optional: without it the recogniser
+/// runs hard-swish as ONNX Runtime's QLinearAdd and QLinearMul, as before.</summary>
+internal sealed class HardSwishLookupLibrary
+{
+    /// <summary>The library's file name, beside the application's assemblies by default.</summary>
+    public const string FileName = "libragplatform_ocr.so";
+
+    private const string EntryPoint = "RegisterCustomOps";
+
+    private HardSwishLookupLibrary(string path) => Path = path;
+
+    public string Path { get; }
+
+    /// <summary>The library at <paramref name="configuredPath"/> (relative to the application's folder), or
+    /// <see cref="FileName"/> beside the application when empty, when it loads and has ONNX Runtime's entry point.</summary>
+    /// <param name="reason">Why there is none: the path and what is wrong with it.</param>
+    public static HardSwishLookupLibrary? Find(string? configuredPath, out string? reason)
+    {
+        var path = System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(configuredPath) ? FileName : configuredPath, AppContext.BaseDirectory);
+        if (!OperatingSystem.IsLinux())
+        {
+            reason = $"{path}: the library is built for Linux only";
+            return null;
+        }
+
+        if (!File.Exists(path))
+        {
+            reason = $"{path} does not exist (scripts/build-native.sh builds it; it needs gcc)";
+            return null;
+        }
+
+        if (!NativeLibrary.TryLoad(path, out var handle))
+        {
+            reason = $"{path} cannot be loaded as a native library";
+            return null;
+        }
+
+        try
+        {
+            reason = NativeLibrary.TryGetExport(handle, EntryPoint, out _) ? null : $"{path} has no {EntryPoint} entry point";
+            return reason is null ? new HardSwishLookupLibrary(path) : null;
+        }
+        finally
+        {
+            // ONNX Runtime loads it again for each session's options, and keeps it while they need it.
+            NativeLibrary.Free(handle);
+        }
+    }
+
+    /// <summary>Registers the library's operator with <paramref name="options"/>.</summary>
+    /// <exception cref="OnnxRuntimeException">ONNX Runtime refused the library.</exception>
+    public void Register(SessionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.RegisterCustomOpLibrary(Path);
+    }
+}
