@@ -18,16 +18,22 @@ internal static class OcrRecognizerNodeProfile
         List<(float[] Values, int[] Shape)> calibration = [.. plan.Inputs];
         var quantized = OcrInt8Quantizer.Quantize(folded, calibration, intraOpThreads: 1, plan.Rewrite).Model;
         var batches = RecognizerBatches.Of(calibration);
+        var library = HardSwishLookupLibrary.Find(configuredPath: null, out var missing);
         if (variants)
         {
-            OcrRecognizerVariantTimes.Run(folded, quantized, calibration, batches, repeats);
+            OcrRecognizerVariantTimes.Run(folded, quantized, calibration, batches, repeats, library);
             return 0;
         }
+
+        // The network as the platform runs it: hard-swish as table lookups when the library is there (Ocr:LookupHardSwish).
+        Console.WriteLine(library is null ? $"hard-swish as QLinearAdd and QLinearMul: {missing}" : $"hard-swish as table lookups ({library.Path})");
+        Action<Microsoft.ML.OnnxRuntime.SessionOptions>? configure = library is null ? null : library.Register;
+        quantized = library is null ? quantized : OcrInt8Quantizer.Quantize(folded, calibration, intraOpThreads: 1, plan.Rewrite with { LookupHardSwish = true }).Model;
 
         var convs = ConvWeights(folded);
         foreach (var (values, shape) in batches)
         {
-            Profile(quantized, convs, values, shape, repeats, top);
+            Profile(quantized, convs, values, shape, repeats, top, configure);
         }
 
         return 0;
@@ -42,9 +48,10 @@ internal static class OcrRecognizerNodeProfile
             .ToDictionary(entry => entry.Name, entry => entry.Dims.ToArray(), StringComparer.Ordinal);
     }
 
-    private static void Profile(byte[] model, IReadOnlyDictionary<string, long[]> convs, float[] values, int[] shape, int repeats, int top)
+    private static void Profile(byte[] model, IReadOnlyDictionary<string, long[]> convs, float[] values, int[] shape, int repeats, int top,
+        Action<Microsoft.ML.OnnxRuntime.SessionOptions>? configure)
     {
-        var nodes = OrtNodeTimes.Profile(model, values, shape, repeats)
+        var nodes = OrtNodeTimes.Profile(model, values, shape, repeats, configure)
             .ToDictionary(pair => pair.Key, pair => (pair.Value.Op, Shape: pair.Value.OutputShape, Conv: Kind(pair.Key, convs, pair.Value.OutputShape), pair.Value.Us), StringComparer.Ordinal);
         var total = nodes.Values.Sum(entry => entry.Us);
         string Ms(double us) => string.Create(CultureInfo.InvariantCulture, $"{us / repeats / 1000,7:F2} ms {us / total,6:P1}");

@@ -1,36 +1,34 @@
 using System.Globalization;
 using Microsoft.ML.OnnxRuntime;
-using RagPlatform.Infrastructure.Ocr.Folding;
 using RagPlatform.Infrastructure.Ocr.Quantization;
 
 namespace RagPlatform.Benchmarks.Ingest;
 
 /// <summary>`ocr-rec-nodes --variants`: CPU ms per run of the fp32 recogniser and int8 variants (rewrites,
-/// session settings), one thread, run in turn (<see cref="SessionsInTurn"/>), on the two batches and on narrow ones (one line of 64 and
+/// session settings; at present QDQ hard-swish against <see cref="HardSwishLookupLibrary"/>'s lookup), one thread, run in turn (<see cref="SessionsInTurn"/>), on the two batches and on narrow ones (one line of 64 and
 /// of 320 columns, eight of 64: a run's fixed cost); with how often each agrees with fp32's best class.</summary>
 internal static class OcrRecognizerVariantTimes
 {
     public static void Run(byte[] folded, byte[] quantized, IReadOnlyList<(float[] Values, int[] Shape)> calibration,
-        IReadOnlyList<(float[] Values, int[] Shape)> batches, int repeats)
+        IReadOnlyList<(float[] Values, int[] Shape)> batches, int repeats, HardSwishLookupLibrary? library)
     {
         var plan = OcrInt8Calibration.Recognizer();
         byte[] Quantize(byte[] model, OcrInt8Rewrite rewrite) => OcrInt8Quantizer.Quantize(model, calibration, intraOpThreads: 1, rewrite).Model;
-        var floatPooling = Quantize(folded, plan.Rewrite with { IntegerPooling = false });
-        var floatPool = Quantize(folded, plan.Rewrite with { PoolConvolution = false });
         List<(string Name, byte[] Model, Action<SessionOptions>? Configure)> variants =
         [
             ("fp32", folded, null),
-            ("float pooling (before)", floatPooling, null),
-            ("float AveragePool (before)", floatPool, null),
-            ("pool as uint8 conv", quantized, null),
-            ("CTC head without Softmax", Quantize(WithoutSoftmax(folded), plan.Rewrite), null),
-            ("optimisation EXTENDED", quantized, options => options.GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_EXTENDED),
-            ("NhwcTransformer off", quantized, options => options.AddSessionConfigEntry("optimization.disable_specified_optimizers", "NhwcTransformer")),
-            ("prepacking off", quantized, options => options.AddSessionConfigEntry("session.disable_prepacking", "1")),
-            ("float pooling again", floatPooling, null),
-            ("float AveragePool again", floatPool, null),
-            ("pool as uint8 conv again", quantized, null),
+            ("QLinearAdd + QLinearMul", quantized, null),
         ];
+        if (library is not null)
+        {
+            // Ocr:LookupHardSwish: the same hard-swish as one table lookup per value (the second row's outputs exactly).
+            var lookup = Quantize(folded, plan.Rewrite with { LookupHardSwish = true });
+            variants.AddRange([("hard-swish lookup", lookup, library.Register), ("QLinearAdd + QLinearMul again", quantized, null), ("hard-swish lookup again", lookup, library.Register)]);
+        }
+        else
+        {
+            Console.WriteLine("no hard-swish lookup rows: the library is missing (scripts/build-native.sh)");
+        }
         var sessions = variants.Select(variant =>
         {
             using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, IntraOpNumThreads = 1 };
@@ -50,7 +48,7 @@ internal static class OcrRecognizerVariantTimes
                 {
                     var median = SessionsInTurn.Median(times[v]);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"[{string.Join(", ", shape)}] {sessions[v].Name,-30} median {median,7:F2} ms CPU ({1000 * median / (shape[0] * shape[3]),5:F1} µs/column), min {times[v].Min(),7:F2}; {Agreement(outputs[0], outputs[v])}"));
+                        $"[{string.Join(", ", shape)}] {sessions[v].Name,-30} median {median,7:F2} ms CPU ({1000 * median / (shape[0] * shape[3]),5:F1} µs/column), min {times[v].Min(),7:F2}; {Agreement(outputs[0], outputs[v])}; against row 2: {Agreement(outputs[1], outputs[v])}"));
                 }
             }
         }
@@ -88,15 +86,5 @@ internal static class OcrRecognizerVariantTimes
         }
 
         return string.Create(CultureInfo.InvariantCulture, $"same best class {same}/{steps}, max |Δ| of its value {largest:F4}");
-    }
-
-    /// <summary>The network with its last Softmax dropped: it gives the CTC head's logits (the same best class).</summary>
-    private static byte[] WithoutSoftmax(byte[] model)
-    {
-        var graph = FoldableGraph.Read(model)!;
-        var softmax = graph.Nodes.Last(node => node is { OpType: "Softmax", Removed: false });
-        graph.Writer(softmax.Inputs[0])!.Outputs[0] = softmax.Outputs[0];
-        softmax.Removed = true;
-        return graph.Write();
     }
 }

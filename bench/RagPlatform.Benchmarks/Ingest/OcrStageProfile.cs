@@ -64,7 +64,13 @@ internal static class OcrStageProfile
         {
             _options = options;
             _model = PaddleOcrModel.Load(new OcrModelFolder(modelDirectory), options.UseAngleClassifier, options.IntraOpThreads, options.FoldNetworkBlocks, options.Recognizer,
-                options.Precision, int8MatMuls: options.Int8MatMuls, detectorFloatConvs: options.DetectorFloatConvs, detectorHeadBlocks: options.DetectorHeadBlocks);
+                options.Precision, int8MatMuls: options.Int8MatMuls, detectorFloatConvs: options.DetectorFloatConvs, detectorHeadBlocks: options.DetectorHeadBlocks,
+                lookupLibrary: options.LookupHardSwish ? options.NativeLibraryPath : null);
+            if (_model.LookupFallback is { } reason)
+            {
+                Console.Error.WriteLine($"ocr profile: hard-swish lookup not used: {reason}");
+            }
+
             _pipeline = new PaddleOcrPipeline(_model, options);
             _decoder = new SkiaImageDecoder(options.MaxImagePixels);
         }

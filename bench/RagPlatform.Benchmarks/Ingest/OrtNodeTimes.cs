@@ -11,7 +11,8 @@ internal static class OrtNodeTimes
     /// <param name="OutputShape">The profile's <c>output_type_shape</c> as JSON, e.g. <c>[{"float":[8,480,1,40]}]</c>.</param>
     public sealed record Node(string Op, string OutputShape, double Us);
 
-    public static Dictionary<string, Node> Profile(byte[] model, float[] values, int[] shape, int repeats)
+    /// <param name="configure">Session settings beyond the profiler's (an operator library).</param>
+    public static Dictionary<string, Node> Profile(byte[] model, float[] values, int[] shape, int repeats, Action<SessionOptions>? configure = null)
     {
         using var options = new SessionOptions
         {
@@ -20,6 +21,7 @@ internal static class OrtNodeTimes
             ProfileOutputPathPrefix = Path.Combine(Path.GetTempPath(), $"ort-node-times-{Environment.ProcessId}"),
         };
         options.EnableProfiling = true;
+        configure?.Invoke(options);
         using var session = new InferenceSession(model, options);
         var name = session.InputMetadata.Keys.Single();
         using var run = new RunOptions();
