@@ -91,18 +91,9 @@ internal static class OcrStageProfile
                 _options.MinStretchedLineHeight)).ToArray();
             _fixedColumns += FixedRunColumns(widths, _options.RecognitionBatchSize);
             _ownColumns += widths.Sum();
-            if (_options.PackLines)
-            {
-                var packed = LinePacking.Plan(widths, _options.RecognitionBatchSize, TextLineRecognizer.MinBatchWidth, _options.MaxRecognitionWidth, _options.PackedLineGap);
-                _plannedColumns += packed.Sum(batch => (long)batch.Rows.Length * batch.Width);
-                _runs += packed.Count;
-            }
-            else
-            {
-                var batches = RecognitionBatches.Plan(widths, _options.RecognitionBatchSize, TextLineRecognizer.MinBatchWidth);
-                _plannedColumns += batches.Sum(batch => (long)batch.Length * Math.Max(TextLineRecognizer.MinBatchWidth, batch.Max(index => widths[index])));
-                _runs += batches.Count;
-            }
+            var batches = RecognitionBatches.Plan(widths, _options.RecognitionBatchSize, TextLineRecognizer.MinBatchWidth);
+            _plannedColumns += batches.Sum(batch => (long)batch.Length * Math.Max(TextLineRecognizer.MinBatchWidth, batch.Max(index => widths[index])));
+            _runs += batches.Count;
         }
 
         public OcrStageRow Row(string kind, int n) =>
@@ -114,8 +105,8 @@ internal static class OcrStageProfile
 }
 
 /// <summary>Mean milliseconds per image of each stage, one reader, and the columns (48 pixels high,
-/// padding included) the recogniser reads per image in fixed runs and as planned (lines packed with
-/// <see cref="OcrOptions.PackLines"/>), the lines' own columns, and the planned ONNX runs per image (the
-/// detected lines' first reading; vertical lines' second is not counted).</summary>
+/// padding included) the recogniser reads per image in fixed runs and as planned, the lines' own columns
+/// (planned less own = padding), and the planned ONNX runs per image (the detected lines' first reading;
+/// vertical lines' second is not counted).</summary>
 internal sealed record OcrStageRow(string Kind, int Images, double DecodeMs, double DetectMs, double RecognizeMs, double PipelineMs, double Boxes,
     double FixedRunColumns, double PlannedColumns, double OwnColumns, double Runs);

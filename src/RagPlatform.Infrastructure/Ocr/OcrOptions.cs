@@ -185,19 +185,6 @@ public sealed class OcrOptions
     /// so a new model or a new build quantises again.</summary>
     public string Int8CacheDirectory { get; set; } = "";
 
-    /// <summary>Reads the short lines of an image side by side in fewer recogniser rows
-    /// (<see cref="LinePacking"/>), <see cref="PackedLineGap"/> columns of padding apart, each line's text
-    /// and confidence from its own output steps. Off: one line a row, padded to its batch's widest. Experiment,
-    /// off: on the bench's full sets (run ingest-ocr-20261206-013553) it saved runs (7.8 → 4.3 per chart) but
-    /// read more columns (the gaps), no CPU less, and lost words (a chart's "open", each of six pages' "page N"
-    /// footer): the SVTR neck attends over the whole row, so neighbours change readings ("1000" → "100o").</summary>
-    public bool PackLines { get; set; }
-
-    /// <summary>Columns of padding between two packed lines (<see cref="PackLines"/>), a multiple of
-    /// the recogniser's 8 columns a step.</summary>
-    [Range(0, 256)]
-    public int PackedLineGap { get; set; } = 16;
-
     /// <summary>Most text lines recognised in one ONNX run.</summary>
     [Range(1, 128)]
     public int RecognitionBatchSize { get; set; } = 8;

@@ -31,10 +31,10 @@ internal static class OcrTensors
 
     /// <summary>Writes one line image (RGBA, <paramref name="width"/> × <paramref name="height"/>)
     /// into its slot of a recogniser or classifier batch, [3, height, slotWidth], scaled to
-    /// [−1, 1] ((x / 255 − 0.5) / 0.5), from column <paramref name="left"/> on. Columns beside the image stay 0, the padding PaddleOCR uses.</summary>
-    public static void WriteLine(ReadOnlySpan<byte> rgba, int width, int height, Span<float> slot, int slotWidth, int left = 0)
+    /// [−1, 1] ((x / 255 − 0.5) / 0.5). Columns right of the image stay 0, the padding PaddleOCR uses.</summary>
+    public static void WriteLine(ReadOnlySpan<byte> rgba, int width, int height, Span<float> slot, int slotWidth)
     {
-        if (left < 0 || left + width > slotWidth || slot.Length != 3 * height * slotWidth)
+        if (width > slotWidth || slot.Length != 3 * height * slotWidth)
         {
             throw new ArgumentException($"A {width} × {height} line does not fit a slot {slotWidth} wide of {slot.Length} values.", nameof(slot));
         }
@@ -44,7 +44,7 @@ internal static class OcrTensors
             var rgbaChannel = 2 - bgr;
             for (var y = 0; y < height; y++)
             {
-                var row = slot.Slice((((bgr * height) + y) * slotWidth) + left, width);
+                var row = slot.Slice(((bgr * height) + y) * slotWidth, slotWidth);
                 var source = y * width * 4;
                 for (var x = 0; x < width; x++)
                 {

@@ -53,7 +53,7 @@ internal sealed class PaddleOcrPipeline
         var seedProcessor = new DbPostProcessor(SeedThreshold, SeedThreshold, (float)options.UnclipRatio, minSize: 1);
         _detector = new TextDetector(model.Detector, postProcessor, seedProcessor, options.SkipBlankAreas);
         _recognizer = new TextLineRecognizer(model.Recognizer, model.Decoder, options.RecognitionBatchSize, options.MaxRecognitionWidth, (float)options.RecognitionStretch,
-            options.MinStretchedLineHeight, options.PackLines ? options.PackedLineGap : null);
+            options.MinStretchedLineHeight);
         _angleClassifier = options.UseAngleClassifier && model.AngleClassifier is { } classifier
             ? new TextAngleClassifier(classifier, options.RecognitionBatchSize)
             : null;

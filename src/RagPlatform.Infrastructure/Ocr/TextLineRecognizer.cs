@@ -4,10 +4,8 @@ namespace RagPlatform.Infrastructure.Ocr;
 /// height of 48 pixels, keeping its aspect (or widened by <c>stretch</c> when it is at least
 /// <c>minStretchedHeight</c> pixels high in the image); lines of similar length share a batch (one tensor,
 /// padded to the longest; <see cref="RecognitionBatches"/> picks the groups), and each row of the
-/// output is read by CTC. With <c>packGap</c>, short lines share rows instead (<see cref="LinePacking"/>),
-/// that many columns of padding apart, and each is read from its own output steps.</summary>
-internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder decoder, int batchSize, int maxWidth, float stretch = 1f, float minStretchedHeight = 0f,
-    int? packGap = null)
+/// output is read by CTC.</summary>
+internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder decoder, int batchSize, int maxWidth, float stretch = 1f, float minStretchedHeight = 0f)
 {
     public const int LineHeight = 48;
 
@@ -21,16 +19,6 @@ internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder de
     {
         var results = new (string, float)[boxes.Count];
         var widths = boxes.Select(box => LineWidth(box, maxWidth, stretch, minStretchedHeight)).ToArray();
-        if (packGap is { } gap)
-        {
-            foreach (var packed in LinePacking.Plan(widths, batchSize, MinBatchWidth, maxWidth, gap))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                RecognizePacked(image, boxes, widths, packed, results, cancellationToken);
-            }
-
-            return results;
-        }
 
         foreach (var batch in RecognitionBatches.Plan(widths, batchSize, MinBatchWidth))
         {
@@ -64,44 +52,6 @@ internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder de
         }
 
         return results;
-    }
-
-    /// <summary>Reads one tensor of packed rows: each line written at its offset, the gaps left at
-    /// the padding value, each line decoded from its own steps (<see cref="LinePacking.Row.Steps"/>).</summary>
-    private void RecognizePacked(OcrImage image, IReadOnlyList<TextQuad> boxes, int[] widths, LinePacking.Batch packed, (string, float)[] results,
-        CancellationToken cancellationToken)
-    {
-        var slot = 3 * LineHeight * packed.Width;
-        var input = new float[packed.Rows.Length * slot];
-        for (var r = 0; r < packed.Rows.Length; r++)
-        {
-            foreach (var (index, offset) in packed.Rows[r].Lines)
-            {
-                var pixels = image.Sample(boxes[index], widths[index], LineHeight);
-                OcrTensors.WriteLine(pixels, widths[index], LineHeight, input.AsSpan(r * slot, slot), packed.Width, offset);
-            }
-        }
-
-        model.Run(input, packed.Rows.Length, LineHeight, packed.Width, (output, shape) =>
-        {
-            if (shape is not [var rows, var steps, var classes] || rows != packed.Rows.Length || classes != decoder.ClassCount)
-            {
-                throw new InvalidDataException(
-                    $"{model.FileName} gave [{string.Join(", ", shape)}] for {packed.Rows.Length} rows; the character list needs [{packed.Rows.Length}, steps, {decoder.ClassCount}].");
-            }
-
-            for (var r = 0; r < rows; r++)
-            {
-                var row = packed.Rows[r];
-                for (var position = 0; position < row.Lines.Length; position++)
-                {
-                    var (first, end) = row.Steps(position, steps);
-                    results[row.Lines[position].Index] = decoder.Decode(output.Slice(((r * steps) + first) * classes, (end - first) * classes), model.GivesLogits);
-                }
-            }
-
-            return rows;
-        }, cancellationToken);
     }
 
     /// <summary>Width of a box's line image at the network's height, its aspect kept, within the limit.</summary>
