@@ -58,7 +58,7 @@ internal static class OcrStageProfile
         private readonly PaddleOcrPipeline _pipeline;
         private readonly SkiaImageDecoder _decoder;
         private double _decode, _detect, _recognize;
-        private long _boxes, _fixedColumns, _plannedColumns;
+        private long _boxes, _fixedColumns, _plannedColumns, _ownColumns, _runs;
 
         public Reader(string modelDirectory, OcrOptions options)
         {
@@ -96,18 +96,23 @@ internal static class OcrStageProfile
             var widths = found.Select(box => TextLineRecognizer.LineWidth(PaddleOcrPipeline.WithMargin(box, _options), _options.MaxRecognitionWidth, (float)_options.RecognitionStretch,
                 _options.MinStretchedLineHeight)).ToArray();
             _fixedColumns += FixedRunColumns(widths, _options.RecognitionBatchSize);
-            _plannedColumns += RecognitionBatches.Plan(widths, _options.RecognitionBatchSize, TextLineRecognizer.MinBatchWidth)
-                .Sum(batch => (long)batch.Length * Math.Max(TextLineRecognizer.MinBatchWidth, batch.Max(index => widths[index])));
+            _ownColumns += widths.Sum();
+            var batches = RecognitionBatches.Plan(widths, _options.RecognitionBatchSize, TextLineRecognizer.MinBatchWidth);
+            _plannedColumns += batches.Sum(batch => (long)batch.Length * Math.Max(TextLineRecognizer.MinBatchWidth, batch.Max(index => widths[index])));
+            _runs += batches.Count;
         }
 
         public OcrStageRow Row(string kind, int n) =>
-            new(kind, n, _decode / n, _detect / n, _recognize / n, (_detect + _recognize) / n, (double)_boxes / n, (double)_fixedColumns / n, (double)_plannedColumns / n);
+            new(kind, n, _decode / n, _detect / n, _recognize / n, (_detect + _recognize) / n, (double)_boxes / n, (double)_fixedColumns / n, (double)_plannedColumns / n,
+                (double)_ownColumns / n, (double)_runs / n);
 
         public void Dispose() => _model.Dispose();
     }
 }
 
 /// <summary>Mean milliseconds per image of each stage, one reader, and the columns (48 pixels high,
-/// padding included) the recogniser reads per image in fixed runs and as planned.</summary>
+/// padding included) the recogniser reads per image in fixed runs and as planned, the lines' own columns
+/// (planned less own = padding), and the planned ONNX runs per image (the detected lines' first reading;
+/// vertical lines' second is not counted).</summary>
 internal sealed record OcrStageRow(string Kind, int Images, double DecodeMs, double DetectMs, double RecognizeMs, double PipelineMs, double Boxes,
-    double FixedRunColumns, double PlannedColumns);
+    double FixedRunColumns, double PlannedColumns, double OwnColumns, double Runs);

@@ -41,9 +41,10 @@ internal static class OcrThroughputSuite
                 .Prepend((", fp32", Fp32(settings))).Prepend((string.Empty, PlatformOptions(settings))).ToList();
             var profile = sets.SelectMany(set => OcrStageProfile.Measure(set.Key, set.Value, options.ModelDirectory, configurations, cancellationToken)).ToList();
             profile.ForEach(run.Add);
-            BenchConsole.Table(["kind", "images", "decode ms", "detect ms", "recognise ms", "pipeline ms", "boxes", "rec columns, runs of 8", "rec columns, planned"],
+            BenchConsole.Table(["kind", "images", "decode ms", "detect ms", "recognise ms", "pipeline ms", "boxes", "rec columns, runs of 8", "rec columns, planned", "lines' own columns", "rec runs"],
                 profile.Select(row => (IReadOnlyList<string>)[row.Kind, Cell.Of(row.Images), Cell.Of(row.DecodeMs, "F1"), Cell.Of(row.DetectMs, "F0"),
-                    Cell.Of(row.RecognizeMs, "F0"), Cell.Of(row.PipelineMs, "F0"), Cell.Of(row.Boxes, "F1"), Cell.Of(row.FixedRunColumns, "F0"), Cell.Of(row.PlannedColumns, "F0")]));
+                    Cell.Of(row.RecognizeMs, "F0"), Cell.Of(row.PipelineMs, "F0"), Cell.Of(row.Boxes, "F1"), Cell.Of(row.FixedRunColumns, "F0"), Cell.Of(row.PlannedColumns, "F0"),
+                    Cell.Of(row.OwnColumns, "F0"), Cell.Of(row.Runs, "F1")]));
         }
 
         if (options.OperatorProfile)
