@@ -17,7 +17,7 @@ namespace RagPlatform.Benchmarks.Ingest;
 internal static class OcrThroughputSuite
 {
     /// <summary>Most passes over a set the warm-up makes (a page set takes about 5 CPU s a pass).</summary>
-    private const int MaxWarmUpPasses = 6;
+    private const int MaxWarmUpPasses = 8;
 
     /// <summary>Share of a warm-up pass's CPU time in tiered compilation under which the process counts as warm.</summary>
     private const double MaxWarmJitShare = 0.02;

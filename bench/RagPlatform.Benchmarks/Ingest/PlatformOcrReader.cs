@@ -32,7 +32,7 @@ internal sealed class PlatformOcrReader : IDisposable
         var files = images.Select(image => image.Png.ToArray()).ToArray();
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
-        var jitBefore = TieredJitClock.NowMs();
+        var jitBefore = TieredJitClock.Now();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, readers).Select(_ => Task.Run(async () =>
         {
@@ -46,7 +46,7 @@ internal sealed class PlatformOcrReader : IDisposable
         }, cancellationToken))).ConfigureAwait(false);
         var elapsed = clock.Elapsed;
         process.Refresh();
-        return (texts, elapsed, process.TotalProcessorTime - cpuBefore, TimeSpan.FromMilliseconds(TieredJitClock.NowMs() - jitBefore));
+        return (texts, elapsed, process.TotalProcessorTime - cpuBefore, TieredJitClock.Since(jitBefore));
     }
 
     public void Dispose() => _recognizer.Dispose();

@@ -10,23 +10,24 @@ internal static class TieredJitClock
 {
     private const string ThreadName = ".NET Tiered Com";
 
-    /// <returns>Milliseconds on a CPU of the threads by that name (from /proc/self/task/*/schedstat,
-    /// nanoseconds); 0 where /proc cannot tell (not Linux).</returns>
-    public static double NowMs()
+    /// <summary>Nanoseconds on a CPU so far of each such thread, by thread id (the runtime ends an idle one
+    /// and starts another: a total over the threads alive would go down).</summary>
+    public static Dictionary<int, long> Now()
     {
+        var threads = new Dictionary<int, long>();
         if (!Directory.Exists("/proc/self/task"))
         {
-            return 0;
+            return threads;
         }
 
-        long nanoseconds = 0;
         foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
         {
             try
             {
                 if (File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n') == ThreadName)
                 {
-                    nanoseconds += long.Parse(File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ')[0], CultureInfo.InvariantCulture);
+                    threads[int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)] =
+                        long.Parse(File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ')[0], CultureInfo.InvariantCulture);
                 }
             }
             catch (IOException)
@@ -35,6 +36,11 @@ internal static class TieredJitClock
             }
         }
 
-        return nanoseconds / 1e6;
+        return threads;
     }
+
+    /// <returns>The CPU time of those threads since <paramref name="before"/>; a thread that ended meanwhile
+    /// is missed (its last idle wait ends it, so it rarely holds much); zero where /proc cannot tell (not Linux).</returns>
+    public static TimeSpan Since(Dictionary<int, long> before) =>
+        TimeSpan.FromMilliseconds(Now().Sum(thread => thread.Value - before.GetValueOrDefault(thread.Key)) / 1e6);
 }
