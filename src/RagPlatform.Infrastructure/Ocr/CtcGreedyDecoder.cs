@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Numerics.Tensors;
 using System.Text;
 
 namespace RagPlatform.Infrastructure.Ocr;
