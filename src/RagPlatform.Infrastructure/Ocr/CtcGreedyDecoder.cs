@@ -1,5 +1,8 @@
 using System.Buffers;
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace RagPlatform.Infrastructure.Ocr;
@@ -52,7 +55,7 @@ internal sealed class CtcGreedyDecoder
             for (var step = 0; step + _classes.Length <= scores.Length; step += _classes.Length)
             {
                 var row = scores.Slice(step, _classes.Length);
-                var best = TensorPrimitives.IndexOfMax(row);
+                var best = BestClass(row);
                 if (best != 0 && best != previous)
                 {
                     text.Append(_classes[best]);
@@ -85,5 +88,43 @@ internal sealed class CtcGreedyDecoder
         }
 
         return (text.ToString(), count == 0 ? 0 : (float)(sum / count));
+    }
+
+    /// <summary>The first index of the row's greatest value, as <see cref="TensorPrimitives.IndexOfMax{T}(ReadOnlySpan{T})"/>
+    /// gives it: the maximum (a plain vector max, no indices carried along) and then where it first occurs, a pass that
+    /// stops there, over a row still in the cache. A row whose maximum is a NaN or a zero (where −0 and +0 compare
+    /// equal, and IndexOfMax prefers +0) goes to IndexOfMax.</summary>
+    private static int BestClass(ReadOnlySpan<float> row)
+    {
+        var max = TensorPrimitives.Max(row);
+        if (max == 0 || float.IsNaN(max))
+        {
+            return TensorPrimitives.IndexOfMax(row);
+        }
+
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var target = Vector256.Create(max);
+            ref var start = ref MemoryMarshal.GetReference(row);
+            for (; i <= row.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                var found = Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)i), target).ExtractMostSignificantBits();
+                if (found != 0)
+                {
+                    return i + BitOperations.TrailingZeroCount(found);
+                }
+            }
+        }
+
+        for (; i < row.Length; i++)
+        {
+            if (row[i] == max)
+            {
+                return i;
+            }
+        }
+
+        return TensorPrimitives.IndexOfMax(row);
     }
 }

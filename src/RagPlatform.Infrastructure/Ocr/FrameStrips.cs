@@ -38,14 +38,14 @@ internal static class FrameStrips
     /// <returns>The image with its long lines erased and the windows to detect in it; null when there are none.</returns>
     public static (RgbaRaster Erased, List<SKRect> Strips)? Find(RgbaRaster raster, IReadOnlyList<TextQuad> boxes, IReadOnlyList<TextQuad> numbers, double scale)
     {
-        if (boxes.Count < 2)
+        // A window needs two numbers read beside a side (Windows): without them the pixels need no scan.
+        if (boxes.Count < 2 || numbers.Count < 2)
         {
             return null;
         }
 
         var (width, height) = (raster.Width, raster.Height);
-        var rows = Runs(raster, horizontal: true);
-        var columns = Runs(raster, horizontal: false);
+        var (rows, columns) = Runs(raster);
         var labelHeight = boxes.Select(box => Math.Min(box.Width, box.Height)).Order().ElementAt(boxes.Count / 2);
         var sides = Sides(rows, width, true).Concat(Sides(columns, height, false)).ToList();
         var strips = sides.SelectMany(side => Windows(side.Line, side.Horizontal, boxes, numbers, labelHeight, width, height, scale)).ToList();
@@ -188,34 +188,60 @@ internal static class FrameStrips
         }
     }
 
-    /// <summary>Dark runs one way of <see cref="MinRun"/> or longer, each as (row or column, start, end).</summary>
-    private static List<(int At, int Start, int End)> Runs(RgbaRaster raster, bool horizontal)
+    /// <summary>Dark runs of <see cref="MinRun"/> or longer along the rows and down the columns, each as (row
+    /// or column, start, end), in the order of their row (column) and start. One pass along the rows, each
+    /// column's open run kept aside: a pass down each column read the image across its rows, a cache line a pixel.</summary>
+    private static (List<(int At, int Start, int End)> Rows, List<(int At, int Start, int End)> Columns) Runs(RgbaRaster raster)
     {
-        var (lines, length) = horizontal ? (raster.Height, raster.Width) : (raster.Width, raster.Height);
-        var runs = new List<(int, int, int)>();
-        for (var at = 0; at < lines; at++)
+        var (width, height) = (raster.Width, raster.Height);
+        var rows = new List<(int, int, int)>();
+        var columns = new List<(int At, int Start, int End)>();
+        var columnStart = new int[width];
+        Array.Fill(columnStart, -1);
+        for (var y = 0; y <= height; y++)
         {
             var start = -1;
-            for (var i = 0; i <= length; i++)
+            for (var x = 0; x <= width; x++)
             {
-                var dark = i < length && DarkInk.IsDark(raster.Pixels, Offset(raster, horizontal, at, i));
+                var dark = y < height && x < width && DarkInk.IsDark(raster.Pixels, (y * raster.Stride) + (x * 4));
                 if (dark && start < 0)
                 {
-                    start = i;
+                    start = x;
                 }
                 else if (!dark && start >= 0)
                 {
-                    if (i - start >= MinRun)
+                    if (x - start >= MinRun)
                     {
-                        runs.Add((at, start, i - 1));
+                        rows.Add((y, start, x - 1));
                     }
 
                     start = -1;
                 }
+
+                if (x == width)
+                {
+                    continue;
+                }
+
+                if (dark && columnStart[x] < 0)
+                {
+                    columnStart[x] = y;
+                }
+                else if (!dark && columnStart[x] >= 0)
+                {
+                    if (y - columnStart[x] >= MinRun)
+                    {
+                        columns.Add((x, columnStart[x], y - 1));
+                    }
+
+                    columnStart[x] = -1;
+                }
             }
         }
 
-        return runs;
+        // Found in the order they end; a column's runs are apart, so (column, start) is the order a pass down each gave.
+        columns.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Start.CompareTo(b.Start));
+        return (rows, columns);
     }
 
     /// <summary>Paints the runs white in <paramref name="erased"/>.</summary>

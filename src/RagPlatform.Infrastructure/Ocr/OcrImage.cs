@@ -48,8 +48,20 @@ internal sealed class OcrImage : IDisposable
     /// image: its top-left corner at the top left, its top edge along the top.</summary>
     public byte[] Sample(TextQuad box, int width, int height)
     {
+        var pixels = new byte[width * height * 4];
+        Sample(box, width, height, pixels);
+        return pixels;
+    }
+
+    /// <summary>As <see cref="Sample(TextQuad, int, int)"/>, into the first <paramref name="width"/> ×
+    /// <paramref name="height"/> × 4 bytes of <paramref name="pixels"/> (a pooled buffer: the recogniser
+    /// samples every line of every image, 0.5-1.2 MB an image).</summary>
+    public void Sample(TextQuad box, int width, int height, byte[] pixels)
+    {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        ArgumentNullException.ThrowIfNull(pixels);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pixels.Length, width * height * 4, nameof(pixels));
 
         // Output pixel (u, v) reads the image at TopLeft + u/width · (TopRight − TopLeft)
         // + v/height · (BottomLeft − TopLeft); the shader wants the inverse, image → output.
@@ -68,7 +80,6 @@ internal sealed class OcrImage : IDisposable
         var sampling = scale > 1 ? new SKSamplingOptions(SKCubicResampler.CatmullRom) : new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear);
 
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque);
-        var pixels = new byte[info.BytesSize];
         var handle = GCHandle.Alloc(pixels, GCHandleType.Pinned);
         try
         {
@@ -83,8 +94,6 @@ internal sealed class OcrImage : IDisposable
         {
             handle.Free();
         }
-
-        return pixels;
     }
 
     public void Dispose()

@@ -163,10 +163,15 @@ internal sealed class OcrOnnxModel : IDisposable
     /// <summary>Runs a batch and reads its output in place: no copy of it (the recogniser's is 6,625
     /// floats per step of 8 columns, about 100 MB per 150-dpi page).</summary>
     /// <returns>What <paramref name="read"/> returns.</returns>
-    public T Run<T>(float[] input, int batch, int height, int width, OcrOutputReader<T> read, CancellationToken cancellationToken)
+    public T Run<T>(float[] input, int batch, int height, int width, OcrOutputReader<T> read, CancellationToken cancellationToken) =>
+        Run(input.AsMemory(), batch, height, width, read, cancellationToken);
+
+    /// <summary>As <see cref="Run{T}(float[], int, int, int, OcrOutputReader{T}, CancellationToken)"/>
+    /// on the first [N, 3, H, W] values of <paramref name="input"/> (a pooled buffer may be longer).</summary>
+    public T Run<T>(Memory<float> input, int batch, int height, int width, OcrOutputReader<T> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        using var value = OrtValue.CreateTensorValueFromMemory(input, [batch, 3, height, width]);
+        using var value = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input[..(batch * 3 * height * width)], [batch, 3, height, width]);
         using var outputs = _session.RunCancellable(new Dictionary<string, OrtValue> { [_input] = value }, _outputs, cancellationToken);
         var output = outputs[0];
         var shape = output.GetTensorTypeAndShape().Shape.Select(dimension => checked((int)dimension)).ToArray();
