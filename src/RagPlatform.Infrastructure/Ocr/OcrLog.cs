@@ -37,6 +37,6 @@ internal static partial class OcrLog
     public static partial void Int8CacheUnreadable(ILogger logger, string path, string reason);
 
     [LoggerMessage(EventId = 4208, Level = LogLevel.Warning,
-        Message = "OCR recogniser runs hard-swish without the table lookup (Ocr:LookupHardSwish), as ONNX Runtime's two operators, slower: {Reason}")]
+        Message = "OCR networks run hard-swish without the table lookup (Ocr:LookupHardSwish), as ONNX Runtime's two operators, slower: {Reason}")]
     public static partial void LookupUnavailable(ILogger logger, string reason);
 }

@@ -157,11 +157,11 @@ public sealed class OcrOptions
     /// charts / screenshots / pages (one run, load 12-17); off only to measure against.</summary>
     public bool Int8MatMuls { get; set; } = true;
 
-    /// <summary>With <see cref="OcrPrecision.Int8"/>: the recogniser's uint8 hard-swish (QLinearAdd then
-    /// QLinearMul, about a fifth of its time) runs as one 256-entry table lookup per value in the platform's
+    /// <summary>With <see cref="OcrPrecision.Int8"/>: the detector's and the recogniser's uint8 hard-swish (QLinearAdd then
+    /// QLinearMul, about a fifth of the recogniser's time) runs as one 256-entry table lookup per value in the platform's
     /// own ONNX Runtime operator (<see cref="NativeLibraryPath"/>, AVX-512 VBMI), its table reproducing those two
     /// operators' results exactly. See bench/README.md ("Hard-swish as a table lookup") for what it measured.
-    /// When the library is missing or does not load, the recogniser runs as before and the log says why, once.</summary>
+    /// When the library is missing or does not load, the networks run as before and the log says why, once.</summary>
     public bool LookupHardSwish { get; set; } = true;
 
     /// <summary>The platform's ONNX Runtime operator library (<c>libragplatform_ocr.so</c>, built by

@@ -32,7 +32,10 @@ internal sealed class PaddleOcrModel : IDisposable
     /// <summary>The recogniser runs hard-swish as a table lookup (<see cref="OcrOptions.LookupHardSwish"/>).</summary>
     public bool LookupHardSwish => Recognizer.LookupHardSwish;
 
-    /// <summary>Why the recogniser does not run hard-swish as a table lookup although it was asked to; null otherwise.</summary>
+    /// <summary>The detector runs hard-swish as a table lookup (<see cref="OcrOptions.LookupHardSwish"/>).</summary>
+    public bool DetectorLookupHardSwish => Detector.LookupHardSwish;
+
+    /// <summary>Why a network does not run hard-swish as a table lookup although it was asked to; null otherwise.</summary>
     public string? LookupFallback { get; }
 
     /// <summary>Blocks folded into their convolutions at load, in all networks together.</summary>
@@ -47,8 +50,8 @@ internal sealed class PaddleOcrModel : IDisposable
     /// <param name="int8Cache">Where int8 networks quantised before are kept (<see cref="OcrInt8ModelCache"/>);
     /// when null they are calibrated at every load.</param>
     /// <param name="lookupLibrary">With int8: the hard-swish lookup library's configured path
-    /// (<see cref="OcrOptions.NativeLibraryPath"/>, empty for the default) to run the recogniser's hard-swish as a table
-    /// lookup (<see cref="OcrOptions.LookupHardSwish"/>); null not to. When it cannot be used, the recogniser runs
+    /// (<see cref="OcrOptions.NativeLibraryPath"/>, empty for the default) to run the detector's and the recogniser's hard-swish as
+    /// table lookups (<see cref="OcrOptions.LookupHardSwish"/>); null not to. When it cannot be used, a network runs
     /// as without it and <see cref="LookupFallback"/> says why.</param>
     public static PaddleOcrModel Load(OcrModelFolder folder, bool withAngleClassifier, int intraOpThreads, bool foldBlocks = true,
         OcrRecognizerModel recognizerModel = OcrRecognizerModel.Multilingual, OcrPrecision precision = OcrPrecision.Fp32, OcrInt8ModelCache? int8Cache = null, bool int8MatMuls = true,
@@ -62,13 +65,55 @@ internal sealed class PaddleOcrModel : IDisposable
         try
         {
             var int8 = precision == OcrPrecision.Int8;
-            var detector = Open(OcrModelFolder.DetectionModel, int8 ? OcrInt8Calibration.Detector(detectorFloatConvs, int8MatMuls, detectorHeadBlocks) : null, options);
             string? lookupFallback = null;
-            var recognizer = int8 && lookupLibrary is not null ? TryOpenWithLookup(out lookupFallback) : null;
-            recognizer ??= Open(recognizerFile, int8 ? OcrInt8Calibration.Recognizer(int8MatMuls) : null, options, logits: true);
+            var library = int8 && lookupLibrary is not null ? HardSwishLookupLibrary.Find(lookupLibrary, out lookupFallback) : null;
+            var detector = TryOpenWithLookup(OcrModelFolder.DetectionModel, OcrInt8Calibration.Detector(detectorFloatConvs, int8MatMuls, detectorHeadBlocks, lookupHardSwish: true))
+                ?? Open(OcrModelFolder.DetectionModel, int8 ? OcrInt8Calibration.Detector(detectorFloatConvs, int8MatMuls, detectorHeadBlocks) : null, options);
+            var recognizer = TryOpenWithLookup(recognizerFile, OcrInt8Calibration.Recognizer(int8MatMuls, lookupHardSwish: true), logits: true)
+                ?? Open(recognizerFile, int8 ? OcrInt8Calibration.Recognizer(int8MatMuls) : null, options, logits: true);
             var classifier = withAngleClassifier ? Open(OcrModelFolder.AngleModel, null, options) : null;
             Probe(recognizer, decoder, characterList);
             return new PaddleOcrModel(detector, recognizer, classifier, decoder, clock.Elapsed, lookupFallback);
+
+            // The network with its hard-swish as table lookups (the recogniser run once); null, and why in
+            // lookupFallback, when there is no library, the network does not allow it or ONNX Runtime refuses
+            // either: the caller opens it as before.
+            OcrOnnxModel? TryOpenWithLookup(string fileName, OcrInt8Calibration calibration, bool logits = false)
+            {
+                if (library is null)
+                {
+                    return null;
+                }
+
+                var path = folder.Locate(fileName);
+                if (HasStandardHardSwish(path))
+                {
+                    // The library's operator takes the standard HardSwish's name; this network's own float ones would be refused.
+                    lookupFallback ??= $"{fileName} has HardSwish operators of its own";
+                    return null;
+                }
+
+                OcrOnnxModel? model = null;
+                try
+                {
+                    using var lookupOptions = SessionOptionsFor(intraOpThreads);
+                    library.Register(lookupOptions);
+                    model = OcrOnnxModel.Open(path, lookupOptions, foldBlocks, calibration, int8Cache, logits);
+                    if (logits)
+                    {
+                        Probe(model, decoder, characterList);
+                    }
+
+                    opened.Add(model);
+                    return model;
+                }
+                catch (Exception exception) when (exception is OnnxRuntimeException or InvalidDataException)
+                {
+                    model?.Dispose();
+                    lookupFallback ??= $"{library.Path}: {exception.Message.Trim()}";
+                    return null;
+                }
+            }
         }
         catch
         {
@@ -81,41 +126,6 @@ internal sealed class PaddleOcrModel : IDisposable
             var model = OcrOnnxModel.Open(folder.Locate(fileName), sessionOptions, foldBlocks, int8Calibration, int8Cache, logits);
             opened.Add(model);
             return model;
-        }
-
-        // The recogniser with its hard-swish as table lookups, run once; null (and why) when the library or
-        // the network does not allow it, or ONNX Runtime refuses either: the caller opens it as before.
-        OcrOnnxModel? TryOpenWithLookup(out string? fallback)
-        {
-            if (HardSwishLookupLibrary.Find(lookupLibrary, out fallback) is not { } library)
-            {
-                return null;
-            }
-
-            var path = folder.Locate(recognizerFile);
-            if (HasStandardHardSwish(path))
-            {
-                // The library's operator takes the standard HardSwish's name; this network's own float ones would be refused.
-                fallback = $"{recognizerFile} has HardSwish operators of its own";
-                return null;
-            }
-
-            OcrOnnxModel? model = null;
-            try
-            {
-                using var lookupOptions = SessionOptionsFor(intraOpThreads);
-                library.Register(lookupOptions);
-                model = OcrOnnxModel.Open(path, lookupOptions, foldBlocks, OcrInt8Calibration.Recognizer(int8MatMuls, lookupHardSwish: true), int8Cache, logits: true);
-                Probe(model, decoder, characterList);
-                opened.Add(model);
-                return model;
-            }
-            catch (Exception exception) when (exception is OnnxRuntimeException or InvalidDataException)
-            {
-                model?.Dispose();
-                fallback = $"{library.Path}: {exception.Message.Trim()}";
-                return null;
-            }
         }
     }
 

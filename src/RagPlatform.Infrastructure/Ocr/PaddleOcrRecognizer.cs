@@ -47,6 +47,9 @@ internal sealed class PaddleOcrRecognizer : ITextRecognizer, IDisposable
     /// <summary>The loaded recogniser runs hard-swish as table lookups (<see cref="OcrOptions.LookupHardSwish"/>).</summary>
     internal bool LookupHardSwish => _loaded.Value.Model?.LookupHardSwish == true;
 
+    /// <summary>The loaded detector runs hard-swish as table lookups (<see cref="OcrOptions.LookupHardSwish"/>).</summary>
+    internal bool DetectorLookupHardSwish => _loaded.Value.Model?.DetectorLookupHardSwish == true;
+
     public Task<IReadOnlyList<RecognizedLine>> RecognizeAsync(EncodedImage image, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(image);

@@ -7,7 +7,7 @@ using RagPlatform.OnnxGraphs;
 
 namespace RagPlatform.Infrastructure.Tests.Ocr;
 
-/// <summary>The int8 recogniser's hard-swish as one table lookup (<see cref="OcrOptions.LookupHardSwish"/>):
+/// <summary>The int8 networks' hard-swish as one table lookup (<see cref="OcrOptions.LookupHardSwish"/>):
 /// the platform's operator library (src/native/u8lookup.c, which scripts/build-native.sh builds and the
 /// build copies beside the tests) run by ONNX Runtime, and the fallback when it cannot be used.</summary>
 public sealed class HardSwishLookupTests : IDisposable
@@ -38,16 +38,20 @@ public sealed class HardSwishLookupTests : IDisposable
         Assert.Equal(input.Select(entry => table[entry]), results[0].GetTensorDataAsSpan<byte>().ToArray());
     }
 
-    [Fact]
-    public void The_real_recognizer_with_lookups_gives_the_outputs_of_QLinearAdd_and_QLinearMul()
+    [Theory]
+    [InlineData(OcrModelFolder.RecognitionModel)]
+    [InlineData(OcrModelFolder.DetectionModel)]
+    public void The_real_network_with_lookups_gives_the_outputs_of_QLinearAdd_and_QLinearMul(string network)
     {
-        var folded = HardSwishBlockFolding.Apply(File.ReadAllBytes(Path.Combine(OcrModels.Directory, OcrModelFolder.RecognitionModel))).Model;
-        var plan = OcrInt8Calibration.Recognizer();
+        var folded = HardSwishBlockFolding.Apply(File.ReadAllBytes(Path.Combine(OcrModels.Directory, network))).Model;
+        var plan = network == OcrModelFolder.DetectionModel ? OcrInt8Calibration.Detector() : OcrInt8Calibration.Recognizer();
         List<(float[] Values, int[] Shape)> lines = [.. plan.Inputs];
         var (operators, operatorConvs) = OcrInt8Quantizer.Quantize(folded, lines, intraOpThreads: 1, plan.Rewrite);
         var (lookups, lookupConvs) = OcrInt8Quantizer.Quantize(folded, lines, intraOpThreads: 1, plan.Rewrite with { LookupHardSwish = true });
 
         Assert.Equal(operatorConvs, lookupConvs);
+        var lookupNodes = FoldableGraph.Read(lookups)!.Nodes.Count(node => node.OpType == QuantizedHardSwish.LookupOperator);
+        Assert.True(lookupNodes >= 10, $"{network}: {lookupNodes} lookups written");
         using var expected = Session(operators, library: null);
         using var actual = Session(lookups, Library());
         foreach (var (values, shape) in lines.Take(4))
@@ -68,7 +72,9 @@ public sealed class HardSwishLookupTests : IDisposable
         var actual = await RealScreenshots.ReadAsync(lookups, File, TestContext.Current.CancellationToken);
 
         Assert.True(lookups.LookupHardSwish, "the recogniser should use the lookup library built beside the tests (scripts/build-native.sh)");
+        Assert.True(lookups.DetectorLookupHardSwish, "the detector should use the lookup library too");
         Assert.False(operators.LookupHardSwish);
+        Assert.False(operators.DetectorLookupHardSwish);
         Assert.Equal(expected, actual);
         Assert.True(actual.Rate <= RealScreenshots.MaxErrorRate, actual.Wrong);
     }
@@ -110,6 +116,7 @@ public sealed class HardSwishLookupTests : IDisposable
 
         Assert.True(recognizer.IsAvailable, recognizer.UnavailableReason);
         Assert.False(recognizer.LookupHardSwish);
+        Assert.False(recognizer.DetectorLookupHardSwish);
         Assert.True(first <= RealScreenshots.MaxErrorRate, wrong);
         Assert.Equal(first, second);
         var warning = Assert.Single(logger.Entries, entry => entry.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
