@@ -94,6 +94,16 @@ public sealed class OcrOptions
     /// On by default.</summary>
     public bool FlatImageLines { get; set; } = true;
 
+    /// <summary>Lets <see cref="FlatImageLines"/> read upright images larger than small ones too (pages
+    /// rendered from PDFs without a usable text layer) in its page mode: a clean rendered page's lines
+    /// come from its pixels instead of the detector network; scans (noise, a grey paper, a turn of a
+    /// degree or two, JPEG artefacts), pages with a photo or a dense picture, and landscape images go to
+    /// the network. On the bench's 150-dpi pages (runs ingest-ocr-20261206-021810 and -022316, load 8-14)
+    /// detection took 54-63 instead of 127-169 ms of CPU and the page 707-762 instead of 783-816 ms
+    /// (1.28 → 1.42 and 1.22 → 1.31 images per CPU s), but one word in 1,296 was lost ("committee"), and on 21 pages of Debian's PDF manuals read both
+    /// ways one line of fontconfig's was lost: off until those are understood.</summary>
+    public bool FlatPageLines { get; set; }
+
     /// <summary>Detects a chart's missing tick labels again beside its axes frame (<see cref="FrameStrips"/>):
     /// where the numbers read beside a frame side lie on a regular grid, each grid point without one gets
     /// a window (192 detector pixels) of a copy with the frame and its ticks erased, and sure readings

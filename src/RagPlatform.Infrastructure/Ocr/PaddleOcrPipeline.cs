@@ -175,7 +175,7 @@ internal sealed class PaddleOcrPipeline
     /// what it found, sure or not, unless they cover most of the image.</summary>
     internal IReadOnlyList<TextQuad> Detect(OcrImage image, CancellationToken cancellationToken)
     {
-        if (_options.FlatImageLines && IsSmall(image) && FlatImageLineFinder.Find(image.Raster) is { } flat)
+        if (_options.FlatImageLines && (IsSmall(image) || IsPage(image)) && FlatImageLineFinder.Find(image.Raster, page: !IsSmall(image)) is { } flat)
         {
             return flat;
         }
@@ -207,6 +207,11 @@ internal sealed class PaddleOcrPipeline
     /// scale), the only ones <see cref="OcrOptions.FlatImageLines"/> reads.</summary>
     private bool IsSmall(OcrImage image) =>
         _options.SmallImageDetectionScale > 0 && Math.Min(_options.SmallImageDetectionScale, _options.MaxUpscale) * Math.Max(image.Width, image.Height) <= _options.MaxSideLength;
+
+    /// <summary>Whether <see cref="OcrOptions.FlatPageLines"/> lets the flat line finder read the
+    /// image as a page: larger than a small image and upright (a portrait page; screens larger than
+    /// small images are landscape, and their widgets are judged only for small ones).</summary>
+    private bool IsPage(OcrImage image) => _options.FlatPageLines && !IsSmall(image) && image.Height >= image.Width;
 
     /// <summary><see cref="OcrOptions.SmallImageDetectionScale"/> (at most
     /// <see cref="OcrOptions.MaxUpscale"/>) for images it keeps within

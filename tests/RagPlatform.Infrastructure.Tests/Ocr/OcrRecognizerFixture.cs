@@ -78,3 +78,12 @@ public sealed class OcrRecognizerWithNetworkLinesFixture : OcrRecognizerFixture
     {
     }
 }
+
+/// <summary>The same with rendered pages' lines found from their pixels too (Ocr:FlatPageLines on).</summary>
+public sealed class OcrRecognizerWithFlatPageLinesFixture : OcrRecognizerFixture
+{
+    public OcrRecognizerWithFlatPageLinesFixture()
+        : base(new OcrOptions { FlatPageLines = true })
+    {
+    }
+}

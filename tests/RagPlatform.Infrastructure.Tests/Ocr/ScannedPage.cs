@@ -75,7 +75,8 @@ internal static class ScannedPage
             rectangles.Min(r => r.Left), rectangles.Min(r => r.Bottom), rectangles.Max(r => r.Right), rectangles.Max(r => r.Top));
     }
 
-    private static SKBitmap Render(byte[] pdf)
+    /// <summary>The PDF's first page as pdftoppm renders it at <see cref="Dpi"/> (skips the test without poppler-utils).</summary>
+    internal static SKBitmap Render(byte[] pdf)
     {
         var directory = Directory.CreateTempSubdirectory("ocr-scan-");
         try

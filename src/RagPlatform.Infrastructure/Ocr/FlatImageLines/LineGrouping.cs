@@ -44,9 +44,12 @@ internal static class LineGrouping
     /// hyphens, a focus ring's dashes).</summary>
     public const int MinLetterHeight = 3;
 
+    /// <param name="page">A page's lines (<see cref="FlatImageLineFinder.Find"/>): a line that spans
+    /// several rows is split into them (<see cref="LineRows"/>), one whose baseline runs up or down
+    /// gets letter height 0, and the letter height is the upper middle one.</param>
     /// <returns>Each line's box, its member count, whether it runs down, and (across) the height
     /// of its middle letter (<see cref="LetterHeight"/>).</returns>
-    public static List<(InkBlob Box, int Members, bool Vertical, int LetterHeight)> Group(List<InkBlob> blobs)
+    public static List<(InkBlob Box, int Members, bool Vertical, int LetterHeight)> Group(List<InkBlob> blobs, bool page = false)
     {
         blobs.Sort((a, b) => a.Left.CompareTo(b.Left));
         var groups = JoinWords(JoinAcross(blobs));
@@ -66,6 +69,12 @@ internal static class LineGrouping
             else if (box.Height >= box.Width)
             {
                 units.AddRange(groups[g].Select(blob => (blob, 1, g)));
+            }
+            else if (page)
+            {
+                // A skewed row gets letter height 0, which no line passes (the page goes to the network).
+                var rows = LineRows.Split(groups[g], UpperLetterHeight(groups[g]));
+                lines.AddRange(rows.Where(row => row.Count > 0).Select(row => (Bounds(row), row.Count, false, LineRows.Skewed(row, UpperLetterHeight(row)) ? 0 : UpperLetterHeight(row))));
             }
             else
             {
@@ -92,7 +101,7 @@ internal static class LineGrouping
         {
             var whole = group.Count() == groups[group.Key].Count || (groups[group.Key].Count <= 2 && group.Count() == 1);
             lines.AddRange(whole
-                ? [(Bounds(groups[group.Key]), groups[group.Key].Count, false, LetterHeight(groups[group.Key]))]
+                ? [(Bounds(groups[group.Key]), groups[group.Key].Count, false, page ? UpperLetterHeight(groups[group.Key]) : LetterHeight(groups[group.Key]))]
                 : group.Select(i => (units[i].Box, units[i].Members, false, units[i].Box.Height)));
         }
 
@@ -230,6 +239,14 @@ internal static class LineGrouping
     {
         var heights = members.Select(blob => blob.Height).Where(height => height >= MinLetterHeight).Order().ToList();
         return heights.Count == 0 ? members.Max(blob => blob.Height) : heights[(heights.Count - 1) / 2];
+    }
+
+    /// <summary>The upper median height of a line's members of at least <see cref="MinLetterHeight"/>:
+    /// on a page a short line of a letter and a mark ("y ~") has the letter's height, not the mark's.</summary>
+    private static int UpperLetterHeight(List<InkBlob> members)
+    {
+        var heights = members.Select(blob => blob.Height).Where(height => height >= MinLetterHeight).Order().ToList();
+        return heights.Count == 0 ? members.Max(blob => blob.Height) : heights[heights.Count / 2];
     }
 
     private static InkBlob Bounds(List<InkBlob> blobs) => blobs.Skip(1).Aggregate(blobs[0], (union, blob) => union.Union(blob));
