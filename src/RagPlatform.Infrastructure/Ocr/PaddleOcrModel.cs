@@ -77,7 +77,7 @@ internal sealed class PaddleOcrModel : IDisposable
 
             // The network with its hard-swish as table lookups (the recogniser run once); null, and why in
             // lookupFallback, when there is no library, the network does not allow it or ONNX Runtime refuses
-            // either: the caller opens it as before.
+            // either: the caller opens it as before (and reports a damaged file by its name).
             OcrOnnxModel? TryOpenWithLookup(string fileName, OcrInt8Calibration calibration, bool logits = false)
             {
                 if (library is null)
@@ -86,16 +86,16 @@ internal sealed class PaddleOcrModel : IDisposable
                 }
 
                 var path = folder.Locate(fileName);
-                if (HasStandardHardSwish(path))
-                {
-                    // The library's operator takes the standard HardSwish's name; this network's own float ones would be refused.
-                    lookupFallback ??= $"{fileName} has HardSwish operators of its own";
-                    return null;
-                }
-
                 OcrOnnxModel? model = null;
                 try
                 {
+                    if (HasStandardHardSwish(path))
+                    {
+                        // The library's operator takes the standard HardSwish's name; this network's own float ones would be refused.
+                        lookupFallback ??= $"{fileName} has HardSwish operators of its own";
+                        return null;
+                    }
+
                     using var lookupOptions = SessionOptionsFor(intraOpThreads);
                     library.Register(lookupOptions);
                     model = OcrOnnxModel.Open(path, lookupOptions, foldBlocks, calibration, int8Cache, logits);
