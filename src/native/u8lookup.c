@@ -214,6 +214,7 @@ OrtStatus* ORT_API_CALL RegisterCustomOps(OrtSessionOptions* options, const OrtA
     if (!requested) return NULL; /* an older ONNX Runtime: nothing registered, the session fails to load the graph */
     ort = requested;
     pthread_once(&once, create_domain);
-    if (domain_error) return domain_error;
+    /* Each call returns a status of its own: the caller releases what it gets. */
+    if (domain_error) return ort->CreateStatus(ort->GetErrorCode(domain_error), ort->GetErrorMessage(domain_error));
     return ort->AddCustomOpDomain(options, domain);
 }
