@@ -1,8 +1,6 @@
 using System.Buffers;
-using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace RagPlatform.Infrastructure.Ocr;
@@ -91,40 +89,14 @@ internal sealed class CtcGreedyDecoder
     }
 
     /// <summary>The first index of the row's greatest value, as <see cref="TensorPrimitives.IndexOfMax{T}(ReadOnlySpan{T})"/>
-    /// gives it: the maximum (a plain vector max, no indices carried along) and then where it first occurs, a pass that
-    /// stops there, over a row still in the cache. A row whose maximum is a NaN or a zero (where −0 and +0 compare
-    /// equal, and IndexOfMax prefers +0) goes to IndexOfMax.</summary>
+    /// gives it: the maximum (a plain vector max, no indices carried along), then where it first occurs. For a maximum
+    /// that is neither a NaN nor a zero (where −0 and +0 compare equal, and IndexOfMax prefers +0), equal floats have
+    /// equal bits, so the runtime's vectorised search for an integer finds it; the other rows go to IndexOfMax.</summary>
     private static int BestClass(ReadOnlySpan<float> row)
     {
         var max = TensorPrimitives.Max(row);
-        if (max == 0 || float.IsNaN(max))
-        {
-            return TensorPrimitives.IndexOfMax(row);
-        }
-
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var target = Vector256.Create(max);
-            ref var start = ref MemoryMarshal.GetReference(row);
-            for (; i <= row.Length - Vector256<float>.Count; i += Vector256<float>.Count)
-            {
-                var found = Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)i), target).ExtractMostSignificantBits();
-                if (found != 0)
-                {
-                    return i + BitOperations.TrailingZeroCount(found);
-                }
-            }
-        }
-
-        for (; i < row.Length; i++)
-        {
-            if (row[i] == max)
-            {
-                return i;
-            }
-        }
-
-        return TensorPrimitives.IndexOfMax(row);
+        return max == 0 || float.IsNaN(max)
+            ? TensorPrimitives.IndexOfMax(row)
+            : MemoryMarshal.Cast<float, int>(row).IndexOf(BitConverter.SingleToInt32Bits(max));
     }
 }
