@@ -175,7 +175,8 @@ internal sealed class PaddleOcrPipeline
     /// what it found, sure or not, unless they cover most of the image.</summary>
     internal IReadOnlyList<TextQuad> Detect(OcrImage image, CancellationToken cancellationToken)
     {
-        if (_options.FlatImageLines && (IsSmall(image) || IsPage(image)) && FlatImageLineFinder.Find(image.Raster, page: !IsSmall(image)) is { } flat)
+        var small = IsSmall(image);
+        if (_options.FlatImageLines && (small || IsPage(image)) && FlatImageLineFinder.Find(image.Raster, page: !small) is { } flat)
         {
             return flat;
         }

@@ -73,8 +73,11 @@ internal static class LineGrouping
             else if (page)
             {
                 // A skewed row gets letter height 0, which no line passes (the page goes to the network).
-                var rows = LineRows.Split(groups[g], UpperLetterHeight(groups[g]));
-                lines.AddRange(rows.Where(row => row.Count > 0).Select(row => (Bounds(row), row.Count, false, LineRows.Skewed(row, UpperLetterHeight(row)) ? 0 : UpperLetterHeight(row))));
+                foreach (var row in LineRows.Split(groups[g], UpperLetterHeight(groups[g])))
+                {
+                    var letters = UpperLetterHeight(row);
+                    lines.Add((Bounds(row), row.Count, false, LineRows.Skewed(row, letters) ? 0 : letters));
+                }
             }
             else
             {

@@ -32,10 +32,7 @@ internal static class LineRows
     /// not move it).</summary>
     public static bool Skewed(List<InkBlob> members, int letterHeight)
     {
-        var seeds = members
-            .Where(blob => blob.Height >= MinSeedShare * letterHeight && blob.Height <= MaxSeedShare * letterHeight)
-            .OrderBy(blob => blob.Left)
-            .ToList();
+        var seeds = Seeds(members, letterHeight).OrderBy(blob => blob.Left).ToList();
         if (seeds.Count < MinSkewLetters || seeds[^1].Right - seeds[0].Left < MinSkewLength * letterHeight)
         {
             return false;
@@ -58,10 +55,7 @@ internal static class LineRows
     /// without what lies beyond every band (<see cref="MaxStraySlack"/>).</summary>
     public static List<List<InkBlob>> Split(List<InkBlob> members, int letterHeight)
     {
-        var seeds = members
-            .Where(blob => blob.Height >= MinSeedShare * letterHeight && blob.Height <= MaxSeedShare * letterHeight)
-            .OrderBy(blob => blob.Top)
-            .ToList();
+        var seeds = Seeds(members, letterHeight).OrderBy(blob => blob.Top).ToList();
         var bands = new List<(int Top, int Bottom)>();
         foreach (var seed in seeds)
         {
@@ -93,4 +87,9 @@ internal static class LineRows
 
         return [.. rows.Where(row => row.Count > 0)];
     }
+
+    /// <summary>The members of the common letter size (<see cref="MinSeedShare"/> to <see cref="MaxSeedShare"/> of
+    /// <paramref name="letterHeight"/>): they alone seed the bands and mark the baseline.</summary>
+    private static IEnumerable<InkBlob> Seeds(List<InkBlob> members, int letterHeight) =>
+        members.Where(blob => blob.Height >= MinSeedShare * letterHeight && blob.Height <= MaxSeedShare * letterHeight);
 }
