@@ -23,7 +23,7 @@ public sealed class ConvQuantizationTests : IDisposable
         var ranges = ActivationCalibration.Measure(model, ConvQdqQuantization.Activations(model), [.. Enumerable.Range(0, 4).Select(Input)], intraOpThreads: 1);
 
         // Hard-swish left float here: HardSwishQuantizationTests has it in uint8.
-        var (quantized, convs) = ConvQdqQuantization.Apply(model, ranges, integerHardSwish: false);
+        var (quantized, convs) = ConvQdqQuantization.Apply(model, ranges, new OcrInt8Rewrite(IntegerHardSwish: false));
 
         Assert.Equal(2, convs);
         var nodes = OnnxProtoReader.Read(quantized).Nodes;

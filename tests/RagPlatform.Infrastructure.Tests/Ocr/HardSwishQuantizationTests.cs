@@ -131,7 +131,7 @@ public sealed class HardSwishQuantizationTests : IDisposable
     private static byte[] Quantize(byte[] model, bool integerHardSwish)
     {
         var ranges = ActivationCalibration.Measure(model, ConvQdqQuantization.Activations(model), [.. Enumerable.Range(0, 4).Select(Input)], intraOpThreads: 1);
-        var (quantized, convs) = ConvQdqQuantization.Apply(model, ranges, integerHardSwish: integerHardSwish);
+        var (quantized, convs) = ConvQdqQuantization.Apply(model, ranges, new OcrInt8Rewrite(IntegerHardSwish: integerHardSwish));
         Assert.Equal(3, convs);
         return quantized;
     }

@@ -75,7 +75,7 @@ public sealed class MatMulQuantizationTests : IDisposable
     private static byte[] Quantize(byte[] model, bool integerMatMuls)
     {
         var ranges = ActivationCalibration.Measure(model, ConvQdqQuantization.Activations(model), [.. Enumerable.Range(0, 4).Select(Input)], intraOpThreads: 1);
-        var (quantized, convs) = ConvQdqQuantization.Apply(model, ranges, integerMatMuls: integerMatMuls);
+        var (quantized, convs) = ConvQdqQuantization.Apply(model, ranges, new OcrInt8Rewrite(IntegerMatMuls: integerMatMuls));
         Assert.Equal(1, convs);
         return quantized;
     }

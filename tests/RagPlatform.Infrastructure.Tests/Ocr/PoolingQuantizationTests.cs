@@ -120,7 +120,7 @@ public sealed class PoolingQuantizationTests : IDisposable
     private static byte[] Quantize(byte[] model, bool integerPooling, bool poolConvolution = false)
     {
         var ranges = ActivationCalibration.Measure(model, ConvQdqQuantization.Activations(model, pooling: true), [.. Enumerable.Range(0, 4).Select(Input)], intraOpThreads: 1);
-        return ConvQdqQuantization.Apply(model, ranges, integerPooling: integerPooling, poolConvolution: poolConvolution).Model;
+        return ConvQdqQuantization.Apply(model, ranges, new OcrInt8Rewrite(IntegerPooling: integerPooling, PoolConvolution: poolConvolution)).Model;
     }
 
     private static float MeanError(float[] expected, float[] actual) => expected.Zip(actual, (a, b) => Math.Abs(a - b)).Average();

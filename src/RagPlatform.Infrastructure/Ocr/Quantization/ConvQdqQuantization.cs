@@ -40,19 +40,19 @@ internal static class ConvQdqQuantization
         return additions.AppendTo(model, domain: null);
     }
 
-    /// <param name="leadingFloatConvs">How many of the first quantisable convolutions (in the graph's
-    /// order) stay float.</param>
-    /// <param name="integerHardSwish">Hard-swish between two quantised convolutions runs on the uint8
-    /// values (<see cref="QuantizedHardSwish"/>) instead of dequantised, in float.</param>
-    /// <param name="integerMatMuls">MatMuls with constant weights are quantised too (<see cref="MatMulQdqQuantization"/>).</param>
-    /// <param name="integerPooling">Hard-swish before pooling and squeeze-and-excitation runs on uint8 values too (<see cref="QuantizedPooling"/>).</param>
-    /// <param name="lookupHardSwish">With <paramref name="integerHardSwish"/>, each such hard-swish is one table lookup (<see cref="HardSwishTable"/>).</param>
-    /// <param name="poolConvolution">With <paramref name="integerPooling"/>, an AveragePool of such a value runs as a uint8 depthwise convolution.</param>
+    /// <param name="rewrite">What else the rewrite does (its defaults when null): how many of the first quantisable
+    /// convolutions (in the graph's order) stay float (<see cref="OcrInt8Rewrite.LeadingFloatConvs"/>); whether
+    /// hard-swish between two quantised convolutions runs on the uint8 values (<see cref="QuantizedHardSwish"/>)
+    /// instead of dequantised, in float, and as one table lookup (<see cref="HardSwishTable"/>); whether MatMuls with
+    /// constant weights are quantised too (<see cref="MatMulQdqQuantization"/>); whether hard-swish before pooling and
+    /// squeeze-and-excitation runs on uint8 values too (<see cref="QuantizedPooling"/>), and an AveragePool of such a
+    /// value as a uint8 depthwise convolution. The detector's normalisation folding, head blocks and float stem
+    /// layout are the quantiser's (<see cref="OcrInt8Quantizer"/>).</param>
     /// <returns>The quantised model and the number of convolutions quantised (those with a range
     /// for input and output); the model as given when none.</returns>
-    public static (byte[] Model, int Convs) Apply(byte[] model, IReadOnlyDictionary<string, ActivationRange> ranges, int leadingFloatConvs = 0,
-        bool integerHardSwish = true, bool integerMatMuls = true, bool integerPooling = false, bool poolConvolution = false, bool lookupHardSwish = false)
+    public static (byte[] Model, int Convs) Apply(byte[] model, IReadOnlyDictionary<string, ActivationRange> ranges, OcrInt8Rewrite? rewrite = null)
     {
+        rewrite ??= new OcrInt8Rewrite();
         var graph = FoldableGraph.Read(model);
         if (graph is null)
         {
@@ -67,7 +67,7 @@ internal static class ConvQdqQuantization
 
         // A convolution on pooled values (squeeze-and-excitation's, one value per channel) costs
         // nothing to speak of: quantising it would only add error and QuantizeLinear passes.
-        var convs = Convs(graph).Skip(leadingFloatConvs)
+        var convs = Convs(graph).Skip(rewrite.LeadingFloatConvs)
             .Where(conv => ranges.TryGetValue(conv.Inputs[0], out var input) && input.Pixels > 1 && ranges.ContainsKey(conv.Outputs[0])).ToList();
         var quantizing = convs.ToHashSet();
         var quantized = new Dictionary<string, QuantizedActivation>(StringComparer.Ordinal);
@@ -76,8 +76,8 @@ internal static class ConvQdqQuantization
             var (x, y) = (conv.Inputs[0], conv.Outputs[0]);
             if (!quantized.TryGetValue(x, out var input))
             {
-                input = (integerHardSwish ? QuantizedHardSwish.TryWrite(graph, additions, quantized, x, ranges[x], quantizing, lookup: lookupHardSwish) : null)
-                    ?? (integerHardSwish && integerPooling ? QuantizedPooling.TryWriteExcitation(graph, additions, quantized, x, ranges, quantizing, lookupHardSwish) : null)
+                input = (rewrite.IntegerHardSwish ? QuantizedHardSwish.TryWrite(graph, additions, quantized, x, ranges[x], quantizing, lookup: rewrite.LookupHardSwish) : null)
+                    ?? (rewrite.IntegerHardSwish && rewrite.IntegerPooling ? QuantizedPooling.TryWriteExcitation(graph, additions, quantized, x, ranges, quantizing, rewrite.LookupHardSwish) : null)
                     ?? Activation(additions, x, x + "_dq", ranges[x]);
                 quantized[x] = input;
             }
@@ -94,12 +94,12 @@ internal static class ConvQdqQuantization
             quantized[y] = Activation(additions, conv.Outputs[0], y, UsefulRange(graph, y, ranges[y]));
         }
 
-        if (convs.Count > 0 && integerHardSwish && integerPooling)
+        if (convs.Count > 0 && rewrite.IntegerHardSwish && rewrite.IntegerPooling)
         {
-            QuantizedPooling.WriteAveragePools(graph, additions, quantized, ranges, quantizing, poolConvolution, lookupHardSwish);
+            QuantizedPooling.WriteAveragePools(graph, additions, quantized, ranges, quantizing, rewrite.PoolConvolution, rewrite.LookupHardSwish);
         }
 
-        if (convs.Count > 0 && integerMatMuls)
+        if (convs.Count > 0 && rewrite.IntegerMatMuls)
         {
             MatMulQdqQuantization.Apply(graph, additions, ranges, quantized);
         }

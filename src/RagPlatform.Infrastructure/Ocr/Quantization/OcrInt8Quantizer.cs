@@ -43,7 +43,7 @@ internal static class OcrInt8Quantizer
         }
 
         var ranges = ActivationCalibration.Measure(model, activations, calibration, intraOpThreads);
-        var quantized = ConvQdqQuantization.Apply(model, ranges, rewrite.LeadingFloatConvs, rewrite.IntegerHardSwish, rewrite.IntegerMatMuls, rewrite.IntegerPooling, rewrite.PoolConvolution, rewrite.LookupHardSwish);
+        var quantized = ConvQdqQuantization.Apply(model, ranges, rewrite);
         return rewrite.FloatStemLayout && quantized.Convs > 0 ? (FloatHardSwishLayout.Apply(quantized.Model), quantized.Convs) : quantized;
     }
 
