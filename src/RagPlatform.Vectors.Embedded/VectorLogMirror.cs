@@ -15,8 +15,9 @@ namespace RagPlatform.Vectors.Embedded;
 /// the load (the first search, a first write) nor the compacting write waits for it.
 /// <para>Locking: readers hold a read lock and run side by side; applying changes takes the write
 /// lock only for the in-memory update, never during I/O; catch-ups (and compactions) are serialised
-/// by <see cref="CatchUpGate"/>. A snapshot is written holding the writers' lock and then the gate,
-/// the order writers take them in. A replaced log is disposed only after the write lock that swapped it
+/// by <see cref="CatchUpGate"/>. A snapshot's rows are captured holding the writers' lock, the
+/// snapshot lock and the gate, the order writers and compactions take them in, and written holding the
+/// snapshot lock alone (<see cref="SnapshotInBackground"/>). A replaced log is disposed only after the write lock that swapped it
 /// out, so no reader is still reading it.</para></summary>
 internal sealed class VectorLogMirror(
     VectorFolder folder, SqliteVectorTable legacyTable, DocumentCollections collections, bool keepVectors, ILogger logger, int snapshotRefreshRecords = VectorSnapshots.DefaultRefreshRecords)
@@ -119,10 +120,15 @@ internal sealed class VectorLogMirror(
     /// <summary>The snapshot started last, once written, skipped or given up; it never faults.</summary>
     public Task SnapshotSettled => Volatile.Read(ref _snapshot);
 
+    /// <summary>Test seam: awaited after a snapshot's rows are captured and its locks but the snapshot
+    /// lock let go, before the file is written.</summary>
+    internal Func<Task> BeforeSnapshotWrite { get; set; } = () => Task.CompletedTask;
+
     /// <summary>Starts writing a snapshot (quantized mode) off the caller's path, once this process
     /// may: it waits for the writers' lock (a writer busy now, this process's included, finishes
-    /// first), then for the catch-up gate, so the rows and their position do not change while it is
-    /// written; searches go on reading them. It is of the rows as they are then, wherever the log
+    /// first), then for the catch-up gate, captures the rows and their position
+    /// (<see cref="CaptureAsync"/>) and lets both go before it writes the file, so writers wait for
+    /// the capture only, never for the write. It is of the rows as they are then, wherever the log
     /// has got to. Caller holds the catch-up gate (which orders the snapshots started).</summary>
     public void SnapshotInBackground()
     {
@@ -237,15 +243,18 @@ internal sealed class VectorLogMirror(
         try
         {
             await previous;
-            using var held = await VectorFolderLock.AcquireAsync(folder.LockPath, cancellationToken);
-            await _catchUpGate.WaitAsync(cancellationToken);
-            try
+            if (await CaptureAsync(cancellationToken) is not var (snapshotLock, rows, position, records))
             {
-                await VectorSnapshots.TrySaveAsync(folder, _vectors, Position, Records, logger, CancellationToken.None);
+                return;
             }
-            finally
+
+            // Written holding only the snapshot lock: writers (here and in other processes), catch-ups
+            // and searches go on; a compaction waits for it before it re-points or removes the rows.
+            using (snapshotLock)
+            using (rows)
             {
-                _catchUpGate.Release();
+                await BeforeSnapshotWrite();
+                await VectorSnapshots.TrySaveAsync(folder, rows, position, records, logger, CancellationToken.None);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -256,6 +265,44 @@ internal sealed class VectorLogMirror(
 #pragma warning restore CA1031
         {
             EmbeddedVectorsLog.SnapshotFailed(logger, folder.SnapshotPath(Position.Generation), exception);
+        }
+    }
+
+    /// <summary>The rows to snapshot and the log position they reflect, taken in milliseconds: under
+    /// the writers' lock, then the snapshot lock, then the catch-up gate (the order writers and
+    /// compactions take them in), so the memory copy equals the log up to that position. The rows'
+    /// segments are frozen rather than copied (<see cref="VectorSnapshotRows"/>); the caller writes
+    /// them holding the snapshot lock alone. Null when another process is writing a snapshot of this
+    /// folder now: waiting for it while holding the writers' lock would stall every writer, and a
+    /// snapshot is a cache, so this one is given up (the next load or compaction writes one).</summary>
+    private async Task<(VectorFolderLock SnapshotLock, VectorSnapshotRows Rows, VectorLogPosition Position, long Records)?> CaptureAsync(
+        CancellationToken cancellationToken)
+    {
+        using var writers = await VectorFolderLock.AcquireAsync(folder.LockPath, cancellationToken);
+        var snapshotLock = VectorFolderLock.TryAcquire(folder.SnapshotLockPath);
+        if (snapshotLock is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            await _catchUpGate.WaitAsync(cancellationToken);
+            try
+            {
+                // The memory copy changes only under the gate, so no memory lock is needed to read it;
+                // searches keep reading the frozen segments, which stay in the chain until changed.
+                return (snapshotLock, _vectors.CaptureForSnapshot(), _position, _records);
+            }
+            finally
+            {
+                _catchUpGate.Release();
+            }
+        }
+        catch
+        {
+            snapshotLock.Dispose();
+            throw;
         }
     }
 
