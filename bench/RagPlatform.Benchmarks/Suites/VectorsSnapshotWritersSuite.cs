@@ -8,6 +8,7 @@ using RagPlatform.Core.Search;
 using RagPlatform.Storage.Files;
 using RagPlatform.Storage.Sqlite;
 using RagPlatform.Vectors.Embedded;
+using RagPlatform.Vectors.Embedded.Files;
 
 namespace RagPlatform.Benchmarks.Suites;
 
@@ -15,7 +16,9 @@ namespace RagPlatform.Benchmarks.Suites;
 /// <c>rows</c> × 512 vectors (built once, documents of 1,000 consecutive rows as ingestion writes
 /// them), then per round the snapshot removed, the folder reopened (a full log read, which starts a
 /// snapshot in the background) and one-row upserts, with a delete of a document every tenth write,
-/// timed one by one until the snapshot is written, then 50 more as the quiet baseline.</summary>
+/// timed one by one until the snapshot is written, then 50 more as the quiet baseline. Every other
+/// round writes nothing and only takes the writers' lock every 2 ms instead, which times the lock
+/// alone (a write also waits for its fsync, which competes with the snapshot's disk writes).</summary>
 internal static class VectorsSnapshotWritersSuite
 {
     private const int Dimensions = 512;
@@ -41,11 +44,23 @@ internal static class VectorsSnapshotWritersSuite
             await index.InitializeAsync(cancellationToken);
             var loaded = Stopwatch.GetTimestamp();
             var settled = index.SnapshotSettledAsync(cancellationToken);
-            var during = new List<double>();
+            if (round % 2 == 1)
+            {
+                // The lock alone: with no write of this process holding it for its fsync meanwhile.
+                var waits = await ProbeWritersLockAsync(Path.Combine(folder, "lock"), settled, cancellationToken);
+                BenchConsole.Info(string.Create(CultureInfo.InvariantCulture,
+                    $"round {round} (lock probe): snapshot written {Stopwatch.GetElapsedTime(loaded).TotalSeconds:F2} s after the load; {waits.Count} takes of the writers' lock meanwhile, " +
+                    $"longest wait {waits.DefaultIfEmpty().Max():F1} ms, median {Median(waits):F2} ms. Load average: {MachineSnapshot.ReadLoadAverage()}."));
+                continue;
+            }
+
+            var during = new List<(double Ms, double At, bool Delete)>();
             var deletes = 0;
             while (!settled.IsCompleted)
             {
-                during.Add(await WriteAsync(index, random, round, during.Count, ref deletes, rows, cancellationToken));
+                var at = Stopwatch.GetElapsedTime(loaded).TotalMilliseconds;
+                var delete = during.Count % 10 == 9;
+                during.Add((await WriteAsync(index, random, round, during.Count, ref deletes, rows, cancellationToken), at, delete));
                 await Task.Delay(2, cancellationToken);
             }
 
@@ -56,14 +71,33 @@ internal static class VectorsSnapshotWritersSuite
                 after.Add(await WriteAsync(index, random, round, during.Count + write, ref deletes, rows, cancellationToken));
             }
 
-            var count = await index.CountAsync(cancellationToken);
+            var times = during.Select(write => write.Ms).ToList();
             BenchConsole.Info(string.Create(CultureInfo.InvariantCulture,
-                $"round {round}: {count:N0} rows; snapshot written {snapshotSeconds:F2} s after the load; " +
-                $"{during.Count} writes meanwhile ({deletes} with deletes overall): longest {during.DefaultIfEmpty().Max():F1} ms, median {Median(during):F1} ms; " +
-                $"50 writes after it: longest {after.Max():F1} ms, median {Median(after):F1} ms. Load average: {MachineSnapshot.ReadLoadAverage()}."));
+                $"round {round} (writes): snapshot written {snapshotSeconds:F2} s after the load; {during.Count} writes meanwhile: longest {times.DefaultIfEmpty().Max():F1} ms, median {Median(times):F1} ms; " +
+                $"50 writes after it: longest {after.Max():F1} ms, median {Median(after):F1} ms. Load average: {MachineSnapshot.ReadLoadAverage()}. " +
+                $"Longest meanwhile (ms @ ms after the load): {string.Join("; ", during.OrderByDescending(write => write.Ms).Take(3).Select(write => $"{write.Ms:F0} @ {write.At:F0} {(write.Delete ? "delete" : "upsert")}"))}."));
         }
 
         return 0;
+    }
+
+    /// <summary>How long taking the folder's writers' lock waits, as another process's writer would,
+    /// every 2 ms until the snapshot is written.</summary>
+    private static async Task<List<double>> ProbeWritersLockAsync(string lockPath, Task settled, CancellationToken cancellationToken)
+    {
+        var waits = new List<double>();
+        while (!settled.IsCompleted)
+        {
+            var start = Stopwatch.GetTimestamp();
+            using (await VectorFolderLock.AcquireAsync(lockPath, cancellationToken))
+            {
+                waits.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+
+            await Task.Delay(2, cancellationToken);
+        }
+
+        return waits;
     }
 
     /// <summary>One timed write: an upsert of one row over an existing id, or every tenth a delete
