@@ -64,7 +64,7 @@ internal sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable
 
     /// <summary>Test seam: <paramref name="pause"/> runs after each snapshot's rows are captured and
     /// before its file is written (while only the snapshot lock is held).</summary>
-    internal void PauseSnapshotWritesWith(Func<Task> pause) => _mirror.BeforeSnapshotWrite = pause;
+    internal void PauseSnapshotWritesWith(Func<Task> pause) => _mirror.Snapshots.BeforeWrite = pause;
 
     public async Task UpsertAsync(IReadOnlyList<VectorRecord> records, CancellationToken cancellationToken)
     {

@@ -16,8 +16,8 @@ namespace RagPlatform.Vectors.Embedded;
 /// <para>Locking: readers hold a read lock and run side by side; applying changes takes the write
 /// lock only for the in-memory update, never during I/O; catch-ups (and compactions) are serialised
 /// by <see cref="CatchUpGate"/>. A snapshot's rows are captured holding the writers' lock, the
-/// snapshot lock and the gate, the order writers and compactions take them in, and written holding the
-/// snapshot lock alone (<see cref="SnapshotInBackground"/>). A replaced log is disposed only after the write lock that swapped it
+/// snapshot lock and the gate, and written holding the snapshot lock alone
+/// (<see cref="BackgroundSnapshots"/>). A replaced log is disposed only after the write lock that swapped it
 /// out, so no reader is still reading it.</para></summary>
 internal sealed class VectorLogMirror(
     VectorFolder folder, SqliteVectorTable legacyTable, DocumentCollections collections, bool keepVectors, ILogger logger, int snapshotRefreshRecords = VectorSnapshots.DefaultRefreshRecords)
@@ -25,8 +25,8 @@ internal sealed class VectorLogMirror(
 {
     private readonly ReaderWriterLockSlim _memoryLock = new(LockRecursionPolicy.NoRecursion);
     private readonly SemaphoreSlim _catchUpGate = new(1, 1);
-    private readonly CancellationTokenSource _disposing = new();
-    private Task _snapshot = Task.CompletedTask;
+    private readonly BackgroundSnapshots _snapshots = new(folder, logger);
+    private bool _disposed;
     private VectorSegments _vectors = new(keepVectors: keepVectors, keepCodes: !keepVectors, keepItemIds: false);
     private VectorLogVectors? _log;
     private VectorLogPosition _position = VectorLogPosition.None;
@@ -118,42 +118,31 @@ internal sealed class VectorLogMirror(
     }
 
     /// <summary>The snapshot started last, once written, skipped or given up; it never faults.</summary>
-    public Task SnapshotSettled => Volatile.Read(ref _snapshot);
+    public Task SnapshotSettled => _snapshots.Settled;
 
-    /// <summary>Test seam: awaited after a snapshot's rows are captured and its locks but the snapshot
-    /// lock let go, before the file is written.</summary>
-    internal Func<Task> BeforeSnapshotWrite { get; set; } = () => Task.CompletedTask;
+    /// <summary>Writes the snapshots (and holds the test seam that pauses them).</summary>
+    internal BackgroundSnapshots Snapshots => _snapshots;
 
-    /// <summary>Starts writing a snapshot (quantized mode) off the caller's path, once this process
-    /// may: it waits for the writers' lock (a writer busy now, this process's included, finishes
-    /// first), then for the catch-up gate, captures the rows and their position
-    /// (<see cref="CaptureAsync"/>) and lets both go before it writes the file, so writers wait for
-    /// the capture only, never for the write. It is of the rows as they are then, wherever the log
-    /// has got to. Caller holds the catch-up gate (which orders the snapshots started).</summary>
+    /// <summary>Starts writing a snapshot (quantized mode) off the caller's path
+    /// (<see cref="BackgroundSnapshots"/>): of the rows as they are once it has the locks, wherever
+    /// the log has got to then. Caller holds the catch-up gate.</summary>
     public void SnapshotInBackground()
     {
-        if (keepVectors)
+        if (!keepVectors)
         {
-            return;
+            _snapshots.Start(CaptureAsync);
         }
-
-        var previous = _snapshot;
-        var disposing = _disposing.Token;
-        Volatile.Write(ref _snapshot, Task.Run(() => SnapshotAsync(previous, disposing)));
     }
 
     public void Dispose()
     {
-        if (_disposing.IsCancellationRequested)
+        if (_disposed)
         {
-            return; // disposed already
+            return;
         }
 
-        // A snapshot still waiting for the lock or the gate is given up (the next load writes it); one
-        // being written is finished (≈ 1 s at 1M rows), so a short-lived process still leaves one.
-        _disposing.Cancel();
-        _snapshot.Wait();
-        _disposing.Dispose();
+        _disposed = true;
+        _snapshots.Dispose();
         _log?.Dispose();
         _memoryLock.Dispose();
         _catchUpGate.Dispose();
@@ -238,71 +227,20 @@ internal sealed class VectorLogMirror(
         }
     }
 
-    private async Task SnapshotAsync(Task previous, CancellationToken cancellationToken)
+    /// <summary>The rows and the log position they reflect, taken in milliseconds under the gate, so
+    /// the memory copy equals the log up to that position: segments frozen rather than copied
+    /// (<see cref="VectorSnapshotRows"/>). The memory copy changes only under the gate, so no memory
+    /// lock is needed, and searches go on reading the frozen segments.</summary>
+    private async Task<VectorSnapshotRows> CaptureAsync(CancellationToken cancellationToken)
     {
+        await _catchUpGate.WaitAsync(cancellationToken);
         try
         {
-            await previous;
-            if (await CaptureAsync(cancellationToken) is not var (snapshotLock, rows, position, records))
-            {
-                return;
-            }
-
-            // Written holding only the snapshot lock: writers (here and in other processes), catch-ups
-            // and searches go on; a compaction waits for it before it re-points or removes the rows.
-            using (snapshotLock)
-            using (rows)
-            {
-                await BeforeSnapshotWrite();
-                await VectorSnapshots.TrySaveAsync(folder, rows, position, records, logger, CancellationToken.None);
-            }
+            return _vectors.CaptureForSnapshot(_position, _records);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        finally
         {
-        }
-#pragma warning disable CA1031 // A snapshot is a cache: failing to write one must not fault a task nobody awaits.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            EmbeddedVectorsLog.SnapshotFailed(logger, folder.SnapshotPath(Position.Generation), exception);
-        }
-    }
-
-    /// <summary>The rows to snapshot and the log position they reflect, taken in milliseconds: under
-    /// the writers' lock, then the snapshot lock, then the catch-up gate (the order writers and
-    /// compactions take them in), so the memory copy equals the log up to that position. The rows'
-    /// segments are frozen rather than copied (<see cref="VectorSnapshotRows"/>); the caller writes
-    /// them holding the snapshot lock alone. Null when another process is writing a snapshot of this
-    /// folder now: waiting for it while holding the writers' lock would stall every writer, and a
-    /// snapshot is a cache, so this one is given up (the next load or compaction writes one).</summary>
-    private async Task<(VectorFolderLock SnapshotLock, VectorSnapshotRows Rows, VectorLogPosition Position, long Records)?> CaptureAsync(
-        CancellationToken cancellationToken)
-    {
-        using var writers = await VectorFolderLock.AcquireAsync(folder.LockPath, cancellationToken);
-        var snapshotLock = VectorFolderLock.TryAcquire(folder.SnapshotLockPath);
-        if (snapshotLock is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            await _catchUpGate.WaitAsync(cancellationToken);
-            try
-            {
-                // The memory copy changes only under the gate, so no memory lock is needed to read it;
-                // searches keep reading the frozen segments, which stay in the chain until changed.
-                return (snapshotLock, _vectors.CaptureForSnapshot(), _position, _records);
-            }
-            finally
-            {
-                _catchUpGate.Release();
-            }
-        }
-        catch
-        {
-            snapshotLock.Dispose();
-            throw;
+            _catchUpGate.Release();
         }
     }
 

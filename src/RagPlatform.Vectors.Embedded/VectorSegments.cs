@@ -96,7 +96,9 @@ internal sealed class VectorSegments
     /// <summary>The rows as they are now, for a snapshot written after the caller lets go of its
     /// locks (<see cref="VectorSnapshotRows"/>): the segments frozen, not copied, and copies of the
     /// item map and document table. Quantized rows whose item ids are read from the log only.</summary>
-    public VectorSnapshotRows CaptureForSnapshot()
+    /// <param name="position">The log position the rows reflect.</param>
+    /// <param name="records">The log records before that position.</param>
+    public VectorSnapshotRows CaptureForSnapshot(VectorLogPosition position, long records)
     {
         if (_keepVectors || _keepItemIds)
         {
@@ -109,7 +111,7 @@ internal sealed class VectorSegments
             documentBySlot[slot] = _documents.DocumentAt(slot);
         }
 
-        return new VectorSnapshotRows(Dimensions, SegmentCapacity, Count, _rows.Freeze(), documentBySlot, _positionByItem.Slots.ToArray());
+        return new VectorSnapshotRows(Dimensions, SegmentCapacity, Count, _rows.Freeze(), documentBySlot, _positionByItem.Slots.ToArray(), position, records);
     }
 
     /// <summary>Takes back a restored index's item map (<see cref="ItemPositions.TryRestore"/>).</summary>

@@ -5,9 +5,16 @@ namespace RagPlatform.Vectors.Embedded.Files;
 /// touches until <see cref="Dispose"/>) and copies of the small tables every write changes, the item
 /// map (8 B a slot, ≈ 10.7 MB at 1M rows) and the document of each slot. So the snapshot is written
 /// with no lock held, yet of exactly the state the log had at the captured position.</summary>
-internal sealed class VectorSnapshotRows(int dimensions, int segmentCapacity, int count, FrozenSegments segments, Guid[] documentBySlot, ulong[] itemMap)
+internal sealed class VectorSnapshotRows(
+    int dimensions, int segmentCapacity, int count, FrozenSegments segments, Guid[] documentBySlot, ulong[] itemMap, VectorLogPosition position, long records)
     : IDisposable
 {
+    /// <summary>The log position the rows reflect.</summary>
+    public VectorLogPosition Position => position;
+
+    /// <summary>The log records before <see cref="Position"/>, live or dead.</summary>
+    public long Records => records;
+
     public int Dimensions => dimensions;
 
     /// <summary>Rows per segment (every segment but the last has exactly this capacity).</summary>

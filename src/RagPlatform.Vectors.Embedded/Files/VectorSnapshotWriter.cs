@@ -30,13 +30,12 @@ internal sealed class VectorSnapshotWriter : IAsyncDisposable
 
     /// <summary>Writes header, body and trailer from <paramref name="rows"/>, which do not change
     /// meanwhile (frozen by the capture, or nobody else sees them yet).</summary>
-    /// <param name="position">The log position the rows reflect.</param>
-    /// <param name="records">The log records before that position.</param>
-    /// <param name="fingerprint">The log's fingerprint at that position (<see cref="VectorSnapshotFormat.LogFingerprint"/>).</param>
-    public void Append(VectorSnapshotRows rows, VectorLogPosition position, long records, ulong fingerprint, CancellationToken cancellationToken)
+    /// <param name="fingerprint">The log's fingerprint at the rows' position (<see cref="VectorSnapshotFormat.LogFingerprint"/>).</param>
+    public void Append(VectorSnapshotRows rows, ulong fingerprint, CancellationToken cancellationToken)
     {
         var dimensions = rows.Dimensions;
-        var header = new VectorSnapshotHeader(dimensions, rows.SegmentCapacity, rows.Count, rows.DocumentBySlot.Length, rows.ItemMap.Length, position.Generation, position.Offset, records, fingerprint);
+        var header = new VectorSnapshotHeader(
+            dimensions, rows.SegmentCapacity, rows.Count, rows.DocumentBySlot.Length, rows.ItemMap.Length, rows.Position.Generation, rows.Position.Offset, rows.Records, fingerprint);
         Span<byte> headerBytes = stackalloc byte[VectorSnapshotFormat.HeaderBytes];
         VectorSnapshotFormat.WriteHeader(headerBytes, header);
         Write(headerBytes);

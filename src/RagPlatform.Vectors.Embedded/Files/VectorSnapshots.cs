@@ -12,18 +12,19 @@ internal static class VectorSnapshots
     /// <summary>Log records read after a snapshot's end that make a load write a fresh one.</summary>
     public const int DefaultRefreshRecords = 50_000;
 
-    /// <summary>Writes a snapshot of <paramref name="rows"/>, captured at <paramref name="position"/>.
+    /// <summary>Writes a snapshot of <paramref name="rows"/>, captured at their position.
     /// The caller holds the snapshot lock (<see cref="VectorFolder.SnapshotLockPath"/>: no compaction
     /// removes the generation meanwhile, and the temporary file is its alone); writers go on, since
     /// the captured rows do not change and the log before the position is never rewritten.</summary>
     public static async Task TrySaveAsync(
-        VectorFolder folder, VectorSnapshotRows rows, VectorLogPosition position, long records, ILogger logger, CancellationToken cancellationToken)
+        VectorFolder folder, VectorSnapshotRows rows, ILogger logger, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
             return;
         }
 
+        var position = rows.Position;
         var path = folder.SnapshotPath(position.Generation);
         try
         {
@@ -35,7 +36,7 @@ internal static class VectorSnapshots
             }
 
             await using var writer = VectorSnapshotWriter.Create(path);
-            writer.Append(rows, position, records, VectorSnapshotFormat.LogFingerprint(log, position.Offset), cancellationToken);
+            writer.Append(rows, VectorSnapshotFormat.LogFingerprint(log, position.Offset), cancellationToken);
             await writer.CommitAsync(cancellationToken);
             EmbeddedVectorsLog.SnapshotWritten(logger, rows.Count, path, stopwatch.ElapsedMilliseconds);
         }
