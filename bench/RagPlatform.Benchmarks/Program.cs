@@ -5,7 +5,7 @@ using RagPlatform.Benchmarks.Server;
 using RagPlatform.Benchmarks.Suites;
 
 // dotnet run -c Release --project bench/RagPlatform.Benchmarks -- <suite> [options]
-// Suites: models (generate + verify the CLIP graphs), onnx-raw, vectors, vectors-reopen, clip-pipeline, reranker, answering,
+// Suites: models (generate + verify the CLIP graphs), onnx-raw, vectors, vectors-reopen, vectors-snapshot-writers, clip-pipeline, reranker, answering,
 // isolation, image-load, search-load, server-ingest, server-search, ingest, ingest-ocr, ingest-parts, ocr-int8, ocr-det-nodes, ocr-rec-nodes.
 var modelsDirectory = new Option<string>("--models-dir")
 {
@@ -62,6 +62,17 @@ vectors.SetAction((parse, token) => VectorsSuite.RunAsync(Settings(parse),
 var scanMode = new Option<RagPlatform.Storage.Files.VectorScanMode>("--scan") { Description = "Quantized (default) or Exact.", DefaultValueFactory = _ => RagPlatform.Storage.Files.VectorScanMode.Quantized };
 var vectorsReopen = new Command("vectors-reopen", "Reopen the embedded index a vectors run left in artifacts/bench-tmp, in a fresh process: reload time and resident memory.") { scanMode };
 vectorsReopen.SetAction((parse, token) => VectorsReopenSuite.RunAsync(parse.GetValue(scanMode), token));
+
+var snapshotDataDirectory = new Option<string>("--data-dir")
+{
+    Description = "Data folder of the index (built there on first use).",
+    DefaultValueFactory = _ => Path.Combine(BenchPaths.RepositoryRoot, "artifacts", "bench-tmp", "snapshot-writers"),
+};
+var snapshotRows = new Option<int>("--rows") { Description = "Vectors (512-d) the folder is built with.", DefaultValueFactory = _ => 1_000_000 };
+var snapshotRounds = new Option<int>("--rounds") { Description = "Reopen + snapshot rounds.", DefaultValueFactory = _ => 3 };
+var vectorsSnapshotWriters = new Command("vectors-snapshot-writers", "How long one-row writes wait while the quantized index writes its snapshot.") { snapshotDataDirectory, snapshotRows, snapshotRounds };
+vectorsSnapshotWriters.SetAction((parse, token) => VectorsSnapshotWritersSuite.RunAsync(
+    parse.GetValue(snapshotDataDirectory)!, parse.GetValue(snapshotRows), parse.GetValue(snapshotRounds), token));
 
 var images = new Option<string?>("--images") { Description = "Folder of real image files (default: a generated synthetic set)." };
 var rawSpinning = new Option<bool>("--raw-spinning")
@@ -228,6 +239,7 @@ root.Subcommands.Add(answering);
 root.Subcommands.Add(onnxRaw);
 root.Subcommands.Add(vectors);
 root.Subcommands.Add(vectorsReopen);
+root.Subcommands.Add(vectorsSnapshotWriters);
 root.Subcommands.Add(clipPipeline);
 root.Subcommands.Add(reranker);
 root.Subcommands.Add(isolation);

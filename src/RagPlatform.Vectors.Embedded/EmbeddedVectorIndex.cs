@@ -62,6 +62,10 @@ internal sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable
     /// in the background) is written, skipped or given up.</summary>
     internal Task SnapshotSettledAsync(CancellationToken cancellationToken) => _mirror.SnapshotSettled.WaitAsync(cancellationToken);
 
+    /// <summary>Test seam: <paramref name="pause"/> runs after each snapshot's rows are captured and
+    /// before its file is written (while only the snapshot lock is held).</summary>
+    internal void PauseSnapshotWritesWith(Func<Task> pause) => _mirror.Snapshots.BeforeWrite = pause;
+
     public async Task UpsertAsync(IReadOnlyList<VectorRecord> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);

@@ -15,8 +15,9 @@ namespace RagPlatform.Vectors.Embedded;
 /// the load (the first search, a first write) nor the compacting write waits for it.
 /// <para>Locking: readers hold a read lock and run side by side; applying changes takes the write
 /// lock only for the in-memory update, never during I/O; catch-ups (and compactions) are serialised
-/// by <see cref="CatchUpGate"/>. A snapshot is written holding the writers' lock and then the gate,
-/// the order writers take them in. A replaced log is disposed only after the write lock that swapped it
+/// by <see cref="CatchUpGate"/>. A snapshot's rows are captured holding the writers' lock, the
+/// snapshot lock and the gate, and written holding the snapshot lock alone
+/// (<see cref="BackgroundSnapshots"/>). A replaced log is disposed only after the write lock that swapped it
 /// out, so no reader is still reading it.</para></summary>
 internal sealed class VectorLogMirror(
     VectorFolder folder, SqliteVectorTable legacyTable, DocumentCollections collections, bool keepVectors, ILogger logger, int snapshotRefreshRecords = VectorSnapshots.DefaultRefreshRecords)
@@ -24,8 +25,8 @@ internal sealed class VectorLogMirror(
 {
     private readonly ReaderWriterLockSlim _memoryLock = new(LockRecursionPolicy.NoRecursion);
     private readonly SemaphoreSlim _catchUpGate = new(1, 1);
-    private readonly CancellationTokenSource _disposing = new();
-    private Task _snapshot = Task.CompletedTask;
+    private readonly BackgroundSnapshots _snapshots = new(folder, logger);
+    private bool _disposed;
     private VectorSegments _vectors = new(keepVectors: keepVectors, keepCodes: !keepVectors, keepItemIds: false);
     private VectorLogVectors? _log;
     private VectorLogPosition _position = VectorLogPosition.None;
@@ -117,37 +118,31 @@ internal sealed class VectorLogMirror(
     }
 
     /// <summary>The snapshot started last, once written, skipped or given up; it never faults.</summary>
-    public Task SnapshotSettled => Volatile.Read(ref _snapshot);
+    public Task SnapshotSettled => _snapshots.Settled;
 
-    /// <summary>Starts writing a snapshot (quantized mode) off the caller's path, once this process
-    /// may: it waits for the writers' lock (a writer busy now, this process's included, finishes
-    /// first), then for the catch-up gate, so the rows and their position do not change while it is
-    /// written; searches go on reading them. It is of the rows as they are then, wherever the log
-    /// has got to. Caller holds the catch-up gate (which orders the snapshots started).</summary>
+    /// <summary>Writes the snapshots (and holds the test seam that pauses them).</summary>
+    internal BackgroundSnapshots Snapshots => _snapshots;
+
+    /// <summary>Starts writing a snapshot (quantized mode) off the caller's path
+    /// (<see cref="BackgroundSnapshots"/>): of the rows as they are once it has the locks, wherever
+    /// the log has got to then. Caller holds the catch-up gate.</summary>
     public void SnapshotInBackground()
     {
-        if (keepVectors)
+        if (!keepVectors)
         {
-            return;
+            _snapshots.Start(CaptureAsync);
         }
-
-        var previous = _snapshot;
-        var disposing = _disposing.Token;
-        Volatile.Write(ref _snapshot, Task.Run(() => SnapshotAsync(previous, disposing)));
     }
 
     public void Dispose()
     {
-        if (_disposing.IsCancellationRequested)
+        if (_disposed)
         {
-            return; // disposed already
+            return;
         }
 
-        // A snapshot still waiting for the lock or the gate is given up (the next load writes it); one
-        // being written is finished (≈ 1 s at 1M rows), so a short-lived process still leaves one.
-        _disposing.Cancel();
-        _snapshot.Wait();
-        _disposing.Dispose();
+        _disposed = true;
+        _snapshots.Dispose();
         _log?.Dispose();
         _memoryLock.Dispose();
         _catchUpGate.Dispose();
@@ -232,30 +227,20 @@ internal sealed class VectorLogMirror(
         }
     }
 
-    private async Task SnapshotAsync(Task previous, CancellationToken cancellationToken)
+    /// <summary>The rows and the log position they reflect, taken in milliseconds under the gate, so
+    /// the memory copy equals the log up to that position: segments frozen rather than copied
+    /// (<see cref="VectorSnapshotRows"/>). The memory copy changes only under the gate, so no memory
+    /// lock is needed, and searches go on reading the frozen segments.</summary>
+    private async Task<VectorSnapshotRows> CaptureAsync(CancellationToken cancellationToken)
     {
+        await _catchUpGate.WaitAsync(cancellationToken);
         try
         {
-            await previous;
-            using var held = await VectorFolderLock.AcquireAsync(folder.LockPath, cancellationToken);
-            await _catchUpGate.WaitAsync(cancellationToken);
-            try
-            {
-                await VectorSnapshots.TrySaveAsync(folder, _vectors, Position, Records, logger, CancellationToken.None);
-            }
-            finally
-            {
-                _catchUpGate.Release();
-            }
+            return _vectors.CaptureForSnapshot(_position, _records);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        finally
         {
-        }
-#pragma warning disable CA1031 // A snapshot is a cache: failing to write one must not fault a task nobody awaits.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            EmbeddedVectorsLog.SnapshotFailed(logger, folder.SnapshotPath(Position.Generation), exception);
+            _catchUpGate.Release();
         }
     }
 

@@ -108,6 +108,22 @@ internal sealed class VectorSegment(int capacity, int dimensions, bool keepVecto
         SetLogOffset(offset, source.LogOffset(fromOffset));
     }
 
+    /// <summary>A copy with arrays of its own, for a change while a snapshot still reads this one
+    /// (<see cref="SegmentChain.LocateForChange"/>).</summary>
+    public VectorSegment Copy()
+    {
+        var copy = (VectorSegment)MemberwiseClone();
+        copy.Vectors = Copied(Vectors);
+        copy.Codes = Copied(Codes);
+        copy.Scales = Resized(Scales, Scales.Length);
+        copy.ItemIds = Resized(ItemIds, ItemIds.Length);
+        copy.DocumentSlots = Resized(DocumentSlots, Capacity);
+        copy.Modalities = Resized(Modalities, Capacity);
+        copy._logOffsetLow = Resized(_logOffsetLow, Capacity);
+        copy._logOffsetHigh = _logOffsetHigh is null ? null : Resized(_logOffsetHigh, Capacity);
+        return copy;
+    }
+
     public void Grow(int newCapacity, int dimensions)
     {
         if (KeepsVectors)
@@ -145,6 +161,13 @@ internal sealed class VectorSegment(int capacity, int dimensions, bool keepVecto
     /// as their segment, so passing them through the young generations (a load allocates a thousand
     /// of them) left those generations' pages resident after the load: at 1M × 512, resident Δ 542 → 532 MiB.</summary>
     private static T[] Column<T>(int length) => GC.AllocateArray<T>(length, pinned: true);
+
+    private static T[] Copied<T>(T[] array)
+    {
+        var copy = GC.AllocateUninitializedArray<T>(array.Length);
+        array.AsSpan().CopyTo(copy);
+        return copy;
+    }
 
     private static T[] Resized<T>(T[] array, int length)
     {

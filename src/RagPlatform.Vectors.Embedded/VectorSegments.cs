@@ -63,7 +63,7 @@ internal sealed class VectorSegments
     /// <summary>Whether fp32 vectors (rather than only int8 codes) are kept in memory.</summary>
     public bool KeepsVectors => _keepVectors;
 
-    /// <summary>The segments in position order, for a snapshot (<see cref="Files.VectorSnapshotWriter"/>).</summary>
+    /// <summary>The segments in position order, for a search (under the mirror's read lock).</summary>
     public IReadOnlyList<VectorSegment> Segments => _rows.Segments;
 
     /// <summary>The document slots the rows' <see cref="VectorSegment.DocumentSlots"/> point into.</summary>
@@ -93,8 +93,26 @@ internal sealed class VectorSegments
         _documents.Restore(documentBySlot, vectorsBySlot);
     }
 
-    /// <summary>The item map as it is, for a snapshot.</summary>
-    public ReadOnlySpan<ulong> ItemMapSlots => _positionByItem.Slots;
+    /// <summary>The rows as they are now, for a snapshot written after the caller lets go of its
+    /// locks (<see cref="VectorSnapshotRows"/>): the segments frozen, not copied, and copies of the
+    /// item map and document table. Quantized rows whose item ids are read from the log only.</summary>
+    /// <param name="position">The log position the rows reflect.</param>
+    /// <param name="records">The log records before that position.</param>
+    public VectorSnapshotRows CaptureForSnapshot(VectorLogPosition position, long records)
+    {
+        if (_keepVectors || _keepItemIds)
+        {
+            throw new InvalidOperationException("Only a quantized index that reads its item ids from the log is snapshotted.");
+        }
+
+        var documentBySlot = new Guid[_documents.Capacity];
+        for (var slot = 0; slot < documentBySlot.Length; slot++)
+        {
+            documentBySlot[slot] = _documents.DocumentAt(slot);
+        }
+
+        return new VectorSnapshotRows(Dimensions, SegmentCapacity, Count, _rows.Freeze(), documentBySlot, _positionByItem.Slots.ToArray(), position, records);
+    }
 
     /// <summary>Takes back a restored index's item map (<see cref="ItemPositions.TryRestore"/>).</summary>
     public bool TryRestoreItemMap(ulong[] slots) => _positionByItem.TryRestore(slots, Count);
@@ -128,7 +146,7 @@ internal sealed class VectorSegments
     {
         for (var position = 0; position < Count; position++)
         {
-            var (segment, offset) = Locate(position);
+            var (segment, offset) = _rows.LocateForChange(position);
             segment.SetLogOffset(offset, (long)position * recordBytes);
         }
 
@@ -176,14 +194,14 @@ internal sealed class VectorSegments
 
         if (_positionByItem.TryGetPosition(itemId, out var position))
         {
-            var (existing, offset) = Locate(position);
+            var (existing, offset) = _rows.LocateForChange(position);
             _documents.Release(existing.DocumentSlots[offset]);
             Write(existing, offset, itemId, documentId, collection, modality, vector, logOffset);
             return;
         }
 
         _rows.EnsureRoomAfter(Count, Dimensions);
-        var (segment, at) = Locate(Count);
+        var (segment, at) = _rows.LocateForChange(Count);
         Write(segment, at, itemId, documentId, collection, modality, vector, logOffset);
         _positionByItem.Add(itemId, Count);
         Count++;
@@ -196,7 +214,7 @@ internal sealed class VectorSegments
             return false;
         }
 
-        var (segment, offset) = Locate(position);
+        var (segment, offset) = _rows.LocateForChange(position);
         _documents.Release(segment.DocumentSlots[offset]);
         var last = Count - 1;
         if (position != last)

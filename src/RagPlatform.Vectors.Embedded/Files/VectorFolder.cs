@@ -6,13 +6,19 @@ namespace RagPlatform.Vectors.Embedded.Files;
 /// <summary>The files of one dense space under <c>&lt;data&gt;/vectors/&lt;space&gt;/</c>: the
 /// append-only log of the current generation (<c>vectors-000001.log</c>), the <c>manifest</c> naming
 /// that generation (replaced by an atomic rename when a compaction writes the next one), the
-/// writers' <c>lock</c> and, in quantized mode, a snapshot of the generation's rows
+/// writers' <c>lock</c>, the <c>snapshot.lock</c> and, in quantized mode, a snapshot of the generation's rows
 /// (<c>vectors-000001.codes</c>) that a reload reads instead of re-quantising the whole log. No manifest means the folder was never set up (see <see cref="VectorFolderSetup"/>).</summary>
 internal sealed class VectorFolder(string path)
 {
     public string Path { get; } = path;
 
     public string LockPath => System.IO.Path.Combine(Path, "lock");
+
+    /// <summary>Held while a snapshot file is written, after its rows were captured under the
+    /// writers' lock (<see cref="LockPath"/>) and that lock was let go: it keeps a compaction from
+    /// removing the generation meanwhile and gives one writer at a time the temporary name. Taken
+    /// after the writers' lock by whoever needs both, never before it.</summary>
+    public string SnapshotLockPath => System.IO.Path.Combine(Path, "snapshot.lock");
 
     private string ManifestPath => System.IO.Path.Combine(Path, "manifest");
 

@@ -1,6 +1,6 @@
 namespace RagPlatform.Vectors.Embedded.Files;
 
-/// <summary>The writers' lock of one space folder, held across processes (the API and the ingestion
+/// <summary>A lock of one space folder (the writers' one, or the snapshot's), held across processes (the API and the ingestion
 /// workers). An open with <see cref="FileShare.None"/> is an exclusive <c>flock</c> on Unix and a
 /// share-mode lock on Windows; either way the operating system drops it when its process dies, so a
 /// killed writer never leaves the folder locked.</summary>
@@ -15,16 +15,27 @@ internal sealed class VectorFolderLock : IDisposable
         var wait = TimeSpan.FromMilliseconds(1);
         while (true)
         {
-            try
+            if (TryAcquire(path) is { } held)
             {
-                return new VectorFolderLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
+                return held;
             }
-            catch (IOException)
-            {
-                // Held by another writer: retry with a growing pause (a batch takes milliseconds).
-                await Task.Delay(wait, cancellationToken);
-                wait = TimeSpan.FromMilliseconds(Math.Min(wait.TotalMilliseconds * 2, 50));
-            }
+
+            // Held by another writer: retry with a growing pause (a batch takes milliseconds).
+            await Task.Delay(wait, cancellationToken);
+            wait = TimeSpan.FromMilliseconds(Math.Min(wait.TotalMilliseconds * 2, 50));
+        }
+    }
+
+    /// <summary>The lock if nobody holds it now; null otherwise.</summary>
+    public static VectorFolderLock? TryAcquire(string path)
+    {
+        try
+        {
+            return new VectorFolderLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 

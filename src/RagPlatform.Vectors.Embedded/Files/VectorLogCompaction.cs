@@ -41,6 +41,12 @@ internal sealed class VectorLogCompaction(VectorFolder folder, ILogger logger)
                 end = writer.Position;
             }
 
+            // A snapshot of the old generation being written (by this process or another) is let finish
+            // before the new generation becomes current: its rows would otherwise be re-pointed (here,
+            // copying every frozen segment) and its file renamed into place after the old generation's
+            // files went. Taken this late, the rewrite above overlapped it; the writers' lock is
+            // already held, as the order wants. Cancelled here, the new file is an orphan as after a crash.
+            using var snapshots = await VectorFolderLock.AcquireAsync(folder.SnapshotLockPath, cancellationToken);
             var log = new VectorLogVectors(folder.OpenForReading(next) ?? throw new IOException($"The compacted log {folder.LogPath(next)} vanished before it was made current."));
             try
             {

@@ -26,7 +26,7 @@ namespace RagPlatform.Vectors.Embedded.Files;
 /// The trailer makes the file its own commit point (a torn or damaged file fails it); the
 /// generation, the covered offset and the fingerprint of the log bytes just before it tie the
 /// snapshot to the log it was taken from (a different or shortened log fails them). It is written
-/// beside its final name and renamed over it, under the writers' lock.</summary>
+/// beside its final name and renamed over it, under the folder's snapshot lock (<see cref="VectorFolder.SnapshotLockPath"/>).</summary>
 internal static class VectorSnapshotFormat
 {
     public const int HeaderBytes = 64;

@@ -6,8 +6,8 @@ namespace RagPlatform.Vectors.Embedded.Files;
 
 /// <summary>Writes a snapshot (<see cref="VectorSnapshotFormat"/>) of a quantized index's rows beside
 /// its final name, then <see cref="CommitAsync"/> flushes it to disk and renames it over that name, so
-/// a reader finds the previous snapshot, none, or this one whole. Only under the writers' lock, which
-/// makes the temporary name one writer's alone.</summary>
+/// a reader finds the previous snapshot, none, or this one whole. Only under the folder's snapshot
+/// lock (<see cref="VectorFolder.SnapshotLockPath"/>), which makes the temporary name one writer's alone.</summary>
 internal sealed class VectorSnapshotWriter : IAsyncDisposable
 {
     private const int BufferBytes = 1 << 20;
@@ -28,56 +28,42 @@ internal sealed class VectorSnapshotWriter : IAsyncDisposable
 
     public static VectorSnapshotWriter Create(string path) => new(path);
 
-    /// <summary>Writes header, body and trailer from <paramref name="vectors"/>, whose rows must not
-    /// change meanwhile (the caller holds the catch-up gate, or nobody else sees them yet).</summary>
-    /// <param name="position">The log position the rows reflect.</param>
-    /// <param name="records">The log records before that position.</param>
-    /// <param name="fingerprint">The log's fingerprint at that position (<see cref="VectorSnapshotFormat.LogFingerprint"/>).</param>
-    public void Append(VectorSegments vectors, VectorLogPosition position, long records, ulong fingerprint, CancellationToken cancellationToken)
+    /// <summary>Writes header, body and trailer from <paramref name="rows"/>, which do not change
+    /// meanwhile (frozen by the capture, or nobody else sees them yet).</summary>
+    /// <param name="fingerprint">The log's fingerprint at the rows' position (<see cref="VectorSnapshotFormat.LogFingerprint"/>).</param>
+    public void Append(VectorSnapshotRows rows, ulong fingerprint, CancellationToken cancellationToken)
     {
-        if (vectors.KeepsVectors || vectors.KeepsItemIds)
-        {
-            throw new InvalidOperationException("Only a quantized index that reads its item ids from the log is snapshotted.");
-        }
-
-        var dimensions = vectors.Dimensions;
-        var slots = vectors.Documents.Capacity;
-        var map = vectors.ItemMapSlots;
-        var header = new VectorSnapshotHeader(dimensions, vectors.SegmentCapacity, vectors.Count, slots, map.Length, position.Generation, position.Offset, records, fingerprint);
+        var dimensions = rows.Dimensions;
+        var header = new VectorSnapshotHeader(
+            dimensions, rows.SegmentCapacity, rows.Count, rows.DocumentBySlot.Length, rows.ItemMap.Length, rows.Position.Generation, rows.Position.Offset, rows.Records, fingerprint);
         Span<byte> headerBytes = stackalloc byte[VectorSnapshotFormat.HeaderBytes];
         VectorSnapshotFormat.WriteHeader(headerBytes, header);
         Write(headerBytes);
         EndPart();
 
-        var documents = new Guid[slots];
-        for (var slot = 0; slot < slots; slot++)
-        {
-            documents[slot] = vectors.Documents.DocumentAt(slot);
-        }
-
-        Write(MemoryMarshal.AsBytes(documents.AsSpan()));
+        Write(MemoryMarshal.AsBytes(rows.DocumentBySlot));
         EndPart();
 
-        var offsets = new long[vectors.SegmentCapacity];
-        for (var index = 0; index * vectors.SegmentCapacity < vectors.Count; index++)
+        var offsets = new long[rows.SegmentCapacity];
+        for (var index = 0; index * rows.SegmentCapacity < rows.Count; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var rows = Math.Min(vectors.SegmentCapacity, vectors.Count - (index * vectors.SegmentCapacity));
-            var segment = vectors.Segments[index];
-            for (var row = 0; row < rows; row++)
+            var count = Math.Min(rows.SegmentCapacity, rows.Count - (index * rows.SegmentCapacity));
+            var segment = rows.Segments[index];
+            for (var row = 0; row < count; row++)
             {
                 offsets[row] = segment.LogOffset(row);
             }
 
-            Write(MemoryMarshal.AsBytes(segment.Codes.AsSpan(0, rows * dimensions)));
-            Write(MemoryMarshal.AsBytes(segment.Scales.AsSpan(0, rows)));
-            Write(MemoryMarshal.AsBytes(segment.DocumentSlots.AsSpan(0, rows)));
-            Write(segment.Modalities.AsSpan(0, rows));
-            Write(MemoryMarshal.AsBytes(offsets.AsSpan(0, rows)));
+            Write(MemoryMarshal.AsBytes(segment.Codes.AsSpan(0, count * dimensions)));
+            Write(MemoryMarshal.AsBytes(segment.Scales.AsSpan(0, count)));
+            Write(MemoryMarshal.AsBytes(segment.DocumentSlots.AsSpan(0, count)));
+            Write(segment.Modalities.AsSpan(0, count));
+            Write(MemoryMarshal.AsBytes(offsets.AsSpan(0, count)));
             EndPart();
         }
 
-        Write(MemoryMarshal.AsBytes(map));
+        Write(MemoryMarshal.AsBytes(rows.ItemMap));
         EndPart();
 
         Span<byte> trailer = stackalloc byte[VectorSnapshotFormat.TrailerBytes];

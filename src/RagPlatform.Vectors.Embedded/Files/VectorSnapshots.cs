@@ -12,17 +12,19 @@ internal static class VectorSnapshots
     /// <summary>Log records read after a snapshot's end that make a load write a fresh one.</summary>
     public const int DefaultRefreshRecords = 50_000;
 
-    /// <summary>Writes a snapshot of <paramref name="vectors"/> at <paramref name="position"/>. The
-    /// caller holds the writers' lock (no compaction removes the generation meanwhile, and the
-    /// temporary file is its alone) and the catch-up gate (the rows do not change meanwhile).</summary>
+    /// <summary>Writes a snapshot of <paramref name="rows"/>, captured at their position.
+    /// The caller holds the snapshot lock (<see cref="VectorFolder.SnapshotLockPath"/>: no compaction
+    /// removes the generation meanwhile, and the temporary file is its alone); writers go on, since
+    /// the captured rows do not change and the log before the position is never rewritten.</summary>
     public static async Task TrySaveAsync(
-        VectorFolder folder, VectorSegments vectors, VectorLogPosition position, long records, ILogger logger, CancellationToken cancellationToken)
+        VectorFolder folder, VectorSnapshotRows rows, ILogger logger, CancellationToken cancellationToken)
     {
-        if (vectors.KeepsVectors || vectors.Count == 0)
+        if (rows.Count == 0)
         {
             return;
         }
 
+        var position = rows.Position;
         var path = folder.SnapshotPath(position.Generation);
         try
         {
@@ -34,9 +36,9 @@ internal static class VectorSnapshots
             }
 
             await using var writer = VectorSnapshotWriter.Create(path);
-            writer.Append(vectors, position, records, VectorSnapshotFormat.LogFingerprint(log, position.Offset), cancellationToken);
+            writer.Append(rows, VectorSnapshotFormat.LogFingerprint(log, position.Offset), cancellationToken);
             await writer.CommitAsync(cancellationToken);
-            EmbeddedVectorsLog.SnapshotWritten(logger, vectors.Count, path, stopwatch.ElapsedMilliseconds);
+            EmbeddedVectorsLog.SnapshotWritten(logger, rows.Count, path, stopwatch.ElapsedMilliseconds);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -62,9 +62,10 @@ internal sealed class VectorSnapshotFolder : IDisposable
         [.. Enumerable.Range(first, count).Select(i => new VectorRecord(
             new Guid(i, 0, 0, [1, 2, 3, 4, 5, 6, 7, 8]), Documents[i % Documents.Length], (Modality)(i % 3), Data.Near(Centres[i % Centres.Count], 0.5f)))];
 
-    public async Task AssertSameResultsAsExactAsync(EmbeddedVectorIndex quantized)
+    /// <param name="storage">Where <paramref name="quantized"/>'s files are, when not in this folder.</param>
+    public async Task AssertSameResultsAsExactAsync(EmbeddedVectorIndex quantized, TemporaryStorage? storage = null)
     {
-        var exact = Storage.OpenVectorIndex(vectorScan: VectorScanMode.Exact);
+        var exact = (storage ?? Storage).OpenVectorIndex(vectorScan: VectorScanMode.Exact);
         Assert.Equal(await exact.CountAsync(Token), await quantized.CountAsync(Token));
         var filters = new[]
         {
