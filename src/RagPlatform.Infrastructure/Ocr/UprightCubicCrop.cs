@@ -53,39 +53,33 @@ internal static class UprightCubicCrop
         // Pooled: the recogniser cuts every line of every image.
         var columns = ArrayPool<int>.Shared.Rent(Taps * width);
         var columnWeights = ArrayPool<float>.Shared.Rent(Taps * width);
-        var weightRows = ArrayPool<float>.Shared.Rent(Taps * width);
+        var rows = ArrayPool<int>.Shared.Rent(Taps * height);
+        var rowWeights = ArrayPool<float>.Shared.Rent(Taps * height);
         var expanded = ArrayPool<float>.Shared.Rent(Taps * Planes * Taps * width);
-        Span<int> rows = stackalloc int[Taps * height];
-        Span<float> rowWeights = stackalloc float[Taps * height];
         Span<int> expandedRow = [-1, -1, -1, -1];
+        Span<int> rowSlots = stackalloc int[Taps];
+        Span<float> rowWeight = stackalloc float[Taps];
         try
         {
-            AxisTaps(x.Scale, x.Translate, image.Width, columns.AsSpan(0, Taps * width), columnWeights);
-            AxisTaps(y.Scale, y.Translate, image.Height, rows, rowWeights);
-            for (var k = 0; k < Taps; k++)
-            {
-                for (var u = 0; u < width; u++)
-                {
-                    weightRows[(k * width) + u] = columnWeights[(u * Taps) + k];
-                }
-            }
-
+            AxisTaps(x.Scale, x.Translate, image.Width, width, columns, columnWeights);
+            AxisTaps(y.Scale, y.Translate, image.Height, height, rows, rowWeights);
             var plane = height * slotWidth;
             for (var v = 0; v < height; v++)
             {
                 // An output row reads at most four consecutive source rows, and the next rows read
-                // the same or later ones: four slots, each row in slot row % 4, expand each row once.
+                // the same or later ones: four slots, each row in slot row % 4, expanded once.
                 for (var k = 0; k < Taps; k++)
                 {
-                    var source = rows[(v * Taps) + k];
-                    if (expandedRow[source % Taps] != source)
+                    var source = rows[(k * height) + v];
+                    (rowSlots[k], rowWeight[k]) = (source % Taps, rowWeights[(k * height) + v]);
+                    if (expandedRow[rowSlots[k]] != source)
                     {
-                        Expand(image, source, columns.AsSpan(0, Taps * width), expanded.AsSpan((source % Taps) * Planes * Taps * width, Planes * Taps * width));
-                        expandedRow[source % Taps] = source;
+                        Expand(image, source, columns.AsSpan(0, Taps * width), expanded.AsSpan(rowSlots[k] * Planes * Taps * width, Planes * Taps * width));
+                        expandedRow[rowSlots[k]] = source;
                     }
                 }
 
-                WriteRow(expanded, weightRows, rows.Slice(v * Taps, Taps), rowWeights.Slice(v * Taps, Taps), width, slot[(v * slotWidth)..], plane);
+                WriteRow(expanded, columnWeights, rowSlots, rowWeight, width, slot[(v * slotWidth)..], plane);
                 for (var p = 0; p < Planes; p++)
                 {
                     slot.Slice((p * plane) + (v * slotWidth) + width, slotWidth - width).Clear();
@@ -95,17 +89,19 @@ internal static class UprightCubicCrop
         finally
         {
             ArrayPool<float>.Shared.Return(expanded);
-            ArrayPool<float>.Shared.Return(weightRows);
+            ArrayPool<float>.Shared.Return(rowWeights);
+            ArrayPool<int>.Shared.Return(rows);
             ArrayPool<float>.Shared.Return(columnWeights);
             ArrayPool<int>.Shared.Return(columns);
         }
     }
 
-    /// <summary>For each output position along one axis, the four source positions Skia's stage
-    /// reads (<c>index[o * 4 + k]</c>) and their weights, with its float arithmetic step by step.</summary>
-    private static void AxisTaps(float scale, float translate, int size, Span<int> index, Span<float> weight)
+    /// <summary>For each of <paramref name="count"/> output positions along one axis, the four source
+    /// positions Skia's stage reads and their weights, tap by tap (<c>index[k * count + o]</c>), with
+    /// its float arithmetic step by step.</summary>
+    private static void AxisTaps(float scale, float translate, int size, int count, int[] index, float[] weight)
     {
-        for (var o = 0; o < index.Length / Taps; o++)
+        for (var o = 0; o < count; o++)
         {
             var centre = ((o + 0.5f) * scale) + translate;
             var shifted = centre + 0.5f;
@@ -113,8 +109,8 @@ internal static class UprightCubicCrop
             var sample = centre - 1.5f;
             for (var k = 0; k < Taps; k++)
             {
-                index[(o * Taps) + k] = (int)Math.Clamp(MathF.Floor(sample), 0, size - 1);
-                weight[(o * Taps) + k] = (t * ((t * ((t * D[k]) + C[k])) + B[k])) + A[k];
+                index[(k * count) + o] = (int)Math.Clamp(MathF.Floor(sample), 0, size - 1);
+                weight[(k * count) + o] = (t * ((t * ((t * D[k]) + C[k])) + B[k])) + A[k];
                 sample += 1;
             }
         }
@@ -134,7 +130,7 @@ internal static class UprightCubicCrop
             var red = target.Slice(((2 * Taps) + k) * width, width);
             for (var u = 0; u < width; u++)
             {
-                var pixel = pixels.Slice(columns[(u * Taps) + k] * 4, 4);
+                var pixel = pixels.Slice(columns[(k * width) + u] * 4, 4);
                 (red[u], green[u], blue[u]) = (unit[pixel[0]], unit[pixel[1]], unit[pixel[2]]);
             }
         }
@@ -143,12 +139,12 @@ internal static class UprightCubicCrop
     /// <summary>One output row into its three planes (<paramref name="slot"/> starts at the row in the blue
     /// plane), 8 columns at a time; the last 8 overlap the ones before when the width is no multiple
     /// of 8 (they are computed again, to the same values).</summary>
-    private static void WriteRow(float[] expanded, float[] weightRows, ReadOnlySpan<int> rows, ReadOnlySpan<float> rowWeights, int width, Span<float> slot, int plane)
+    private static void WriteRow(float[] expanded, float[] columnWeights, ReadOnlySpan<int> rowSlots, ReadOnlySpan<float> rowWeights, int width, Span<float> slot, int plane)
     {
         var step = Vector256<float>.Count;
         var size = Planes * Taps * width;
         ref var source = ref MemoryMarshal.GetArrayDataReference(expanded);
-        ref var weights = ref MemoryMarshal.GetArrayDataReference(weightRows);
+        ref var weights = ref MemoryMarshal.GetArrayDataReference(columnWeights);
         ref var target = ref MemoryMarshal.GetReference(slot);
         for (var start = 0; start < width; start += step)
         {
@@ -156,7 +152,7 @@ internal static class UprightCubicCrop
             var (blue, green, red) = (Vector256<float>.Zero, Vector256<float>.Zero, Vector256<float>.Zero);
             for (var yy = 0; yy < Taps; yy++)
             {
-                ref var row = ref Unsafe.Add(ref source, (rows[yy] % Taps) * size);
+                ref var row = ref Unsafe.Add(ref source, rowSlots[yy] * size);
                 var rowWeight = rowWeights[yy];
                 for (var xx = 0; xx < Taps; xx++)
                 {
