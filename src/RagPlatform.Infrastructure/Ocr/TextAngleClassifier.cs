@@ -39,14 +39,14 @@ internal sealed class TextAngleClassifier(OcrOnnxModel model, int batchSize)
         var upsideDown = new double[boxes.Count];
         var seen = new int[boxes.Count];
         const int slot = 3 * LineHeight * LineWidth;
+        var pixels = new byte[4 * LineHeight * LineWidth];
         foreach (var batch in windows.Chunk(batchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var input = new float[batch.Length * slot];
             for (var i = 0; i < batch.Length; i++)
             {
-                var pixels = image.Sample(batch[i].Window, batch[i].Width, LineHeight);
-                OcrTensors.WriteLine(pixels, batch[i].Width, LineHeight, input.AsSpan(i * slot, slot), LineWidth);
+                image.WriteLine(batch[i].Window, batch[i].Width, LineHeight, input.AsSpan(i * slot, slot), LineWidth, pixels);
             }
 
             var (output, shape) = model.Run(input, batch.Length, LineHeight, LineWidth, cancellationToken);

@@ -40,8 +40,7 @@ internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder de
                 for (var i = 0; i < batch.Length; i++)
                 {
                     var index = batch[i];
-                    image.Sample(boxes[index], widths[index], LineHeight, pixels);
-                    OcrTensors.WriteLine(pixels, widths[index], LineHeight, input.AsSpan(i * slot, slot), slotWidth);
+                    image.WriteLine(boxes[index], widths[index], LineHeight, input.AsSpan(i * slot, slot), slotWidth, pixels);
                 }
 
                 // Decoded where ONNX Runtime left the output: [lines, steps, classes] floats, a copy would cost a pass over them.

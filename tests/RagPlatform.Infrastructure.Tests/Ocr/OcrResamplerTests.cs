@@ -60,7 +60,7 @@ public sealed class OcrResamplerTests
     }
 
     /// <summary>Dark 1-3 px strokes of several colours on white, like anti-aliased small text.</summary>
-    private static RgbaRaster TextLike(int width, int height)
+    internal static RgbaRaster TextLike(int width, int height)
     {
         using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
         using var canvas = new SKCanvas(bitmap);
