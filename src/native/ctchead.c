@@ -114,27 +114,49 @@ static OrtStatus* ORT_API_CALL create_kernel(const OrtCustomOp* op, const OrtApi
 
 static void ORT_API_CALL destroy_kernel(void* kernel) { free_weights(kernel); }
 
-/* Runs the steps block by block; each block's logits stay in a buffer of CTC_STEPS rows (212 KB for 6,625
+/* Runs one line's steps block by block; each block's logits stay in a buffer of CTC_STEPS rows (212 KB for 6,625
  * classes), which the sums read back for the steps that emit. */
-static void run(const ctc_weights_t* w, const uint8_t* x, size_t rows, size_t steps_per_line, int32_t* best, float* sums,
-                uint8_t* a, float* logits) {
+static void run_line(const ctc_weights_t* w, const uint8_t* x, size_t steps, int32_t* best, float* sums, uint8_t* a, float* logits) {
     int32_t previous = -1;
     int32_t block_best[CTC_STEPS];
-    for (size_t first = 0; first < rows; first += CTC_STEPS) {
-        size_t count = rows - first < CTC_STEPS ? rows - first : CTC_STEPS;
+    for (size_t first = 0; first < steps; first += CTC_STEPS) {
+        size_t count = steps - first < CTC_STEPS ? steps - first : CTC_STEPS;
         for (size_t s = 0; s < CTC_STEPS; s++) /* a short last block repeats its last step */
             memcpy(a + s * w->kpad, x + (first + (s < count ? s : count - 1)) * w->k, (size_t)w->k);
         block(w, a, logits, block_best);
         for (size_t s = 0; s < count; s++) {
-            size_t row = first + s;
-            if (row % steps_per_line == 0) previous = -1;
             int32_t b = block_best[s];
-            best[row] = b;
+            best[first + s] = b;
             const float* logit = logits + s * w->npad;
-            sums[row] = b != 0 && b != previous ? exp_sum(logit, w->n, logit[b]) : 0.0f;
+            sums[first + s] = b != 0 && b != previous ? exp_sum(logit, w->n, logit[b]) : 0.0f;
             previous = b;
         }
     }
+}
+
+typedef struct {
+    const ctc_weights_t* w;
+    const uint8_t* x;
+    size_t steps;
+    int32_t* best;
+    float* sums;
+    _Atomic int out_of_memory;
+} job_t;
+
+/* One line, on one of ONNX Runtime's intra-op threads (KernelContext_ParallelFor): its own buffers, since
+ * lines run at once and a session may run on several threads. */
+static void line_task(void* data, size_t line) {
+    job_t* job = data;
+    const ctc_weights_t* w = job->w;
+    uint8_t* a = aligned_alloc(64, (size_t)CTC_STEPS * w->kpad);
+    float* logits = aligned_alloc(64, (size_t)CTC_STEPS * w->npad * sizeof(float));
+    if (a && logits) {
+        memset(a, 0, (size_t)CTC_STEPS * w->kpad);
+        run_line(w, job->x + line * job->steps * w->k, job->steps, job->best + line * job->steps, job->sums + line * job->steps, a, logits);
+    } else {
+        job->out_of_memory = 1;
+    }
+    free(a); free(logits);
 }
 
 static OrtStatus* ORT_API_CALL compute(void* kernel, OrtKernelContext* context) {
@@ -152,27 +174,21 @@ static OrtStatus* ORT_API_CALL compute(void* kernel, OrtKernelContext* context) 
     if (status) return status;
     if (dims[rank - 1] != w->k) return FAIL("the input's last dimension must be the weights' first");
 
-    size_t rows = 1;
-    for (size_t i = 0; i + 1 < rank; i++) rows *= (size_t)dims[i];
+    size_t lines = 1;
+    for (size_t i = 0; i + 2 < rank; i++) lines *= (size_t)dims[i];
     OrtValue *best_value, *sums_value;
     CHECK(ort->KernelContext_GetOutput(context, 0, dims, rank - 1, &best_value));
     CHECK(ort->KernelContext_GetOutput(context, 1, dims, rank - 1, &sums_value));
-    if (rows == 0) return NULL;
+    if (lines == 0 || dims[rank - 2] == 0) return NULL;
+    job_t job = {.w = w, .steps = (size_t)dims[rank - 2]};
     const void* x;
     void *best, *sums;
     CHECK(ort->GetTensorData(input, &x));
     CHECK(ort->GetTensorMutableData(best_value, &best));
     CHECK(ort->GetTensorMutableData(sums_value, &sums));
-
-    /* Per run: a session may run on several threads at once. */
-    uint8_t* a = aligned_alloc(64, (size_t)CTC_STEPS * w->kpad);
-    float* logits = aligned_alloc(64, (size_t)CTC_STEPS * w->npad * sizeof(float));
-    if (a && logits) {
-        memset(a, 0, (size_t)CTC_STEPS * w->kpad);
-        run(w, x, rows, (size_t)dims[rank - 2], best, sums, a, logits);
-    }
-    free(a); free(logits);
-    return a && logits ? NULL : ort->CreateStatus(ORT_FAIL, "CtcHead: out of memory");
+    job.x = x; job.best = best; job.sums = sums;
+    CHECK(ort->KernelContext_ParallelFor(context, line_task, lines, 0, &job));
+    return job.out_of_memory ? ort->CreateStatus(ORT_FAIL, "CtcHead: out of memory") : NULL;
 }
 
 static const char* ORT_API_CALL name(const OrtCustomOp* op) { (void)op; return "CtcHead"; }

@@ -176,9 +176,10 @@ public sealed class OcrOptions
 
     /// <summary>With <see cref="LookupHardSwish"/> (the recogniser then runs with the platform's library): the recogniser's CTC head,
     /// an int8 MatMul to 6,625 class logits per step, runs as the library's fused operator (src/native/ctchead.c, AVX-512 VNNI),
-    /// which computes the same logits bit for bit a few steps at a time in cache and returns only each step's best class and,
-    /// for the steps that emit a character, the sum behind its probability: the [lines, steps, 6,625] floats are never written
-    /// and the decoder reads two numbers a step. The same texts; confidences within float rounding. See bench/README.md
+    /// which computes the logits with ONNX Runtime's arithmetic a few steps at a time in cache and returns only each step's best
+    /// class and, for the steps that emit a character, the sum behind its probability: the [lines, steps, 6,625] floats are never
+    /// written and the decoder reads two numbers a step. The same best class at every step, so the same texts; confidences
+    /// within float rounding. Network and decoding 2-12 % less CPU per batch, screenshots' recogniser 2-4 %; see bench/README.md
     /// ("The CTC head fused with its best-class search").</summary>
     public bool FusedCtcHead { get; set; } = true;
 
