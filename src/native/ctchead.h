@@ -31,6 +31,9 @@ typedef float (*ctc_exp_sum_fn)(const float* row, int n, float top);
 /* The loops for this CPU: AVX-512 VNNI when it has it, the portable ones otherwise. */
 void ctc_choose_loops(ctc_block_fn* block, ctc_exp_sum_fn* exp_sum);
 
+/* 1 when ctc_choose_loops picks the AVX-512 VNNI loops on this CPU. */
+int ctc_loops_vectorised(void);
+
 /* The first index of the greatest value as .NET's TensorPrimitives.IndexOfMax gives it: the first NaN if
  * there is one, +0 preferred over -0. */
 int32_t ctc_index_of_max(const float* row, int n);

@@ -125,12 +125,20 @@ VNNI static float exp_sum_vnni(const float* row, int n, float top) {
 }
 #endif
 
+int ctc_loops_vectorised(void) {
+#if defined(__x86_64__)
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vnni");
+#else
+    return 0;
+#endif
+}
+
 void ctc_choose_loops(ctc_block_fn* block, ctc_exp_sum_fn* exp_sum) {
     *block = block_portable;
     *exp_sum = exp_sum_portable;
 #if defined(__x86_64__)
-    __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vnni")) {
+    if (ctc_loops_vectorised()) {
         *block = block_vnni;
         *exp_sum = exp_sum_vnni;
     }

@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <string.h>
 #include "ops.h"
+#include "ctchead.h"
 
 static const OrtApi* ort;
 static OrtCustomOp hard_swish, ctc_head;
@@ -36,4 +37,11 @@ OrtStatus* ORT_API_CALL RegisterCustomOps(OrtSessionOptions* options, const OrtA
     if (domain_error) return ort->CreateStatus(ort->GetErrorCode(domain_error), ort->GetErrorMessage(domain_error));
     OrtStatus* status = ort->AddCustomOpDomain(options, standard);
     return status ? status : ort->AddCustomOpDomain(options, ocr);
+}
+
+/* 1 when the CTC head's loops are vectorised on this CPU (AVX-512 VNNI), 0 when they are the portable ones: those take
+ * about 30 times as long, slower than ONNX Runtime's own MatMulIntegerToFloat, so the platform then leaves the head as it is. */
+__attribute__((visibility("default")))
+int RagPlatformCtcHeadVectorised(void) {
+    return ctc_loops_vectorised();
 }

@@ -179,7 +179,8 @@ public sealed class OcrOptions
     /// which computes the logits with ONNX Runtime's arithmetic a few steps at a time in cache and returns only each step's best
     /// class and, for the steps that emit a character, the sum behind its probability: the [lines, steps, 6,625] floats are never
     /// written and the decoder reads two numbers a step. The same best class at every step, so the same texts; confidences
-    /// within float rounding. Network and decoding 2-12 % less CPU per batch, screenshots' recogniser 2-4 %; see bench/README.md
+    /// within float rounding. Network and decoding 2-12 % less CPU per batch, screenshots' recogniser 2-4 %. Only on CPUs with
+    /// AVX-512 VNNI: the operator's portable loops are slower than ONNX Runtime's head, which is kept there. See bench/README.md
     /// ("The CTC head fused with its best-class search").</summary>
     public bool FusedCtcHead { get; set; } = true;
 

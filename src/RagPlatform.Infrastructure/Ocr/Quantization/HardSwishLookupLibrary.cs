@@ -14,9 +14,19 @@ internal sealed class HardSwishLookupLibrary
 
     private const string EntryPoint = "RegisterCustomOps";
 
-    private HardSwishLookupLibrary(string path) => Path = path;
+    private const string CtcHeadVectorisedExport = "RagPlatformCtcHeadVectorised";
+
+    private HardSwishLookupLibrary(string path, bool vectorisedCtcHead)
+    {
+        Path = path;
+        VectorisedCtcHead = vectorisedCtcHead;
+    }
 
     public string Path { get; }
+
+    /// <summary>The library's fused CTC head (<see cref="FusedCtcHead"/>) runs its vectorised loops on this CPU (AVX-512 VNNI);
+    /// its portable ones are slower than ONNX Runtime's unfused head, which the recogniser then keeps.</summary>
+    public bool VectorisedCtcHead { get; }
 
     /// <summary>The library at <paramref name="configuredPath"/> (relative to the application's folder), or
     /// <see cref="FileName"/> beside the application when empty, when it loads and has ONNX Runtime's entry point.</summary>
@@ -45,7 +55,7 @@ internal sealed class HardSwishLookupLibrary
         try
         {
             reason = NativeLibrary.TryGetExport(handle, EntryPoint, out _) ? null : $"{path} has no {EntryPoint} entry point";
-            return reason is null ? new HardSwishLookupLibrary(path) : null;
+            return reason is null ? new HardSwishLookupLibrary(path, VectorisedCtcHeadIn(handle)) : null;
         }
         finally
         {
@@ -53,6 +63,9 @@ internal sealed class HardSwishLookupLibrary
             NativeLibrary.Free(handle);
         }
     }
+
+    private static unsafe bool VectorisedCtcHeadIn(IntPtr handle) =>
+        NativeLibrary.TryGetExport(handle, CtcHeadVectorisedExport, out var export) && ((delegate* unmanaged<int>)export)() != 0;
 
     /// <summary>Registers the library's operator with <paramref name="options"/>.</summary>
     /// <exception cref="OnnxRuntimeException">ONNX Runtime refused the library.</exception>
