@@ -3,10 +3,11 @@ using Microsoft.ML.OnnxRuntime;
 
 namespace RagPlatform.Infrastructure.Ocr.Quantization;
 
-/// <summary>The platform's ONNX Runtime operator library (src/native/u8lookup.c, built by
-/// scripts/build-native.sh): a uint8 table lookup that runs the int8 recogniser's hard-swish in one
-/// vectorised pass (<see cref="OcrInt8Rewrite.LookupHardSwish"/>). Optional: without it the recogniser
-/// runs hard-swish as ONNX Runtime's QLinearAdd and QLinearMul, as before.</summary>
+/// <summary>The platform's ONNX Runtime operator library (src/native, built by scripts/build-native.sh): a uint8
+/// table lookup that runs the int8 networks' hard-swish in one vectorised pass (u8lookup.c,
+/// <see cref="OcrInt8Rewrite.LookupHardSwish"/>), and the recogniser's CTC head fused with the decoder's best-class
+/// search (ctchead.c, <see cref="FusedCtcHead"/>). Optional: without it the networks run hard-swish as ONNX Runtime's
+/// QLinearAdd and QLinearMul and the head as its MatMulIntegerToFloat, as before.</summary>
 internal sealed class HardSwishLookupLibrary
 {
     /// <summary>The library's file name, beside the application's assemblies by default.</summary>
