@@ -17,10 +17,15 @@ fi
 
 mkdir -p artifacts/native
 output=artifacts/native/libragplatform_ocr.so
-if [[ "$output" -nt src/native/u8lookup.c && "$output" -nt "$include/onnxruntime_c_api.h" ]]; then
+up_to_date=true
+for source in src/native/*.c src/native/*.h "$include/onnxruntime_c_api.h"; do
+  [[ "$output" -nt "$source" ]] || up_to_date=false
+done
+if $up_to_date; then
   exit 0
 fi
-# -O3 for the portable loop; the AVX-512 VBMI loop is compiled for that target alone and chosen at run time.
-gcc -O3 -shared -fPIC -fvisibility=hidden -Wall -Wextra -Werror -I "$include" -o "$output.tmp" src/native/u8lookup.c -lpthread
+# -O3 for the portable loops; the AVX-512 loops are compiled for their targets alone and chosen at run time.
+# -ffp-contract=off: the CTC head's logits must round as ONNX Runtime's (a multiply, then an add; no fused FMA).
+gcc -O3 -ffp-contract=off -shared -fPIC -fvisibility=hidden -Wall -Wextra -Werror -I "$include" -o "$output.tmp" src/native/*.c -lpthread -lm
 mv "$output.tmp" "$output"
 echo "built $output (ONNX Runtime $version headers)"

@@ -264,7 +264,9 @@ ocrDetNodes.SetAction(parse => OcrDetectorNodeProfile.Run(Path.GetFullPath(parse
     parse.GetValue(nodeVariants), parse.GetValue(nodeGraph)));
 root.Subcommands.Add(ocrDetNodes);
 var recVariants = new Option<bool>("--variants") { Description = "Instead: CPU ms per run of int8 recogniser variants (session settings, rewrites), run in turn." };
-var ocrRecNodes = new Command("ocr-rec-nodes", "The int8 recogniser's time node by node (ONNX Runtime's profiler, one thread, 8 lines of 320 and of 960 px).") { ocrModels, int8Repeats, nodeTop, recVariants };
-ocrRecNodes.SetAction(parse => OcrRecognizerNodeProfile.Run(Path.GetFullPath(parse.GetRequiredValue(ocrModels)), parse.GetValue(int8Repeats), parse.GetValue(nodeTop), parse.GetValue(recVariants)));
+var recCtcHead = new Option<bool>("--ctc-head") { Description = "Instead: CPU ms per batch, logits and their decoding against the fused CTC head (Ocr:FusedCtcHead), run in turn." };
+var ocrRecNodes = new Command("ocr-rec-nodes", "The int8 recogniser's time node by node (ONNX Runtime's profiler, one thread, 8 lines of 320 and of 960 px).") { ocrModels, int8Repeats, nodeTop, recVariants, recCtcHead };
+ocrRecNodes.SetAction(parse => OcrRecognizerNodeProfile.Run(Path.GetFullPath(parse.GetRequiredValue(ocrModels)), parse.GetValue(int8Repeats), parse.GetValue(nodeTop), parse.GetValue(recVariants),
+    parse.GetValue(recCtcHead)));
 root.Subcommands.Add(ocrRecNodes);
 return await root.Parse(args).InvokeAsync();

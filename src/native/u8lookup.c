@@ -16,14 +16,13 @@
  * Transposes around every lookup (12-15 % of the network). The platform computes the table from the scales
  * and zero points around the hard-swish (HardSwishTable.cs) and uses this library only for networks that
  * have no float HardSwish of their own.
- * Build: scripts/build-native.sh. Loaded with SessionOptions.RegisterCustomOpLibrary.
+ * Registered with the library's other operators by library.c.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <pthread.h>
-#include "onnxruntime_c_api.h"
+#include "ops.h"
 
 static const OrtApi* ort;
 
@@ -178,43 +177,23 @@ static OrtMemType ORT_API_CALL default_memory(const OrtCustomOp* op, size_t inde
 }
 static int ORT_API_CALL start_version(const OrtCustomOp* op) { (void)op; return 1; }
 
-static OrtCustomOp hard_swish;
-static OrtCustomOpDomain* domain;
-static OrtStatus* domain_error;
-
-static void create_domain(void) {
+void hard_swish_op_init(const OrtApi* api, OrtCustomOp* op) {
+    ort = api;
     choose_lookup();
-    memset(&hard_swish, 0, sizeof hard_swish);
-    hard_swish.version = ORT_API_VERSION;
-    hard_swish.GetName = name;
-    hard_swish.GetExecutionProviderType = provider;
-    hard_swish.GetInputType = uint8_type;
-    hard_swish.GetInputTypeCount = one;
-    hard_swish.GetOutputType = uint8_type;
-    hard_swish.GetOutputTypeCount = one;
-    hard_swish.GetInputCharacteristic = required;
-    hard_swish.GetOutputCharacteristic = required;
-    hard_swish.GetInputMemoryType = default_memory;
-    hard_swish.CreateKernelV2 = create_kernel;
-    hard_swish.KernelComputeV2 = compute;
-    hard_swish.KernelDestroy = destroy_kernel;
-    hard_swish.InferOutputShapeFn = infer_shape;
-    hard_swish.GetStartVersion = start_version;
-    /* The standard domain (""): see the comment at the top. */
-    domain_error = ort->CreateCustomOpDomain("", &domain);
-    if (!domain_error) domain_error = ort->CustomOpDomain_Add(domain, &hard_swish);
-}
-
-/* The entry point SessionOptions.RegisterCustomOpLibrary calls, once per session options. The domain
- * is created once and shared: ONNX Runtime requires it to outlive every session that uses it. */
-__attribute__((visibility("default")))
-OrtStatus* ORT_API_CALL RegisterCustomOps(OrtSessionOptions* options, const OrtApiBase* api) {
-    static pthread_once_t once = PTHREAD_ONCE_INIT;
-    const OrtApi* requested = api->GetApi(ORT_API_VERSION);
-    if (!requested) return NULL; /* an older ONNX Runtime: nothing registered, the session fails to load the graph */
-    ort = requested;
-    pthread_once(&once, create_domain);
-    /* Each call returns a status of its own: the caller releases what it gets. */
-    if (domain_error) return ort->CreateStatus(ort->GetErrorCode(domain_error), ort->GetErrorMessage(domain_error));
-    return ort->AddCustomOpDomain(options, domain);
+    memset(op, 0, sizeof *op);
+    op->version = ORT_API_VERSION;
+    op->GetName = name;
+    op->GetExecutionProviderType = provider;
+    op->GetInputType = uint8_type;
+    op->GetInputTypeCount = one;
+    op->GetOutputType = uint8_type;
+    op->GetOutputTypeCount = one;
+    op->GetInputCharacteristic = required;
+    op->GetOutputCharacteristic = required;
+    op->GetInputMemoryType = default_memory;
+    op->CreateKernelV2 = create_kernel;
+    op->KernelComputeV2 = compute;
+    op->KernelDestroy = destroy_kernel;
+    op->InferOutputShapeFn = infer_shape;
+    op->GetStartVersion = start_version;
 }

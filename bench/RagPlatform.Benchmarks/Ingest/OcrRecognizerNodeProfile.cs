@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using RagPlatform.Infrastructure.Ocr;
 using RagPlatform.Infrastructure.Ocr.Folding;
 using RagPlatform.Infrastructure.Ocr.Quantization;
 
@@ -11,7 +12,7 @@ namespace RagPlatform.Benchmarks.Ingest;
 /// the resolution they write, and the largest nodes with their output shapes.</summary>
 internal static class OcrRecognizerNodeProfile
 {
-    public static int Run(string modelDirectory, int repeats, int top, bool variants)
+    public static int Run(string modelDirectory, int repeats, int top, bool variants, bool ctcHead = false)
     {
         var folded = HardSwishBlockFolding.Apply(File.ReadAllBytes(Path.Combine(modelDirectory, "ch_PP-OCRv4_rec_infer.onnx"))).Model;
         var plan = OcrInt8Calibration.Recognizer();
@@ -29,11 +30,27 @@ internal static class OcrRecognizerNodeProfile
         Console.WriteLine(library is null ? $"hard-swish as QLinearAdd and QLinearMul: {missing}" : $"hard-swish as table lookups ({library.Path})");
         Action<Microsoft.ML.OnnxRuntime.SessionOptions>? configure = library is null ? null : library.Register;
         quantized = library is null ? quantized : OcrInt8Quantizer.Quantize(folded, calibration, intraOpThreads: 1, plan.Rewrite with { LookupHardSwish = true }).Model;
+        if (ctcHead)
+        {
+            OcrCtcHeadTimes.Run(quantized, modelDirectory, [.. batches, (batches[0].Values[..(3 * 48 * 320)], [1, 3, 48, 320])],
+                repeats, library ?? throw new InvalidOperationException(missing));
+            return 0;
+        }
 
+
+        // As the platform runs it: without the last Softmax (RecognizerLogits), then with the CTC head fused (Ocr:FusedCtcHead).
+        var logits = RecognizerLogits.WithoutSoftmax(quantized) ?? quantized;
+        var fused = library is null ? null : FusedCtcHead.Rewrite(logits)?.Model;
         var convs = ConvWeights(folded);
         foreach (var (values, shape) in batches)
         {
-            Profile(quantized, convs, values, shape, repeats, top, configure);
+            Console.WriteLine("CTC head as MatMulIntegerToFloat, logits out:");
+            Profile(logits, convs, values, shape, repeats, top, configure);
+            if (fused is not null)
+            {
+                Console.WriteLine("CTC head fused with the best-class search (Ocr:FusedCtcHead):");
+                Profile(fused, convs, values, shape, repeats, top, configure);
+            }
         }
 
         return 0;

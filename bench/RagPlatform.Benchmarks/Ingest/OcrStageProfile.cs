@@ -65,7 +65,7 @@ internal static class OcrStageProfile
             _options = options;
             _model = PaddleOcrModel.Load(new OcrModelFolder(modelDirectory), options.UseAngleClassifier, options.IntraOpThreads, options.FoldNetworkBlocks, options.Recognizer,
                 options.Precision, int8MatMuls: options.Int8MatMuls, detectorFloatConvs: options.DetectorFloatConvs, detectorHeadBlocks: options.DetectorHeadBlocks,
-                lookupLibrary: options.LookupHardSwish ? options.NativeLibraryPath : null);
+                lookupLibrary: options.LookupHardSwish ? options.NativeLibraryPath : null, fusedCtcHead: options.FusedCtcHead);
             if (_model.LookupFallback is { } reason)
             {
                 Console.Error.WriteLine($"ocr profile: hard-swish lookup not used: {reason}");

@@ -28,7 +28,7 @@ internal static class OrtNodeTimes
         for (var i = 0; i < repeats; i++)
         {
             using var value = OrtValue.CreateTensorValueFromMemory(values, [.. shape.Select(dimension => (long)dimension)]);
-            using var outputs = session.Run(run, [name], [value], [session.OutputMetadata.Keys.Single()]);
+            using var outputs = session.Run(run, [name], [value], [.. session.OutputMetadata.Keys]);
         }
 
         var file = session.EndProfiling();

@@ -88,6 +88,32 @@ internal sealed class CtcGreedyDecoder
         return (text.ToString(), count == 0 ? 0 : (float)(sum / count));
     }
 
+    /// <summary>Reads the fused CTC head's outputs (<see cref="FusedCtcHead"/>): the same text and, within float
+    /// rounding, the same confidence as <see cref="Decode(ReadOnlySpan{float}, bool)"/> on the logits they come from.</summary>
+    /// <param name="best">Each step's best class.</param>
+    /// <param name="sums">For each step that emits a character, Σ exp(logit − best logit), the inverse of its probability.</param>
+    public (string Text, float Confidence) Decode(ReadOnlySpan<int> best, ReadOnlySpan<float> sums)
+    {
+        var text = new StringBuilder();
+        double sum = 0;
+        var count = 0;
+        var previous = -1;
+        for (var step = 0; step < best.Length; step++)
+        {
+            var index = best[step];
+            if (index != 0 && index != previous)
+            {
+                text.Append(_classes[index]);
+                sum += 1 / (double)sums[step];
+                count++;
+            }
+
+            previous = index;
+        }
+
+        return (text.ToString(), count == 0 ? 0 : (float)(sum / count));
+    }
+
     /// <summary>The first index of the row's greatest value, as <see cref="TensorPrimitives.IndexOfMax{T}(ReadOnlySpan{T})"/>
     /// gives it: the maximum (a plain vector max, no indices carried along), then where it first occurs. For a maximum
     /// that is neither a NaN nor a zero (where −0 and +0 compare equal, and IndexOfMax prefers +0), equal floats have

@@ -15,12 +15,12 @@ internal sealed class OcrOnnxModel : IDisposable
     private readonly string _input;
     private readonly string[] _outputs;
 
-    private OcrOnnxModel(InferenceSession session, string fileName, string input, string output)
+    private OcrOnnxModel(InferenceSession session, string fileName, string input, string[] outputs)
     {
         _session = session;
         FileName = fileName;
         _input = input;
-        _outputs = [output];
+        _outputs = outputs;
     }
 
     public string FileName { get; }
@@ -37,6 +37,10 @@ internal sealed class OcrOnnxModel : IDisposable
     /// <summary>The output is the recogniser's logits, its last Softmax dropped (<see cref="RecognizerLogits"/>).</summary>
     public bool GivesLogits { get; private set; }
 
+    /// <summary>The recogniser's classes when its CTC head is the library's fused operator (<see cref="FusedCtcHead"/>,
+    /// read with <see cref="RunCtc{T}"/>); 0 when its output is the logits or probabilities.</summary>
+    public int FusedCtcHeadClasses { get; private init; }
+
     /// <summary>The int8 network runs its hard-swish as table lookups (<see cref="OcrInt8Rewrite.LookupHardSwish"/>).</summary>
     public bool LookupHardSwish { get; private set; }
 
@@ -48,9 +52,11 @@ internal sealed class OcrOnnxModel : IDisposable
     /// quantising (<see cref="OcrInt8ModelCache"/>); none when null.</param>
     /// <param name="logits">Drops the recogniser's last Softmax when it has one (<see cref="GivesLogits"/>),
     /// after the int8 cache (whose entries keep it).</param>
+    /// <param name="fusedCtcHead">With <paramref name="logits"/>: replaces the int8 CTC head by the library's fused operator
+    /// when it has one (<see cref="FusedCtcHeadClasses"/>), after the int8 cache too; the options must register the library.</param>
     /// <exception cref="InvalidDataException">The file is not such a network; the message says why.</exception>
     public static OcrOnnxModel Open(string path, SessionOptions options, bool foldBlocks = false, OcrInt8Calibration? int8 = null, OcrInt8ModelCache? int8Cache = null,
-        bool logits = false)
+        bool logits = false, bool fusedCtcHead = false)
     {
         var fileName = Path.GetFileName(path);
         var entry = int8 is not null ? int8Cache?.EntryPath(path, foldBlocks, int8.Rewrite) : null;
@@ -59,8 +65,9 @@ internal sealed class OcrOnnxModel : IDisposable
             try
             {
                 var withoutSoftmax = logits ? RecognizerLogits.WithoutSoftmax(cached.Model) : null;
-                var cachedSession = OnnxSessionLoader.Load(fileName, withoutSoftmax ?? cached.Model, options);
-                var fromCache = Checked(cachedSession, fileName, cached.FoldedBlocks, cached.QuantizedConvs, fromCache: true);
+                var (head, classes) = Head(withoutSoftmax, fusedCtcHead);
+                var cachedSession = OnnxSessionLoader.Load(fileName, head ?? cached.Model, options);
+                var fromCache = Checked(cachedSession, fileName, cached.FoldedBlocks, cached.QuantizedConvs, fromCache: true, classes);
                 fromCache.GivesLogits = withoutSoftmax is not null;
                 fromCache.LookupHardSwish = int8!.Rewrite.LookupHardSwish && cached.QuantizedConvs > 0;
                 return fromCache;
@@ -79,8 +86,9 @@ internal sealed class OcrOnnxModel : IDisposable
         }
 
         var logitsModel = logits ? RecognizerLogits.WithoutSoftmax(model ?? File.ReadAllBytes(path)) : null;
-        var session = (logitsModel ?? model) is { } bytes ? OnnxSessionLoader.Load(fileName, bytes, options) : OnnxSessionLoader.Load(path, options);
-        var opened = Checked(session, fileName, folded, quantized, fromCache: false);
+        var (headModel, headClasses) = Head(logitsModel, fusedCtcHead);
+        var session = (headModel ?? model) is { } bytes ? OnnxSessionLoader.Load(fileName, bytes, options) : OnnxSessionLoader.Load(path, options);
+        var opened = Checked(session, fileName, folded, quantized, fromCache: false, headClasses);
         opened.GivesLogits = logitsModel is not null;
         opened.LookupHardSwish = int8?.Rewrite.LookupHardSwish == true && quantized > 0;
         if (entry is not null && quantized > 0)
@@ -91,8 +99,13 @@ internal sealed class OcrOnnxModel : IDisposable
         return opened;
     }
 
+    /// <summary>The logits model with its CTC head fused when asked and possible, and the classes (0 when not fused).</summary>
+    private static (byte[]? Model, int Classes) Head(byte[]? logitsModel, bool fusedCtcHead) =>
+        fusedCtcHead && logitsModel is not null && FusedCtcHead.Rewrite(logitsModel) is { } fused ? fused : (logitsModel, 0);
+
     /// <summary>Takes the session when it is a PP-OCR network's; disposes of it and throws otherwise.</summary>
-    private static OcrOnnxModel Checked(InferenceSession session, string fileName, int folded, int quantized, bool fromCache)
+    /// <param name="fusedClasses">The recogniser's classes when its head is fused (two outputs, best classes and sums); 0 otherwise.</param>
+    private static OcrOnnxModel Checked(InferenceSession session, string fileName, int folded, int quantized, bool fromCache, int fusedClasses = 0)
     {
         try
         {
@@ -103,17 +116,24 @@ internal sealed class OcrOnnxModel : IDisposable
                     $"{fileName} is not a PP-OCR network: it should take one float image [N, 3, H, W], it declares {Describe(inputs)}.");
             }
 
-            if (session.OutputMetadata.Count != 1 || session.OutputMetadata.Values.Single().ElementDataType != TensorElementType.Float)
+            var outputs = session.OutputMetadata;
+            string[] names = fusedClasses > 0
+                ? [.. outputs.Where(output => output.Key.EndsWith(FusedCtcHead.BestOutputSuffix, StringComparison.Ordinal) && output.Value.ElementDataType == TensorElementType.Int32)
+                    .Concat(outputs.Where(output => output.Key.EndsWith(FusedCtcHead.SumsOutputSuffix, StringComparison.Ordinal) && output.Value.ElementDataType == TensorElementType.Float))
+                    .Select(output => output.Key)]
+                : [.. outputs.Where(output => output.Value.ElementDataType == TensorElementType.Float).Select(output => output.Key)];
+            if (outputs.Count != names.Length || names.Length != (fusedClasses > 0 ? 2 : 1))
             {
                 throw new InvalidDataException(
-                    $"{fileName} is not a PP-OCR network: it should give one float tensor, it declares {Describe(session.OutputMetadata)}.");
+                    $"{fileName} is not a PP-OCR network: it should give one float tensor, it declares {Describe(outputs)}.");
             }
 
-            return new OcrOnnxModel(session, fileName, inputs.Keys.Single(), session.OutputMetadata.Keys.Single())
+            return new OcrOnnxModel(session, fileName, inputs.Keys.Single(), names)
             {
                 FoldedBlocks = folded,
                 QuantizedConvs = quantized,
                 QuantizedFromCache = fromCache,
+                FusedCtcHeadClasses = fusedClasses,
             };
         }
         catch
@@ -176,6 +196,18 @@ internal sealed class OcrOnnxModel : IDisposable
         var output = outputs[0];
         var shape = output.GetTensorTypeAndShape().Shape.Select(dimension => checked((int)dimension)).ToArray();
         return read(output.GetTensorDataAsSpan<float>(), shape);
+    }
+
+    /// <summary>Runs a batch through a recogniser whose CTC head is fused (<see cref="FusedCtcHeadClasses"/>) and reads
+    /// its two outputs in place.</summary>
+    /// <returns>What <paramref name="read"/> returns.</returns>
+    public T RunCtc<T>(Memory<float> input, int batch, int height, int width, OcrCtcReader<T> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        using var value = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input[..(batch * 3 * height * width)], [batch, 3, height, width]);
+        using var outputs = _session.RunCancellable(new Dictionary<string, OrtValue> { [_input] = value }, _outputs, cancellationToken);
+        var shape = outputs[0].GetTensorTypeAndShape().Shape.Select(dimension => checked((int)dimension)).ToArray();
+        return read(outputs[0].GetTensorDataAsSpan<int>(), outputs[1].GetTensorDataAsSpan<float>(), shape);
     }
 
     /// <summary>Ends ONNX Runtime's profiling (when the session options enabled it).</summary>

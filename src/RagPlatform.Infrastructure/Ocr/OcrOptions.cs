@@ -174,6 +174,16 @@ public sealed class OcrOptions
     /// When the library is missing or does not load, the networks run as before and the log says why, once.</summary>
     public bool LookupHardSwish { get; set; } = true;
 
+    /// <summary>With <see cref="LookupHardSwish"/> (the recogniser then runs with the platform's library): the recogniser's CTC head,
+    /// an int8 MatMul to 6,625 class logits per step, runs as the library's fused operator (src/native/ctchead.c, AVX-512 VNNI),
+    /// which computes the logits with ONNX Runtime's arithmetic a few steps at a time in cache and returns only each step's best
+    /// class and, for the steps that emit a character, the sum behind its probability: the [lines, steps, 6,625] floats are never
+    /// written and the decoder reads two numbers a step. The same best class at every step, so the same texts; confidences
+    /// within float rounding. Network and decoding 2-12 % less CPU per batch, screenshots' recogniser 2-4 %. Only on CPUs with
+    /// AVX-512 VNNI: the operator's portable loops are slower than ONNX Runtime's head, which is kept there. See bench/README.md
+    /// ("The CTC head fused with its best-class search").</summary>
+    public bool FusedCtcHead { get; set; } = true;
+
     /// <summary>The platform's ONNX Runtime operator library (<c>libragplatform_ocr.so</c>, built by
     /// scripts/build-native.sh); empty (the default) for the file beside the application's assemblies, where the
     /// build copies it. A relative path is resolved against the application's folder.</summary>

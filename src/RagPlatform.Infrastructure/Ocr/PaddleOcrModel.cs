@@ -53,9 +53,11 @@ internal sealed class PaddleOcrModel : IDisposable
     /// (<see cref="OcrOptions.NativeLibraryPath"/>, empty for the default) to run the detector's and the recogniser's hard-swish as
     /// table lookups (<see cref="OcrOptions.LookupHardSwish"/>); null not to. When it cannot be used, a network runs
     /// as without it and <see cref="LookupFallback"/> says why.</param>
+    /// <param name="fusedCtcHead">Where the library runs the recogniser (with <paramref name="lookupLibrary"/>) and its CTC head's loops are
+    /// vectorised on this CPU: that head as the library's fused operator (<see cref="OcrOptions.FusedCtcHead"/>).</param>
     public static PaddleOcrModel Load(OcrModelFolder folder, bool withAngleClassifier, int intraOpThreads, bool foldBlocks = true,
         OcrRecognizerModel recognizerModel = OcrRecognizerModel.Multilingual, OcrPrecision precision = OcrPrecision.Fp32, OcrInt8ModelCache? int8Cache = null, bool int8MatMuls = true,
-        int detectorFloatConvs = OcrInt8Quantizer.DetectorFloatConvsFolded, bool detectorHeadBlocks = false, string? lookupLibrary = null)
+        int detectorFloatConvs = OcrInt8Quantizer.DetectorFloatConvsFolded, bool detectorHeadBlocks = false, string? lookupLibrary = null, bool fusedCtcHead = false)
     {
         var clock = Stopwatch.StartNew();
         var (recognizerFile, characterList) = OcrModelFolder.RecognizerFiles(recognizerModel);
@@ -98,7 +100,7 @@ internal sealed class PaddleOcrModel : IDisposable
 
                     using var lookupOptions = SessionOptionsFor(intraOpThreads);
                     library.Register(lookupOptions);
-                    model = OcrOnnxModel.Open(path, lookupOptions, foldBlocks, calibration, int8Cache, logits);
+                    model = OcrOnnxModel.Open(path, lookupOptions, foldBlocks, calibration, int8Cache, logits, logits && fusedCtcHead && library.VectorisedCtcHead);
                     if (logits)
                     {
                         Probe(model, decoder, characterList);
@@ -162,10 +164,13 @@ internal sealed class PaddleOcrModel : IDisposable
     private static void Probe(OcrOnnxModel recognizer, CtcGreedyDecoder decoder, string characterList)
     {
         const int width = TextLineRecognizer.MinBatchWidth;
+        var line = new float[3 * TextLineRecognizer.LineHeight * width];
         int[] shape;
         try
         {
-            (_, shape) = recognizer.Run(new float[3 * TextLineRecognizer.LineHeight * width], 1, TextLineRecognizer.LineHeight, width, CancellationToken.None);
+            shape = recognizer.FusedCtcHeadClasses > 0
+                ? [.. recognizer.RunCtc(line, 1, TextLineRecognizer.LineHeight, width, (_, _, steps) => steps, CancellationToken.None), recognizer.FusedCtcHeadClasses]
+                : recognizer.Run(line, 1, TextLineRecognizer.LineHeight, width, CancellationToken.None).Shape;
         }
         catch (OnnxRuntimeException exception)
         {

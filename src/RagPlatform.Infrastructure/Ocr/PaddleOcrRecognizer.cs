@@ -47,6 +47,9 @@ internal sealed class PaddleOcrRecognizer : ITextRecognizer, IDisposable
     /// <summary>The loaded recogniser runs hard-swish as table lookups (<see cref="OcrOptions.LookupHardSwish"/>).</summary>
     internal bool LookupHardSwish => _loaded.Value.Model?.LookupHardSwish == true;
 
+    /// <summary>The loaded recogniser's CTC head is the library's fused operator (<see cref="OcrOptions.FusedCtcHead"/>).</summary>
+    internal bool FusedCtcHead => _loaded.Value.Model?.Recognizer.FusedCtcHeadClasses > 0;
+
     /// <summary>The loaded detector runs hard-swish as table lookups (<see cref="OcrOptions.LookupHardSwish"/>).</summary>
     internal bool DetectorLookupHardSwish => _loaded.Value.Model?.DetectorLookupHardSwish == true;
 
@@ -124,7 +127,7 @@ internal sealed class PaddleOcrRecognizer : ITextRecognizer, IDisposable
         try
         {
             var model = PaddleOcrModel.Load(_folder, _options.UseAngleClassifier, _options.IntraOpThreads, _options.FoldNetworkBlocks, _options.Recognizer, _options.Precision,
-                _int8Cache, _options.Int8MatMuls, _options.DetectorFloatConvs, _options.DetectorHeadBlocks, _options.LookupHardSwish ? _options.NativeLibraryPath : null);
+                _int8Cache, _options.Int8MatMuls, _options.DetectorFloatConvs, _options.DetectorHeadBlocks, _options.LookupHardSwish ? _options.NativeLibraryPath : null, _options.FusedCtcHead);
             return new Loaded(model, new PaddleOcrPipeline(model, _options), null);
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)

@@ -43,6 +43,22 @@ internal sealed class TextLineRecognizer(OcrOnnxModel model, CtcGreedyDecoder de
                     image.WriteLine(boxes[index], widths[index], LineHeight, input.AsSpan(i * slot, slot), slotWidth, pixels);
                 }
 
+                if (model.FusedCtcHeadClasses > 0)
+                {
+                    model.RunCtc(input.AsMemory(0, batch.Length * slot), batch.Length, LineHeight, slotWidth, (best, sums, shape) =>
+                    {
+                        var steps = shape is [var rows, var length] && rows == batch.Length ? length
+                            : throw new InvalidDataException($"{model.FileName} gave [{string.Join(", ", shape)}] for {batch.Length} lines; the fused CTC head gives [{batch.Length}, steps].");
+                        for (var i = 0; i < batch.Length; i++)
+                        {
+                            results[batch[i]] = decoder.Decode(best.Slice(i * steps, steps), sums.Slice(i * steps, steps));
+                        }
+
+                        return steps;
+                    }, cancellationToken);
+                    continue;
+                }
+
                 // Decoded where ONNX Runtime left the output: [lines, steps, classes] floats, a copy would cost a pass over them.
                 model.Run(input.AsMemory(0, batch.Length * slot), batch.Length, LineHeight, slotWidth, (output, shape) =>
                 {

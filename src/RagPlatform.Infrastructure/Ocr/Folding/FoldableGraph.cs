@@ -19,6 +19,7 @@ internal sealed class FoldableGraph
     private const int NodeInputField = 1;
     private const int NodeOutputField = 2;
     private const int OpTypeField = 4;
+    private const int NodeDomainField = 7;
     private const int AttributeField = 5;
     private const int AttributeNameField = 1;
     private const int AttributeFloatField = 2;
@@ -34,6 +35,7 @@ internal sealed class FoldableGraph
     private readonly Dictionary<int, string> _initializerAt = [];
     private readonly HashSet<string> _graphInputs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _graphOutputs = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, string> _graphOutputAt = [];
     private readonly ProtoWireField _graph;
 
     private FoldableGraph(byte[] model, ProtoWireField graph)
@@ -108,6 +110,9 @@ internal sealed class FoldableGraph
         return values;
     }
 
+    /// <summary>Stops returning <paramref name="value"/> (a rewrite that replaces the node writing it declares what it returns instead).</summary>
+    public void RemoveGraphOutput(string value) => _graphOutputs.Remove(value);
+
     /// <summary>The model's bytes with the graph as it now is.</summary>
     public byte[] Write()
     {
@@ -123,6 +128,10 @@ internal sealed class FoldableGraph
                 {
                     graph.Message(NodeField, WriteNode(node));
                 }
+            }
+            else if (_graphOutputAt.TryGetValue(field.Start, out var output) && !_graphOutputs.Contains(output))
+            {
+                continue;
             }
             else if (!_initializerAt.TryGetValue(field.Start, out var name) || read.Contains(name) || _graphInputs.Contains(name))
             {
@@ -153,9 +162,15 @@ internal sealed class FoldableGraph
         node.Inputs.ForEach(input => writer.String(NodeInputField, input));
         node.Outputs.ForEach(output => writer.String(NodeOutputField, output));
         writer.String(OpTypeField, node.OpType);
-        foreach (var field in node.OtherFields.Where(field => node.ReplacementAttributes is null || field.Number != AttributeField))
+        foreach (var field in node.OtherFields.Where(field => (node.ReplacementAttributes is null || field.Number != AttributeField)
+            && (node.ReplacementDomain is null || field.Number != NodeDomainField)))
         {
             writer.Copy(_model, field);
+        }
+
+        if (node.ReplacementDomain is { } domain)
+        {
+            writer.String(NodeDomainField, domain);
         }
 
         foreach (var (name, value) in node.ReplacementAttributes ?? [])
@@ -195,6 +210,7 @@ internal sealed class FoldableGraph
                     break;
                 case GraphOutputField:
                     _graphOutputs.Add(Name(field));
+                    _graphOutputAt[field.Start] = Name(field);
                     break;
                 default:
                     break;

@@ -4,7 +4,7 @@ namespace RagPlatform.Infrastructure.Ocr.Folding;
 
 /// <summary>A node of a <see cref="FoldableGraph"/>: its inputs, outputs and operator can be changed
 /// or the node removed; its other fields (name, attributes, domain) are written back as they were,
-/// unless <see cref="ReplacementAttributes"/> replaces the attributes.</summary>
+/// unless <see cref="ReplacementAttributes"/> replaces the attributes or <see cref="ReplacementDomain"/> the domain.</summary>
 internal sealed class FoldableNode(string opType, List<string> inputs, List<string> outputs, List<ProtoWireField> otherFields,
     IReadOnlyDictionary<string, ProtoWireField> attributes)
 {
@@ -22,6 +22,9 @@ internal sealed class FoldableNode(string opType, List<string> inputs, List<stri
 
     /// <summary>Float attributes written instead of the node's own, when set.</summary>
     public IReadOnlyList<(string Name, float Value)>? ReplacementAttributes { get; set; }
+
+    /// <summary>The operator's domain written instead of the node's own, when set.</summary>
+    public string? ReplacementDomain { get; set; }
 
     public bool Removed { get; set; }
 

@@ -99,12 +99,15 @@ internal sealed class GraphAdditions
     }
 
     /// <summary>Declares <paramref name="name"/> a float graph output (so a run can fetch it).</summary>
-    public void FloatOutput(string name)
+    public void FloatOutput(string name) => Output(name, FloatType);
+
+    /// <summary>Declares <paramref name="name"/> a graph output of tensors of <paramref name="elementType"/> (e.g. <see cref="Int32Type"/>).</summary>
+    public void Output(string name, int elementType)
     {
-        var elementType = new ProtoWireWriter();
-        elementType.VarintField(1, FloatType);
+        var elementTypeField = new ProtoWireWriter();
+        elementTypeField.VarintField(1, (ulong)elementType);
         var type = new ProtoWireWriter();
-        type.Message(1, elementType);
+        type.Message(1, elementTypeField);
         var info = new ProtoWireWriter();
         info.String(1, name);
         info.Message(2, type);

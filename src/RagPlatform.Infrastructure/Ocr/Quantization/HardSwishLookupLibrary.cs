@@ -3,10 +3,11 @@ using Microsoft.ML.OnnxRuntime;
 
 namespace RagPlatform.Infrastructure.Ocr.Quantization;
 
-/// <summary>The platform's ONNX Runtime operator library (src/native/u8lookup.c, built by
-/// scripts/build-native.sh): a uint8 table lookup that runs the int8 recogniser's hard-swish in one
-/// vectorised pass (<see cref="OcrInt8Rewrite.LookupHardSwish"/>). Optional: without it the recogniser
-/// runs hard-swish as ONNX Runtime's QLinearAdd and QLinearMul, as before.</summary>
+/// <summary>The platform's ONNX Runtime operator library (src/native, built by scripts/build-native.sh): a uint8
+/// table lookup that runs the int8 networks' hard-swish in one vectorised pass (u8lookup.c,
+/// <see cref="OcrInt8Rewrite.LookupHardSwish"/>), and the recogniser's CTC head fused with the decoder's best-class
+/// search (ctchead.c, <see cref="FusedCtcHead"/>). Optional: without it the networks run hard-swish as ONNX Runtime's
+/// QLinearAdd and QLinearMul and the head as its MatMulIntegerToFloat, as before.</summary>
 internal sealed class HardSwishLookupLibrary
 {
     /// <summary>The library's file name, beside the application's assemblies by default.</summary>
@@ -14,9 +15,19 @@ internal sealed class HardSwishLookupLibrary
 
     private const string EntryPoint = "RegisterCustomOps";
 
-    private HardSwishLookupLibrary(string path) => Path = path;
+    private const string CtcHeadVectorisedExport = "RagPlatformCtcHeadVectorised";
+
+    private HardSwishLookupLibrary(string path, bool vectorisedCtcHead)
+    {
+        Path = path;
+        VectorisedCtcHead = vectorisedCtcHead;
+    }
 
     public string Path { get; }
+
+    /// <summary>The library's fused CTC head (<see cref="FusedCtcHead"/>) runs its vectorised loops on this CPU (AVX-512 VNNI);
+    /// its portable ones are slower than ONNX Runtime's unfused head, which the recogniser then keeps.</summary>
+    public bool VectorisedCtcHead { get; }
 
     /// <summary>The library at <paramref name="configuredPath"/> (relative to the application's folder), or
     /// <see cref="FileName"/> beside the application when empty, when it loads and has ONNX Runtime's entry point.</summary>
@@ -45,7 +56,7 @@ internal sealed class HardSwishLookupLibrary
         try
         {
             reason = NativeLibrary.TryGetExport(handle, EntryPoint, out _) ? null : $"{path} has no {EntryPoint} entry point";
-            return reason is null ? new HardSwishLookupLibrary(path) : null;
+            return reason is null ? new HardSwishLookupLibrary(path, VectorisedCtcHeadIn(handle)) : null;
         }
         finally
         {
@@ -53,6 +64,9 @@ internal sealed class HardSwishLookupLibrary
             NativeLibrary.Free(handle);
         }
     }
+
+    private static unsafe bool VectorisedCtcHeadIn(IntPtr handle) =>
+        NativeLibrary.TryGetExport(handle, CtcHeadVectorisedExport, out var export) && ((delegate* unmanaged<int>)export)() != 0;
 
     /// <summary>Registers the library's operator with <paramref name="options"/>.</summary>
     /// <exception cref="OnnxRuntimeException">ONNX Runtime refused the library.</exception>
