@@ -192,7 +192,6 @@ static OrtStatus* ORT_API_CALL compute(void* kernel, OrtKernelContext* context) 
 }
 
 static const char* ORT_API_CALL name(const OrtCustomOp* op) { (void)op; return "CtcHead"; }
-static const char* ORT_API_CALL provider(const OrtCustomOp* op) { (void)op; return "CPUExecutionProvider"; }
 static ONNXTensorElementDataType ORT_API_CALL input_type(const OrtCustomOp* op, size_t index) {
     (void)op;
     static const ONNXTensorElementDataType types[7] = {
@@ -208,30 +207,18 @@ static size_t ORT_API_CALL output_count(const OrtCustomOp* op) { (void)op; retur
 static OrtCustomOpInputOutputCharacteristic ORT_API_CALL input_characteristic(const OrtCustomOp* op, size_t index) {
     (void)op; return index < 2 ? INPUT_OUTPUT_REQUIRED : INPUT_OUTPUT_OPTIONAL;
 }
-static OrtCustomOpInputOutputCharacteristic ORT_API_CALL required(const OrtCustomOp* op, size_t index) {
-    (void)op; (void)index; return INPUT_OUTPUT_REQUIRED;
-}
-static OrtMemType ORT_API_CALL default_memory(const OrtCustomOp* op, size_t index) {
-    (void)op; (void)index; return OrtMemTypeDefault;
-}
-static int ORT_API_CALL start_version(const OrtCustomOp* op) { (void)op; return 1; }
 
 void ctc_head_op_init(const OrtApi* api, OrtCustomOp* op) {
     ort = api;
     ctc_choose_loops(&block, &exp_sum);
-    memset(op, 0, sizeof *op);
-    op->version = ORT_API_VERSION;
+    op_init_cpu_defaults(op);
     op->GetName = name;
-    op->GetExecutionProviderType = provider;
     op->GetInputType = input_type;
     op->GetInputTypeCount = input_count;
     op->GetOutputType = output_type;
     op->GetOutputTypeCount = output_count;
     op->GetInputCharacteristic = input_characteristic;
-    op->GetOutputCharacteristic = required;
-    op->GetInputMemoryType = default_memory;
     op->CreateKernelV2 = create_kernel;
     op->KernelComputeV2 = compute;
     op->KernelDestroy = destroy_kernel;
-    op->GetStartVersion = start_version;
 }

@@ -13,6 +13,25 @@ static OrtCustomOp hard_swish, ctc_head;
 static OrtCustomOpDomain *standard, *ocr;
 static OrtStatus* domain_error;
 
+static const char* ORT_API_CALL cpu_provider(const OrtCustomOp* op) { (void)op; return "CPUExecutionProvider"; }
+static OrtMemType ORT_API_CALL default_memory(const OrtCustomOp* op, size_t index) {
+    (void)op; (void)index; return OrtMemTypeDefault;
+}
+static int ORT_API_CALL start_version(const OrtCustomOp* op) { (void)op; return 1; }
+
+OrtCustomOpInputOutputCharacteristic ORT_API_CALL op_required(const OrtCustomOp* op, size_t index) {
+    (void)op; (void)index; return INPUT_OUTPUT_REQUIRED;
+}
+
+void op_init_cpu_defaults(OrtCustomOp* op) {
+    memset(op, 0, sizeof *op);
+    op->version = ORT_API_VERSION;
+    op->GetExecutionProviderType = cpu_provider;
+    op->GetOutputCharacteristic = op_required;
+    op->GetInputMemoryType = default_memory;
+    op->GetStartVersion = start_version;
+}
+
 /* The lookup takes the standard domain (see u8lookup.c); the CTC head, which comes after the network's
  * NHWC region and its transpose optimisation, a domain of its own. */
 static void create_domains(void) {

@@ -164,36 +164,23 @@ static OrtStatus* ORT_API_CALL infer_shape(const OrtCustomOp* op, OrtShapeInferC
 }
 
 static const char* ORT_API_CALL name(const OrtCustomOp* op) { (void)op; return "HardSwish"; }
-static const char* ORT_API_CALL provider(const OrtCustomOp* op) { (void)op; return "CPUExecutionProvider"; }
 static ONNXTensorElementDataType ORT_API_CALL uint8_type(const OrtCustomOp* op, size_t index) {
     (void)op; (void)index; return ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT8;
 }
 static size_t ORT_API_CALL one(const OrtCustomOp* op) { (void)op; return 1; }
-static OrtCustomOpInputOutputCharacteristic ORT_API_CALL required(const OrtCustomOp* op, size_t index) {
-    (void)op; (void)index; return INPUT_OUTPUT_REQUIRED;
-}
-static OrtMemType ORT_API_CALL default_memory(const OrtCustomOp* op, size_t index) {
-    (void)op; (void)index; return OrtMemTypeDefault;
-}
-static int ORT_API_CALL start_version(const OrtCustomOp* op) { (void)op; return 1; }
 
 void hard_swish_op_init(const OrtApi* api, OrtCustomOp* op) {
     ort = api;
     choose_lookup();
-    memset(op, 0, sizeof *op);
-    op->version = ORT_API_VERSION;
+    op_init_cpu_defaults(op);
     op->GetName = name;
-    op->GetExecutionProviderType = provider;
     op->GetInputType = uint8_type;
     op->GetInputTypeCount = one;
     op->GetOutputType = uint8_type;
     op->GetOutputTypeCount = one;
-    op->GetInputCharacteristic = required;
-    op->GetOutputCharacteristic = required;
-    op->GetInputMemoryType = default_memory;
+    op->GetInputCharacteristic = op_required;
     op->CreateKernelV2 = create_kernel;
     op->KernelComputeV2 = compute;
     op->KernelDestroy = destroy_kernel;
     op->InferOutputShapeFn = infer_shape;
-    op->GetStartVersion = start_version;
 }
