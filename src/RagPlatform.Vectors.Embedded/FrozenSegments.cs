@@ -5,18 +5,23 @@ namespace RagPlatform.Vectors.Embedded;
 /// them instead, so the snapshot reads them with no lock while writers go on.</summary>
 internal sealed class FrozenSegments(IReadOnlyList<VectorSegment> segments)
 {
-    private volatile bool _released;
+    // Null once released: the chain keeps this object until the next snapshot freezes its segments
+    // (which may be never), and the originals of the segments copied meanwhile must not stay reachable
+    // through it (up to the whole index's codes again if writers touched every segment).
+    private volatile IReadOnlyList<VectorSegment>? _segments = segments;
 
-    public IReadOnlyList<VectorSegment> Segments => segments;
+    /// <summary>The frozen segments, in position order, until <see cref="Release"/>.</summary>
+    public IReadOnlyList<VectorSegment> Segments =>
+        _segments ?? throw new InvalidOperationException("The frozen segments were released.");
 
-    public bool IsReleased => _released;
+    public bool IsReleased => _segments is null;
 
     /// <summary>Whether <paramref name="segment"/>, at <paramref name="index"/> in the chain, is one of
     /// these and still read: then a change must go to a copy.</summary>
     public bool Holds(int index, VectorSegment segment) =>
-        !_released && index < segments.Count && ReferenceEquals(segments[index], segment);
+        _segments is { } held && index < held.Count && ReferenceEquals(held[index], segment);
 
     /// <summary>Called once the snapshot has read the segments for the last time (the volatile write
-    /// orders those reads before any later change in place).</summary>
-    public void Release() => _released = true;
+    /// orders those reads before any later change in place) and lets go of them.</summary>
+    public void Release() => _segments = null;
 }

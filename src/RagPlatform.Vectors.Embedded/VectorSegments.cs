@@ -111,7 +111,10 @@ internal sealed class VectorSegments
             documentBySlot[slot] = _documents.DocumentAt(slot);
         }
 
-        return new VectorSnapshotRows(Dimensions, SegmentCapacity, Count, _rows.Freeze(), documentBySlot, _positionByItem.Slots.ToArray(), position, records);
+        // Frozen last: nothing after it can throw, so a failed capture never leaves segments frozen
+        // (every later snapshot would fail to freeze them, and the chain would keep them).
+        var itemMap = _positionByItem.Slots.ToArray();
+        return new VectorSnapshotRows(Dimensions, SegmentCapacity, Count, _rows.Freeze(), documentBySlot, itemMap, position, records);
     }
 
     /// <summary>Takes back a restored index's item map (<see cref="ItemPositions.TryRestore"/>).</summary>

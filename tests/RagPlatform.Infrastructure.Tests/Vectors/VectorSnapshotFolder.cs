@@ -86,7 +86,8 @@ internal sealed class VectorSnapshotFolder : IDisposable
         Assert.Equal(RowsOf(await exact.SampleAsync(int.MaxValue, Token)), RowsOf(await quantized.SampleAsync(int.MaxValue, Token)));
     }
 
-    private static IEnumerable<(Guid ItemId, Guid DocumentId, Modality Modality, ulong Vector)> RowsOf(IEnumerable<VectorRecord> rows) =>
+    /// <summary>Rows as comparable values, in order (the fp32 vector by its hash).</summary>
+    public static IEnumerable<(Guid ItemId, Guid DocumentId, Modality Modality, ulong Vector)> RowsOf(IEnumerable<VectorRecord> rows) =>
         rows.Select(row => (row.ItemId, row.DocumentId, row.Modality, XxHash3.HashToUInt64(MemoryMarshal.AsBytes(row.Vector.Span)))).Order();
 
     public async Task<VectorSnapshotLoad?> ReadSnapshotAsync(int generation)
