@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.ML.OnnxRuntime;
 using RagPlatform.Infrastructure.Ocr;
-using RagPlatform.Infrastructure.Ocr.Quantization;
 
 namespace RagPlatform.Benchmarks.Ingest;
 
@@ -10,7 +9,7 @@ namespace RagPlatform.Benchmarks.Ingest;
 /// decoded; one thread, the two run in turn (one run of each, then again), with whether every line reads the same.</summary>
 internal static class OcrCtcHeadTimes
 {
-    public static void Run(byte[] lookupModel, string modelDirectory, IReadOnlyList<(float[] Values, int[] Shape)> batches, int repeats, HardSwishLookupLibrary library)
+    public static void Run(byte[] lookupModel, string modelDirectory, IReadOnlyList<(float[] Values, int[] Shape)> batches, int repeats, OcrOperatorLibrary library)
     {
         var logits = RecognizerLogits.WithoutSoftmax(lookupModel) ?? throw new InvalidDataException("the recogniser has no last Softmax to drop");
         var fused = FusedCtcHead.Rewrite(logits)?.Model ?? throw new InvalidDataException("the recogniser's head is not a MatMulIntegerToFloat");
@@ -37,7 +36,7 @@ internal static class OcrCtcHeadTimes
         }
     }
 
-    private static InferenceSession Session(byte[] model, HardSwishLookupLibrary library)
+    private static InferenceSession Session(byte[] model, OcrOperatorLibrary library)
     {
         using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, IntraOpNumThreads = 1 };
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");

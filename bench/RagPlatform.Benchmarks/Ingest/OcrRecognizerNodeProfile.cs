@@ -19,7 +19,7 @@ internal static class OcrRecognizerNodeProfile
         List<(float[] Values, int[] Shape)> calibration = [.. plan.Inputs];
         var quantized = OcrInt8Quantizer.Quantize(folded, calibration, intraOpThreads: 1, plan.Rewrite).Model;
         var batches = RecognizerBatches.Of(calibration);
-        var library = HardSwishLookupLibrary.Find(configuredPath: null, out var missing);
+        var library = OcrOperatorLibrary.Find(configuredPath: null, out var missing);
         if (variants)
         {
             OcrRecognizerVariantTimes.Run(folded, quantized, calibration, batches, repeats, library);

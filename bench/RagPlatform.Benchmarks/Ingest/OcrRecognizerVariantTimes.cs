@@ -1,16 +1,17 @@
 using System.Globalization;
 using Microsoft.ML.OnnxRuntime;
+using RagPlatform.Infrastructure.Ocr;
 using RagPlatform.Infrastructure.Ocr.Quantization;
 
 namespace RagPlatform.Benchmarks.Ingest;
 
 /// <summary>`ocr-rec-nodes --variants`: CPU ms per run of the fp32 recogniser and int8 variants (rewrites,
-/// session settings; at present QDQ hard-swish against <see cref="HardSwishLookupLibrary"/>'s lookup), one thread, run in turn (<see cref="SessionsInTurn"/>), on the two batches and on narrow ones (one line of 64 and
+/// session settings; at present QDQ hard-swish against <see cref="OcrOperatorLibrary"/>'s lookup), one thread, run in turn (<see cref="SessionsInTurn"/>), on the two batches and on narrow ones (one line of 64 and
 /// of 320 columns, eight of 64: a run's fixed cost); with how often each agrees with fp32's best class.</summary>
 internal static class OcrRecognizerVariantTimes
 {
     public static void Run(byte[] folded, byte[] quantized, IReadOnlyList<(float[] Values, int[] Shape)> calibration,
-        IReadOnlyList<(float[] Values, int[] Shape)> batches, int repeats, HardSwishLookupLibrary? library)
+        IReadOnlyList<(float[] Values, int[] Shape)> batches, int repeats, OcrOperatorLibrary? library)
     {
         var plan = OcrInt8Calibration.Recognizer();
         byte[] Quantize(byte[] model, OcrInt8Rewrite rewrite) => OcrInt8Quantizer.Quantize(model, calibration, intraOpThreads: 1, rewrite).Model;

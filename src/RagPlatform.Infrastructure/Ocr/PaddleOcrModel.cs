@@ -68,7 +68,7 @@ internal sealed class PaddleOcrModel : IDisposable
         {
             var int8 = precision == OcrPrecision.Int8;
             string? lookupFallback = null;
-            var library = int8 && lookupLibrary is not null ? HardSwishLookupLibrary.Find(lookupLibrary, out lookupFallback) : null;
+            var library = int8 && lookupLibrary is not null ? OcrOperatorLibrary.Find(lookupLibrary, out lookupFallback) : null;
             var detector = TryOpenWithLookup(OcrModelFolder.DetectionModel, OcrInt8Calibration.Detector(detectorFloatConvs, int8MatMuls, detectorHeadBlocks, lookupHardSwish: true))
                 ?? Open(OcrModelFolder.DetectionModel, int8 ? OcrInt8Calibration.Detector(detectorFloatConvs, int8MatMuls, detectorHeadBlocks) : null, options);
             var recognizer = TryOpenWithLookup(recognizerFile, OcrInt8Calibration.Recognizer(int8MatMuls, lookupHardSwish: true), logits: true)

@@ -188,8 +188,8 @@ public sealed class FusedCtcHeadTests : IDisposable
         return new InferenceSession(model, options);
     }
 
-    private static HardSwishLookupLibrary Library() =>
-        HardSwishLookupLibrary.Find(configuredPath: null, out var reason) ?? throw new InvalidOperationException(reason + " (run scripts/build-native.sh, then build the tests again)");
+    private static OcrOperatorLibrary Library() =>
+        OcrOperatorLibrary.Find(configuredPath: null, out var reason) ?? throw new InvalidOperationException(reason + " (run scripts/build-native.sh, then build the tests again)");
 
     private static List<(float[] Floats, int[] Ints)> Run(InferenceSession session, float[] values, int[] shape, out int[] outputShape)
     {

@@ -82,9 +82,9 @@ public sealed class HardSwishLookupTests : IDisposable
     [Fact]
     public void A_missing_library_is_reported_with_its_path()
     {
-        var path = Path.Combine(Path.GetTempPath(), "no-such-folder-" + Guid.NewGuid().ToString("N"), HardSwishLookupLibrary.FileName);
+        var path = Path.Combine(Path.GetTempPath(), "no-such-folder-" + Guid.NewGuid().ToString("N"), OcrOperatorLibrary.FileName);
 
-        Assert.Null(HardSwishLookupLibrary.Find(path, out var reason));
+        Assert.Null(OcrOperatorLibrary.Find(path, out var reason));
         Assert.Contains(path, reason, StringComparison.Ordinal);
     }
 
@@ -95,7 +95,7 @@ public sealed class HardSwishLookupTests : IDisposable
         await File.WriteAllTextAsync(path, "not an ELF file", TestContext.Current.CancellationToken);
         try
         {
-            Assert.Null(HardSwishLookupLibrary.Find(path, out var reason));
+            Assert.Null(OcrOperatorLibrary.Find(path, out var reason));
             Assert.Contains("cannot be loaded", reason, StringComparison.Ordinal);
         }
         finally
@@ -107,7 +107,7 @@ public sealed class HardSwishLookupTests : IDisposable
     [Fact]
     public async Task Without_the_library_the_recognizer_reads_as_before_and_logs_why_once()
     {
-        var path = Path.Combine(Path.GetTempPath(), "no-such-folder-" + Guid.NewGuid().ToString("N"), HardSwishLookupLibrary.FileName);
+        var path = Path.Combine(Path.GetTempPath(), "no-such-folder-" + Guid.NewGuid().ToString("N"), OcrOperatorLibrary.FileName);
         var logger = new RecordingLogger<PaddleOcrRecognizer>();
         using var recognizer = new PaddleOcrRecognizer(new OcrModelFolder(OcrModels.Directory), new OcrOptions { NativeLibraryPath = path }, logger);
 
@@ -126,8 +126,8 @@ public sealed class HardSwishLookupTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private static HardSwishLookupLibrary Library() =>
-        HardSwishLookupLibrary.Find(configuredPath: null, out var reason) ?? throw new InvalidOperationException(reason + " (run scripts/build-native.sh, then build the tests again)");
+    private static OcrOperatorLibrary Library() =>
+        OcrOperatorLibrary.Find(configuredPath: null, out var reason) ?? throw new InvalidOperationException(reason + " (run scripts/build-native.sh, then build the tests again)");
 
     /// <summary>One lookup, as <see cref="QuantizedHardSwish"/> writes it: a uint8 tensor in, its entries of <paramref name="table"/> out.</summary>
     private static OnnxGraph Lookup(byte[] table, int n, int c, int h, int w)
@@ -139,7 +139,7 @@ public sealed class HardSwishLookupTests : IDisposable
         return graph.Build();
     }
 
-    private static InferenceSession Session(byte[] model, HardSwishLookupLibrary? library)
+    private static InferenceSession Session(byte[] model, OcrOperatorLibrary? library)
     {
         using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, IntraOpNumThreads = 1 };
         library?.Register(options);

@@ -11,7 +11,7 @@ namespace RagPlatform.Infrastructure.Ocr.Quantization;
 /// detector's head written as block convolutions (<see cref="TransposedHeadFolding"/>) and its float stem's
 /// hard-swish laid out for NCHWc (<see cref="FloatHardSwishLayout"/>), and whether the recogniser's last
 /// AveragePool runs as a uint8 depthwise convolution (<see cref="QuantizedPooling.WriteAveragePools"/>), and whether
-/// uint8 hard-swish is one table lookup (<see cref="HardSwishTable"/>; the session needs <see cref="HardSwishLookupLibrary"/>). One
+/// uint8 hard-swish is one table lookup (<see cref="HardSwishTable"/>; the session needs <see cref="OcrOperatorLibrary"/>). One
 /// record, so that a new setting reaches the quantiser and the cache key together.</summary>
 internal sealed record OcrInt8Rewrite(int LeadingFloatConvs = 0, bool IntegerHardSwish = true, bool IntegerMatMuls = true, bool FoldNormalization = false,
     bool IntegerPooling = false, bool HeadBlocks = false, bool FloatStemLayout = false, bool PoolConvolution = false, bool LookupHardSwish = false)

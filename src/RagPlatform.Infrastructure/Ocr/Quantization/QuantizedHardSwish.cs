@@ -17,7 +17,7 @@ namespace RagPlatform.Infrastructure.Ocr.Quantization;
 /// </list>
 /// With <see cref="OcrInt8Rewrite.LookupHardSwish"/> the pair becomes one lookup of x's uint8 value in a
 /// table of what the two give (<see cref="HardSwishTable"/>), run by the platform's own operator
-/// (<see cref="HardSwishLookupLibrary"/>).
+/// (<see cref="OcrOperatorLibrary"/>).
 /// No new range is calibrated: x's is its convolution's output range, y's (or y + b2's) the next
 /// convolution's input range. On the bench's 1x charts this keeps the lone 10 px "0" as well as float
 /// hard-swish does (a zero point rounded to the nearest step instead dropped it below the confidence limit).</summary>

@@ -1,14 +1,15 @@
 using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
+using RagPlatform.Infrastructure.Ocr.Quantization;
 
-namespace RagPlatform.Infrastructure.Ocr.Quantization;
+namespace RagPlatform.Infrastructure.Ocr;
 
 /// <summary>The platform's ONNX Runtime operator library (src/native, built by scripts/build-native.sh): a uint8
 /// table lookup that runs the int8 networks' hard-swish in one vectorised pass (u8lookup.c,
 /// <see cref="OcrInt8Rewrite.LookupHardSwish"/>), and the recogniser's CTC head fused with the decoder's best-class
 /// search (ctchead.c, <see cref="FusedCtcHead"/>). Optional: without it the networks run hard-swish as ONNX Runtime's
 /// QLinearAdd and QLinearMul and the head as its MatMulIntegerToFloat, as before.</summary>
-internal sealed class HardSwishLookupLibrary
+internal sealed class OcrOperatorLibrary
 {
     /// <summary>The library's file name, beside the application's assemblies by default.</summary>
     public const string FileName = "libragplatform_ocr.so";
@@ -17,7 +18,7 @@ internal sealed class HardSwishLookupLibrary
 
     private const string CtcHeadVectorisedExport = "RagPlatformCtcHeadVectorised";
 
-    private HardSwishLookupLibrary(string path, bool vectorisedCtcHead)
+    private OcrOperatorLibrary(string path, bool vectorisedCtcHead)
     {
         Path = path;
         VectorisedCtcHead = vectorisedCtcHead;
@@ -32,7 +33,7 @@ internal sealed class HardSwishLookupLibrary
     /// <summary>The library at <paramref name="configuredPath"/> (relative to the application's folder), or
     /// <see cref="FileName"/> beside the application when empty, when it loads and has ONNX Runtime's entry point.</summary>
     /// <param name="reason">Why there is none: the path and what is wrong with it.</param>
-    public static HardSwishLookupLibrary? Find(string? configuredPath, out string? reason)
+    public static OcrOperatorLibrary? Find(string? configuredPath, out string? reason)
     {
         var path = System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(configuredPath) ? FileName : configuredPath, AppContext.BaseDirectory);
         if (!OperatingSystem.IsLinux())
@@ -56,7 +57,7 @@ internal sealed class HardSwishLookupLibrary
         try
         {
             reason = NativeLibrary.TryGetExport(handle, EntryPoint, out _) ? null : $"{path} has no {EntryPoint} entry point";
-            return reason is null ? new HardSwishLookupLibrary(path, VectorisedCtcHeadIn(handle)) : null;
+            return reason is null ? new OcrOperatorLibrary(path, VectorisedCtcHeadIn(handle)) : null;
         }
         finally
         {
@@ -68,7 +69,7 @@ internal sealed class HardSwishLookupLibrary
     private static unsafe bool VectorisedCtcHeadIn(IntPtr handle) =>
         NativeLibrary.TryGetExport(handle, CtcHeadVectorisedExport, out var export) && ((delegate* unmanaged<int>)export)() != 0;
 
-    /// <summary>Registers the library's operator with <paramref name="options"/>.</summary>
+    /// <summary>Registers the library's operators with <paramref name="options"/>.</summary>
     /// <exception cref="OnnxRuntimeException">ONNX Runtime refused the library.</exception>
     public void Register(SessionOptions options)
     {
