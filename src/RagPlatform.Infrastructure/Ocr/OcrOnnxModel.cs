@@ -191,11 +191,8 @@ internal sealed class OcrOnnxModel : IDisposable
     public T Run<T>(Memory<float> input, int batch, int height, int width, OcrOutputReader<T> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        using var value = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input[..(batch * 3 * height * width)], [batch, 3, height, width]);
-        using var outputs = _session.RunCancellable(new Dictionary<string, OrtValue> { [_input] = value }, _outputs, cancellationToken);
-        var output = outputs[0];
-        var shape = output.GetTensorTypeAndShape().Shape.Select(dimension => checked((int)dimension)).ToArray();
-        return read(output.GetTensorDataAsSpan<float>(), shape);
+        using var outputs = RunSession(input, batch, height, width, cancellationToken);
+        return read(outputs[0].GetTensorDataAsSpan<float>(), ShapeOf(outputs[0]));
     }
 
     /// <summary>Runs a batch through a recogniser whose CTC head is fused (<see cref="FusedCtcHeadClasses"/>) and reads
@@ -204,11 +201,19 @@ internal sealed class OcrOnnxModel : IDisposable
     public T RunCtc<T>(Memory<float> input, int batch, int height, int width, OcrCtcReader<T> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        using var value = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input[..(batch * 3 * height * width)], [batch, 3, height, width]);
-        using var outputs = _session.RunCancellable(new Dictionary<string, OrtValue> { [_input] = value }, _outputs, cancellationToken);
-        var shape = outputs[0].GetTensorTypeAndShape().Shape.Select(dimension => checked((int)dimension)).ToArray();
-        return read(outputs[0].GetTensorDataAsSpan<int>(), outputs[1].GetTensorDataAsSpan<float>(), shape);
+        using var outputs = RunSession(input, batch, height, width, cancellationToken);
+        return read(outputs[0].GetTensorDataAsSpan<int>(), outputs[1].GetTensorDataAsSpan<float>(), ShapeOf(outputs[0]));
     }
+
+    /// <summary>One run on the first [N, 3, H, W] values of <paramref name="input"/>; its outputs, in <c>_outputs</c>'
+    /// order, stay valid until disposed.</summary>
+    private IDisposableReadOnlyCollection<OrtValue> RunSession(Memory<float> input, int batch, int height, int width, CancellationToken cancellationToken)
+    {
+        using var value = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input[..(batch * 3 * height * width)], [batch, 3, height, width]);
+        return _session.RunCancellable(new Dictionary<string, OrtValue> { [_input] = value }, _outputs, cancellationToken);
+    }
+
+    private static int[] ShapeOf(OrtValue output) => [.. output.GetTensorTypeAndShape().Shape.Select(dimension => checked((int)dimension))];
 
     /// <summary>Ends ONNX Runtime's profiling (when the session options enabled it).</summary>
     /// <returns>The profile file's path.</returns>
