@@ -74,7 +74,6 @@ internal sealed class PaddleOcrModel : IDisposable
             var recognizer = TryOpenWithLookup(recognizerFile, OcrInt8Calibration.Recognizer(int8MatMuls, lookupHardSwish: true), logits: true)
                 ?? Open(recognizerFile, int8 ? OcrInt8Calibration.Recognizer(int8MatMuls) : null, options, logits: true);
             var classifier = withAngleClassifier ? Open(OcrModelFolder.AngleModel, null, options) : null;
-            Probe(recognizer, decoder, characterList);
             return new PaddleOcrModel(detector, recognizer, classifier, decoder, clock.Elapsed, lookupFallback);
 
             // The network with its hard-swish as table lookups (the recogniser run once); null, and why in
@@ -127,6 +126,12 @@ internal sealed class PaddleOcrModel : IDisposable
         {
             var model = OcrOnnxModel.Open(folder.Locate(fileName), sessionOptions, foldBlocks, int8Calibration, int8Cache, logits);
             opened.Add(model);
+            if (logits)
+            {
+                // The recogniser (TryOpenWithLookup probes its own, so that a refusal there falls back here).
+                Probe(model, decoder, characterList);
+            }
+
             return model;
         }
     }
